@@ -1,0 +1,18 @@
+import { monotonicFactory } from 'ulid';
+import { config } from '../../shared/config';
+import { createAgencyRepository } from '../../shared/db/agency-repository';
+import { createAgreementRepository } from '../../shared/db/agreement-repository';
+import { createDocumentClient } from '../../shared/db/client';
+import { createAuthenticator } from '../../shared/http/auth';
+
+/** Built once per cold start and shared by every request the function serves. */
+const table = {
+  client: createDocumentClient({ region: config.region, endpoint: config.dynamoDbEndpoint }),
+  tableName: config.tableName,
+};
+
+export const agencies = createAgencyRepository(table);
+export const agreements = createAgreementRepository(table);
+export const authenticate = createAuthenticator(config.auth);
+/** Monotonic, so ids made in the same millisecond still sort in the order they were made. */
+export const newId = monotonicFactory();

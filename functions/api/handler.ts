@@ -1,0 +1,30 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpRouterHandler from '@middy/http-router';
+import httpSecurityHeaders from '@middy/http-security-headers';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { config } from '../../shared/config';
+import { requestSizeLimit } from '../../shared/http/request-size-limit';
+import { problemDetails } from '../../shared/http/problem';
+import { toRouterRoute, type TRouteSpec } from '../../shared/http/route';
+import { logger } from '../../shared/observability';
+import { authenticate } from './dependencies';
+import { agencyRoutes } from './routes/agencies';
+import { agreementRoutes } from './routes/agreements';
+import { serviceRoutes } from './routes/service';
+
+const routes: TRouteSpec[] = [
+  ...serviceRoutes(() => routes, config.publicBaseUrl),
+  ...agencyRoutes,
+  ...agreementRoutes,
+];
+
+/** The legal team's JSON API: one function, routed by path. */
+export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(httpHeaderNormalizer())
+  .use(requestSizeLimit())
+  .use(httpSecurityHeaders())
+  .use(problemDetails())
+  .handler(httpRouterHandler<APIGatewayProxyEventV2, APIGatewayProxyResultV2>(routes.map((route) => toRouterRoute(route, authenticate))));

@@ -1,0 +1,97 @@
+import { createDraft } from '../../../shared/domain/agreement/create-draft';
+import { editDraft } from '../../../shared/domain/agreement/edit-draft';
+import { getAgreement, listAgreements, listAuditEvents } from '../../../shared/domain/agreement/read-agreements';
+import { defineRoute } from '../../../shared/http/route';
+import {
+  ZAgreement,
+  ZAgreementIdParams,
+  ZAgreementList,
+  ZCreateAgreementRequest,
+  ZListAgreementsQuery,
+  ZPatchAgreementRequest,
+  type TAgreement,
+} from '../../../shared/schemas/agreement';
+import { ZAuditEventList } from '../../../shared/schemas/audit-event';
+import { agencies, agreements, newId } from '../dependencies';
+
+/** The revision is the entity tag: it changes on every write. */
+const etagOf = (agreement: TAgreement) => `"${agreement.revision}"`;
+
+const withEtag = (status: number, agreement: TAgreement, extra: Record<string, string> = {}) => ({
+  status,
+  body: agreement,
+  headers: { etag: etagOf(agreement), ...extra },
+});
+
+export const agreementRoutes = [
+  defineRoute({
+    method: 'POST',
+    path: '/agreements',
+    summary: 'Create a draft agreement',
+    tags: ['agreements'],
+    auth: 'editor',
+    body: ZCreateAgreementRequest,
+    responses: {
+      201: { description: 'The new draft, version 1, with its reference', schema: ZAgreement },
+      422: { description: 'A party or the drafting agency does not exist' },
+    },
+    handle: async ({ body, user }) => {
+      const agreement = await createDraft({ input: body, user, now: new Date(), newId, agencies, agreements });
+      return withEtag(201, agreement, { location: `/agreements/${agreement.id}` });
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/agreements',
+    summary: 'List the agreements the caller may see',
+    tags: ['agreements'],
+    auth: 'viewer',
+    query: ZListAgreementsQuery,
+    responses: { 200: { description: 'A page, newest first (soonest review first with reviewDueBefore)', schema: ZAgreementList } },
+    handle: async ({ query, user }) => ({ status: 200, body: await listAgreements({ query, user, agreements }) }),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/agreements/{id}',
+    summary: 'Read one agreement version with its parties and signatory statuses',
+    tags: ['agreements'],
+    auth: 'viewer',
+    params: ZAgreementIdParams,
+    responses: { 200: { description: 'The agreement; ETag is its revision', schema: ZAgreement } },
+    handle: async ({ params, user }) => withEtag(200, await getAgreement({ id: params.id, user, agreements })),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    path: '/agreements/{id}',
+    summary: 'Edit a draft',
+    tags: ['agreements'],
+    auth: 'editor',
+    params: ZAgreementIdParams,
+    body: ZPatchAgreementRequest,
+    responses: {
+      200: { description: 'The edited draft with its new ETag', schema: ZAgreement },
+      409: { description: 'Only a draft can be edited' },
+      412: { description: 'If-Match does not match the current revision' },
+      422: { description: 'A party names an agency that does not exist' },
+      428: { description: 'If-Match is missing' },
+    },
+    handle: async ({ params, body, user, headers }) =>
+      withEtag(
+        200,
+        await editDraft({ id: params.id, patch: body, ifMatch: headers['if-match'], user, now: new Date(), newId, agencies, agreements }),
+      ),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/agreements/{id}/events',
+    summary: 'The hash-chained audit trail, oldest first',
+    tags: ['agreements'],
+    auth: 'viewer',
+    params: ZAgreementIdParams,
+    responses: { 200: { description: 'Every event; each hash covers the event and the previous hash', schema: ZAuditEventList } },
+    handle: async ({ params, user }) => ({
+      status: 200,
+      body: { items: await listAuditEvents({ id: params.id, user, agreements }) },
+    }),
+  }),
+];

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { defineRoute, type TRouteSpec } from '../../../shared/http/route';
+import { buildOpenApiDocument } from '../../../shared/http/openapi';
+
+/** Service routes; the OpenAPI document is built on first request from every route given. */
+export const serviceRoutes = (allRoutes: () => TRouteSpec[], serverUrl: string) => {
+  let document: unknown;
+  return [
+    defineRoute({
+      method: 'GET',
+      path: '/health',
+      summary: 'Liveness',
+      tags: ['service'],
+      auth: 'public',
+      responses: { 200: { description: 'Up', schema: z.object({ status: z.literal('ok') }) } },
+      handle: async () => ({ status: 200, body: { status: 'ok' } }),
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/openapi.json',
+      summary: 'This document',
+      tags: ['service'],
+      auth: 'public',
+      responses: { 200: { description: 'OpenAPI 3.1' } },
+      handle: async () => {
+        document ??= buildOpenApiDocument(allRoutes(), serverUrl);
+        return { status: 200, body: document };
+      },
+    }),
+  ];
+};

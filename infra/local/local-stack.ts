@@ -1,0 +1,158 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import sesLocal from 'aws-ses-v2-local';
+import { z } from 'zod';
+import { HTTP_FUNCTIONS, type THttpFunctionName } from '../../shared/http/function-routes';
+import { createDevAuth, ZLocalLoginRequest } from './dev-auth';
+import { ensureTable, startDynamoDbLocal } from './dynamodb-local';
+import {
+  API_GATEWAY_PAYLOAD_LIMIT,
+  lambdaContext,
+  matchRoute,
+  readBody,
+  toHttpApiEvent,
+  writeResult,
+  type TLambdaHttpHandler,
+  type TRoute,
+} from './lambda-http';
+
+export const TABLE_NAME = 'accord';
+
+// aws-ses-v2-local is CommonJS with an ES-style default export; Node's ESM loader wraps it once more.
+const startSesServer = ((sesLocal as unknown as { default?: typeof sesLocal }).default ?? sesLocal) as typeof sesLocal;
+
+const ZLocalSettings = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  SES_PORT: z.coerce.number().int().min(0).max(65535).default(8005),
+  DYNAMODB_PORT: z.coerce.number().int().min(1).max(65535).default(8000),
+  DYNAMODB_ENDPOINT: z.string().url().optional(),
+  ACCORD_DATA_DIR: z.string().min(1).default('.accord'),
+  PUBLIC_BASE_URL: z.string().url().optional(),
+});
+
+const problem = (status: number, title: string, detail: string, errors?: unknown) => ({
+  statusCode: status,
+  headers: { 'content-type': 'application/problem+json' },
+  body: JSON.stringify({ type: 'about:blank', title, status, detail, ...(errors ? { errors } : {}) }),
+});
+
+const listen = (server: Server, port: number) =>
+  new Promise<number>((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => done((server.address() as AddressInfo).port));
+  });
+
+const close = (server: Server) => new Promise<void>((done) => server.close(() => done()));
+
+/**
+ * The whole of Accord on one machine (SPEC §9): DynamoDB Local, a local SES with its mailbox,
+ * and an HTTP server that hands API Gateway payload-2.0 events to the real Lambda handlers.
+ */
+export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
+  const settings = ZLocalSettings.parse(env);
+  const dataDir = resolve(settings.ACCORD_DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+
+  const dynamo = settings.DYNAMODB_ENDPOINT
+    ? { endpoint: settings.DYNAMODB_ENDPOINT, stop: async () => undefined }
+    : await startDynamoDbLocal({ port: settings.DYNAMODB_PORT, dataDir: resolve(dataDir, 'dynamodb') });
+  const stoppers: (() => Promise<void>)[] = [dynamo.stop];
+  const stop = async () => {
+    for (const stopOne of stoppers.reverse()) await stopOne();
+  };
+
+  try {
+    await ensureTable(dynamo.endpoint, TABLE_NAME);
+
+    const ses = await startSesServer({ host: '127.0.0.1', port: settings.SES_PORT });
+    stoppers.push(() => close(ses));
+    const sesPort = (ses.address() as AddressInfo).port;
+
+    const server = createServer();
+    const port = await listen(server, settings.PORT);
+    stoppers.push(() => {
+      server.closeAllConnections();
+      return close(server);
+    });
+    const publicBaseUrl = (settings.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+    const issuer = `${publicBaseUrl}/_local`;
+    const devAuth = await createDevAuth({ dataDir, issuer });
+
+    // The handlers read their configuration once, at import, exactly as a Lambda cold start does.
+    Object.assign(process.env, {
+      TABLE_NAME,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      AWS_REGION: env.AWS_REGION ?? 'eu-west-2',
+      PUBLIC_BASE_URL: publicBaseUrl,
+      SES_ENDPOINT: `http://127.0.0.1:${sesPort}`,
+      LOCAL_AUTH_ISSUER: issuer,
+      LOCAL_AUTH_JWKS: JSON.stringify(devAuth.jwks),
+      POWERTOOLS_SERVICE_NAME: 'accord',
+      POWERTOOLS_TRACE_ENABLED: 'false',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+    });
+    const handlers: Record<THttpFunctionName, TLambdaHttpHandler> = {
+      api: (await import('../../functions/api/handler')).handler as TLambdaHttpHandler,
+    };
+    // Specific routes before greedy ones, as API Gateway chooses.
+    const routeTable = Object.entries(HTTP_FUNCTIONS)
+      .flatMap(([name, fn]) => fn.routes.map((route) => ({ name: name as THttpFunctionName, route: route as TRoute })))
+      .sort((a, b) => Number(a.route.path.includes('+}')) - Number(b.route.path.includes('+}')));
+
+    const localRoutes: Record<string, (body: unknown) => Promise<ReturnType<typeof problem>>> = {
+      'POST /_local/login': async (body) => {
+        const login = ZLocalLoginRequest.safeParse(body);
+        if (!login.success) {
+          const errors = login.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+          return problem(400, 'Validation failed', 'Send { email, role, agencies[] }.', errors);
+        }
+        return {
+          statusCode: 200,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ token: await devAuth.issueToken(login.data) }),
+        };
+      },
+    };
+
+    server.on('request', async (request, response) => {
+      try {
+        const method = request.method ?? 'GET';
+        const url = new URL(request.url ?? '/', 'http://localhost');
+        const body = await readBody(request, API_GATEWAY_PAYLOAD_LIMIT);
+        if (body === null) return writeResult(response, problem(413, 'Payload too large', 'The body is over 10 MB.'));
+        const local = localRoutes[`${method} ${url.pathname}`];
+        if (local) {
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(body.toString('utf8') || '{}');
+          } catch {
+            return writeResult(response, problem(400, 'Malformed request', 'The request body is not valid JSON.'));
+          }
+          return writeResult(response, await local(parsed));
+        }
+        for (const { name, route } of routeTable) {
+          const pathParameters = matchRoute(route, method, url.pathname);
+          if (!pathParameters) continue;
+          const event = toHttpApiEvent(
+            { method, url: request.url ?? '/', headers: request.headers, body, sourceIp: request.socket.remoteAddress ?? '127.0.0.1' },
+            route,
+            pathParameters,
+          );
+          return writeResult(response, await handlers[name](event, lambdaContext(`accord-${name}`)));
+        }
+        writeResult(response, problem(404, 'Not found', 'There is nothing at this path.'));
+      } catch (error) {
+        // A handler that throws is a 500 from API Gateway too; the cause goes to the console only.
+        console.error(error);
+        if (!response.headersSent) writeResult(response, { statusCode: 500, body: '{"message":"Internal Server Error"}' });
+      }
+    });
+
+    return { url: `http://localhost:${port}`, port, sesUrl: `http://localhost:${sesPort}`, dynamoEndpoint: dynamo.endpoint, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+};

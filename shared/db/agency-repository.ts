@@ -1,0 +1,84 @@
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { TAgencyStore } from '../domain/ports';
+import { AppError } from '../errors';
+import { ZAgency, type TAgency } from '../schemas/agency';
+import type { TTableAccess } from './client';
+import { AGENCY_LIST_PARTITION, agencyKey, agencyListKeys } from './keys';
+import { TABLE_DEFINITION } from './table-definition';
+
+const ENTITY = 'agency';
+/** BatchGetItem takes at most 100 keys. */
+const BATCH_GET_LIMIT = 100;
+
+const toItem = (agency: TAgency) => ({
+  ...agencyKey(agency.id),
+  ...agencyListKeys(agency.name, agency.id),
+  entity: ENTITY,
+  ...agency,
+});
+
+const fromItem = (item: Record<string, unknown>): TAgency => ZAgency.parse(item);
+
+export const createAgencyRepository = ({ client, tableName }: TTableAccess): TAgencyStore => ({
+  async get(id) {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: agencyKey(id) }));
+    return Item ? fromItem(Item) : undefined;
+  },
+
+  async getMany(ids) {
+    const unique = [...new Set(ids)];
+    const found = new Map<string, TAgency>();
+    for (let start = 0; start < unique.length; start += BATCH_GET_LIMIT) {
+      let keys: Record<string, unknown>[] | undefined = unique.slice(start, start + BATCH_GET_LIMIT).map(agencyKey);
+      // BatchGet may hand back unprocessed keys under load; ask again until none are left.
+      while (keys && keys.length > 0) {
+        const result: BatchGetCommandOutput = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }));
+        for (const item of result.Responses?.[tableName] ?? []) {
+          const agency = fromItem(item);
+          found.set(agency.id, agency);
+        }
+        keys = result.UnprocessedKeys?.[tableName]?.Keys;
+      }
+    }
+    return found;
+  },
+
+  async create(agency) {
+    try {
+      await client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: toItem(agency),
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') {
+        throw new AppError('conflict', `An agency with id '${agency.id}' already exists.`, [
+          { path: 'id', message: 'already taken' },
+        ]);
+      }
+      throw error;
+    }
+  },
+
+  async list() {
+    const agencies: TAgency[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: TABLE_DEFINITION.indexes.byScope.indexName,
+          KeyConditionExpression: '#partition = :partition',
+          ExpressionAttributeNames: { '#partition': TABLE_DEFINITION.indexes.byScope.partitionKey },
+          ExpressionAttributeValues: { ':partition': AGENCY_LIST_PARTITION },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      agencies.push(...(page.Items ?? []).map(fromItem));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return agencies;
+  },
+});

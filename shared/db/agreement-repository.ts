@@ -1,0 +1,266 @@
+import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { agenciesWithAccess } from '../domain/agreement/access';
+import { searchTextOf, toSummary } from '../domain/agreement/summary';
+import type { TAuditHead } from '../domain/audit/audit-chain';
+import {
+  ConcurrentWriteError,
+  type TAgreementStore,
+  type TAgreementWrite,
+  type TListQuery,
+  type TStoredAgreement,
+} from '../domain/ports';
+import { AppError } from '../errors';
+import { ZAgreement, ZAgreementSummary, type TAgreement, type TAgreementSummary } from '../schemas/agreement';
+import { ZAuditEvent, type TAuditEvent } from '../schemas/audit-event';
+import { transactionConditionFailed, type TTableAccess } from './client';
+import {
+  agreementKey,
+  AUDIT_EVENT_PREFIX,
+  auditEventKey,
+  createdSortKey,
+  listEntryKey,
+  referenceCounterKey,
+  reviewSortKey,
+  scopePartition,
+  scopeReviewPartition,
+  scopeStatusPartition,
+  type TScope,
+} from './keys';
+import { mergeScopePages, type TScopePage } from './page-merge';
+import { TABLE_DEFINITION } from './table-definition';
+
+type TItem = Record<string, unknown>;
+type TTransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const ZAuditHead = z.object({ seq: z.int().min(0), hash: z.string().nullable() });
+const ZCounter = z.object({ value: z.int().min(0) });
+/** Drafts racing for the same year's next reference retry this often before giving up. */
+const REFERENCE_ATTEMPTS = 8;
+
+const scopesOf = (agreement: TAgreement): TScope[] => [
+  { kind: 'all' },
+  ...agenciesWithAccess(agreement).map((agencyId): TScope => ({ kind: 'agency', agencyId })),
+];
+
+const scopeId = (scope: TScope) => (scope.kind === 'all' ? '*' : scope.agencyId);
+
+/** One list entry per scope: a small copy of the agreement that the list indexes serve. */
+const listEntryItem = (agreement: TAgreement, scope: TScope): TItem => {
+  const sortKey = createdSortKey(agreement.createdAt, agreement.id);
+  const reviewed = agreement.status === 'in_force' && agreement.nextReviewDate;
+  return {
+    ...listEntryKey(agreement.id, scope),
+    entity: 'list_entry',
+    GSI1PK: scopePartition(scope),
+    GSI1SK: sortKey,
+    GSI2PK: scopeStatusPartition(scope, agreement.status),
+    GSI2SK: sortKey,
+    ...(reviewed ? { GSI3PK: scopeReviewPartition(scope), GSI3SK: reviewSortKey(agreement.nextReviewDate!, agreement.id) } : {}),
+    summary: toSummary(agreement),
+    searchText: searchTextOf(agreement),
+  };
+};
+
+const agreementItem = (agreement: TAgreement, auditHead: TAuditHead): TItem => ({
+  ...agreementKey(agreement.id),
+  entity: 'agreement',
+  ...agreement,
+  auditHead,
+});
+
+const fromAgreementItem = (item: TItem): TStoredAgreement => ({
+  agreement: ZAgreement.parse(item),
+  auditHead: ZAuditHead.parse(item.auditHead),
+});
+
+const eventPuts = (events: TAuditEvent[], tableName: string): TTransactItem[] =>
+  events.map((event) => ({
+    Put: {
+      TableName: tableName,
+      Item: { ...auditEventKey(event.agreementId, event.seq), entity: 'audit_event', ...event },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  }));
+
+const encodeCursor = (sortKey: string) => Buffer.from(JSON.stringify({ after: sortKey })).toString('base64url');
+
+const decodeCursor = (cursor: string): string => {
+  try {
+    const { after } = z.object({ after: z.string().min(1) }).parse(JSON.parse(Buffer.from(cursor, 'base64url').toString()));
+    return after;
+  } catch {
+    throw new AppError('validation_failed', 'The cursor is not one this API gave out.', [
+      { path: 'cursor', message: 'invalid cursor' },
+    ]);
+  }
+};
+
+export const createAgreementRepository = ({ client, tableName }: TTableAccess): TAgreementStore => {
+  const transact = (items: TTransactItem[]) => client.send(new TransactWriteCommand({ TransactItems: items }));
+
+  /** One Query of one scope's list entries, from the cursor on, in index order. */
+  const queryScope = async (scope: TScope, query: TListQuery, after: string | undefined): Promise<TScopePage<TAgreementSummary>> => {
+    const byReview = query.reviewDueBefore !== undefined;
+    const index = byReview
+      ? TABLE_DEFINITION.indexes.byScopeReviewDate
+      : query.status
+        ? TABLE_DEFINITION.indexes.byScopeStatus
+        : TABLE_DEFINITION.indexes.byScope;
+    const partition = byReview
+      ? scopeReviewPartition(scope)
+      : query.status
+        ? scopeStatusPartition(scope, query.status)
+        : scopePartition(scope);
+    const names: Record<string, string> = { '#pk': index.partitionKey };
+    if (byReview || after) names['#sk'] = index.sortKey;
+    const values: Record<string, unknown> = { ':pk': partition };
+    const keyConditions = ['#pk = :pk'];
+    if (byReview) {
+      // `~` sorts after every id character, so the whole due date is included.
+      values[':due'] = `${query.reviewDueBefore}#~`;
+      keyConditions.push(after ? '#sk BETWEEN :after AND :due' : '#sk <= :due');
+      if (after) values[':after'] = `${after}\u0000`;
+    } else if (after) {
+      values[':after'] = after;
+      keyConditions.push('#sk < :after');
+    }
+    const filters: string[] = [];
+    if (query.q) {
+      names['#searchText'] = 'searchText';
+      values[':q'] = query.q;
+      filters.push('contains(#searchText, :q)');
+    }
+    if (byReview && query.status) {
+      names['#summary'] = 'summary';
+      names['#status'] = 'status';
+      values[':status'] = query.status;
+      filters.push('#summary.#status = :status');
+    }
+    const page = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: index.indexName,
+        KeyConditionExpression: keyConditions.join(' AND '),
+        FilterExpression: filters.length > 0 ? filters.join(' AND ') : undefined,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ScanIndexForward: byReview,
+        Limit: query.limit,
+      }),
+    );
+    return {
+      items: (page.Items ?? []).map((item) => ({
+        sortKey: item[index.sortKey] as string,
+        value: ZAgreementSummary.parse(item.summary),
+      })),
+      lastEvaluatedSortKey: (page.LastEvaluatedKey?.[index.sortKey] as string | undefined) ?? null,
+    };
+  };
+
+  return {
+    async get(id) {
+      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: agreementKey(id) }));
+      return Item ? fromAgreementItem(Item) : undefined;
+    },
+
+    async createWithNextReference(year, build) {
+      const counterKey = referenceCounterKey(year);
+      for (let attempt = 1; attempt <= REFERENCE_ATTEMPTS; attempt += 1) {
+        const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: counterKey, ConsistentRead: true }));
+        const current = Item ? ZCounter.parse(Item).value : 0;
+        const write: TAgreementWrite = build(current + 1);
+        const counterWrite: TTransactItem = Item
+          ? {
+              Update: {
+                TableName: tableName,
+                Key: counterKey,
+                UpdateExpression: 'SET #value = :next',
+                ConditionExpression: '#value = :current',
+                ExpressionAttributeNames: { '#value': 'value' },
+                ExpressionAttributeValues: { ':next': current + 1, ':current': current },
+              },
+            }
+          : {
+              Put: {
+                TableName: tableName,
+                Item: { ...counterKey, entity: 'counter', value: 1 },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            };
+        try {
+          await transact([
+            counterWrite,
+            {
+              Put: {
+                TableName: tableName,
+                Item: agreementItem(write.agreement, write.auditHead),
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            ...scopesOf(write.agreement).map((scope) => ({ Put: { TableName: tableName, Item: listEntryItem(write.agreement, scope) } })),
+            ...eventPuts(write.events, tableName),
+          ]);
+          return write.agreement;
+        } catch (error) {
+          // Another draft took this number first: read the counter again and take the next.
+          if (!transactionConditionFailed(error, 0)) throw error;
+        }
+      }
+      throw new AppError('conflict', 'Too many agreements are being created at once; try again.');
+    },
+
+    async update(write, previous) {
+      const nextScopes = scopesOf(write.agreement);
+      const nextScopeIds = new Set(nextScopes.map(scopeId));
+      const droppedScopes = scopesOf(previous.agreement).filter((scope) => !nextScopeIds.has(scopeId(scope)));
+      try {
+        await transact([
+          {
+            Put: {
+              TableName: tableName,
+              Item: agreementItem(write.agreement, write.auditHead),
+              ConditionExpression: '#revision = :revision',
+              ExpressionAttributeNames: { '#revision': 'revision' },
+              ExpressionAttributeValues: { ':revision': previous.agreement.revision },
+            },
+          },
+          ...nextScopes.map((scope) => ({ Put: { TableName: tableName, Item: listEntryItem(write.agreement, scope) } })),
+          ...droppedScopes.map((scope) => ({ Delete: { TableName: tableName, Key: listEntryKey(write.agreement.id, scope) } })),
+          ...eventPuts(write.events, tableName),
+        ]);
+      } catch (error) {
+        if (transactionConditionFailed(error, 0)) throw new ConcurrentWriteError();
+        throw error;
+      }
+    },
+
+    async list(query) {
+      const scopes: TScope[] =
+        query.scopes === 'all' ? [{ kind: 'all' }] : query.scopes.map((agencyId) => ({ kind: 'agency', agencyId }));
+      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+      const pages = await Promise.all(scopes.map((scope) => queryScope(scope, query, after)));
+      const merged = mergeScopePages(pages, { limit: query.limit, descending: query.reviewDueBefore === undefined });
+      return { items: merged.items, nextCursor: merged.after ? encodeCursor(merged.after) : null };
+    },
+
+    async listEvents(agreementId) {
+      const events: TAuditEvent[] = [];
+      let startKey: TItem | undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+            ExpressionAttributeNames: { '#pk': TABLE_DEFINITION.partitionKey, '#sk': TABLE_DEFINITION.sortKey },
+            ExpressionAttributeValues: { ':pk': agreementKey(agreementId).PK, ':prefix': AUDIT_EVENT_PREFIX },
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        events.push(...(page.Items ?? []).map((item) => ZAuditEvent.parse(item)));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return events;
+    },
+  };
+};

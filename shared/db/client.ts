@@ -1,0 +1,34 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export type TDynamoSettings = { region: string; endpoint?: string };
+
+/**
+ * A DocumentClient for AWS, or for a local endpoint (DynamoDB Local accepts any credentials,
+ * so a laptop needs no AWS account).
+ */
+export const createDocumentClient = ({ region, endpoint }: TDynamoSettings): DynamoDBDocumentClient =>
+  DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      region,
+      ...(endpoint
+        ? {
+            endpoint,
+            credentials: {
+              accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'local',
+              secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
+            },
+          }
+        : {}),
+    }),
+    { marshallOptions: { removeUndefinedValues: true } },
+  );
+
+export type TTableAccess = { client: DynamoDBDocumentClient; tableName: string };
+
+/** True when a transaction was cancelled because the condition of item `index` failed. */
+export const transactionConditionFailed = (error: unknown, index: number): boolean => {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return false;
+  const reasons = (error as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+  return reasons?.[index]?.Code === 'ConditionalCheckFailed';
+};

@@ -1,0 +1,45 @@
+/**
+ * Key builders: the only place that knows how items are addressed.
+ * See the README's access-pattern table for what each key serves.
+ */
+const pad = (n: number, width: number) => n.toString().padStart(width, '0');
+
+export const agencyKey = (agencyId: string) => ({ PK: `AGENCY#${agencyId}`, SK: 'AGENCY' });
+export const AGENCY_LIST_PARTITION = 'AGENCIES';
+/** Agencies share the byScope index (GSI1) under their own partition, sorted by name. */
+export const agencyListKeys = (name: string, agencyId: string) => ({
+  GSI1PK: AGENCY_LIST_PARTITION,
+  GSI1SK: `${name.toLowerCase()}#${agencyId}`,
+});
+
+export const agreementKey = (agreementId: string) => ({ PK: `AGREEMENT#${agreementId}`, SK: 'AGREEMENT' });
+
+/** Sequence counter for human references, one per year. */
+export const referenceCounterKey = (year: number) => ({ PK: `COUNTER#REFERENCE#${year}`, SK: 'COUNTER' });
+
+export const auditEventKey = (agreementId: string, seq: number) => ({
+  PK: `AGREEMENT#${agreementId}`,
+  SK: `EVENT#${pad(seq, 6)}`,
+});
+export const AUDIT_EVENT_PREFIX = 'EVENT#';
+
+/**
+ * A visibility scope: `ALL` (admins) or one agency. Each agreement has one list entry per scope
+ * so that a user's list is a Query on their agency's partition, never a Scan with a filter.
+ */
+export type TScope = { kind: 'all' } | { kind: 'agency'; agencyId: string };
+const scopeName = (scope: TScope) => (scope.kind === 'all' ? 'ALL' : `AGENCY#${scope.agencyId}`);
+
+export const listEntryKey = (agreementId: string, scope: TScope) => ({
+  PK: `AGREEMENT#${agreementId}`,
+  SK: `LIST#${scopeName(scope)}`,
+});
+export const LIST_ENTRY_PREFIX = 'LIST#';
+
+export const scopePartition = (scope: TScope) => `LIST#${scopeName(scope)}`;
+export const scopeStatusPartition = (scope: TScope, status: string) => `LIST#${scopeName(scope)}#STATUS#${status}`;
+export const scopeReviewPartition = (scope: TScope) => `LIST#${scopeName(scope)}#REVIEW`;
+
+/** Sort keys of list entries: creation time then id, so pages are stable while agreements change. */
+export const createdSortKey = (createdAt: string, agreementId: string) => `${createdAt}#${agreementId}`;
+export const reviewSortKey = (nextReviewDate: string, agreementId: string) => `${nextReviewDate}#${agreementId}`;

@@ -1,0 +1,30 @@
+/**
+ * The single-table layout, defined once. The CDK stack, the local stack and the
+ * integration tests all build the table from this object, so the keys and
+ * indexes cannot drift apart. Access patterns are listed in the README.
+ */
+export const TABLE_DEFINITION = {
+  partitionKey: 'PK',
+  sortKey: 'SK',
+  /** Epoch seconds; DynamoDB TTL removes signing links and spent outbox items. */
+  timeToLiveAttribute: 'expiresAt',
+  indexes: {
+    /** Agreement list entries per visibility scope, newest first; agencies by name. */
+    byScope: { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
+    /** The same entries partitioned by scope and status, for the `status` filter. */
+    byScopeStatus: { indexName: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+    /** In-force entries per scope ordered by next review date (sparse). */
+    byScopeReviewDate: { indexName: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK' },
+    /** Date-keyed work for the daily job: reminders, link expiry, agreement expiry (sparse). */
+    dueWork: { indexName: 'GSI4', partitionKey: 'GSI4PK', sortKey: 'GSI4SK' },
+  },
+} as const;
+
+export type TIndexName = keyof typeof TABLE_DEFINITION.indexes;
+
+/** Every key attribute is a string; indexes project all attributes (list entries are small). */
+export const tableKeyAttributes = (): string[] => [
+  TABLE_DEFINITION.partitionKey,
+  TABLE_DEFINITION.sortKey,
+  ...Object.values(TABLE_DEFINITION.indexes).flatMap((index) => [index.partitionKey, index.sortKey]),
+];

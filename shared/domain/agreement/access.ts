@@ -1,0 +1,27 @@
+import { AppError } from '../../errors';
+import type { TAgreement } from '../../schemas/agreement';
+import { hasRole, type TRole, type TUser } from '../user';
+
+/** The agencies whose members may see an agreement: the drafting agency and every party. */
+export const agenciesWithAccess = (agreement: Pick<TAgreement, 'ownerAgencyId' | 'parties'>): string[] => [
+  ...new Set([...(agreement.ownerAgencyId ? [agreement.ownerAgencyId] : []), ...agreement.parties.map((p) => p.agencyId)]),
+];
+
+export const canSee = (user: TUser, agreement: TAgreement): boolean =>
+  user.role === 'admin' ||
+  agreement.owner === user.email ||
+  agenciesWithAccess(agreement).some((agencyId) => user.agencies.includes(agencyId));
+
+/**
+ * Another agency's agreement is reported as missing, not forbidden, so its existence does not leak.
+ * A visible agreement the user's role cannot act on is 403.
+ */
+export const assertAccess = (user: TUser, agreement: TAgreement | undefined, needed: TRole): TAgreement => {
+  if (!agreement || !canSee(user, agreement)) throw new AppError('not_found', 'No such agreement.');
+  if (!hasRole(user, needed)) throw new AppError('forbidden', `This needs the ${needed} role.`);
+  return agreement;
+};
+
+export const assertRole = (user: TUser, needed: TRole): void => {
+  if (!hasRole(user, needed)) throw new AppError('forbidden', `This needs the ${needed} role.`);
+};

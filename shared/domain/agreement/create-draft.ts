@@ -1,0 +1,98 @@
+import { AppError } from '../../errors';
+import type { TAgreement, TCreateAgreementRequest } from '../../schemas/agreement';
+import { appendAuditEvent, EMPTY_AUDIT_HEAD, sha256Hex } from '../audit/audit-chain';
+import { londonYear } from '../calendar';
+import type { TAgencyStore, TAgreementStore } from '../ports';
+import { assertRole } from './access';
+import { assertDraftRules, buildParties } from './draft-rules';
+import type { TUser } from '../user';
+import { formatReference } from './reference';
+
+const resolveOwnerAgency = (user: TUser, requested: string | undefined): string | null => {
+  if (requested) {
+    if (user.role !== 'admin' && !user.agencies.includes(requested)) {
+      throw new AppError('validation_failed', 'You can only draft for your own agency.', [
+        { path: 'ownerAgencyId', message: 'not one of your agencies' },
+      ]);
+    }
+    return requested;
+  }
+  if (user.role === 'admin' || user.agencies.length === 0) return null;
+  if (user.agencies.length === 1) return user.agencies[0] as string;
+  throw new AppError('validation_failed', 'You belong to several agencies; say which one drafts this.', [
+    { path: 'ownerAgencyId', message: `required: one of ${user.agencies.join(', ')}` },
+  ]);
+};
+
+/** Creates version 1 of a new agreement as a draft, with the next reference of the year. */
+export const createDraft = async (options: {
+  input: TCreateAgreementRequest;
+  user: TUser;
+  now: Date;
+  newId: () => string;
+  agencies: TAgencyStore;
+  agreements: TAgreementStore;
+}): Promise<TAgreement> => {
+  const { input, user, now, newId } = options;
+  assertRole(user, 'editor');
+  const ownerAgencyId = resolveOwnerAgency(user, input.ownerAgencyId);
+  const partyInputs = input.parties ?? [];
+  const known = await options.agencies.getMany([
+    ...partyInputs.map((party) => party.agencyId),
+    ...(ownerAgencyId ? [ownerAgencyId] : []),
+  ]);
+  if (ownerAgencyId && !known.has(ownerAgencyId)) {
+    throw new AppError('unprocessable', 'The drafting agency does not exist.', [
+      { path: 'ownerAgencyId', message: `no agency '${ownerAgencyId}'` },
+    ]);
+  }
+  const parties = buildParties(partyInputs, known, newId);
+  const at = now.toISOString();
+  const id = newId();
+  const fields = {
+    title: input.title,
+    summary: input.summary ?? '',
+    legalBasis: input.legalBasis ?? 'PCA2017_S2',
+    functions: input.functions ?? [],
+    body: input.body ?? '',
+    withdrawalTerms: input.withdrawalTerms ?? null,
+    parties,
+    legalContacts: [...new Set(input.legalContacts ?? [])],
+    reviewIntervalMonths: input.reviewIntervalMonths ?? 12,
+    effectiveDate: input.effectiveDate ?? null,
+    nextReviewDate: input.nextReviewDate ?? null,
+    expiryDate: input.expiryDate ?? null,
+    publish: input.publish ?? true,
+    publishExemptionReason: input.publishExemptionReason ?? null,
+  };
+  assertDraftRules(fields);
+
+  const year = londonYear(now);
+  return options.agreements.createWithNextReference(year, (sequence) => {
+    const reference = formatReference(year, sequence);
+    const agreement: TAgreement = {
+      id,
+      reference,
+      version: 1,
+      supersedes: null,
+      ...fields,
+      documentSha256: null,
+      owner: user.email,
+      ownerAgencyId,
+      status: 'draft',
+      revision: 1,
+      createdAt: at,
+      updatedAt: at,
+    };
+    const { body, ...snapshot } = fields;
+    const { event, head } = appendAuditEvent(EMPTY_AUDIT_HEAD, {
+      id: newId(),
+      agreementId: id,
+      type: 'draft_created',
+      at,
+      actor: { kind: 'user', email: user.email },
+      data: { reference, version: 1, ...snapshot, bodySha256: sha256Hex(body) },
+    });
+    return { agreement, auditHead: head, events: [event] };
+  });
+};

@@ -1,0 +1,81 @@
+import { AppError, type TFieldError } from '../../errors';
+import type { TAgency } from '../../schemas/agency';
+import type { TAgreement, TParty, TPartyInput } from '../../schemas/agreement';
+
+/**
+ * Turns party input into stored parties, naming every unknown agency.
+ * Agency names and types are copied in, so the record shows who the parties were when it was made.
+ */
+export const buildParties = (
+  inputs: TPartyInput[],
+  agencies: Map<string, TAgency>,
+  newId: () => string,
+): TParty[] => {
+  const errors: TFieldError[] = inputs.flatMap((input, index) =>
+    agencies.has(input.agencyId) ? [] : [{ path: `parties.${index}.agencyId`, message: `no agency '${input.agencyId}'` }],
+  );
+  if (errors.length > 0) throw new AppError('unprocessable', 'A party names an agency that does not exist.', errors);
+  return inputs.map((input) => {
+    const agency = agencies.get(input.agencyId) as TAgency;
+    const signatories = (input.signatories ?? []).map((signatory) => ({
+      id: newId(),
+      name: signatory.name,
+      role: signatory.role,
+      email: signatory.email,
+      order: signatory.order ?? 1,
+      status: 'pending' as const,
+      decidedAt: null,
+      reason: null,
+    }));
+    return {
+      agencyId: agency.id,
+      agencyName: agency.name,
+      agencyType: agency.type,
+      assessment: input.assessment ?? {},
+      requiredApprovals: input.requiredApprovals ?? signatories.length,
+      signatories,
+    };
+  });
+};
+
+type TDraftFields = Pick<
+  TAgreement,
+  'parties' | 'publish' | 'publishExemptionReason' | 'effectiveDate' | 'nextReviewDate' | 'expiryDate'
+>;
+
+/** Rules any draft must keep, whatever its completeness; submit adds the statutory ones. */
+export const draftRuleErrors = (draft: TDraftFields): TFieldError[] => {
+  const errors: TFieldError[] = [];
+  const seenAgencies = new Set<string>();
+  draft.parties.forEach((party, partyIndex) => {
+    if (seenAgencies.has(party.agencyId)) {
+      errors.push({ path: `parties.${partyIndex}.agencyId`, message: 'this agency is already a party' });
+    }
+    seenAgencies.add(party.agencyId);
+    const seenEmails = new Set<string>();
+    party.signatories.forEach((signatory, signatoryIndex) => {
+      if (seenEmails.has(signatory.email)) {
+        errors.push({
+          path: `parties.${partyIndex}.signatories.${signatoryIndex}.email`,
+          message: 'this person is already a signatory of this party',
+        });
+      }
+      seenEmails.add(signatory.email);
+    });
+  });
+  if (!draft.publish && !draft.publishExemptionReason) {
+    errors.push({ path: 'publishExemptionReason', message: 'required when publish is false' });
+  }
+  if (draft.effectiveDate && draft.expiryDate && draft.expiryDate <= draft.effectiveDate) {
+    errors.push({ path: 'expiryDate', message: 'must be after effectiveDate' });
+  }
+  if (draft.effectiveDate && draft.nextReviewDate && draft.nextReviewDate < draft.effectiveDate) {
+    errors.push({ path: 'nextReviewDate', message: 'must not be before effectiveDate' });
+  }
+  return errors;
+};
+
+export const assertDraftRules = (draft: TDraftFields): void => {
+  const errors = draftRuleErrors(draft);
+  if (errors.length > 0) throw new AppError('validation_failed', 'The draft is not valid.', errors);
+};

@@ -1,0 +1,30 @@
+import type { TAgreement, TAgreementSummary } from '../../schemas/agreement';
+
+const AWAITED = new Set(['pending', 'requested']);
+
+/** The list view of an agreement; it carries no text, no emails but the owner's. */
+export const toSummary = (agreement: TAgreement): TAgreementSummary => ({
+  id: agreement.id,
+  reference: agreement.reference,
+  version: agreement.version,
+  title: agreement.title,
+  summary: agreement.summary,
+  legalBasis: agreement.legalBasis,
+  status: agreement.status,
+  owner: agreement.owner,
+  effectiveDate: agreement.effectiveDate,
+  nextReviewDate: agreement.nextReviewDate,
+  createdAt: agreement.createdAt,
+  updatedAt: agreement.updatedAt,
+  parties: agreement.parties.map((party) => ({ agencyId: party.agencyId, agencyName: party.agencyName })),
+  awaiting:
+    agreement.status === 'awaiting_signatures'
+      ? agreement.parties.flatMap((party) => party.signatories.filter((s) => AWAITED.has(s.status)).map((s) => s.name))
+      : [],
+});
+
+/** Lower-cased words a `q` search matches against. */
+export const searchTextOf = (agreement: TAgreement): string =>
+  [agreement.reference, agreement.title, agreement.summary, ...agreement.parties.map((p) => p.agencyName)]
+    .join(' ')
+    .toLowerCase();

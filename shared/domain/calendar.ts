@@ -1,0 +1,23 @@
+/**
+ * Agreements live on Europe/London calendar dates (SPEC §7): a moment is turned into the
+ * date it was in London, so 00:30 BST on 1 April is 1 April, not 31 March.
+ */
+const LONDON_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+export const londonDate = (moment: Date): string => LONDON_DATE.format(moment);
+
+export const londonYear = (moment: Date): number => Number(londonDate(moment).slice(0, 4));
+
+/** Adds calendar months to `YYYY-MM-DD`, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb). */
+export const addMonths = (isoDate: string, months: number): string => {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  const firstOfTarget = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth() + 1, 0)).getUTCDate();
+  firstOfTarget.setUTCDate(Math.min(day, lastDay));
+  return firstOfTarget.toISOString().slice(0, 10);
+};

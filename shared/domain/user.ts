@@ -1,0 +1,8 @@
+export const ROLES = ['viewer', 'editor', 'admin'] as const;
+export type TRole = (typeof ROLES)[number];
+
+/** A signed-in legal-team member, as their token describes them. */
+export type TUser = { email: string; role: TRole; agencies: string[] };
+
+/** Roles are ordered: an admin can do all an editor can, an editor all a viewer can. */
+export const hasRole = (user: TUser, needed: TRole): boolean => ROLES.indexOf(user.role) >= ROLES.indexOf(needed);

@@ -1,0 +1,59 @@
+/** Every failure a client can see, and the one place that maps it to an HTTP status. */
+export const APP_ERROR_STATUS = {
+  malformed_request: 400,
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  illegal_transition: 409,
+  conflict: 409,
+  gone: 410,
+  precondition_failed: 412,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unprocessable: 422,
+  precondition_required: 428,
+  internal: 500,
+} as const;
+
+export type TAppErrorCode = keyof typeof APP_ERROR_STATUS;
+
+/** One invalid field: `path` is dotted (`parties.0.signatories.0.email`). */
+export type TFieldError = { path: string; message: string };
+
+const TITLES: Record<TAppErrorCode, string> = {
+  malformed_request: 'Malformed request',
+  validation_failed: 'Validation failed',
+  unauthenticated: 'Authentication required',
+  forbidden: 'Forbidden',
+  not_found: 'Not found',
+  method_not_allowed: 'Method not allowed',
+  illegal_transition: 'Illegal transition',
+  conflict: 'Conflict',
+  gone: 'Gone',
+  precondition_failed: 'Precondition failed',
+  payload_too_large: 'Payload too large',
+  unsupported_media_type: 'Unsupported media type',
+  unprocessable: 'Unprocessable request',
+  precondition_required: 'Precondition required',
+  internal: 'Internal error',
+};
+
+export class AppError extends Error {
+  readonly code: TAppErrorCode;
+  readonly status: number;
+  readonly title: string;
+  readonly errors?: TFieldError[];
+
+  constructor(code: TAppErrorCode, detail: string, errors?: TFieldError[]) {
+    super(detail);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = APP_ERROR_STATUS[code];
+    this.title = TITLES[code];
+    this.errors = errors;
+  }
+}
+
+export const isAppError = (error: unknown): error is AppError => error instanceof AppError;

@@ -1,0 +1,63 @@
+import { CognitoJwtVerifier, JwtRsaVerifier } from 'aws-jwt-verify';
+import { assertIsJwks } from 'aws-jwt-verify/jwk';
+import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
+import type { Json } from 'aws-jwt-verify/safe-json-parse';
+import { z } from 'zod';
+import type { TConfig } from '../config';
+import { ROLES, type TUser } from '../domain/user';
+import { AppError } from '../errors';
+
+/** Claims Accord reads from an ID token: Cognito's own names, which the local stack's tokens copy. */
+export const ROLE_CLAIM = 'cognito:groups';
+export const AGENCIES_CLAIM = 'custom:agencies';
+
+const ZClaims = z.object({
+  email: z.email(),
+  [ROLE_CLAIM]: z.array(z.string()).default([]),
+  [AGENCIES_CLAIM]: z.string().default(''),
+});
+
+/** The highest of Accord's roles among the user's groups; agencies are a comma-separated attribute. */
+export const userFromClaims = (payload: JwtPayload): TUser => {
+  const claims = ZClaims.safeParse(payload);
+  if (!claims.success) throw new AppError('unauthenticated', 'The token lacks the claims Accord needs.');
+  const groups = claims.data[ROLE_CLAIM];
+  const role = [...ROLES].reverse().find((candidate) => groups.includes(candidate));
+  if (!role) throw new AppError('forbidden', 'Your account has no Accord role (viewer, editor or admin).');
+  return {
+    email: claims.data.email.toLowerCase(),
+    role,
+    agencies: claims.data[AGENCIES_CLAIM].split(',').map((id) => id.trim()).filter(Boolean),
+  };
+};
+
+type TVerify = (token: string) => Promise<JwtPayload>;
+
+const createVerify = (auth: TConfig['auth']): TVerify => {
+  if (auth.kind === 'cognito') {
+    const verifier = CognitoJwtVerifier.create({ userPoolId: auth.userPoolId, tokenUse: 'id', clientId: auth.clientId });
+    return (token) => verifier.verify(token);
+  }
+  const verifier = JwtRsaVerifier.create({ issuer: auth.issuer, audience: 'accord', jwksUri: `${auth.issuer}/jwks.json` });
+  // The local stack hands its keys over in the environment, so verifying never fetches.
+  const jwks = auth.jwks as Json;
+  assertIsJwks(jwks);
+  verifier.cacheJwks(jwks);
+  return (token) => verifier.verify(token);
+};
+
+/** Builds the bearer-token check once, at cold start. */
+export const createAuthenticator = (auth: TConfig['auth']) => {
+  const verify = createVerify(auth);
+  return async (authorization: string | undefined): Promise<TUser> => {
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+    if (!token) throw new AppError('unauthenticated', 'Send Authorization: Bearer <token>.');
+    let payload: JwtPayload;
+    try {
+      payload = await verify(token);
+    } catch {
+      throw new AppError('unauthenticated', 'The token is invalid or has expired.');
+    }
+    return userFromClaims(payload);
+  };
+};

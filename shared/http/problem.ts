@@ -1,0 +1,58 @@
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { z } from 'zod';
+import { AppError, type TFieldError } from '../errors';
+import { logger } from '../observability';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** zod issues as `{ path, message }`, one per bad field; an unknown key is named by its own path. */
+export const fieldErrorsOf = (error: z.ZodError): TFieldError[] =>
+  error.issues.flatMap((issue) => {
+    const base = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: [...base, key].join('.'), message: 'is not a field of this request' }));
+    }
+    return [{ path: base.join('.') || '(body)', message: issue.message }];
+  });
+
+/** Errors thrown by middy's own middlewares carry an HTTP status and the package that threw them. */
+type TMiddyHttpError = Error & { statusCode: number; cause?: { package?: string } };
+const isMiddyHttpError = (error: unknown): error is TMiddyHttpError =>
+  error instanceof Error && typeof (error as TMiddyHttpError).statusCode === 'number';
+
+export const toAppError = (error: unknown): AppError => {
+  if (error instanceof AppError) return error;
+  if (isMiddyHttpError(error)) {
+    if (error.cause?.package === '@middy/http-json-body-parser') {
+      return error.message.includes('malformed')
+        ? new AppError('malformed_request', 'The request body is not valid JSON.')
+        : new AppError('unsupported_media_type', 'Send the body as application/json.');
+    }
+    if (error.statusCode === 404) return new AppError('not_found', 'There is nothing at this path.');
+  }
+  return new AppError('internal', 'Something went wrong on our side; it has been logged.');
+};
+
+export const problemResponse = (error: AppError): APIGatewayProxyResultV2 => ({
+  statusCode: error.status,
+  headers: { 'content-type': PROBLEM_CONTENT_TYPE },
+  body: JSON.stringify({
+    type: `urn:accord:problem:${error.code}`,
+    title: error.title,
+    status: error.status,
+    detail: error.message,
+    ...(error.errors ? { errors: error.errors } : {}),
+  }),
+});
+
+/** The one place errors become responses (RFC 9457). A 5xx says nothing of its cause to the client. */
+export const problemDetails = (): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2> => ({
+  onError: async (request) => {
+    const appError = toAppError(request.error);
+    if (appError.status >= 500) {
+      logger.error('Request failed', { error: request.error as Error });
+    }
+    request.response = problemResponse(appError);
+  },
+});

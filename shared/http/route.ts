@@ -1,0 +1,91 @@
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import type { Method, Route } from '@middy/http-router';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { z } from 'zod';
+import type { TRole, TUser } from '../domain/user';
+import { AppError } from '../errors';
+import { fieldErrorsOf } from './problem';
+
+export type TResponse = { status: number; body?: unknown; headers?: Record<string, string> };
+
+export type THeaders = Record<string, string | undefined>;
+
+type TInput<P, Q, B, U> = { params: P; query: Q; body: B; user: U; headers: THeaders; event: APIGatewayProxyEventV2 };
+
+/** Documentation of one response, for the OpenAPI document. */
+export type TResponseDoc = { description: string; schema?: z.ZodType; contentType?: string };
+
+/**
+ * A route: its path, who may call it, the zod schemas of its input, and the function that
+ * serves it. The same object feeds the router and the OpenAPI document.
+ */
+export type TRouteSpec<P = unknown, Q = unknown, B = unknown, A extends TRole | 'public' = TRole | 'public'> = {
+  method: Exclude<Method, 'ANY'>;
+  path: string;
+  summary: string;
+  tags: string[];
+  auth: A;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  responses: Record<number, TResponseDoc>;
+  handle: (input: TInput<P, Q, B, A extends 'public' ? null : TUser>) => Promise<TResponse>;
+};
+
+/** Keeps each route's input types while collecting routes in one list. */
+export const defineRoute = <P, Q, B, A extends TRole | 'public'>(spec: TRouteSpec<P, Q, B, A>): TRouteSpec => spec as TRouteSpec;
+
+type TRouterHandler = Route<APIGatewayProxyEventV2, APIGatewayProxyResultV2>['handler'];
+
+export type TAuthenticate = (authorization: string | undefined) => Promise<TUser>;
+
+const parseWith = <T>(schema: z.ZodType<T> | undefined, value: unknown, onFail: (error: z.ZodError) => AppError): T => {
+  if (!schema) return undefined as T;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw onFail(parsed.error);
+  return parsed.data;
+};
+
+export const json = (status: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResultV2 => ({
+  statusCode: status,
+  headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  body: JSON.stringify(body),
+});
+
+/** Turns a route spec into a router entry: authenticate, parse, validate, handle, serialise. */
+export const toRouterRoute = (
+  spec: TRouteSpec,
+  authenticate: TAuthenticate,
+): Route<APIGatewayProxyEventV2, APIGatewayProxyResultV2> => {
+  // Who is asking is settled first, so an anonymous caller learns nothing from validation errors.
+  const users = new WeakMap<APIGatewayProxyEventV2, TUser>();
+  const authentication: MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2> = {
+    before: async ({ event }) => {
+      if (spec.auth !== 'public') users.set(event, await authenticate(event.headers?.authorization));
+    },
+  };
+  const serve = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
+    const headers = event.headers as THeaders;
+    const user = users.get(event) ?? null;
+    // A malformed id names no resource, so it is a 404 like an unknown one.
+    const params = parseWith(spec.params, event.pathParameters ?? {}, () => new AppError('not_found', 'No such resource.'));
+    const query = parseWith(
+      spec.query,
+      event.queryStringParameters ?? {},
+      (error) => new AppError('validation_failed', 'The query string is not valid.', fieldErrorsOf(error)),
+    );
+    const body = parseWith(
+      spec.body,
+      event.body,
+      (error) => new AppError('validation_failed', 'The request body is not valid.', fieldErrorsOf(error)),
+    );
+    const result = await spec.handle({ params, query, body, user, headers, event });
+    return result.body === undefined
+      ? { statusCode: result.status, headers: result.headers }
+      : json(result.status, result.body, result.headers);
+  };
+  const middlewares = spec.body ? [authentication, httpJsonBodyParser() as typeof authentication] : [authentication];
+  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>().use(middlewares).handler(serve);
+  return { method: spec.method, path: spec.path, handler: handler as TRouterHandler };
+};

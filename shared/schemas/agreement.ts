@@ -1,0 +1,221 @@
+import { z } from 'zod';
+import { ZAgencyType } from './agency';
+import { plainLine, plainText, ZEmail, ZIsoDate, ZSlug, ZUlid } from './common';
+
+export const MAX_BODY_BYTES = 200 * 1024;
+export const MAX_PARTIES = 12;
+export const MAX_SIGNATORIES_PER_PARTY = 6;
+export const MAX_LEGAL_CONTACTS = 10;
+
+export const LEGAL_BASES = ['PCA2017_S2', 'PA1996_S22A', 'OTHER'] as const;
+export const ZLegalBasis = z.enum(LEGAL_BASES).meta({
+  description: 'PCA2017_S2: Policing and Crime Act 2017 s.2; PA1996_S22A: Police Act 1996 s.22A; OTHER',
+});
+
+export const AGREEMENT_STATUSES = [
+  'draft',
+  'awaiting_signatures',
+  'in_force',
+  'declined',
+  'withdrawn',
+  'terminated',
+  'expired',
+  'superseded',
+] as const;
+export const ZAgreementStatus = z.enum(AGREEMENT_STATUSES);
+export type TAgreementStatus = z.infer<typeof ZAgreementStatus>;
+
+export const ZSignatoryStatus = z.enum(['pending', 'requested', 'approved', 'declined', 'expired', 'bounced']);
+export type TSignatoryStatus = z.infer<typeof ZSignatoryStatus>;
+
+export const ZAssessment = z.strictObject({
+  efficiencyEffectiveness: plainText(10_000).optional().meta({
+    description: "The party's assessment of the effect on its efficiency or effectiveness",
+  }),
+  publicSafety: plainText(10_000).optional().meta({ description: "The party's assessment of the effect on public safety" }),
+});
+
+const ZBody = z
+  .string()
+  .refine((body) => Buffer.byteLength(body, 'utf8') <= MAX_BODY_BYTES, `must be at most ${MAX_BODY_BYTES} bytes`)
+  .meta({ description: 'The agreement text, Markdown, at most 200 KB' });
+
+export const ZSignatoryInput = z.strictObject({
+  name: plainLine(200),
+  role: plainLine(200),
+  email: ZEmail,
+  order: z.int().min(1).max(20).optional().meta({ description: 'Routing group: lowest first, equal in parallel (default 1)' }),
+});
+
+export const ZPartyInput = z.strictObject({
+  agencyId: ZSlug,
+  assessment: ZAssessment.optional(),
+  requiredApprovals: z.int().min(1).optional().meta({ description: "Approvals the party needs (default: all its signatories)" }),
+  signatories: z.array(ZSignatoryInput).max(MAX_SIGNATORIES_PER_PARTY).optional(),
+});
+export type TPartyInput = z.infer<typeof ZPartyInput>;
+
+/** Fields a drafter sets; every one is optional in a PATCH, and `null` clears an optional one. */
+const draftFields = {
+  title: plainLine(300),
+  summary: plainText(5_000),
+  legalBasis: ZLegalBasis,
+  functions: z.array(plainLine(300)).max(50),
+  body: ZBody,
+  withdrawalTerms: plainText(20_000),
+  parties: z.array(ZPartyInput).max(MAX_PARTIES),
+  legalContacts: z.array(ZEmail).max(MAX_LEGAL_CONTACTS),
+  reviewIntervalMonths: z.int().min(1).max(120),
+  effectiveDate: ZIsoDate,
+  nextReviewDate: ZIsoDate,
+  expiryDate: ZIsoDate,
+  publish: z.boolean(),
+  publishExemptionReason: plainText(2_000),
+};
+
+export const ZCreateAgreementRequest = z
+  .strictObject({
+    ...draftFields,
+    summary: draftFields.summary.optional(),
+    legalBasis: draftFields.legalBasis.optional().meta({ description: 'Default PCA2017_S2' }),
+    functions: draftFields.functions.optional(),
+    body: draftFields.body.optional(),
+    withdrawalTerms: draftFields.withdrawalTerms.optional(),
+    parties: draftFields.parties.optional(),
+    legalContacts: draftFields.legalContacts.optional(),
+    reviewIntervalMonths: draftFields.reviewIntervalMonths.optional().meta({ description: 'Default 12' }),
+    effectiveDate: draftFields.effectiveDate.optional(),
+    nextReviewDate: draftFields.nextReviewDate.optional(),
+    expiryDate: draftFields.expiryDate.optional(),
+    publish: draftFields.publish.optional().meta({ description: 'Default true' }),
+    publishExemptionReason: draftFields.publishExemptionReason.optional(),
+    ownerAgencyId: ZSlug.optional().meta({
+      description: "The drafting agency; defaults to the drafter's agency when they have exactly one",
+    }),
+  })
+  .meta({ id: 'CreateAgreementRequest' });
+export type TCreateAgreementRequest = z.infer<typeof ZCreateAgreementRequest>;
+
+const CLEARABLE_FIELDS = [
+  'withdrawalTerms',
+  'effectiveDate',
+  'nextReviewDate',
+  'expiryDate',
+  'publishExemptionReason',
+] as const;
+export type TClearableField = (typeof CLEARABLE_FIELDS)[number];
+
+export const ZPatchAgreementRequest = z
+  .strictObject({
+    title: draftFields.title.optional(),
+    summary: draftFields.summary.optional(),
+    legalBasis: draftFields.legalBasis.optional(),
+    functions: draftFields.functions.optional(),
+    body: draftFields.body.optional(),
+    parties: draftFields.parties.optional().meta({ description: 'Replaces the whole list' }),
+    legalContacts: draftFields.legalContacts.optional(),
+    reviewIntervalMonths: draftFields.reviewIntervalMonths.optional(),
+    publish: draftFields.publish.optional(),
+    withdrawalTerms: draftFields.withdrawalTerms.nullable().optional(),
+    effectiveDate: draftFields.effectiveDate.nullable().optional(),
+    nextReviewDate: draftFields.nextReviewDate.nullable().optional(),
+    expiryDate: draftFields.expiryDate.nullable().optional(),
+    publishExemptionReason: draftFields.publishExemptionReason.nullable().optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, 'name at least one field to change')
+  .meta({ id: 'PatchAgreementRequest', description: 'Merge patch of a draft; `null` clears an optional field' });
+export type TPatchAgreementRequest = z.infer<typeof ZPatchAgreementRequest>;
+
+export const ZSignatory = z.object({
+  id: ZUlid,
+  name: z.string(),
+  role: z.string(),
+  email: z.string(),
+  order: z.int(),
+  status: ZSignatoryStatus,
+  decidedAt: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+export type TSignatory = z.infer<typeof ZSignatory>;
+
+export const ZParty = z.object({
+  agencyId: ZSlug,
+  agencyName: z.string(),
+  agencyType: ZAgencyType,
+  assessment: ZAssessment,
+  requiredApprovals: z.int(),
+  signatories: z.array(ZSignatory),
+});
+export type TParty = z.infer<typeof ZParty>;
+
+export const ZAgreement = z
+  .object({
+    id: ZUlid,
+    reference: z.string().meta({ example: 'CA-2026-0007' }),
+    version: z.int().min(1),
+    supersedes: ZUlid.nullable(),
+    title: z.string(),
+    summary: z.string(),
+    legalBasis: ZLegalBasis,
+    functions: z.array(z.string()),
+    body: z.string(),
+    withdrawalTerms: z.string().nullable(),
+    documentSha256: z.string().nullable(),
+    parties: z.array(ZParty),
+    owner: z.string(),
+    ownerAgencyId: ZSlug.nullable(),
+    legalContacts: z.array(z.string()),
+    status: ZAgreementStatus,
+    effectiveDate: ZIsoDate.nullable(),
+    reviewIntervalMonths: z.int(),
+    nextReviewDate: ZIsoDate.nullable(),
+    expiryDate: ZIsoDate.nullable(),
+    publish: z.boolean(),
+    publishExemptionReason: z.string().nullable(),
+    revision: z.int().min(1),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Agreement' });
+export type TAgreement = z.infer<typeof ZAgreement>;
+
+/** What a list shows of an agreement: enough to track it without loading its text. */
+export const ZAgreementSummary = ZAgreement.pick({
+  id: true,
+  reference: true,
+  version: true,
+  title: true,
+  summary: true,
+  legalBasis: true,
+  status: true,
+  owner: true,
+  effectiveDate: true,
+  nextReviewDate: true,
+  createdAt: true,
+  updatedAt: true,
+})
+  .extend({
+    parties: z.array(z.object({ agencyId: ZSlug, agencyName: z.string() })),
+    awaiting: z.array(z.string()).meta({ description: 'Names of signatories whose decision is still awaited' }),
+  })
+  .meta({ id: 'AgreementSummary' });
+export type TAgreementSummary = z.infer<typeof ZAgreementSummary>;
+
+export const ZAgreementList = z
+  .object({ items: z.array(ZAgreementSummary), nextCursor: z.string().nullable() })
+  .meta({ id: 'AgreementList' });
+
+export const ZListAgreementsQuery = z.strictObject({
+  status: ZAgreementStatus.optional(),
+  agency: ZSlug.optional(),
+  reviewDueBefore: ZIsoDate.optional().meta({ description: 'In-force agreements whose next review is on or before this date' }),
+  q: z.string().trim().min(2).max(100).optional().meta({ description: 'Words in the reference, title, summary or party names' }),
+  cursor: z.string().max(512).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+});
+export type TListAgreementsQuery = z.infer<typeof ZListAgreementsQuery>;
+
+/** Path parameters; not strict, because a proxy route adds its own `proxy` parameter. */
+export const ZAgreementIdParams = z.object({ id: ZUlid });
+
+export { CLEARABLE_FIELDS };

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { ZUlid } from './common';
+
+export const ZActor = z.object({
+  kind: z.enum(['user', 'signatory', 'system']),
+  email: z.string().optional(),
+  name: z.string().optional(),
+});
+export type TActor = z.infer<typeof ZActor>;
+
+export const ZAuditEvent = z
+  .object({
+    id: ZUlid,
+    agreementId: ZUlid,
+    seq: z.int().min(1),
+    type: z.string(),
+    at: z.string(),
+    actor: ZActor,
+    data: z.record(z.string(), z.unknown()),
+    prevHash: z.string().nullable().meta({ description: "The previous event's hash; null for the first" }),
+    hash: z.string().meta({ description: 'Hex SHA-256 of the RFC 8785 canonical JSON of every other field' }),
+  })
+  .meta({ id: 'AuditEvent' });
+export type TAuditEvent = z.infer<typeof ZAuditEvent>;
+
+export const ZAuditEventList = z.object({ items: z.array(ZAuditEvent) }).meta({ id: 'AuditEventList' });

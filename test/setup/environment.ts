@@ -1,0 +1,14 @@
+import { TEST_ISSUER, TEST_JWKS } from '../fixtures/auth';
+
+// What a deployed function gets from its stack; set before any handler module reads it.
+Object.assign(process.env, {
+  TABLE_NAME: process.env.TABLE_NAME ?? 'accord-unit',
+  AWS_REGION: 'eu-west-2',
+  PUBLIC_BASE_URL: 'http://localhost:3000',
+  LOCAL_AUTH_ISSUER: TEST_ISSUER,
+  LOCAL_AUTH_JWKS: TEST_JWKS,
+  POWERTOOLS_LOG_LEVEL: 'CRITICAL',
+  POWERTOOLS_TRACE_ENABLED: 'false',
+  POWERTOOLS_METRICS_DISABLED: 'true',
+  AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING: 'true',
+});
