@@ -54,13 +54,14 @@ export const draftRuleErrors = (draft: TDraftFields): TFieldError[] => {
     seenAgencies.add(party.agencyId);
     const seenEmails = new Set<string>();
     party.signatories.forEach((signatory, signatoryIndex) => {
-      if (seenEmails.has(signatory.email)) {
+      const email = signatory.email.toLowerCase();
+      if (seenEmails.has(email)) {
         errors.push({
           path: `parties.${partyIndex}.signatories.${signatoryIndex}.email`,
           message: 'this person is already a signatory of this party',
         });
       }
-      seenEmails.add(signatory.email);
+      seenEmails.add(email);
     });
   });
   if (!draft.publish && !draft.publishExemptionReason) {
