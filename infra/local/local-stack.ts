@@ -24,7 +24,7 @@ export const TABLE_NAME = 'accord';
 const startSesServer = ((sesLocal as unknown as { default?: typeof sesLocal }).default ?? sesLocal) as typeof sesLocal;
 
 const ZLocalSettings = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SES_PORT: z.coerce.number().int().min(0).max(65535).default(8005),
   DYNAMODB_PORT: z.coerce.number().int().min(1).max(65535).default(8000),
   DYNAMODB_ENDPOINT: z.string().url().optional(),
@@ -41,7 +41,7 @@ const problem = (status: number, title: string, detail: string, errors?: unknown
 const listen = (server: Server, port: number) =>
   new Promise<number>((done, fail) => {
     server.once('error', fail);
-    server.listen(port, '127.0.0.1', () => done((server.address() as AddressInfo).port));
+    server.listen(port, 'localhost', () => done((server.address() as AddressInfo).port));
   });
 
 const close = (server: Server) => new Promise<void>((done) => server.close(() => done()));
@@ -66,16 +66,11 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
   try {
     await ensureTable(dynamo.endpoint, TABLE_NAME);
 
-    const ses = await startSesServer({ host: '127.0.0.1', port: settings.SES_PORT });
+    const ses = await startSesServer({ host: 'localhost', port: settings.SES_PORT });
     stoppers.push(() => close(ses));
     const sesPort = (ses.address() as AddressInfo).port;
 
-    const server = createServer();
-    const port = await listen(server, settings.PORT);
-    stoppers.push(() => {
-      server.closeAllConnections();
-      return close(server);
-    });
+    const port = settings.PORT;
     const publicBaseUrl = (settings.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
     const issuer = `${publicBaseUrl}/_local`;
     const devAuth = await createDevAuth({ dataDir, issuer });
@@ -86,7 +81,7 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       AWS_REGION: env.AWS_REGION ?? 'eu-west-2',
       PUBLIC_BASE_URL: publicBaseUrl,
-      SES_ENDPOINT: `http://127.0.0.1:${sesPort}`,
+      SES_ENDPOINT: `http://localhost:${sesPort}`,
       LOCAL_AUTH_ISSUER: issuer,
       LOCAL_AUTH_JWKS: JSON.stringify(devAuth.jwks),
       POWERTOOLS_SERVICE_NAME: 'accord',
@@ -116,7 +111,7 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
       },
     };
 
-    server.on('request', async (request, response) => {
+    const server = createServer(async (request, response) => {
       try {
         const method = request.method ?? 'GET';
         const url = new URL(request.url ?? '/', 'http://localhost');
@@ -150,6 +145,12 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
       }
     });
 
+    // Listening last: a request that arrives now finds every handler loaded.
+    await listen(server, port);
+    stoppers.push(() => {
+      server.closeAllConnections();
+      return close(server);
+    });
     return { url: `http://localhost:${port}`, port, sesUrl: `http://localhost:${sesPort}`, dynamoEndpoint: dynamo.endpoint, stop };
   } catch (error) {
     await stop();

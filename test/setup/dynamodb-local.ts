@@ -13,7 +13,7 @@ export const freePort = () =>
   });
 
 declare module 'vitest' {
-  export interface ProvidedContext {
+  export type ProvidedContext = {
     dynamoEndpoint: string;
   }
 }

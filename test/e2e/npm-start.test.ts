@@ -1,0 +1,119 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../setup/dynamodb-local';
+
+type TStack = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+
+/** Runs `npm start` as a person would, in its own process group so Ctrl-C can be sent to all of it. */
+const npmStart = (env: Record<string, string>): TStack => {
+  let output = '';
+  const child = spawn('npm', ['start'], { env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+};
+
+const waitForHealth = async (baseUrl: string, stack: TStack) => {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    try {
+      if ((await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(2_000) })).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (stack.child.exitCode !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`npm start did not come up:\n${stack.output()}`);
+};
+
+const groupIsGone = (pid: number) => {
+  try {
+    process.kill(-pid, 0);
+    return false;
+  } catch {
+    return true;
+  }
+};
+
+const ctrlC = async (stack: TStack) => {
+  process.kill(-stack.child.pid!, 'SIGINT');
+  await stack.exited;
+  for (let attempt = 0; attempt < 100 && !groupIsGone(stack.child.pid!); attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
+
+describe('npm start', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'accord-e2e-'));
+  let env: Record<string, string>;
+  let baseUrl: string;
+  let stack: TStack;
+
+  beforeAll(async () => {
+    const [port, sesPort, dynamoPort] = [await freePort(), await freePort(), await freePort()];
+    env = { PORT: String(port), SES_PORT: String(sesPort), DYNAMODB_PORT: String(dynamoPort), ACCORD_DATA_DIR: dataDir };
+    baseUrl = `http://localhost:${port}`;
+    stack = npmStart(env);
+    await waitForHealth(baseUrl, stack);
+  });
+
+  afterAll(async () => {
+    if (stack.child.exitCode === null) await ctrlC(stack);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const login = async (body: unknown) => {
+    const reply = await fetch(`${baseUrl}/_local/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: reply.status, json: (await reply.json()) as { token: string } };
+  };
+
+  const call = async (method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const reply = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: reply.status, headers: reply.headers, json: (await reply.json()) as any };
+  };
+
+  it('serves the drafting contract over HTTP, keeps the data across a restart, and stops wholly on Ctrl-C', async () => {
+    expect((await login({ email: 'x', role: 'god' })).status).toBe(400);
+    const { token } = (await login({ email: 'admin@accord.test', role: 'admin', agencies: [] })).json;
+
+    expect((await call('POST', '/agencies', token, { id: 'warwickshire-fire', name: 'Warwickshire Fire and Rescue', type: 'fire_and_rescue_authority' })).status).toBe(201);
+    expect((await call('POST', '/agencies', token, { name: 'Warwickshire PCC', type: 'policing_body' })).json.id).toBe('warwickshire-pcc');
+
+    const created = await call('POST', '/agreements', token, {
+      title: 'Joint estates',
+      parties: [{ agencyId: 'warwickshire-fire' }, { agencyId: 'warwickshire-pcc' }],
+    });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('location')).toBe(`/agreements/${created.json.id}`);
+
+    const stale = await call('PATCH', `/agreements/${created.json.id}`, token, { title: 'Joint estates and fleet' }, { 'if-match': '"0"' });
+    expect(stale.status).toBe(412);
+    const edited = await call('PATCH', `/agreements/${created.json.id}`, token, { title: 'Joint estates and fleet' }, { 'if-match': '"1"' });
+    expect(edited.headers.get('etag')).toBe('"2"');
+
+    const listed = await call('GET', '/agreements?status=draft', token);
+    expect(listed.json.items.map((item: { title: string }) => item.title)).toEqual(['Joint estates and fleet']);
+
+    await ctrlC(stack);
+    expect(groupIsGone(stack.child.pid!)).toBe(true);
+
+    // Same data folder: the agreement and the sign-in key survive.
+    stack = npmStart(env);
+    await waitForHealth(baseUrl, stack);
+    const reread = await call('GET', `/agreements/${created.json.id}`, token);
+    expect(reread.status).toBe(200);
+    expect(reread.json.title).toBe('Joint estates and fleet');
+  });
+});
