@@ -13,7 +13,8 @@ export const freePort = () =>
   });
 
 declare module 'vitest' {
-  export type ProvidedContext = {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- augmenting vitest's interface needs an interface
+  export interface ProvidedContext {
     dynamoEndpoint: string;
   }
 }
