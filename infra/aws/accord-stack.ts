@@ -1,0 +1,135 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnStage, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { FeaturePlan, Mfa, StandardThreatProtectionMode, StringAttribute, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { AttributeType, BillingMode, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { TABLE_DEFINITION } from '../../shared/db/table-definition';
+import { ROLES } from '../../shared/domain/user';
+import { AGENCIES_CLAIM } from '../../shared/http/auth';
+import { HTTP_FUNCTIONS } from '../../shared/http/function-routes';
+import { AccordFunction } from './accord-function';
+
+export type TAccordStackProps = StackProps & {
+  /** The public address of the API (a custom domain); defaults to the HTTP API's own URL. */
+  publicBaseUrl?: string;
+};
+
+const string = (name: string) => ({ name, type: AttributeType.STRING });
+
+/** Accord in one stack (SPEC §10). Later issues add the signing, outbox and scheduled functions. */
+export class AccordStack extends Stack {
+  constructor(scope: Construct, id: string, props: TAccordStackProps = {}) {
+    super(scope, id, props);
+
+    const table = new Table(this, 'Table', {
+      partitionKey: string(TABLE_DEFINITION.partitionKey),
+      sortKey: string(TABLE_DEFINITION.sortKey),
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      timeToLiveAttribute: TABLE_DEFINITION.timeToLiveAttribute,
+      stream: StreamViewType.NEW_AND_OLD_IMAGES,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of Object.values(TABLE_DEFINITION.indexes)) {
+      table.addGlobalSecondaryIndex({
+        indexName: index.indexName,
+        partitionKey: string(index.partitionKey),
+        sortKey: string(index.sortKey),
+      });
+    }
+
+    // Legal-team accounts: role by group, agencies in a custom attribute the ID token carries.
+    const userPool = new UserPool(this, 'LegalTeams', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      customAttributes: { [AGENCIES_CLAIM.replace('custom:', '')]: new StringAttribute({ mutable: true, maxLen: 2048 }) },
+      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const role of ROLES) {
+      userPool.addGroup(`Group-${role}`, { groupName: role, description: `Accord ${role}` });
+    }
+    const userPoolClient = new UserPoolClient(this, 'DashboardClient', {
+      userPool,
+      authFlows: { userSrp: true },
+      idTokenValidity: Duration.hours(1),
+      preventUserExistenceErrors: true,
+    });
+
+    const httpApi = new HttpApi(this, 'HttpApi', { description: 'Accord API and pages' });
+    const accessLogs = new LogGroup(this, 'HttpApiAccessLogs', { retention: RetentionDays.THREE_MONTHS });
+    const stage = httpApi.defaultStage!.node.defaultChild as CfnStage;
+    stage.accessLogSettings = {
+      destinationArn: accessLogs.logGroupArn,
+      // No path: a signing link carries its token in the path, and tokens never reach logs.
+      format: JSON.stringify({
+        requestId: '$context.requestId',
+        routeKey: '$context.routeKey',
+        status: '$context.status',
+        latencyMs: '$context.responseLatency',
+        integrationError: '$context.integrationErrorMessage',
+      }),
+    };
+    const publicBaseUrl = props.publicBaseUrl ?? httpApi.apiEndpoint;
+
+    const api = new AccordFunction(this, 'ApiFunction', {
+      entry: HTTP_FUNCTIONS.api.entry,
+      description: HTTP_FUNCTIONS.api.description,
+      environment: {
+        TABLE_NAME: table.tableName,
+        PUBLIC_BASE_URL: publicBaseUrl,
+        COGNITO_USER_POOL_ID: userPool.userPoolId,
+        COGNITO_CLIENT_ID: userPoolClient.userPoolClientId,
+      },
+    });
+    table.grantReadWriteData(api);
+
+    const functions = { api };
+    for (const [name, definition] of Object.entries(HTTP_FUNCTIONS)) {
+      const integration = new HttpLambdaIntegration(`${name}Integration`, functions[name as keyof typeof functions]);
+      for (const route of definition.routes) {
+        httpApi.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration });
+      }
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: httpApi.apiEndpoint });
+    new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: userPoolClient.userPoolClientId });
+
+    // Every acknowledged cdk-nag finding, with the reason it is acceptable.
+    const functionRoles = Object.values(functions);
+    for (const fn of functionRoles) {
+      Validations.of(fn).acknowledge(
+        {
+          id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+          reason: 'AWSLambdaBasicExecutionRole only lets a function write its own logs.',
+        },
+        {
+          id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+          reason: "X-Ray's PutTraceSegments and PutTelemetryRecords cannot be scoped to a resource.",
+        },
+        {
+          id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${this.getLogicalId(table.node.defaultChild as never)}.Arn>/index/*]`,
+          reason: "Queries on the table's own global secondary indexes (list pages, due work) need table/index/*.",
+        },
+        {
+          id: 'AwsSolutions::AwsSolutions-L1',
+          reason: 'Accord targets the nodejs22.x runtime on purpose: it is the line the code is built and tested for.',
+        },
+      );
+    }
+    Validations.of(httpApi).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-APIG4',
+      reason:
+        'Legal-team routes verify the Cognito ID token in the function with aws-jwt-verify, so the local stack runs the same check; health, OpenAPI, register, verify and signing routes are public by design.',
+    });
+  }
+}
