@@ -4,6 +4,7 @@ import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { resolve } from 'node:path';
+import { BUNDLE_SETTINGS } from './bundling';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -45,12 +46,13 @@ export class AccordFunction extends NodejsFunction {
       },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node22',
-        minify: true,
-        sourceMap: true,
-        mainFields: ['module', 'main'],
-        // Some dependencies are CommonJS and call require(); ESM output needs it defined.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        target: BUNDLE_SETTINGS.target,
+        minify: BUNDLE_SETTINGS.minify,
+        sourceMap: BUNDLE_SETTINGS.sourcemap,
+        mainFields: [...BUNDLE_SETTINGS.mainFields],
+        banner: BUNDLE_SETTINGS.banner,
+        // Bundle the AWS SDK too: the deployed version is then the tested one, tree-shaken.
+        externalModules: [],
         ...props.bundling,
       },
     });

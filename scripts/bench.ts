@@ -1,0 +1,162 @@
+/**
+ * `npm run bench`: what Accord costs. Bundle size and cold init of each function as deployed,
+ * then latency and DynamoDB requests per operation through the real handler against DynamoDB
+ * Local (behind a counting proxy). Figures are printed as a Markdown table for the README.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, statSync } from 'node:fs';
+import { createServer, request as httpRequest } from 'node:http';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { BUNDLE_SETTINGS } from '../infra/aws/bundling';
+import { ensureTable, startDynamoDbLocal } from '../infra/local/dynamodb-local';
+import { HTTP_FUNCTIONS } from '../shared/http/function-routes';
+import { TEST_ISSUER, TEST_JWKS } from '../test/fixtures/auth';
+import { freePort } from '../test/setup/dynamodb-local';
+
+const OUT_DIR = resolve('.bench');
+const ITERATIONS = 200;
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/** Counts DynamoDB API calls by their X-Amz-Target on the way to DynamoDB Local. */
+const countingProxy = async (target: string) => {
+  const counts = new Map<string, number>();
+  const upstream = new URL(target);
+  const server = createServer((req, res) => {
+    const operation = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? 'unknown';
+    counts.set(operation, (counts.get(operation) ?? 0) + 1);
+    const forward = httpRequest(
+      { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
+      (reply) => {
+        res.writeHead(reply.statusCode ?? 500, reply.headers);
+        reply.pipe(res);
+      },
+    );
+    req.pipe(forward);
+  });
+  const port = await freePort();
+  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    take: () => {
+      const snapshot = Object.fromEntries(counts);
+      counts.clear();
+      return snapshot;
+    },
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+};
+
+const benchBundles = async () => {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const rows: string[] = [];
+  for (const [name, fn] of Object.entries(HTTP_FUNCTIONS)) {
+    const outfile = join(OUT_DIR, `${name}.mjs`);
+    await build({ ...BUNDLE_SETTINGS, mainFields: [...BUNDLE_SETTINGS.mainFields], banner: { js: BUNDLE_SETTINGS.banner }, entryPoints: [fn.entry], bundle: true, outfile, logLevel: 'error' });
+    const inits = Array.from({ length: 7 }, () =>
+      Number(
+        execFileSync(
+          process.execPath,
+          ['--input-type=module', '-e', `const t = performance.now(); await import(${JSON.stringify(outfile)}); console.log(performance.now() - t);`],
+          {
+            env: {
+              ...process.env,
+              TABLE_NAME: 'bench',
+              AWS_REGION: 'eu-west-2',
+              PUBLIC_BASE_URL: 'http://localhost:3000',
+              LOCAL_AUTH_ISSUER: TEST_ISSUER,
+              LOCAL_AUTH_JWKS: TEST_JWKS,
+              AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING: 'true',
+            },
+            encoding: 'utf8',
+          },
+        ),
+      ),
+    );
+    rows.push(`| ${name} | ${(statSync(outfile).size / 1024).toFixed(0)} KiB | ${ms(percentile(inits, 50))} |`);
+  }
+  return ['| function | bundle (minified ESM) | cold init (module load, median of 7) |', '|---|---|---|', ...rows].join('\n');
+};
+
+const benchOperations = async () => {
+  const dynamo = await startDynamoDbLocal({ port: await freePort() });
+  const proxy = await countingProxy(dynamo.endpoint);
+  try {
+    Object.assign(process.env, {
+      TABLE_NAME: 'bench',
+      AWS_REGION: 'eu-west-2',
+      DYNAMODB_ENDPOINT: proxy.endpoint,
+      PUBLIC_BASE_URL: 'http://localhost:3000',
+      LOCAL_AUTH_ISSUER: TEST_ISSUER,
+      LOCAL_AUTH_JWKS: TEST_JWKS,
+      POWERTOOLS_LOG_LEVEL: 'CRITICAL',
+    });
+    await ensureTable(dynamo.endpoint, 'bench');
+    const { handler } = await import('../functions/api/handler');
+    const { callApi } = await import('../test/fixtures/http');
+    const admin = { email: 'bench@accord.test', role: 'admin' as const };
+    const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+      callApi(handler, { method, path, body, headers, as: admin });
+    for (const id of ['bench-fire', 'bench-police']) {
+      await call('POST', '/agencies', { id, name: id, type: 'other' });
+    }
+    const draft = {
+      title: 'Bench agreement',
+      body: '# Terms\n\n'.padEnd(20_000, 'x'),
+      parties: ['bench-fire', 'bench-police'].map((agencyId) => ({
+        agencyId,
+        signatories: [{ name: 'Chief', role: 'Chief Officer', email: `chief@${agencyId}.test` }],
+      })),
+    };
+    const operations: [string, () => Promise<unknown>][] = [];
+    let lastId = '';
+    let revision = 1;
+    operations.push(['POST /agreements', async () => {
+      const reply = await call('POST', '/agreements', draft);
+      lastId = reply.json.id;
+      revision = 1;
+    }]);
+    operations.push(['GET /agreements/{id}', () => call('GET', `/agreements/${lastId}`)]);
+    operations.push(['PATCH /agreements/{id}', async () => {
+      await call('PATCH', `/agreements/${lastId}`, { summary: `Edit ${revision}` }, { 'if-match': `"${revision}"` });
+      revision += 1;
+    }]);
+    operations.push(['GET /agreements (page of 25)', () => call('GET', '/agreements')]);
+    operations.push(['GET /agreements/{id}/events', () => call('GET', `/agreements/${lastId}/events`)]);
+
+    const rows: string[] = [];
+    const latencies = new Map<string, number[]>();
+    const requests = new Map<string, Record<string, number>>();
+    for (let i = 0; i < ITERATIONS; i += 1) {
+      for (const [name, run] of operations) {
+        proxy.take();
+        const started = performance.now();
+        await run();
+        const elapsed = performance.now() - started;
+        const counted = proxy.take();
+        latencies.set(name, [...(latencies.get(name) ?? []), elapsed]);
+        requests.set(name, counted);
+      }
+    }
+    for (const [name] of operations) {
+      const values = latencies.get(name)!;
+      const counted = Object.entries(requests.get(name)!).map(([op, n]) => `${n} ${op}`).join(' + ');
+      rows.push(`| ${name} | ${ms(percentile(values, 50))} | ${ms(percentile(values, 95))} | ${counted} |`);
+    }
+    return [
+      `| operation (${ITERATIONS}×, in-process handler, DynamoDB Local) | p50 | p95 | DynamoDB requests |`,
+      '|---|---|---|---|',
+      ...rows,
+    ].join('\n');
+  } finally {
+    await proxy.close();
+    await dynamo.stop();
+  }
+};
+
+console.log(`${await benchBundles()}\n\n${await benchOperations()}`);
