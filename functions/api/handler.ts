@@ -25,6 +25,6 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(httpHeaderNormalizer())
   .use(requestSizeLimit())
-  .use(httpSecurityHeaders())
+  .use(httpSecurityHeaders({ reportingEndpoints: false }))
   .use(problemDetails())
   .handler(httpRouterHandler<APIGatewayProxyEventV2, APIGatewayProxyResultV2>(routes.map((route) => toRouterRoute(route, authenticate))));
