@@ -14,6 +14,9 @@ import { agencyRoutes } from './routes/agencies';
 import { agreementRoutes } from './routes/agreements';
 import { serviceRoutes } from './routes/service';
 
+// An API sends no reporting endpoints; the option is newer than the package's type definitions.
+const JSON_SECURITY_HEADERS = { reportingEndpoints: false } as Parameters<typeof httpSecurityHeaders>[0];
+
 const routes: TRouteSpec[] = [
   ...serviceRoutes(() => routes, config.publicBaseUrl),
   ...agencyRoutes,
@@ -25,6 +28,6 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(httpHeaderNormalizer())
   .use(requestSizeLimit())
-  .use(httpSecurityHeaders({ reportingEndpoints: false }))
+  .use(httpSecurityHeaders(JSON_SECURITY_HEADERS))
   .use(problemDetails())
   .handler(httpRouterHandler<APIGatewayProxyEventV2, APIGatewayProxyResultV2>(routes.map((route) => toRouterRoute(route, authenticate))));
