@@ -31,6 +31,12 @@ const ZEnvironment = z
     COGNITO_CLIENT_ID: z.string().optional(),
     LOCAL_AUTH_ISSUER: z.string().optional(),
     LOCAL_AUTH_JWKS: z.string().optional(),
+    /** The key signing links are derived from: inline (local stack, tests) or a Secrets Manager secret. */
+    SIGNING_KEY: z.string().min(43).optional(),
+    SIGNING_KEY_SECRET_ARN: z.string().optional(),
+    SES_ENDPOINT: z.string().url().optional(),
+    MAIL_FROM: z.string().min(3).default('Accord <accord@localhost>'),
+    SES_CONFIGURATION_SET: z.string().optional(),
   })
   .transform((env, ctx) => {
     const auth = ZAuthConfig.safeParse(
@@ -45,8 +51,15 @@ const ZEnvironment = z
       });
       return z.NEVER;
     }
+    const signingKey = env.SIGNING_KEY
+      ? ({ kind: 'inline', value: env.SIGNING_KEY } as const)
+      : env.SIGNING_KEY_SECRET_ARN
+        ? ({ kind: 'secret', secretArn: env.SIGNING_KEY_SECRET_ARN } as const)
+        : null;
     return {
       tableName: env.TABLE_NAME,
+      signingKey,
+      mail: { from: env.MAIL_FROM, sesEndpoint: env.SES_ENDPOINT, configurationSet: env.SES_CONFIGURATION_SET },
       region: env.AWS_REGION,
       dynamoDbEndpoint: env.DYNAMODB_ENDPOINT,
       publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/+$/, ''),

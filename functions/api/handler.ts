@@ -13,6 +13,7 @@ import { authenticate } from './dependencies';
 import { agencyRoutes } from './routes/agencies';
 import { agreementRoutes } from './routes/agreements';
 import { serviceRoutes } from './routes/service';
+import { signOffRoutes } from './routes/sign-off';
 
 // An API sends no reporting endpoints; the option is newer than the package's type definitions.
 const JSON_SECURITY_HEADERS = { reportingEndpoints: false } as Parameters<typeof httpSecurityHeaders>[0];
@@ -21,6 +22,7 @@ const routes: TRouteSpec[] = [
   ...serviceRoutes(() => routes, config.publicBaseUrl),
   ...agencyRoutes,
   ...agreementRoutes,
+  ...signOffRoutes,
 ];
 
 /** The legal team's JSON API: one function, routed by path. */

@@ -5,7 +5,11 @@ import { resolve } from 'node:path';
 import sesLocal from 'aws-ses-v2-local';
 import { z } from 'zod';
 import { HTTP_FUNCTIONS, type THttpFunctionName } from '../../shared/http/function-routes';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { OUTBOX_STREAM_FILTER } from '../../shared/db/outbox-repository';
 import { createDevAuth, ZLocalLoginRequest } from './dev-auth';
+import { startStreamPoller } from './stream-poller';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local';
 import {
   API_GATEWAY_PAYLOAD_LIMIT,
@@ -74,6 +78,9 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
     const publicBaseUrl = (settings.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
     const issuer = `${publicBaseUrl}/_local`;
     const devAuth = await createDevAuth({ dataDir, issuer });
+    // The key signing links derive from; kept with the data so links in the mailbox survive a restart.
+    const signingKeyFile = resolve(dataDir, 'signing-key');
+    if (!existsSync(signingKeyFile)) writeFileSync(signingKeyFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
 
     // The handlers read their configuration once, at import, exactly as a Lambda cold start does.
     Object.assign(process.env, {
@@ -84,13 +91,25 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
       SES_ENDPOINT: `http://localhost:${sesPort}`,
       LOCAL_AUTH_ISSUER: issuer,
       LOCAL_AUTH_JWKS: JSON.stringify(devAuth.jwks),
+      SIGNING_KEY: readFileSync(signingKeyFile, 'utf8').trim(),
+      MAIL_FROM: 'Accord <accord@accord.localhost>',
       POWERTOOLS_SERVICE_NAME: 'accord',
       POWERTOOLS_TRACE_ENABLED: 'false',
       POWERTOOLS_METRICS_DISABLED: 'true',
     });
     const handlers: Record<THttpFunctionName, TLambdaHttpHandler> = {
       api: (await import('../../functions/api/handler')).handler as TLambdaHttpHandler,
+      signing: (await import('../../functions/signing/handler')).handler as TLambdaHttpHandler,
     };
+    // The outbox: what the stream event source mapping does in AWS.
+    const outboxPoller = await startStreamPoller({
+      endpoint: dynamo.endpoint,
+      tableName: TABLE_NAME,
+      filter: OUTBOX_STREAM_FILTER,
+      handler: (await import('../../functions/outbox-sender/handler')).handler,
+      name: 'accord-outbox-sender',
+    });
+    stoppers.push(outboxPoller.stop);
     // Specific routes before greedy ones, as API Gateway chooses.
     const routeTable = Object.entries(HTTP_FUNCTIONS)
       .flatMap(([name, fn]) => fn.routes.map((route) => ({ name: name as THttpFunctionName, route: route as TRoute })))

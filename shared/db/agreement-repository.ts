@@ -5,6 +5,7 @@ import { searchTextOf, toSummary } from '../domain/agreement/summary';
 import type { TAuditHead } from '../domain/audit/audit-chain';
 import {
   ConcurrentWriteError,
+  SigningRequestSpentError,
   type TAgreementStore,
   type TAgreementWrite,
   type TListQuery,
@@ -19,12 +20,15 @@ import {
   AUDIT_EVENT_PREFIX,
   auditEventKey,
   createdSortKey,
+  documentKey,
   listEntryKey,
+  outboxKey,
   referenceCounterKey,
   reviewSortKey,
   scopePartition,
   scopeReviewPartition,
   scopeStatusPartition,
+  signingRequestKey,
   type TScope,
 } from './keys';
 import { mergeScopePages, type TScopePage } from './page-merge';
@@ -34,6 +38,10 @@ type TItem = Record<string, unknown>;
 type TTransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const ZAuditHead = z.object({ seq: z.int().min(0), hash: z.string().nullable() });
+const ZOpenRequests = z.record(z.string(), z.object({ requestId: z.string(), tokenHash: z.string() })).default({});
+/** Outbox items are removed by TTL a month after they were written, sent or not. */
+const OUTBOX_RETENTION_SECONDS = 30 * 24 * 3600;
+const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 const ZCounter = z.object({ value: z.int().min(0) });
 /** Drafts racing for the same year's next reference retry this often before giving up. */
 const REFERENCE_ATTEMPTS = 8;
@@ -62,17 +70,70 @@ const listEntryItem = (agreement: TAgreement, scope: TScope): TItem => {
   };
 };
 
-const agreementItem = (agreement: TAgreement, auditHead: TAuditHead): TItem => ({
-  ...agreementKey(agreement.id),
+const agreementItem = (write: TAgreementWrite, previous?: TStoredAgreement): TItem => ({
+  ...agreementKey(write.agreement.id),
   entity: 'agreement',
-  ...agreement,
-  auditHead,
+  ...write.agreement,
+  auditHead: write.auditHead,
+  openRequests: write.openRequests ?? previous?.openRequests ?? {},
+  successorId: write.successorId !== undefined ? write.successorId : (previous?.successorId ?? null),
 });
 
 const fromAgreementItem = (item: TItem): TStoredAgreement => ({
   agreement: ZAgreement.parse(item),
   auditHead: ZAuditHead.parse(item.auditHead),
+  openRequests: ZOpenRequests.parse(item.openRequests),
+  successorId: (item.successorId as string | null | undefined) ?? null,
 });
+
+/** What a write causes besides the agreement itself: links, emails, the document index. */
+const sideEffectItems = (write: TAgreementWrite, tableName: string): TTransactItem[] => [
+  ...(write.newRequests ?? []).map((request) => ({
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...signingRequestKey(request.tokenHash),
+        entity: 'signing_request',
+        ...request,
+        [TABLE_DEFINITION.timeToLiveAttribute]: epochSeconds(request.linkExpiresAt),
+      },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  })),
+  ...(write.closedRequests ?? []).map((closed) => ({
+    Update: {
+      TableName: tableName,
+      Key: signingRequestKey(closed.tokenHash),
+      UpdateExpression: 'SET #state = :state',
+      ...(closed.state === 'used'
+        ? { ConditionExpression: '#state = :open', ExpressionAttributeValues: { ':state': 'used', ':open': 'open' } }
+        : { ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeValues: { ':state': 'revoked' } }),
+      ExpressionAttributeNames: { '#state': 'state' },
+    },
+  })),
+  ...(write.messages ?? []).map((message) => ({
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...outboxKey(message.id),
+        entity: 'outbox',
+        ...message,
+        [TABLE_DEFINITION.timeToLiveAttribute]: epochSeconds(message.createdAt) + OUTBOX_RETENTION_SECONDS,
+      },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  })),
+  ...(write.indexDocument && write.agreement.documentSha256
+    ? [
+        {
+          Put: {
+            TableName: tableName,
+            Item: { ...documentKey(write.agreement.documentSha256, write.agreement.id), entity: 'document', agreementId: write.agreement.id },
+          },
+        },
+      ]
+    : []),
+];
 
 const eventPuts = (events: TAuditEvent[], tableName: string): TTransactItem[] =>
   events.map((event) => ({
@@ -160,7 +221,8 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
 
   return {
     async get(id) {
-      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: agreementKey(id) }));
+      // Consistent, so a transition reads the revision it must guard against.
+      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: agreementKey(id), ConsistentRead: true }));
       return Item ? fromAgreementItem(Item) : undefined;
     },
 
@@ -194,12 +256,13 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
             {
               Put: {
                 TableName: tableName,
-                Item: agreementItem(write.agreement, write.auditHead),
+                Item: agreementItem(write),
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
             ...scopesOf(write.agreement).map((scope) => ({ Put: { TableName: tableName, Item: listEntryItem(write.agreement, scope) } })),
             ...eventPuts(write.events, tableName),
+            ...sideEffectItems(write, tableName),
           ]);
           return write.agreement;
         } catch (error) {
@@ -210,27 +273,51 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
       throw new AppError('conflict', 'Too many agreements are being created at once; try again.');
     },
 
-    async update(write, previous) {
-      const nextScopes = scopesOf(write.agreement);
-      const nextScopeIds = new Set(nextScopes.map(scopeId));
-      const droppedScopes = scopesOf(previous.agreement).filter((scope) => !nextScopeIds.has(scopeId(scope)));
-      try {
-        await transact([
+    async update(write, previous, also = {}) {
+      // Which item of the transaction guards what, to tell a lost race from a spent link.
+      const guards: ('agreement' | 'link' | 'other')[] = [];
+      const items: TTransactItem[] = [];
+      const add = (item: TTransactItem, guard: (typeof guards)[number]) => {
+        items.push(item);
+        guards.push(guard);
+      };
+      const addUpdate = (next: TAgreementWrite, prior: TStoredAgreement) => {
+        add(
           {
             Put: {
               TableName: tableName,
-              Item: agreementItem(write.agreement, write.auditHead),
+              Item: agreementItem(next, prior),
               ConditionExpression: '#revision = :revision',
               ExpressionAttributeNames: { '#revision': 'revision' },
-              ExpressionAttributeValues: { ':revision': previous.agreement.revision },
+              ExpressionAttributeValues: { ':revision': prior.agreement.revision },
             },
           },
-          ...nextScopes.map((scope) => ({ Put: { TableName: tableName, Item: listEntryItem(write.agreement, scope) } })),
-          ...droppedScopes.map((scope) => ({ Delete: { TableName: tableName, Key: listEntryKey(write.agreement.id, scope) } })),
-          ...eventPuts(write.events, tableName),
-        ]);
+          'agreement',
+        );
+        const nextScopeIds = new Set(scopesOf(next.agreement).map(scopeId));
+        for (const scope of scopesOf(next.agreement)) add({ Put: { TableName: tableName, Item: listEntryItem(next.agreement, scope) } }, 'other');
+        for (const scope of scopesOf(prior.agreement).filter((candidate) => !nextScopeIds.has(scopeId(candidate)))) {
+          add({ Delete: { TableName: tableName, Key: listEntryKey(next.agreement.id, scope) } }, 'other');
+        }
+        addSideEffects(next);
+      };
+      const addSideEffects = (next: TAgreementWrite) => {
+        for (const item of eventPuts(next.events, tableName)) add(item, 'other');
+        for (const item of sideEffectItems(next, tableName)) add(item, item.Update ? 'link' : 'other');
+      };
+      addUpdate(write, previous);
+      for (const other of also.updates ?? []) addUpdate(other.write, other.previous);
+      for (const created of also.creates ?? []) {
+        add({ Put: { TableName: tableName, Item: agreementItem(created), ConditionExpression: 'attribute_not_exists(PK)' } }, 'agreement');
+        for (const scope of scopesOf(created.agreement)) add({ Put: { TableName: tableName, Item: listEntryItem(created.agreement, scope) } }, 'other');
+        addSideEffects(created);
+      }
+      try {
+        await transact(items);
       } catch (error) {
-        if (transactionConditionFailed(error, 0)) throw new ConcurrentWriteError();
+        const failed = guards.flatMap((guard, index) => (transactionConditionFailed(error, index) ? [guard] : []));
+        if (failed.includes('agreement')) throw new ConcurrentWriteError();
+        if (failed.includes('link')) throw new SigningRequestSpentError();
         throw error;
       }
     },

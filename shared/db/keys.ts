@@ -43,3 +43,13 @@ export const scopeReviewPartition = (scope: TScope) => `LIST#${scopeName(scope)}
 /** Sort keys of list entries: creation time then id, so pages are stable while agreements change. */
 export const createdSortKey = (createdAt: string, agreementId: string) => `${createdAt}#${agreementId}`;
 export const reviewSortKey = (nextReviewDate: string, agreementId: string) => `${nextReviewDate}#${agreementId}`;
+
+/** A signing link, addressed by the SHA-256 of its token: the token itself is never stored. */
+export const signingRequestKey = (tokenHash: string) => ({ PK: `SIGNREQ#${tokenHash}`, SK: 'SIGNREQ' });
+
+/** An email waiting in the transactional outbox. */
+export const outboxKey = (messageId: string) => ({ PK: `OUTBOX#${messageId}`, SK: 'OUTBOX' });
+
+/** Finds the versions whose signed document has this hash (`/verify/{sha256}`). */
+export const documentKey = (sha256: string, agreementId: string) => ({ PK: `DOCUMENT#${sha256}`, SK: `AGREEMENT#${agreementId}` });
+export const documentPartition = (sha256: string) => `DOCUMENT#${sha256}`;

@@ -2,6 +2,7 @@ import { AppError } from '../errors';
 import type { TAgency } from '../schemas/agency';
 import type { TAgreement, TAgreementStatus, TAgreementSummary } from '../schemas/agreement';
 import type { TAuditEvent } from '../schemas/audit-event';
+import type { TOutboxMessage } from '../schemas/outbox';
 import type { TAuditHead } from './audit/audit-chain';
 
 /** The stores the domain depends on; `shared/db` implements them on DynamoDB. */
@@ -13,10 +14,45 @@ export type TAgencyStore = {
   list(): Promise<TAgency[]>;
 };
 
-export type TStoredAgreement = { agreement: TAgreement; auditHead: TAuditHead };
+/** The open signing link of each signatory that has one; only the token's hash is kept. */
+export type TOpenRequests = Record<string, { requestId: string; tokenHash: string }>;
 
-/** One atomic write: the agreement's new state with the audit events that explain it. */
-export type TAgreementWrite = { agreement: TAgreement; auditHead: TAuditHead; events: TAuditEvent[] };
+export type TStoredAgreement = {
+  agreement: TAgreement;
+  auditHead: TAuditHead;
+  openRequests: TOpenRequests;
+  /** The version made from this one by revise or variation, once there is one. */
+  successorId: string | null;
+};
+
+/** A signing link's record, addressed by the SHA-256 of its token. */
+export type TSigningRequest = {
+  requestId: string;
+  tokenHash: string;
+  agreementId: string;
+  signatoryId: string;
+  createdAt: string;
+  linkExpiresAt: string;
+  state: 'open' | 'used' | 'revoked';
+};
+
+/**
+ * One atomic write: the agreement's new state with the audit events that explain it, and what
+ * the change causes — signing links opened or closed, emails to send — all or nothing.
+ */
+export type TAgreementWrite = {
+  agreement: TAgreement;
+  auditHead: TAuditHead;
+  events: TAuditEvent[];
+  openRequests?: TOpenRequests;
+  successorId?: string | null;
+  newRequests?: TSigningRequest[];
+  /** `used` only succeeds on a link still open: a link is spent once. */
+  closedRequests?: { tokenHash: string; state: 'used' | 'revoked' }[];
+  messages?: TOutboxMessage[];
+  /** Index the fixed document hash so `/verify/{sha256}` can find this version. */
+  indexDocument?: boolean;
+};
 
 export type TListQuery = {
   /** Agencies whose agreements to list, or `all` (admins). */
@@ -34,11 +70,51 @@ export type TAgreementStore = {
   get(id: string): Promise<TStoredAgreement | undefined>;
   /** Takes the year's next reference sequence number and writes the draft built with it, atomically. */
   createWithNextReference(year: number, build: (sequence: number) => TAgreementWrite): Promise<TAgreement>;
-  /** Writes only if the stored revision is still `previous`'s; otherwise `ConcurrentWriteError`. */
-  update(write: TAgreementWrite, previous: TStoredAgreement): Promise<void>;
+  /**
+   * Writes only if the stored revision is still `previous`'s; otherwise `ConcurrentWriteError`.
+   * `also` updates or creates other versions in the same transaction (revise, supersede).
+   */
+  update(
+    write: TAgreementWrite,
+    previous: TStoredAgreement,
+    also?: { updates?: { write: TAgreementWrite; previous: TStoredAgreement }[]; creates?: TAgreementWrite[] },
+  ): Promise<void>;
   list(query: TListQuery): Promise<TAgreementPage>;
   listEvents(agreementId: string): Promise<TAuditEvent[]>;
 };
+
+export type TSigningRequestStore = {
+  getByTokenHash(tokenHash: string): Promise<TSigningRequest | undefined>;
+};
+
+export type TDocumentMatch = { agreementId: string };
+
+export type TDocumentIndex = {
+  findByHash(sha256: string): Promise<TDocumentMatch[]>;
+};
+
+export type TDeliveryOutcome = { state: 'sent'; at: string; providerMessageId: string } | { state: 'failed'; at: string; attempts: number };
+
+export type TOutboxStore = {
+  /** Takes one recipient's delivery: `done` when already sent or failed, `busy` while another sender holds it. */
+  claim(messageId: string, recipientKey: string, now: Date, leaseMs: number): Promise<'claimed' | 'done' | 'busy'>;
+  complete(messageId: string, recipientKey: string, outcome: TDeliveryOutcome): Promise<void>;
+};
+
+export type TOutgoingEmail = { to: string; subject: string; text: string; html: string; template: string };
+
+/** Sends one email; resolves to the provider's message id. */
+export type TMailer = { send(email: TOutgoingEmail): Promise<string> };
+
+/** Derives a signing link's token from its request id with a secret key, so no token is ever stored. */
+export type TLinkSigner = { tokenFor(requestId: string): string };
+
+/** A signing link was spent by a concurrent request. */
+export class SigningRequestSpentError extends AppError {
+  constructor() {
+    super('gone', 'This signing link has already been used.');
+  }
+}
 
 /** The agreement changed between read and write. */
 export class ConcurrentWriteError extends AppError {

@@ -9,6 +9,15 @@ export const HTTP_FUNCTIONS = {
     description: 'Legal-team JSON API, OpenAPI document and health check',
     routes: [{ method: 'ANY', path: '/{proxy+}' }],
   },
+  signing: {
+    entry: 'functions/signing/handler.ts',
+    description: "Signatories' pages: read the agreement, approve or decline",
+    routes: [
+      { method: 'GET', path: '/sign/{token}' },
+      { method: 'HEAD', path: '/sign/{token}' },
+      { method: 'POST', path: '/sign/{token}' },
+    ],
+  },
 } as const;
 
 export type THttpFunctionName = keyof typeof HTTP_FUNCTIONS;

@@ -7,7 +7,8 @@ import type { TRole, TUser } from '../domain/user';
 import { AppError } from '../errors';
 import { fieldErrorsOf } from './problem';
 
-export type TResponse = { status: number; body?: unknown; headers?: Record<string, string> };
+/** A route's result: JSON `body`, or a ready `html` page. */
+export type TResponse = { status: number; body?: unknown; html?: string; headers?: Record<string, string> };
 
 export type THeaders = Record<string, string | undefined>;
 
@@ -81,6 +82,9 @@ export const toRouterRoute = (
       (error) => new AppError('validation_failed', 'The request body is not valid.', fieldErrorsOf(error)),
     );
     const result = await spec.handle({ params, query, body, user, headers, event });
+    if (result.html !== undefined) {
+      return { statusCode: result.status, headers: { 'content-type': 'text/html; charset=utf-8', ...result.headers }, body: result.html };
+    }
     return result.body === undefined
       ? { statusCode: result.status, headers: result.headers }
       : json(result.status, result.body, result.headers);

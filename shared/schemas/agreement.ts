@@ -25,7 +25,8 @@ export const AGREEMENT_STATUSES = [
 export const ZAgreementStatus = z.enum(AGREEMENT_STATUSES);
 export type TAgreementStatus = z.infer<typeof ZAgreementStatus>;
 
-export const ZSignatoryStatus = z.enum(['pending', 'requested', 'approved', 'declined', 'expired', 'bounced']);
+/** `not_required`: the signatory's party reached its k approvals without them, so their request was closed. */
+export const ZSignatoryStatus = z.enum(['pending', 'requested', 'approved', 'declined', 'expired', 'bounced', 'not_required']);
 export type TSignatoryStatus = z.infer<typeof ZSignatoryStatus>;
 
 export const ZAssessment = z.strictObject({
@@ -126,6 +127,22 @@ export const ZPatchAgreementRequest = z
   .meta({ id: 'PatchAgreementRequest', description: 'Merge patch of a draft; `null` clears an optional field' });
 export type TPatchAgreementRequest = z.infer<typeof ZPatchAgreementRequest>;
 
+export const DECLINE_REASON_CODES = ['public_safety', 'efficiency_effectiveness', 'nhs_impact', 'other'] as const;
+export const ZDeclineReasonCode = z.enum(DECLINE_REASON_CODES).meta({
+  description: 'The statutory ground for declining (Policing and Crime Act 2017 s.3)',
+});
+
+/** What was captured when a signatory decided: the evidence a court would ask for. */
+export const ZDecisionEvidence = z.object({
+  signedName: z.string().nullable(),
+  ip: z.string(),
+  userAgent: z.string(),
+  documentSha256: z.string(),
+  reasonCode: ZDeclineReasonCode.nullable(),
+});
+
+export type TDecisionEvidence = z.infer<typeof ZDecisionEvidence>;
+
 export const ZSignatory = z.object({
   id: ZUlid,
   name: z.string(),
@@ -133,8 +150,10 @@ export const ZSignatory = z.object({
   email: z.string(),
   order: z.int(),
   status: ZSignatoryStatus,
+  requestedAt: z.string().nullable().default(null),
   decidedAt: z.string().nullable(),
   reason: z.string().nullable(),
+  evidence: ZDecisionEvidence.nullable().default(null),
 });
 export type TSignatory = z.infer<typeof ZSignatory>;
 
@@ -142,6 +161,7 @@ export const ZParty = z.object({
   agencyId: ZSlug,
   agencyName: z.string(),
   agencyType: ZAgencyType,
+  policingBodyId: ZSlug.nullable().default(null).meta({ description: 'For a police force: its policing body, when the record was made' }),
   assessment: ZAssessment,
   requiredApprovals: z.int(),
   signatories: z.array(ZSignatory),
@@ -172,6 +192,10 @@ export const ZAgreement = z
     expiryDate: ZIsoDate.nullable(),
     publish: z.boolean(),
     publishExemptionReason: z.string().nullable(),
+    undelivered: z
+      .array(z.object({ template: z.string(), to: z.string(), at: z.string() }))
+      .default([])
+      .meta({ description: 'Emails that could not be delivered after retries' }),
     revision: z.int().min(1),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -77,6 +77,7 @@ export const createDraft = async (options: {
       supersedes: null,
       ...fields,
       documentSha256: null,
+      undelivered: [],
       owner: user.email,
       ownerAgencyId,
       status: 'draft',

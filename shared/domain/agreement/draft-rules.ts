@@ -24,13 +24,16 @@ export const buildParties = (
       email: signatory.email,
       order: signatory.order ?? 1,
       status: 'pending' as const,
+      requestedAt: null,
       decidedAt: null,
       reason: null,
+      evidence: null,
     }));
     return {
       agencyId: agency.id,
       agencyName: agency.name,
       agencyType: agency.type,
+      policingBodyId: agency.policingBodyId ?? null,
       assessment: input.assessment ?? {},
       requiredApprovals: input.requiredApprovals ?? signatories.length,
       signatories,

@@ -34,6 +34,7 @@ const AGREEMENT: TAgreement = {
   expiryDate: null,
   publish: true,
   publishExemptionReason: null,
+  undelivered: [],
   revision: 3,
   createdAt: '2026-06-01T09:00:00.000Z',
   updatedAt: '2026-06-01T09:00:00.000Z',

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { startNextVersion } from '../../../shared/domain/agreement/new-version';
+import { buildCertificate, verifyDocument } from '../../../shared/domain/signing/evidence';
+import { resendSigningLink, submitAgreement, withdrawAgreement } from '../../../shared/domain/signing/sign-off';
+import { renderCertificatePage } from '../../../shared/html/certificate-page';
+import { defineRoute } from '../../../shared/http/route';
+import { ZAgreement, ZAgreementIdParams, type TAgreement } from '../../../shared/schemas/agreement';
+import { plainText, ZUlid } from '../../../shared/schemas/common';
+import { ZCertificate, ZVerification, ZVerifyParams } from '../../../shared/schemas/evidence';
+import { agreements, documents, linkSigner, newId } from '../dependencies';
+
+const ZReason = z.strictObject({ reason: plainText(5_000).refine((text) => text.trim().length > 0, 'give a reason') }).meta({ id: 'ReasonRequest' });
+const ZSignatoryParams = z.object({ id: ZUlid, signatoryId: ZUlid });
+
+const withEtag = (status: number, agreement: TAgreement, extra: Record<string, string> = {}) => ({
+  status,
+  body: agreement,
+  headers: { etag: `"${agreement.revision}"`, ...extra },
+});
+
+const transitionResponses = (description: string) => ({
+  200: { description, schema: ZAgreement },
+  409: { description: 'Not allowed from the agreement’s current status' },
+  412: { description: 'If-Match (optional) does not match the current revision' },
+});
+
+export const signOffRoutes = [
+  defineRoute({
+    method: 'POST',
+    path: '/agreements/{id}/submit',
+    summary: 'Check the agreement against SPEC §4 and the statute, fix its document hash, and start sign-off',
+    tags: ['sign-off'],
+    auth: 'editor',
+    params: ZAgreementIdParams,
+    responses: { ...transitionResponses('Awaiting signatures; the first routing group has been emailed'), 422: { description: 'Every failed rule, by field' } },
+    handle: async ({ params, user, headers }) =>
+      withEtag(200, await submitAgreement({ id: params.id, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements, linkSigner: await linkSigner() })),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/agreements/{id}/withdraw',
+    summary: 'Withdraw an agreement from sign-off',
+    tags: ['sign-off'],
+    auth: 'editor',
+    params: ZAgreementIdParams,
+    body: ZReason,
+    responses: transitionResponses('Withdrawn; open links revoked, everyone told'),
+    handle: async ({ params, body, user, headers }) =>
+      withEtag(200, await withdrawAgreement({ id: params.id, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements, reason: body.reason })),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/agreements/{id}/revise',
+    summary: 'Start a new draft version from a declined or withdrawn agreement',
+    tags: ['sign-off'],
+    auth: 'editor',
+    params: ZAgreementIdParams,
+    responses: { 201: { description: 'The new draft version', schema: ZAgreement }, 409: { description: 'Not declined or withdrawn, or already revised' } },
+    handle: async ({ params, user }) => {
+      const draft = await startNextVersion({ id: params.id, action: 'revise', user, now: new Date(), newId, agreements });
+      return withEtag(201, draft, { location: `/agreements/${draft.id}` });
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/agreements/{id}/variations',
+    summary: 'Start a variation: a new draft version of an agreement in force',
+    tags: ['sign-off'],
+    auth: 'editor',
+    params: ZAgreementIdParams,
+    responses: { 201: { description: 'The variation draft; the current version stays in force until it is signed', schema: ZAgreement }, 409: { description: 'Not in force, or a variation exists' } },
+    handle: async ({ params, user }) => {
+      const draft = await startNextVersion({ id: params.id, action: 'vary', user, now: new Date(), newId, agreements });
+      return withEtag(201, draft, { location: `/agreements/${draft.id}` });
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/agreements/{id}/signatories/{signatoryId}/resend',
+    summary: 'Send a signatory a new link; the previous one stops working',
+    tags: ['sign-off'],
+    auth: 'editor',
+    params: ZSignatoryParams,
+    responses: transitionResponses('A new link is on its way'),
+    handle: async ({ params, user, headers }) =>
+      withEtag(
+        200,
+        await resendSigningLink({ id: params.id, signatoryId: params.signatoryId, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements, linkSigner: await linkSigner() }),
+      ),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/agreements/{id}/certificate',
+    summary: 'Completion certificate: who signed which document hash, when, from where (JSON, or HTML with Accept: text/html)',
+    tags: ['evidence'],
+    auth: 'viewer',
+    params: ZAgreementIdParams,
+    responses: { 200: { description: 'The certificate', schema: ZCertificate } },
+    handle: async ({ params, user, headers }) => {
+      const certificate = await buildCertificate({ id: params.id, user, agreements, now: new Date() });
+      const wantsHtml = (headers.accept ?? '').includes('text/html');
+      return wantsHtml ? { status: 200, html: renderCertificatePage(certificate) } : { status: 200, body: certificate };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/verify/{sha256}',
+    summary: 'Public: does this document hash belong to an agreement, and which',
+    tags: ['evidence'],
+    auth: 'public',
+    params: ZVerifyParams,
+    responses: { 200: { description: 'The matching versions', schema: ZVerification } },
+    handle: async ({ params }) => ({ status: 200, body: await verifyDocument({ sha256: params.sha256, documents, agreements }) }),
+  }),
+];

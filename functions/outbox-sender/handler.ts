@@ -1,0 +1,47 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import middy from '@middy/core';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { monotonicFactory } from 'ulid';
+import { config } from '../../shared/config';
+import { createAgreementRepository } from '../../shared/db/agreement-repository';
+import { createDocumentClient } from '../../shared/db/client';
+import { createOutboxRepository } from '../../shared/db/outbox-repository';
+import { deliverMessage } from '../../shared/domain/email/deliver-message';
+import { createSesMailer } from '../../shared/email/ses-mailer';
+import { loadLinkSigner } from '../../shared/link-signer';
+import { logger } from '../../shared/observability';
+import { ZOutboxMessage } from '../../shared/schemas/outbox';
+
+const table = { client: createDocumentClient({ region: config.region, endpoint: config.dynamoDbEndpoint }), tableName: config.tableName };
+const outbox = createOutboxRepository(table);
+const agreements = createAgreementRepository(table);
+const mailer = createSesMailer(config);
+const linkSigner = loadLinkSigner(config.signingKey);
+const newId = monotonicFactory();
+
+/**
+ * Sends the emails the table's stream reports as new outbox items. A record that cannot be
+ * finished now is reported as a batch item failure, so Lambda brings it back.
+ */
+const sendNewMessages = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+  const failures: DynamoDBBatchResponse['batchItemFailures'] = [];
+  const signer = await linkSigner;
+  for (const record of event.Records) {
+    const image = record.dynamodb?.NewImage;
+    if (record.eventName !== 'INSERT' || image?.entity?.S !== 'outbox') continue;
+    try {
+      const message = ZOutboxMessage.parse(unmarshall(image as Record<string, AttributeValue>));
+      await deliverMessage({ message, now: () => new Date(), publicBaseUrl: config.publicBaseUrl, outbox, mailer, linkSigner: signer, agreements, newId });
+    } catch (error) {
+      logger.warn('Outbox record not finished; it will be retried', { error: (error as Error).name, sequence: record.dynamodb?.SequenceNumber });
+      failures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
+    }
+  }
+  return { batchItemFailures: failures };
+};
+
+export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(sendNewMessages);

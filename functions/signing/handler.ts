@@ -1,0 +1,91 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { monotonicFactory } from 'ulid';
+import { config } from '../../shared/config';
+import { createAgreementRepository } from '../../shared/db/agreement-repository';
+import { createDocumentClient } from '../../shared/db/client';
+import { createSigningRequestRepository } from '../../shared/db/signing-request-repository';
+import { recordDecision, viewSigningLink } from '../../shared/domain/signing/decide';
+import { AppError } from '../../shared/errors';
+import { PAGE_HEADERS } from '../../shared/html/page';
+import { renderDecisionRecorded, renderProblemPage, renderSigningPage } from '../../shared/html/signing-pages';
+import { fieldErrorsOf, toAppError } from '../../shared/http/problem';
+import { loadLinkSigner } from '../../shared/link-signer';
+import { logger } from '../../shared/observability';
+import { ZDecisionForm } from './decision-form.schema';
+
+const table = { client: createDocumentClient({ region: config.region, endpoint: config.dynamoDbEndpoint }), tableName: config.tableName };
+const agreements = createAgreementRepository(table);
+const requests = createSigningRequestRepository(table);
+const newId = monotonicFactory();
+const linkSigner = loadLinkSigner(config.signingKey);
+const OWN_ORIGIN = new URL(config.publicBaseUrl).origin;
+const MAX_FORM_BYTES = 64 * 1024;
+
+const page = (status: number, body: string, isHead = false): APIGatewayProxyStructuredResultV2 => ({
+  statusCode: status,
+  headers: { ...PAGE_HEADERS },
+  body: isHead ? '' : body,
+});
+
+const problemPage = (error: unknown, isHead = false) => {
+  const appError = toAppError(error);
+  if (appError.status >= 500) logger.error('Signing page failed', { error: error as Error });
+  return page(appError.status, renderProblemPage(appError.status, appError.title, appError.message), isHead);
+};
+
+/**
+ * A signatory's pages, served from the link in their email. GET and HEAD only read (mail
+ * scanners open links); POST records the decision. The token travels in the path and is
+ * never logged.
+ */
+const servePage = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+  const method = event.requestContext.http.method;
+  const token = event.pathParameters?.token ?? '';
+  const now = new Date();
+  if (method === 'GET' || method === 'HEAD') {
+    try {
+      const view = await viewSigningLink({ token, now, requests, agreements });
+      return page(200, renderSigningPage({ agreement: view.agreement, signatoryId: view.signatoryId }), method === 'HEAD');
+    } catch (error) {
+      return problemPage(error, method === 'HEAD');
+    }
+  }
+  if (event.headers.origin !== OWN_ORIGIN) {
+    return problemPage(new AppError('forbidden', 'This form can only be sent from Accord’s own signing page.'));
+  }
+  const raw = event.body ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : Buffer.alloc(0);
+  if (raw.length > MAX_FORM_BYTES) return problemPage(new AppError('payload_too_large', 'The form is too large.'));
+  const values = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+  try {
+    const form = ZDecisionForm.safeParse(values);
+    if (!form.success) {
+      const view = await viewSigningLink({ token, now, requests, agreements });
+      return page(400, renderSigningPage({ agreement: view.agreement, signatoryId: view.signatoryId, errors: fieldErrorsOf(form.error), values }));
+    }
+    const decision =
+      form.data.decision === 'approve'
+        ? { kind: 'approve' as const, signedName: form.data.signedName }
+        : { kind: 'decline' as const, reason: form.data.reason, reasonCode: form.data.reasonCode };
+    const result = await recordDecision({
+      token,
+      decision,
+      context: { ip: event.requestContext.http.sourceIp, userAgent: event.requestContext.http.userAgent ?? '' },
+      now,
+      newId,
+      linkSigner: await linkSigner,
+      requests,
+      agreements,
+    });
+    return page(200, renderDecisionRecorded(result.agreement, form.data.decision, result.outcome));
+  } catch (error) {
+    return problemPage(error);
+  }
+};
+
+export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(httpHeaderNormalizer())
+  .handler(servePage);

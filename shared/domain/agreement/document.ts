@@ -1,0 +1,28 @@
+import canonicalize from 'canonicalize';
+import type { TAgreement } from '../../schemas/agreement';
+import { sha256Hex } from '../audit/audit-chain';
+
+/**
+ * The text every party signs, as RFC 8785 canonical JSON: SPEC's title, parties and body, with the
+ * reference, version, legal basis, functions and withdrawal terms that are part of the same
+ * written agreement. Signatories appear by name and role; their email addresses are routing, not text.
+ */
+export const canonicalDocument = (agreement: TAgreement): string =>
+  canonicalize({
+    reference: agreement.reference,
+    version: agreement.version,
+    title: agreement.title,
+    legalBasis: agreement.legalBasis,
+    functions: agreement.functions,
+    parties: agreement.parties.map((party) => ({
+      agencyId: party.agencyId,
+      agencyName: party.agencyName,
+      agencyType: party.agencyType,
+      requiredApprovals: party.requiredApprovals,
+      signatories: party.signatories.map((signatory) => ({ name: signatory.name, role: signatory.role })),
+    })),
+    body: agreement.body,
+    withdrawalTerms: agreement.withdrawalTerms,
+  }) ?? '';
+
+export const documentSha256Of = (agreement: TAgreement): string => sha256Hex(canonicalDocument(agreement));

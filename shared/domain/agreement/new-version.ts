@@ -1,0 +1,82 @@
+import { AppError } from '../../errors';
+import type { TAgreement } from '../../schemas/agreement';
+import { appendAuditEvent, EMPTY_AUDIT_HEAD } from '../audit/audit-chain';
+import { ConcurrentWriteError, type TAgreementStore } from '../ports';
+import type { TUser } from '../user';
+import { assertAccess } from './access';
+import { assertCanPerform } from './lifecycle';
+import { recordTransition } from './transition';
+
+/**
+ * Starts the next version of an agreement as a draft: `revise` after a decline or withdrawal,
+ * `vary` while it is in force. The text and parties carry over; every signatory must sign again.
+ * The old version records the new one in its own trail, and only one next version can exist.
+ */
+export const startNextVersion = async (options: {
+  id: string;
+  action: 'revise' | 'vary';
+  user: TUser;
+  now: Date;
+  newId: () => string;
+  agreements: TAgreementStore;
+}): Promise<TAgreement> => {
+  const stored = await options.agreements.get(options.id);
+  const current = assertAccess(options.user, stored?.agreement, 'editor');
+  assertCanPerform(current.status, options.action);
+  if (stored!.successorId) {
+    throw new AppError('illegal_transition', `Version ${current.version + 1} of ${current.reference} already exists (${stored!.successorId}).`);
+  }
+  const at = options.now.toISOString();
+  const id = options.newId();
+  const draft: TAgreement = {
+    ...current,
+    id,
+    version: current.version + 1,
+    supersedes: current.id,
+    status: 'draft',
+    documentSha256: null,
+    owner: options.user.email,
+    undelivered: [],
+    parties: current.parties.map((party) => ({
+      ...party,
+      signatories: party.signatories.map((s) => ({
+        ...s,
+        id: options.newId(),
+        status: 'pending',
+        requestedAt: null,
+        decidedAt: null,
+        reason: null,
+        evidence: null,
+      })),
+    })),
+    effectiveDate: options.action === 'vary' ? null : current.effectiveDate,
+    nextReviewDate: options.action === 'vary' ? null : current.nextReviewDate,
+    revision: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+  const actor = { kind: 'user' as const, email: options.user.email };
+  const created = appendAuditEvent(EMPTY_AUDIT_HEAD, {
+    id: options.newId(),
+    agreementId: id,
+    type: 'draft_created',
+    at,
+    actor,
+    data: { reference: draft.reference, version: draft.version, from: current.id, action: options.action },
+  });
+  const old = recordTransition(stored!, current, {
+    at,
+    actor,
+    newId: options.newId,
+    events: [{ type: options.action === 'revise' ? 'revision_started' : 'variation_started', data: { nextVersionId: id, version: draft.version } }],
+  });
+  try {
+    await options.agreements.update({ ...old, successorId: id }, stored!, {
+      creates: [{ agreement: draft, auditHead: created.head, events: [created.event] }],
+    });
+  } catch (error) {
+    if (error instanceof ConcurrentWriteError) throw new AppError('conflict', 'The agreement changed meanwhile; reload it and try again.');
+    throw error;
+  }
+  return draft;
+};

@@ -1,0 +1,90 @@
+import { renderEmail } from '../../email/templates';
+import type { TOutboxMessage } from '../../schemas/outbox';
+import { sha256Hex } from '../audit/audit-chain';
+import { recordTransition } from '../agreement/transition';
+import { ConcurrentWriteError, type TAgreementStore, type TLinkSigner, type TMailer, type TOutboxStore } from '../ports';
+
+/** Waits before each try: at once, then with growing backoff. */
+export const SEND_BACKOFF_MS = [0, 250, 1_000, 3_000];
+const LEASE_MS = 60_000;
+
+/** Another sender holds a delivery; the stream should bring the record back later. */
+export class DeliveryBusyError extends Error {
+  constructor() {
+    super('Another sender is delivering this message');
+    this.name = 'DeliveryBusyError';
+  }
+}
+
+export const recipientKey = (email: string) => sha256Hex(email.toLowerCase()).slice(0, 20);
+
+/**
+ * Sends an outbox message to each recipient at least once and records it once. A send that keeps
+ * failing is marked failed and shows on the agreement as undelivered, with an audit event.
+ */
+export const deliverMessage = async (options: {
+  message: TOutboxMessage;
+  now: () => Date;
+  publicBaseUrl: string;
+  outbox: TOutboxStore;
+  mailer: TMailer;
+  linkSigner: TLinkSigner;
+  agreements: TAgreementStore;
+  newId: () => string;
+  sleep?: (ms: number) => Promise<void>;
+}): Promise<void> => {
+  const { message } = options;
+  const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  let busy = false;
+  for (const recipient of message.recipients) {
+    const key = recipientKey(recipient.to);
+    const claim = await options.outbox.claim(message.id, key, options.now(), LEASE_MS);
+    if (claim === 'done') continue;
+    if (claim === 'busy') {
+      busy = true;
+      continue;
+    }
+    const email = renderEmail(message, recipient, {
+      agreementUrl: `${options.publicBaseUrl}/app/agreements/${message.agreementId}`,
+      signingUrl: recipient.requestId ? `${options.publicBaseUrl}/sign/${options.linkSigner.tokenFor(recipient.requestId)}` : undefined,
+    });
+    let providerMessageId: string | null = null;
+    for (const wait of SEND_BACKOFF_MS) {
+      await sleep(wait);
+      try {
+        providerMessageId = await options.mailer.send({ to: recipient.to, ...email, template: message.template });
+        break;
+      } catch {
+        // Retried with backoff below; the reason may carry the address, so it is not logged.
+      }
+    }
+    const at = options.now().toISOString();
+    if (providerMessageId) {
+      await options.outbox.complete(message.id, key, { state: 'sent', at, providerMessageId });
+    } else {
+      await options.outbox.complete(message.id, key, { state: 'failed', at, attempts: SEND_BACKOFF_MS.length });
+      await markUndelivered({ ...options, to: recipient.to, at });
+    }
+  }
+  if (busy) throw new DeliveryBusyError();
+};
+
+const markUndelivered = async (options: Parameters<typeof deliverMessage>[0] & { to: string; at: string }) => {
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    const stored = await options.agreements.get(options.message.agreementId);
+    if (!stored) return;
+    const entry = { template: options.message.template, to: options.to, at: options.at };
+    const recorded = recordTransition(stored, { ...stored.agreement, undelivered: [...stored.agreement.undelivered, entry] }, {
+      at: options.at,
+      actor: { kind: 'system' },
+      newId: options.newId,
+      events: [{ type: 'email_undelivered', data: { template: entry.template, to: entry.to, messageId: options.message.id } }],
+    });
+    try {
+      await options.agreements.update(recorded, stored);
+      return;
+    } catch (error) {
+      if (!(error instanceof ConcurrentWriteError)) throw error;
+    }
+  }
+};

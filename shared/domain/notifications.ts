@@ -1,0 +1,59 @@
+import type { TAgreement } from '../schemas/agreement';
+import type { TEmailTemplate, TOutboxMessage, TRecipient } from '../schemas/outbox';
+import { sha256Hex } from './audit/audit-chain';
+
+const unique = (recipients: TRecipient[]): TRecipient[] => {
+  const seen = new Set<string>();
+  return recipients.filter((recipient) => {
+    const key = recipient.to.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+};
+
+export const ownerAndLegal = (agreement: TAgreement): TRecipient[] =>
+  unique([{ to: agreement.owner }, ...agreement.legalContacts.map((to) => ({ to }))]);
+
+export const everyone = (agreement: TAgreement): TRecipient[] =>
+  unique([
+    ...agreement.parties.flatMap((party) => party.signatories.map((s) => ({ to: s.email, name: s.name }))),
+    ...ownerAndLegal(agreement),
+  ]);
+
+/** Variables every template may use. */
+export const agreementVars = (agreement: TAgreement): Record<string, string | null> => ({
+  reference: agreement.reference,
+  title: agreement.title,
+  version: String(agreement.version),
+  agreementId: agreement.id,
+  documentSha256: agreement.documentSha256,
+  effectiveDate: agreement.effectiveDate,
+  nextReviewDate: agreement.nextReviewDate,
+});
+
+/**
+ * An outbox message for an event. The id hashes the key, so one event (or one scheduled
+ * reminder) can never produce the same email twice.
+ */
+export const outboxMessage = (options: {
+  key: string;
+  agreement: TAgreement;
+  template: TEmailTemplate;
+  recipients: TRecipient[];
+  at: string;
+  vars?: Record<string, string | null>;
+}): TOutboxMessage[] => {
+  const recipients = unique(options.recipients);
+  if (recipients.length === 0) return [];
+  return [
+    {
+      id: sha256Hex(`${options.key}|${options.template}`).slice(0, 32),
+      agreementId: options.agreement.id,
+      template: options.template,
+      vars: { ...agreementVars(options.agreement), ...options.vars },
+      recipients,
+      createdAt: options.at,
+    },
+  ];
+};

@@ -1,0 +1,63 @@
+import type { TAgreement, TSignatory } from '../../schemas/agreement';
+import type { TRecipient } from '../../schemas/outbox';
+import { sha256Hex } from '../audit/audit-chain';
+import type { TLinkSigner, TOpenRequests, TSigningRequest } from '../ports';
+import { mapSignatories } from './routing';
+
+/** A signing link stays usable this long unless it is answered or replaced (SPEC §5). */
+export const LINK_LIFETIME_DAYS = 14;
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Opens a fresh link for each signatory: only the token's hash is recorded, any link the
+ * signatory had before is revoked, and each becomes `requested`.
+ */
+export const openLinks = (options: {
+  agreement: TAgreement;
+  signatories: TSignatory[];
+  openRequests: TOpenRequests;
+  now: Date;
+  newId: () => string;
+  linkSigner: TLinkSigner;
+}) => {
+  const at = options.now.toISOString();
+  const linkExpiresAt = new Date(options.now.getTime() + LINK_LIFETIME_DAYS * DAY_MS).toISOString();
+  const openRequests = { ...options.openRequests };
+  const revoked: { tokenHash: string; state: 'revoked' }[] = [];
+  const requests: TSigningRequest[] = [];
+  const recipients: TRecipient[] = [];
+  for (const signatory of options.signatories) {
+    const previous = openRequests[signatory.id];
+    if (previous) revoked.push({ tokenHash: previous.tokenHash, state: 'revoked' });
+    const requestId = options.newId();
+    const tokenHash = sha256Hex(options.linkSigner.tokenFor(requestId));
+    requests.push({
+      requestId,
+      tokenHash,
+      agreementId: options.agreement.id,
+      signatoryId: signatory.id,
+      createdAt: at,
+      linkExpiresAt,
+      state: 'open',
+    });
+    openRequests[signatory.id] = { requestId, tokenHash };
+    recipients.push({ to: signatory.email, name: signatory.name, requestId });
+  }
+  const asked = new Set(options.signatories.map((s) => s.id));
+  const agreement = mapSignatories(options.agreement, (s) =>
+    asked.has(s.id) ? { ...s, status: 'requested', requestedAt: at } : s,
+  );
+  return { agreement, openRequests, requests, revoked, recipients, linkExpiresAt };
+};
+
+/** Closes the links of these signatories (a party completed, or sign-off ended). */
+export const revokeLinks = (openRequests: TOpenRequests, signatoryIds: string[]) => {
+  const remaining = { ...openRequests };
+  const revoked: { tokenHash: string; state: 'revoked' }[] = [];
+  for (const id of signatoryIds) {
+    const open = remaining[id];
+    if (open) revoked.push({ tokenHash: open.tokenHash, state: 'revoked' });
+    delete remaining[id];
+  }
+  return { openRequests: remaining, revoked };
+};

@@ -1,0 +1,182 @@
+import { AppError } from '../../errors';
+import type { TAgreement } from '../../schemas/agreement';
+import { assertAccess } from '../agreement/access';
+import { documentSha256Of } from '../agreement/document';
+import { assertCanPerform } from '../agreement/lifecycle';
+import { submissionRuleErrors } from '../agreement/submission-rules';
+import { recordTransition } from '../agreement/transition';
+import { everyone, outboxMessage } from '../notifications';
+import { ConcurrentWriteError, type TAgreementStore, type TLinkSigner, type TStoredAgreement } from '../ports';
+import type { TUser } from '../user';
+import { openLinks, revokeLinks } from './links';
+import { findSignatory, signatoriesToRequest } from './routing';
+
+type TLegalAction = {
+  id: string;
+  user: TUser;
+  ifMatch?: string;
+  now: Date;
+  newId: () => string;
+  agreements: TAgreementStore;
+};
+
+/** Loads an agreement for a legal-team action: visible, role allowed, If-Match honoured when sent. */
+const loadForAction = async (options: TLegalAction): Promise<TStoredAgreement> => {
+  const stored = await options.agreements.get(options.id);
+  assertAccess(options.user, stored?.agreement, 'editor');
+  const { agreement } = stored!;
+  if (options.ifMatch && options.ifMatch !== '*' && options.ifMatch.replace(/^W\//, '') !== `"${agreement.revision}"`) {
+    throw new AppError('precondition_failed', `The agreement has changed; it is now at revision ${agreement.revision}.`);
+  }
+  return stored!;
+};
+
+/** A lost race on a legal-team action is reported, not retried: the user acted on what they saw. */
+const saveOrConflict = async (save: () => Promise<void>) => {
+  try {
+    await save();
+  } catch (error) {
+    if (error instanceof ConcurrentWriteError) {
+      throw new AppError('conflict', 'The agreement changed while this was being saved; reload it and try again.');
+    }
+    throw error;
+  }
+};
+
+/**
+ * Submits a draft for signature: checks every rule of SPEC §4 (all failures named in one 422),
+ * fixes the document hash, and emails the first routing group their links.
+ */
+export const submitAgreement = async (options: TLegalAction & { linkSigner: TLinkSigner }): Promise<TAgreement> => {
+  const stored = await loadForAction(options);
+  assertCanPerform(stored.agreement.status, 'submit');
+  const errors = submissionRuleErrors(stored.agreement);
+  if (errors.length > 0) throw new AppError('unprocessable', 'The agreement cannot go for signature yet.', errors);
+
+  const at = options.now.toISOString();
+  const fixed: TAgreement = { ...stored.agreement, status: 'awaiting_signatures', documentSha256: documentSha256Of(stored.agreement) };
+  const links = openLinks({
+    agreement: fixed,
+    signatories: signatoriesToRequest(fixed),
+    openRequests: stored.openRequests,
+    now: options.now,
+    newId: options.newId,
+    linkSigner: options.linkSigner,
+  });
+  const recorded = recordTransition(stored, links.agreement, {
+    at,
+    actor: { kind: 'user', email: options.user.email },
+    newId: options.newId,
+    events: [
+      { type: 'submitted', data: { documentSha256: fixed.documentSha256 } },
+      { type: 'signatures_requested', data: { signatoryIds: links.requests.map((r) => r.signatoryId), linkExpiresAt: links.linkExpiresAt } },
+    ],
+  });
+  await saveOrConflict(() =>
+    options.agreements.update(
+      {
+        ...recorded,
+        openRequests: links.openRequests,
+        newRequests: links.requests,
+        closedRequests: links.revoked,
+        indexDocument: true,
+        messages: outboxMessage({
+          key: recorded.events[1]!.id,
+          agreement: recorded.agreement,
+          template: 'signature_requested',
+          recipients: links.recipients,
+          at,
+          vars: { linkExpiresAt: links.linkExpiresAt },
+        }),
+      },
+      stored,
+    ),
+  );
+  return recorded.agreement;
+};
+
+/** Withdraws an agreement from sign-off: every open link is revoked and everyone is told. */
+export const withdrawAgreement = async (options: TLegalAction & { reason: string }): Promise<TAgreement> => {
+  const stored = await loadForAction(options);
+  assertCanPerform(stored.agreement.status, 'withdraw');
+  const at = options.now.toISOString();
+  const closed = revokeLinks(stored.openRequests, Object.keys(stored.openRequests));
+  const recorded = recordTransition(stored, { ...stored.agreement, status: 'withdrawn' }, {
+    at,
+    actor: { kind: 'user', email: options.user.email },
+    newId: options.newId,
+    events: [{ type: 'withdrawn', data: { reason: options.reason } }],
+  });
+  await saveOrConflict(() =>
+    options.agreements.update(
+      {
+        ...recorded,
+        openRequests: closed.openRequests,
+        closedRequests: closed.revoked,
+        messages: outboxMessage({
+          key: recorded.events[0]!.id,
+          agreement: recorded.agreement,
+          template: 'agreement_withdrawn',
+          recipients: everyone(recorded.agreement),
+          at,
+          vars: { reason: options.reason },
+        }),
+      },
+      stored,
+    ),
+  );
+  return recorded.agreement;
+};
+
+/** Sends a signatory a new link; the old one stops working at once. */
+export const resendSigningLink = async (
+  options: TLegalAction & { signatoryId: string; linkSigner: TLinkSigner },
+): Promise<TAgreement> => {
+  const stored = await loadForAction(options);
+  assertCanPerform(stored.agreement.status, 'decide');
+  const found = findSignatory(stored.agreement, options.signatoryId);
+  if (!found) throw new AppError('not_found', 'No such signatory on this agreement.');
+  if (!['requested', 'expired', 'bounced'].includes(found.signatory.status)) {
+    throw new AppError(
+      'illegal_transition',
+      found.signatory.status === 'pending'
+        ? 'This signatory is not due yet: their routing group has not been reached.'
+        : `This signatory has already ${found.signatory.status === 'not_required' ? 'been released' : 'decided'}.`,
+    );
+  }
+  const at = options.now.toISOString();
+  const links = openLinks({
+    agreement: stored.agreement,
+    signatories: [found.signatory],
+    openRequests: stored.openRequests,
+    now: options.now,
+    newId: options.newId,
+    linkSigner: options.linkSigner,
+  });
+  const recorded = recordTransition(stored, links.agreement, {
+    at,
+    actor: { kind: 'user', email: options.user.email },
+    newId: options.newId,
+    events: [{ type: 'signing_link_resent', data: { signatoryId: found.signatory.id, linkExpiresAt: links.linkExpiresAt } }],
+  });
+  await saveOrConflict(() =>
+    options.agreements.update(
+      {
+        ...recorded,
+        openRequests: links.openRequests,
+        newRequests: links.requests,
+        closedRequests: links.revoked,
+        messages: outboxMessage({
+          key: recorded.events[0]!.id,
+          agreement: recorded.agreement,
+          template: 'signature_requested',
+          recipients: links.recipients,
+          at,
+          vars: { linkExpiresAt: links.linkExpiresAt },
+        }),
+      },
+      stored,
+    ),
+  );
+  return recorded.agreement;
+};

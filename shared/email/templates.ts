@@ -1,0 +1,84 @@
+import type { TEmailTemplate, TOutboxMessage, TRecipient } from '../schemas/outbox';
+import { escapeHtml } from '../html/page';
+
+export type TRenderedEmail = { subject: string; text: string; html: string };
+
+/** Subject prefixes people filter on (SPEC §6). */
+const SUBJECT_PREFIX: Record<TEmailTemplate, (vars: TOutboxMessage['vars']) => string> = {
+  signature_requested: () => 'Signature requested:',
+  signature_reminder: () => 'Reminder: signature requested:',
+  decision_recorded: (vars) => (vars.decision === 'approved' ? 'Approved:' : 'Declined by signatory:'),
+  agreement_declined: () => 'Declined:',
+  agreement_in_force: () => 'In force:',
+  agreement_withdrawn: () => 'Withdrawn:',
+  agreement_terminated: () => 'Terminated:',
+  agreement_superseded: () => 'Superseded:',
+  link_expired: () => 'Signing link expired:',
+  review_due: () => 'Review due:',
+  review_overdue: () => 'Review overdue:',
+};
+
+type TLine = string | { label: string; value: string | null | undefined };
+
+/** The paragraphs of each email; every value is plain text and is escaped for the HTML part. */
+const BODY: Record<TEmailTemplate, (vars: TOutboxMessage['vars'], recipient: TRecipient) => TLine[]> = {
+  signature_requested: (vars, recipient) => [
+    `${recipient.name ?? 'Hello'}, you are asked to approve or decline this collaboration agreement.`,
+    'Open the link below to read the full text and record your decision. The link is personal to you: do not forward it.',
+    { label: 'Link expires', value: vars.linkExpiresAt },
+  ],
+  signature_reminder: (vars, recipient) => [
+    `${recipient.name ?? 'Hello'}, your decision on this collaboration agreement is still awaited.`,
+    { label: 'Link expires', value: vars.linkExpiresAt },
+  ],
+  decision_recorded: (vars) => [
+    `${vars.signatoryName} (${vars.partyName}) has ${vars.decision} the agreement.`,
+    { label: 'Reason', value: vars.reason },
+  ],
+  agreement_declined: (vars) => [
+    `${vars.signatoryName} (${vars.partyName}) declined the agreement, so sign-off has ended. A drafter can revise it as a new version.`,
+    { label: 'Reason', value: vars.reason },
+  ],
+  agreement_in_force: (vars) => [
+    'Every party has signed. The agreement is in force.',
+    { label: 'Effective date', value: vars.effectiveDate },
+    { label: 'Next review', value: vars.nextReviewDate },
+    { label: 'Document SHA-256', value: vars.documentSha256 },
+  ],
+  agreement_withdrawn: (vars) => ['The agreement was withdrawn from sign-off. Any signing links are no longer valid.', { label: 'Reason', value: vars.reason }],
+  agreement_terminated: (vars) => ['The agreement has been terminated.', { label: 'Reason', value: vars.reason }, { label: 'Effective', value: vars.terminationDate }],
+  agreement_superseded: (vars) => [`This version has been replaced by version ${vars.supersededByVersion}, now in force.`],
+  link_expired: (vars) => [`${vars.signatoryName}'s signing link expired unanswered. Send a new one from the agreement.`],
+  review_due: (vars) => ['This agreement is due for review.', { label: 'Review date', value: vars.nextReviewDate }],
+  review_overdue: (vars) => ['This agreement is overdue for review.', { label: 'Review date', value: vars.nextReviewDate }],
+};
+
+/** Renders one email of an outbox message for one recipient, as plain text and HTML. */
+export const renderEmail = (
+  message: TOutboxMessage,
+  recipient: TRecipient,
+  links: { agreementUrl: string; signingUrl?: string },
+): TRenderedEmail => {
+  const { vars } = message;
+  const name = `${vars.reference} — ${vars.title}`;
+  const subject = `${SUBJECT_PREFIX[message.template](vars)} ${name}`;
+  const lines = BODY[message.template](vars, recipient).filter((line) => typeof line === 'string' || line.value);
+  const action = links.signingUrl
+    ? { label: 'Read and decide', url: links.signingUrl }
+    : { label: 'Open in Accord', url: links.agreementUrl };
+  const text = [
+    name,
+    '',
+    ...lines.map((line) => (typeof line === 'string' ? line : `${line.label}: ${line.value}`)),
+    '',
+    `${action.label}: ${action.url}`,
+    '',
+    'Accord — collaboration agreements',
+  ].join('\n');
+  const html = `<!doctype html><html lang="en-GB"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1d21">
+<h1 style="font-size:1.2rem">${escapeHtml(name)}</h1>
+${lines.map((line) => (typeof line === 'string' ? `<p>${escapeHtml(line)}</p>` : `<p><strong>${escapeHtml(line.label)}:</strong> ${escapeHtml(line.value)}</p>`)).join('\n')}
+<p><a href="${escapeHtml(action.url)}" style="background:#1d4ed8;color:#fff;padding:.6rem 1.2rem;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p>
+<p style="color:#5b6270;font-size:.85rem">Accord — collaboration agreements</p></body></html>`;
+  return { subject, text, html };
+};

@@ -1,0 +1,20 @@
+import type { TCertificate } from '../schemas/evidence';
+import { html, layout } from './page';
+
+export const renderCertificatePage = (certificate: TCertificate): string =>
+  layout(
+    `Certificate ${certificate.reference}`,
+    html`<h1>Completion certificate</h1>
+<p><strong>${certificate.reference}</strong> version ${certificate.version}: ${certificate.title}</p>
+<p>Status: <strong>${certificate.status.replace('_', ' ')}</strong>${certificate.effectiveDate ? html`, effective ${certificate.effectiveDate}, next review ${certificate.nextReviewDate}` : ''}</p>
+<p>Document SHA-256: <span class="hash">${certificate.documentSha256 ?? 'not yet fixed'}</span></p>
+${certificate.parties.map(
+  (party) => html`<h2>${party.agencyName}</h2><p class="muted">${party.requiredApprovals} approval(s) required</p>
+<table><tr><th>Signatory</th><th>Decision</th><th>Evidence</th></tr>
+${party.signatories.map(
+  (s) => html`<tr><td>${s.name}<br><span class="muted">${s.role}</span></td><td>${s.status.replace('_', ' ')}${s.decidedAt ? html`<br>${s.decidedAt}` : ''}${s.reason ? html`<br>Reason: ${s.reason}` : ''}</td>
+<td>${s.signedName ? html`Signed as “${s.signedName}”<br>` : ''}${s.ip ? html`From ${s.ip}<br><span class="muted">${s.userAgent}</span><br>` : ''}${s.documentSha256 ? html`<span class="hash">${s.documentSha256}</span>` : ''}</td></tr>`,
+)}</table>`,
+)}
+<p class="muted">Audit trail: ${certificate.auditTrail.events} events, chain ${certificate.auditTrail.intact ? 'intact' : 'BROKEN'}; last hash <span class="hash">${certificate.auditTrail.lastHash ?? '—'}</span>. Issued ${certificate.issuedAt}.</p>`,
+  );

@@ -1,0 +1,64 @@
+import type { TAgreement } from '../schemas/agreement';
+import { DECLINE_REASON_CODES } from '../schemas/agreement';
+import type { TFieldError } from '../errors';
+import { html, layout, type Html } from './page';
+
+const REASON_LABELS: Record<(typeof DECLINE_REASON_CODES)[number], string> = {
+  public_safety: 'Adverse effect on public safety',
+  efficiency_effectiveness: 'Adverse effect on our efficiency or effectiveness',
+  nhs_impact: 'Adverse effect on other functions or the NHS (ambulance trusts)',
+  other: 'Another reason',
+};
+
+/** The page a signatory sees from their link: the exact text, the parties, the hash, and the form. */
+export const renderSigningPage = (options: {
+  agreement: TAgreement;
+  signatoryId: string;
+  errors?: TFieldError[];
+  values?: Record<string, string>;
+}): string => {
+  const { agreement } = options;
+  const signatory = agreement.parties.flatMap((p) => p.signatories).find((s) => s.id === options.signatoryId)!;
+  const party = agreement.parties.find((p) => p.signatories.some((s) => s.id === options.signatoryId))!;
+  const errorFor = (field: string): Html | string => {
+    const error = options.errors?.find((e) => e.path === field);
+    return error ? html`<span class="error">${error.message}</span>` : '';
+  };
+  const value = (field: string) => options.values?.[field] ?? '';
+  return layout(
+    `Sign ${agreement.reference}`,
+    html`<h1>${agreement.title}</h1>
+<p class="muted">${agreement.reference}, version ${agreement.version}. You are asked to decide as <strong>${signatory.name}</strong>, ${signatory.role}, for <strong>${party.agencyName}</strong>.</p>
+<h2>Parties</h2>
+<ul>${agreement.parties.map((p) => html`<li>${p.agencyName}: ${p.signatories.map((s) => s.name).join(', ')}</li>`)}</ul>
+<h2>Agreement text</h2>
+<div class="text">${agreement.body}</div>
+${agreement.withdrawalTerms ? html`<h3>Withdrawal</h3><div class="text">${agreement.withdrawalTerms}</div>` : ''}
+<p>Document SHA-256: <span class="hash">${agreement.documentSha256}</span></p>
+${options.errors?.length ? html`<p class="error">Please correct the form below.</p>` : ''}
+<form method="post">
+<fieldset><legend>Your decision</legend>
+<label><input type="radio" name="decision" value="approve"${value('decision') === 'approve' ? html` checked` : ''}> I approve this agreement on behalf of ${party.agencyName}</label>
+<label><input type="radio" name="decision" value="decline"${value('decision') === 'decline' ? html` checked` : ''}> I decline</label>
+${errorFor('decision')}
+</fieldset>
+<label>To approve, type your full name as your signature ${errorFor('signedName')}<input type="text" name="signedName" autocomplete="name" value="${value('signedName')}"></label>
+<label>To decline, the statutory ground
+<select name="reasonCode">${DECLINE_REASON_CODES.map((code) => html`<option value="${code}"${value('reasonCode') === code ? html` selected` : ''}>${REASON_LABELS[code]}</option>`)}</select></label>
+<label>and your reason ${errorFor('reason')}<textarea name="reason" rows="4">${value('reason')}</textarea></label>
+<p class="muted">Your decision is recorded with the time, your IP address and browser, and the document hash above.</p>
+<button type="submit">Record my decision</button>
+</form>`,
+  );
+};
+
+export const renderDecisionRecorded = (agreement: TAgreement, decision: 'approve' | 'decline', outcome: string): string =>
+  layout(
+    'Decision recorded',
+    html`<h1>Thank you</h1><p class="notice">Your ${decision === 'approve' ? 'approval' : 'decision to decline'} of <strong>${agreement.reference}</strong> (${agreement.title}) has been recorded.</p>
+${outcome === 'in_force' ? html`<p>Every party has now signed: the agreement is in force.</p>` : ''}
+<p class="muted">Document SHA-256: <span class="hash">${agreement.documentSha256}</span>. You can close this page.</p>`,
+  );
+
+export const renderProblemPage = (status: number, title: string, detail: string): string =>
+  layout(title, html`<h1>${title}</h1><p>${detail}</p><p class="muted">Error ${status}</p>`);

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { ZAgreementStatus, ZDeclineReasonCode, ZLegalBasis, ZSignatoryStatus } from './agreement';
+import { ZIsoDate } from './common';
+
+export const ZCertificate = z
+  .object({
+    reference: z.string(),
+    version: z.int(),
+    title: z.string(),
+    status: ZAgreementStatus,
+    legalBasis: ZLegalBasis,
+    documentSha256: z.string().nullable(),
+    effectiveDate: ZIsoDate.nullable(),
+    nextReviewDate: ZIsoDate.nullable(),
+    parties: z.array(
+      z.object({
+        agencyName: z.string(),
+        requiredApprovals: z.int(),
+        signatories: z.array(
+          z.object({
+            name: z.string(),
+            role: z.string(),
+            status: ZSignatoryStatus,
+            decidedAt: z.string().nullable(),
+            signedName: z.string().nullable(),
+            documentSha256: z.string().nullable(),
+            ip: z.string().nullable(),
+            userAgent: z.string().nullable(),
+            reasonCode: ZDeclineReasonCode.nullable(),
+            reason: z.string().nullable(),
+          }),
+        ),
+      }),
+    ),
+    auditTrail: z.object({ events: z.int(), lastHash: z.string().nullable(), intact: z.boolean() }),
+    issuedAt: z.string(),
+  })
+  .meta({ id: 'Certificate', description: 'Who signed which document hash, when and from where' });
+export type TCertificate = z.infer<typeof ZCertificate>;
+
+export const ZVerifyParams = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits'),
+});
+
+export const ZVerification = z
+  .object({
+    sha256: z.string(),
+    matches: z.array(
+      z.object({
+        reference: z.string(),
+        version: z.int(),
+        title: z.string().nullable().meta({ description: 'Null when the agreement is exempt from publication' }),
+        status: ZAgreementStatus,
+        effectiveDate: ZIsoDate.nullable(),
+        parties: z.array(z.string()),
+      }),
+    ),
+  })
+  .meta({ id: 'Verification' });
+export type TVerification = z.infer<typeof ZVerification>;

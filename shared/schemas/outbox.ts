@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+export const EMAIL_TEMPLATES = [
+  'signature_requested',
+  'signature_reminder',
+  'decision_recorded',
+  'agreement_declined',
+  'agreement_in_force',
+  'agreement_withdrawn',
+  'agreement_terminated',
+  'agreement_superseded',
+  'link_expired',
+  'review_due',
+  'review_overdue',
+] as const;
+export const ZEmailTemplate = z.enum(EMAIL_TEMPLATES);
+export type TEmailTemplate = z.infer<typeof ZEmailTemplate>;
+
+export const ZRecipient = z.object({
+  to: z.string(),
+  name: z.string().optional(),
+  /** For a signing request: the request whose link this recipient gets. */
+  requestId: z.string().optional(),
+});
+export type TRecipient = z.infer<typeof ZRecipient>;
+
+/**
+ * One email of one event, to one or more recipients, written in the same transaction as the
+ * state change that causes it. Its id is derived from the event, so writing it twice is refused.
+ */
+export const ZOutboxMessage = z.object({
+  id: z.string(),
+  agreementId: z.string(),
+  template: ZEmailTemplate,
+  vars: z.record(z.string(), z.string().nullable()),
+  recipients: z.array(ZRecipient).min(1),
+  createdAt: z.string(),
+});
+export type TOutboxMessage = z.infer<typeof ZOutboxMessage>;
