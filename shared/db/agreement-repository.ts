@@ -2,7 +2,6 @@ import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteComma
 import { z } from 'zod';
 import { agenciesWithAccess } from '../domain/agreement/access';
 import { searchTextOf, toSummary } from '../domain/agreement/summary';
-import type { TAuditHead } from '../domain/audit/audit-chain';
 import {
   ConcurrentWriteError,
   SigningRequestSpentError,

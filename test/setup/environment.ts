@@ -7,6 +7,8 @@ Object.assign(process.env, {
   PUBLIC_BASE_URL: 'http://localhost:3000',
   LOCAL_AUTH_ISSUER: TEST_ISSUER,
   LOCAL_AUTH_JWKS: TEST_JWKS,
+  SIGNING_KEY: 'dGVzdC1zaWduaW5nLWtleS10aGF0LWlzLWxvbmctZW5vdWdoLTMyYg',
+  MAIL_FROM: 'Accord <accord@accord.test>',
   POWERTOOLS_LOG_LEVEL: 'CRITICAL',
   POWERTOOLS_TRACE_ENABLED: 'false',
   POWERTOOLS_METRICS_DISABLED: 'true',
