@@ -3,7 +3,18 @@ import type { CfnStage} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { FeaturePlan, Mfa, StandardThreatProtectionMode, StringAttribute, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { Alarm, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { AttributeType, BillingMode, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Alias } from 'aws-cdk-lib/aws-kms';
+import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { ConfigurationSet, EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { OUTBOX_STREAM_FILTER } from '../../shared/db/outbox-repository';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { TABLE_DEFINITION } from '../../shared/db/table-definition';
@@ -81,19 +92,90 @@ export class AccordStack extends Stack {
     };
     const publicBaseUrl = props.publicBaseUrl ?? httpApi.apiEndpoint;
 
+    // Signing links are HMACs of their request ids under this key; only hashes are stored.
+    const signingKey = new Secret(this, 'SigningKey', {
+      description: 'Key that Accord signing-link tokens are derived from',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+    });
+
+    const mailFromDomain = (this.node.tryGetContext('mailFromDomain') as string | undefined) ?? 'accord.example.gov.uk';
+    const emailIdentity = new EmailIdentity(this, 'MailIdentity', { identity: Identity.domain(mailFromDomain) });
+    const configurationSet = new ConfigurationSet(this, 'MailConfiguration', { reputationMetrics: true });
+
+    const common = {
+      TABLE_NAME: table.tableName,
+      PUBLIC_BASE_URL: publicBaseUrl,
+      SIGNING_KEY_SECRET_ARN: signingKey.secretArn,
+    };
     const api = new AccordFunction(this, 'ApiFunction', {
       entry: HTTP_FUNCTIONS.api.entry,
       description: HTTP_FUNCTIONS.api.description,
-      environment: {
-        TABLE_NAME: table.tableName,
-        PUBLIC_BASE_URL: publicBaseUrl,
-        COGNITO_USER_POOL_ID: userPool.userPoolId,
-        COGNITO_CLIENT_ID: userPoolClient.userPoolClientId,
-      },
+      environment: { ...common, COGNITO_USER_POOL_ID: userPool.userPoolId, COGNITO_CLIENT_ID: userPoolClient.userPoolClientId },
     });
-    table.grantReadWriteData(api);
+    const signing = new AccordFunction(this, 'SigningFunction', {
+      entry: HTTP_FUNCTIONS.signing.entry,
+      description: HTTP_FUNCTIONS.signing.description,
+      environment: common,
+    });
+    const outboxSender = new AccordFunction(this, 'OutboxSenderFunction', {
+      entry: 'functions/outbox-sender/handler.ts',
+      description: 'Sends the emails of the transactional outbox from the table stream',
+      timeout: Duration.seconds(60),
+      environment: { ...common, MAIL_FROM: `Accord <accord@${mailFromDomain}>`, SES_CONFIGURATION_SET: configurationSet.configurationSetName },
+    });
+    for (const fn of [api, signing, outboxSender]) {
+      table.grantReadWriteData(fn);
+      signingKey.grantRead(fn);
+    }
+    outboxSender.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [
+          this.formatArn({ service: 'ses', resource: 'identity', resourceName: emailIdentity.emailIdentityName }),
+          this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSet.configurationSetName }),
+        ],
+      }),
+    );
+    const outboxDeadLetters = new Queue(this, 'OutboxDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    outboxSender.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 10,
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        retryAttempts: 8,
+        onFailure: new SqsDlq(outboxDeadLetters),
+        filters: [FilterCriteria.filter(OUTBOX_STREAM_FILTER as unknown as Record<string, unknown>)],
+      }),
+    );
+    const alarms = new Topic(this, 'Alarms', { enforceSSL: true, masterKey: Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns') });
+    const alarmOn = (alarm: Alarm) => alarm.addAlarmAction(new SnsAction(alarms));
+    alarmOn(
+      new Alarm(this, 'OutboxDeadLettersAlarm', {
+        alarmDescription: 'Outbox records gave up after retries: emails may not have gone out',
+        metric: outboxDeadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+    );
+    for (const [name, fn] of Object.entries({ api, signing, outboxSender })) {
+      alarmOn(
+        new Alarm(this, `${name}ErrorsAlarm`, {
+          alarmDescription: `${name} function errors`,
+          metric: fn.metricErrors({ period: Duration.minutes(5) }),
+          threshold: 1,
+          evaluationPeriods: 1,
+          treatMissingData: TreatMissingData.NOT_BREACHING,
+        }),
+      );
+    }
 
-    const functions = { api };
+    const functions = { api, signing };
     for (const [name, definition] of Object.entries(HTTP_FUNCTIONS)) {
       const integration = new HttpLambdaIntegration(`${name}Integration`, functions[name as keyof typeof functions]);
       for (const route of definition.routes) {
@@ -106,8 +188,7 @@ export class AccordStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: userPoolClient.userPoolClientId });
 
     // Every acknowledged cdk-nag finding, with the reason it is acceptable.
-    const functionRoles = Object.values(functions);
-    for (const fn of functionRoles) {
+    for (const fn of [api, signing, outboxSender]) {
       Validations.of(fn).acknowledge(
         {
           id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
@@ -127,6 +208,14 @@ export class AccordStack extends Stack {
         },
       );
     }
+    Validations.of(signingKey).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-SMG4',
+      reason: 'Rotating the signing-link key would invalidate every link already emailed; it is rotated by a planned runbook instead.',
+    });
+    Validations.of(outboxDeadLetters).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the outbox sender.',
+    });
     Validations.of(httpApi).acknowledge({
       id: 'AwsSolutions::AwsSolutions-APIG4',
       reason:

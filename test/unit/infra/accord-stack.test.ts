@@ -53,6 +53,23 @@ describe('the AWS stack', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /{proxy+}' });
   });
 
+  it('routes signing pages to their own function and feeds the outbox sender only new outbox items', () => {
+    for (const method of ['GET', 'HEAD', 'POST']) {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: `${method} /sign/{token}` });
+    }
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['outbox'] } } } }) }] },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Action: 'ses:SendEmail', Effect: 'Allow' })]),
+      },
+    });
+  });
+
   it('gives the legal teams a Cognito pool with a group per role and MFA required', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON' });
     for (const role of ['viewer', 'editor', 'admin']) {
