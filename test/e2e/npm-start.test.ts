@@ -116,4 +116,44 @@ describe('npm start', () => {
     expect(reread.status).toBe(200);
     expect(reread.json.title).toBe('Joint estates and fleet');
   });
+
+  it('gets an agreement signed from the links in the local mailbox', async () => {
+    const { token } = (await login({ email: 'owner@accord.test', role: 'admin', agencies: [] })).json;
+    await call('POST', '/agencies', token, { id: 'west-midlands-ambulance', name: 'West Midlands Ambulance Service', type: 'ambulance_trust' });
+    const assessment = { efficiencyEffectiveness: 'Saves money.', publicSafety: 'No adverse effect.' };
+    const created = await call('POST', '/agreements', token, {
+      title: 'Co-responding',
+      body: 'Firefighters co-respond to cardiac arrests.',
+      withdrawalTerms: 'Three months notice.',
+      parties: [
+        { agencyId: 'warwickshire-fire', assessment, signatories: [{ name: 'Fire Chief', role: 'CFO', email: 'cfo@fire-e2e.test' }] },
+        { agencyId: 'west-midlands-ambulance', assessment, signatories: [{ name: 'Ambulance Chief', role: 'CEO', email: 'ceo@wmas-e2e.test' }] },
+      ],
+    });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    expect((await call('POST', `/agreements/${created.json.id}/submit`, token)).json.status).toBe('awaiting_signatures');
+
+    for (const address of ['cfo@fire-e2e.test', 'ceo@wmas-e2e.test']) {
+      let link: string | undefined;
+      for (let attempt = 0; attempt < 100 && !link; attempt += 1) {
+        const store = (await (await fetch(`http://localhost:${env.SES_PORT}/store`)).json()) as { emails: { destination: { to: string[] }; body: { text: string } }[] };
+        link = store.emails.find((mail) => mail.destination.to[0] === address)?.body.text.match(/http:\/\/localhost:\d+\/sign\/[\w-]{43}/)?.[0];
+        if (!link) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(link).toBeDefined();
+      expect((await fetch(link!)).status).toBe(200);
+      const decided = await fetch(link!, {
+        method: 'POST',
+        headers: { origin: baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ decision: 'approve', signedName: address }),
+      });
+      expect(decided.status).toBe(200);
+    }
+    const certificate = await call('GET', `/agreements/${created.json.id}/certificate`, token);
+    expect(certificate.json.status).toBe('in_force');
+    expect(certificate.json.parties.map((party: { signatories: { signedName: string }[] }) => party.signatories[0]!.signedName)).toEqual([
+      'cfo@fire-e2e.test',
+      'ceo@wmas-e2e.test',
+    ]);
+  });
 });
