@@ -25,3 +25,12 @@ export const assertAccess = (user: TUser, agreement: TAgreement | undefined, nee
 export const assertRole = (user: TUser, needed: TRole): void => {
   if (!hasRole(user, needed)) throw new AppError('forbidden', `This needs the ${needed} role.`);
 };
+
+/** `"7"`, `W/"7"` or `*` (RFC 9110 If-Match); a list matches when any tag does. */
+export const assertRevisionMatches = (ifMatch: string, revision: number): void => {
+  const matches = ifMatch
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === '*' || tag === `"${revision}"`);
+  if (!matches) throw new AppError('precondition_failed', `The agreement has changed; it is now at revision ${revision}.`);
+};

@@ -4,16 +4,9 @@ import { CLEARABLE_FIELDS, type TAgreement, type TPatchAgreementRequest } from '
 import { appendAuditEvent, sha256Hex } from '../audit/audit-chain';
 import { ConcurrentWriteError, type TAgencyStore, type TAgreementStore } from '../ports';
 import type { TUser } from '../user';
-import { assertAccess } from './access';
+import { assertAccess, assertRevisionMatches } from './access';
 import { assertDraftRules, buildParties } from './draft-rules';
 import { assertCanPerform } from './lifecycle';
-
-/** `"7"`, `W/"7"` or `*`; anything else matches no revision. */
-const revisionMatches = (ifMatch: string, revision: number): boolean =>
-  ifMatch
-    .split(',')
-    .map((tag) => tag.trim().replace(/^W\//, ''))
-    .some((tag) => tag === '*' || tag === `"${revision}"`);
 
 const auditValue = (field: string, value: unknown) =>
   field === 'body' && typeof value === 'string' ? { sha256: sha256Hex(value), bytes: Buffer.byteLength(value) } : value;
@@ -38,9 +31,7 @@ export const editDraft = async (options: {
   if (!options.ifMatch) {
     throw new AppError('precondition_required', 'Send If-Match with the ETag you last read, so edits cannot cross.');
   }
-  if (!revisionMatches(options.ifMatch, current.revision)) {
-    throw new AppError('precondition_failed', `The agreement has changed; it is now at revision ${current.revision}.`);
-  }
+  assertRevisionMatches(options.ifMatch, current.revision);
   assertCanPerform(current.status, 'edit');
 
   const { parties: partyInputs, ...scalarPatch } = patch;

@@ -1,7 +1,8 @@
 import type { TAgreement, TSignatory } from '../../schemas/agreement';
 import type { TRecipient } from '../../schemas/outbox';
 import { sha256Hex } from '../audit/audit-chain';
-import type { TLinkSigner, TOpenRequests, TSigningRequest } from '../ports';
+import { outboxMessage } from '../notifications';
+import type { TAgreementWrite, TLinkSigner, TOpenRequests, TSigningRequest } from '../ports';
 import { mapSignatories } from './routing';
 
 /** A signing link stays usable this long unless it is answered or replaced (SPEC §5). */
@@ -49,6 +50,22 @@ export const openLinks = (options: {
   );
   return { agreement, openRequests, requests, revoked, recipients, linkExpiresAt };
 };
+
+/** What opening links adds to a write: the link records, the revocations, and the emails carrying them. */
+export const linksWrite = (
+  links: ReturnType<typeof openLinks>,
+  email: { key: string; agreement: TAgreement; at: string },
+): Pick<TAgreementWrite, 'openRequests' | 'newRequests' | 'closedRequests' | 'messages'> => ({
+  openRequests: links.openRequests,
+  newRequests: links.requests,
+  closedRequests: links.revoked,
+  messages: outboxMessage({
+    ...email,
+    template: 'signature_requested',
+    recipients: links.recipients,
+    vars: { linkExpiresAt: links.linkExpiresAt },
+  }),
+});
 
 /** Closes the links of these signatories (a party completed, or sign-off ended). */
 export const revokeLinks = (openRequests: TOpenRequests, signatoryIds: string[]) => {

@@ -1,6 +1,6 @@
 import { AppError } from '../../errors';
 import type { TAgreement } from '../../schemas/agreement';
-import { assertAccess } from '../agreement/access';
+import { assertAccess, assertRevisionMatches } from '../agreement/access';
 import { documentSha256Of } from '../agreement/document';
 import { assertCanPerform } from '../agreement/lifecycle';
 import { submissionRuleErrors } from '../agreement/submission-rules';
@@ -8,7 +8,7 @@ import { recordTransition } from '../agreement/transition';
 import { everyone, outboxMessage } from '../notifications';
 import { ConcurrentWriteError, type TAgreementStore, type TLinkSigner, type TStoredAgreement } from '../ports';
 import type { TUser } from '../user';
-import { openLinks, revokeLinks } from './links';
+import { linksWrite, openLinks, revokeLinks } from './links';
 import { findSignatory, signatoriesToRequest } from './routing';
 
 type TLegalAction = {
@@ -24,10 +24,7 @@ type TLegalAction = {
 const loadForAction = async (options: TLegalAction): Promise<TStoredAgreement> => {
   const stored = await options.agreements.get(options.id);
   assertAccess(options.user, stored?.agreement, 'editor');
-  const { agreement } = stored!;
-  if (options.ifMatch && options.ifMatch !== '*' && options.ifMatch.replace(/^W\//, '') !== `"${agreement.revision}"`) {
-    throw new AppError('precondition_failed', `The agreement has changed; it is now at revision ${agreement.revision}.`);
-  }
+  if (options.ifMatch) assertRevisionMatches(options.ifMatch, stored!.agreement.revision);
   return stored!;
 };
 
@@ -74,21 +71,7 @@ export const submitAgreement = async (options: TLegalAction & { linkSigner: TLin
   });
   await saveOrConflict(() =>
     options.agreements.update(
-      {
-        ...recorded,
-        openRequests: links.openRequests,
-        newRequests: links.requests,
-        closedRequests: links.revoked,
-        indexDocument: true,
-        messages: outboxMessage({
-          key: recorded.events[1]!.id,
-          agreement: recorded.agreement,
-          template: 'signature_requested',
-          recipients: links.recipients,
-          at,
-          vars: { linkExpiresAt: links.linkExpiresAt },
-        }),
-      },
+      { ...recorded, ...linksWrite(links, { key: recorded.events[1]!.id, agreement: recorded.agreement, at }), indexDocument: true },
       stored,
     ),
   );
@@ -161,20 +144,7 @@ export const resendSigningLink = async (
   });
   await saveOrConflict(() =>
     options.agreements.update(
-      {
-        ...recorded,
-        openRequests: links.openRequests,
-        newRequests: links.requests,
-        closedRequests: links.revoked,
-        messages: outboxMessage({
-          key: recorded.events[0]!.id,
-          agreement: recorded.agreement,
-          template: 'signature_requested',
-          recipients: links.recipients,
-          at,
-          vars: { linkExpiresAt: links.linkExpiresAt },
-        }),
-      },
+      { ...recorded, ...linksWrite(links, { key: recorded.events[0]!.id, agreement: recorded.agreement, at }) },
       stored,
     ),
   );
