@@ -4,17 +4,17 @@
  * Local (behind a counting proxy). Figures are printed as a Markdown table for the README.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { BUNDLE_SETTINGS } from '../infra/aws/bundling';
 import { ensureTable, startDynamoDbLocal } from '../infra/local/dynamodb-local';
-import { HTTP_FUNCTIONS } from '../shared/http/function-routes';
 import { TEST_ISSUER, TEST_JWKS } from '../test/fixtures/auth';
 import { freePort } from '../test/setup/dynamodb-local';
 
 const OUT_DIR = resolve('.bench');
+const SIGNING_KEY = 'YmVuY2gtc2lnbmluZy1rZXktb2YtdGhpcnR5LXR3by1ieXRlcw';
 const ITERATIONS = 200;
 
 const percentile = (values: number[], p: number) => {
@@ -55,9 +55,10 @@ const countingProxy = async (target: string) => {
 const benchBundles = async () => {
   mkdirSync(OUT_DIR, { recursive: true });
   const rows: string[] = [];
-  for (const [name, fn] of Object.entries(HTTP_FUNCTIONS)) {
+  for (const name of readdirSync('functions')) {
     const outfile = join(OUT_DIR, `${name}.mjs`);
-    await build({ ...BUNDLE_SETTINGS, mainFields: [...BUNDLE_SETTINGS.mainFields], banner: { js: BUNDLE_SETTINGS.banner }, entryPoints: [fn.entry], bundle: true, outfile, logLevel: 'error' });
+    const entry = join('functions', name, 'handler.ts');
+    await build({ ...BUNDLE_SETTINGS, mainFields: [...BUNDLE_SETTINGS.mainFields], banner: { js: BUNDLE_SETTINGS.banner }, entryPoints: [entry], bundle: true, outfile, logLevel: 'error' });
     const inits = Array.from({ length: 7 }, () =>
       Number(
         execFileSync(
@@ -71,6 +72,7 @@ const benchBundles = async () => {
               PUBLIC_BASE_URL: 'http://localhost:3000',
               LOCAL_AUTH_ISSUER: TEST_ISSUER,
               LOCAL_AUTH_JWKS: TEST_JWKS,
+              SIGNING_KEY: SIGNING_KEY,
               AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING: 'true',
             },
             encoding: 'utf8',
@@ -94,26 +96,48 @@ const benchOperations = async () => {
       PUBLIC_BASE_URL: 'http://localhost:3000',
       LOCAL_AUTH_ISSUER: TEST_ISSUER,
       LOCAL_AUTH_JWKS: TEST_JWKS,
+      SIGNING_KEY,
       POWERTOOLS_LOG_LEVEL: 'CRITICAL',
     });
     await ensureTable(dynamo.endpoint, 'bench');
     const { handler } = await import('../functions/api/handler');
-    const { callApi } = await import('../test/fixtures/http');
+    const { handler: signingHandler } = await import('../functions/signing/handler');
+    const { callApi, callFunction } = await import('../test/fixtures/http');
+    const { createDocumentClient } = await import('../shared/db/client');
+    const { createAgreementRepository } = await import('../shared/db/agreement-repository');
+    const { createLinkSigner } = await import('../shared/link-signer');
+    // Reads links straight from the table, as only a benchmark may: the outbox is not running here.
+    const store = createAgreementRepository({ client: createDocumentClient({ region: 'eu-west-2', endpoint: dynamo.endpoint }), tableName: 'bench' });
+    const signer = createLinkSigner(Buffer.from(SIGNING_KEY, 'base64url'));
+    const linkOf = async (agreementId: string, party: number) => {
+      const stored = (await store.get(agreementId))!;
+      const signatoryId = stored.agreement.parties[party]!.signatories[0]!.id;
+      return `/sign/${signer.tokenFor(stored.openRequests[signatoryId]!.requestId)}`;
+    };
+    const sign = (path: string) =>
+      callFunction(signingHandler, 'signing', {
+        method: 'POST',
+        path,
+        rawBody: 'decision=approve&signedName=Chief',
+        headers: { origin: 'http://localhost:3000', 'content-type': 'application/x-www-form-urlencoded' },
+      });
     const admin = { email: 'bench@accord.test', role: 'admin' as const };
     const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
       callApi(handler, { method, path, body, headers, as: admin });
-    for (const id of ['bench-fire', 'bench-police']) {
-      await call('POST', '/agencies', { id, name: id, type: 'other' });
-    }
+    await call('POST', '/agencies', { id: 'bench-fire', name: 'Bench Fire', type: 'fire_and_rescue_authority' });
+    await call('POST', '/agencies', { id: 'bench-ambulance', name: 'Bench Ambulance', type: 'ambulance_trust' });
     const draft = {
       title: 'Bench agreement',
       body: '# Terms\n\n'.padEnd(20_000, 'x'),
-      parties: ['bench-fire', 'bench-police'].map((agencyId) => ({
+      withdrawalTerms: 'Six months notice.',
+      parties: ['bench-fire', 'bench-ambulance'].map((agencyId) => ({
         agencyId,
+        assessment: { efficiencyEffectiveness: 'Yes.', publicSafety: 'No adverse effect.' },
         signatories: [{ name: 'Chief', role: 'Chief Officer', email: `chief@${agencyId}.test` }],
       })),
     };
-    const operations: [string, () => Promise<unknown>][] = [];
+    /** name, the measured call, and unmeasured work after it (reading the links the outbox would send). */
+    const operations: [string, () => Promise<unknown>, (() => Promise<void>)?][] = [];
     let lastId = '';
     let revision = 1;
     operations.push(['POST /agreements', async () => {
@@ -128,17 +152,29 @@ const benchOperations = async () => {
     }]);
     operations.push(['GET /agreements (page of 25)', () => call('GET', '/agreements')]);
     operations.push(['GET /agreements/{id}/events', () => call('GET', `/agreements/${lastId}/events`)]);
+    let links: string[] = [];
+    operations.push([
+      'POST /agreements/{id}/submit',
+      () => call('POST', `/agreements/${lastId}/submit`),
+      async () => {
+        links = [await linkOf(lastId, 0), await linkOf(lastId, 1)];
+      },
+    ]);
+    operations.push(['GET /sign/{token}', () => callFunction(signingHandler, 'signing', { method: 'GET', path: links[0]! })]);
+    operations.push(['POST /sign/{token} (approval)', () => sign(links[0]!)]);
+    operations.push(['POST /sign/{token} (last approval → in force)', () => sign(links[1]!)]);
 
     const rows: string[] = [];
     const latencies = new Map<string, number[]>();
     const requests = new Map<string, Record<string, number>>();
     for (let i = 0; i < ITERATIONS; i += 1) {
-      for (const [name, run] of operations) {
+      for (const [name, run, after] of operations) {
         proxy.take();
         const started = performance.now();
         await run();
         const elapsed = performance.now() - started;
         const counted = proxy.take();
+        await after?.();
         latencies.set(name, [...(latencies.get(name) ?? []), elapsed]);
         requests.set(name, counted);
       }
