@@ -168,6 +168,16 @@ export const ZParty = z.object({
 });
 export type TParty = z.infer<typeof ZParty>;
 
+export const REVIEW_OUTCOMES = ['continue', 'vary', 'terminate'] as const;
+
+export const ZReviewRecord = z.object({
+  at: z.string(),
+  by: z.string(),
+  outcome: z.enum(REVIEW_OUTCOMES),
+  notes: z.string(),
+  nextReviewDate: ZIsoDate.nullable(),
+});
+
 export const ZAgreement = z
   .object({
     id: ZUlid,
@@ -196,6 +206,11 @@ export const ZAgreement = z
       .array(z.object({ template: z.string(), to: z.string(), at: z.string() }))
       .default([])
       .meta({ description: 'Emails that could not be delivered after retries' }),
+    reviews: z.array(ZReviewRecord).default([]).meta({ description: 'Reviews recorded on this version, oldest first' }),
+    termination: z
+      .object({ reason: z.string(), effectiveDate: ZIsoDate, at: z.string(), by: z.string() })
+      .nullable()
+      .default(null),
     revision: z.int().min(1),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -240,6 +255,23 @@ export const ZListAgreementsQuery = z.strictObject({
 export type TListAgreementsQuery = z.infer<typeof ZListAgreementsQuery>;
 
 /** Path parameters; not strict, because a proxy route adds its own `proxy` parameter. */
+export const ZRecordReviewRequest = z
+  .strictObject({
+    outcome: z.enum(REVIEW_OUTCOMES).meta({ description: 'continue: set the next review date; vary: also open a variation draft; terminate: end it' }),
+    notes: plainText(20_000).pipe(z.string().trim().min(1, 'record what the review found')),
+    nextReviewDate: ZIsoDate.optional().meta({ description: 'Default: today plus reviewIntervalMonths' }),
+  })
+  .meta({ id: 'RecordReviewRequest' });
+export type TRecordReviewRequest = z.infer<typeof ZRecordReviewRequest>;
+
+export const ZTerminateRequest = z
+  .strictObject({
+    reason: plainText(5_000).pipe(z.string().trim().min(1, 'give a reason')),
+    effectiveDate: ZIsoDate.optional().meta({ description: 'Default: today' }),
+  })
+  .meta({ id: 'TerminateRequest' });
+export type TTerminateRequest = z.infer<typeof ZTerminateRequest>;
+
 export const ZAgreementIdParams = z.object({ id: ZUlid });
 
 export { CLEARABLE_FIELDS };

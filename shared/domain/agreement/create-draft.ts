@@ -78,6 +78,8 @@ export const createDraft = async (options: {
       ...fields,
       documentSha256: null,
       undelivered: [],
+      reviews: [],
+      termination: null,
       owner: user.email,
       ownerAgencyId,
       status: 'draft',

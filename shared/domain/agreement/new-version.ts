@@ -37,6 +37,8 @@ export const startNextVersion = async (options: {
     documentSha256: null,
     owner: options.user.email,
     undelivered: [],
+    reviews: [],
+    termination: null,
     parties: current.parties.map((party) => ({
       ...party,
       signatories: party.signatories.map((s) => ({

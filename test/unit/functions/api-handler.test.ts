@@ -35,6 +35,8 @@ const AGREEMENT: TAgreement = {
   publish: true,
   publishExemptionReason: null,
   undelivered: [],
+  reviews: [],
+  termination: null,
   revision: 3,
   createdAt: '2026-06-01T09:00:00.000Z',
   updatedAt: '2026-06-01T09:00:00.000Z',
