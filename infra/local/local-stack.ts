@@ -10,6 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { OUTBOX_STREAM_FILTER } from '../../shared/db/outbox-repository';
 import { createDevAuth, ZLocalLoginRequest } from './dev-auth';
 import { startStreamPoller } from './stream-poller';
+import { ZDailyJobEvent } from '../../functions/daily-job/daily-job-event.schema';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local';
 import {
   API_GATEWAY_PAYLOAD_LIMIT,
@@ -115,7 +116,17 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
       .flatMap(([name, fn]) => fn.routes.map((route) => ({ name: name as THttpFunctionName, route: route as TRoute })))
       .sort((a, b) => Number(a.route.path.includes('+}')) - Number(b.route.path.includes('+}')));
 
+    const dailyJob = (await import('../../functions/daily-job/handler')).handler;
     const localRoutes: Record<string, (body: unknown) => Promise<ReturnType<typeof problem>>> = {
+      // What EventBridge Scheduler does daily in AWS, on demand and for any date.
+      'POST /_local/scheduled/daily': async (body) => {
+        const event = ZDailyJobEvent.safeParse(body);
+        if (!event.success) {
+          return problem(400, 'Validation failed', 'Send { "time": "2027-03-01T09:00:00Z" }.', [{ path: 'time', message: 'an ISO date-time' }]);
+        }
+        const report = await dailyJob(event.data, lambdaContext('accord-daily-job'));
+        return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(report) };
+      },
       'POST /_local/login': async (body) => {
         const login = ZLocalLoginRequest.safeParse(body);
         if (!login.success) {

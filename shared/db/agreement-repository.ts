@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteComma
 import { z } from 'zod';
 import { agenciesWithAccess } from '../domain/agreement/access';
 import { searchTextOf, toSummary } from '../domain/agreement/summary';
+import { agreementNextDueOn, requestNextDueOn } from '../domain/schedule/reminder-rules';
 import {
   ConcurrentWriteError,
   SigningRequestSpentError,
@@ -13,6 +14,7 @@ import {
 import { AppError } from '../errors';
 import { ZAgreement, ZAgreementSummary, type TAgreement, type TAgreementSummary } from '../schemas/agreement';
 import { ZAuditEvent, type TAuditEvent } from '../schemas/audit-event';
+import type { TOutboxMessage } from '../schemas/outbox';
 import { transactionConditionFailed, type TTableAccess } from './client';
 import {
   agreementKey,
@@ -20,6 +22,9 @@ import {
   auditEventKey,
   createdSortKey,
   documentKey,
+  DUE_AGREEMENTS,
+  DUE_SIGNING_REQUESTS,
+  dueWorkKeys,
   listEntryKey,
   outboxKey,
   referenceCounterKey,
@@ -37,6 +42,7 @@ type TItem = Record<string, unknown>;
 type TTransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const ZAuditHead = z.object({ seq: z.int().min(0), hash: z.string().nullable() });
+const ZReviewReminder = z.object({ reviewDate: z.string(), lastOffset: z.int() }).nullable();
 const ZOpenRequests = z.record(z.string(), z.object({ requestId: z.string(), tokenHash: z.string() })).default({});
 /** Outbox items are removed by TTL a month after they were written, sent or not. */
 const OUTBOX_RETENTION_SECONDS = 30 * 24 * 3600;
@@ -69,20 +75,36 @@ const listEntryItem = (agreement: TAgreement, scope: TScope): TItem => {
   };
 };
 
-const agreementItem = (write: TAgreementWrite, previous?: TStoredAgreement): TItem => ({
-  ...agreementKey(write.agreement.id),
-  entity: 'agreement',
-  ...write.agreement,
-  auditHead: write.auditHead,
-  openRequests: write.openRequests ?? previous?.openRequests ?? {},
-  successorId: write.successorId !== undefined ? write.successorId : (previous?.successorId ?? null),
-});
+const agreementItem = (write: TAgreementWrite, previous?: TStoredAgreement): TItem => {
+  const reviewReminder = write.reviewReminder !== undefined ? write.reviewReminder : (previous?.reviewReminder ?? null);
+  const dueOn = agreementNextDueOn(write.agreement, reviewReminder);
+  return {
+    ...agreementKey(write.agreement.id),
+    entity: 'agreement',
+    ...write.agreement,
+    auditHead: write.auditHead,
+    openRequests: write.openRequests ?? previous?.openRequests ?? {},
+    successorId: write.successorId !== undefined ? write.successorId : (previous?.successorId ?? null),
+    reviewReminder,
+    // In the due-work index only while in force, keyed by the day the daily job next owes it something.
+    ...(dueOn ? dueWorkKeys(DUE_AGREEMENTS, dueOn, write.agreement.id) : {}),
+  };
+};
 
 const fromAgreementItem = (item: TItem): TStoredAgreement => ({
   agreement: ZAgreement.parse(item),
   auditHead: ZAuditHead.parse(item.auditHead),
   openRequests: ZOpenRequests.parse(item.openRequests),
   successorId: (item.successorId as string | null | undefined) ?? null,
+  reviewReminder: ZReviewReminder.parse(item.reviewReminder ?? null),
+});
+
+/** An email waiting to be sent; its id is derived from its cause, so it can be written only once. */
+export const outboxItem = (message: TOutboxMessage): TItem => ({
+  ...outboxKey(message.id),
+  entity: 'outbox',
+  ...message,
+  [TABLE_DEFINITION.timeToLiveAttribute]: epochSeconds(message.createdAt) + OUTBOX_RETENTION_SECONDS,
 });
 
 /** What a write causes besides the agreement itself: links, emails, the document index. */
@@ -94,6 +116,7 @@ const sideEffectItems = (write: TAgreementWrite, tableName: string): TTransactIt
         ...signingRequestKey(request.tokenHash),
         entity: 'signing_request',
         ...request,
+        ...dueWorkKeys(DUE_SIGNING_REQUESTS, requestNextDueOn(request), request.tokenHash),
         [TABLE_DEFINITION.timeToLiveAttribute]: epochSeconds(request.linkExpiresAt),
       },
       ConditionExpression: 'attribute_not_exists(PK)',
@@ -103,24 +126,16 @@ const sideEffectItems = (write: TAgreementWrite, tableName: string): TTransactIt
     Update: {
       TableName: tableName,
       Key: signingRequestKey(closed.tokenHash),
-      UpdateExpression: 'SET #state = :state',
-      ...(closed.state === 'used'
-        ? { ConditionExpression: '#state = :open', ExpressionAttributeValues: { ':state': 'used', ':open': 'open' } }
-        : { ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeValues: { ':state': 'revoked' } }),
+      // A closed link leaves the due-work index: no more reminders.
+      UpdateExpression: 'SET #state = :state REMOVE GSI4PK, GSI4SK',
+      ...(closed.state === 'revoked'
+        ? { ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeValues: { ':state': 'revoked' } }
+        : { ConditionExpression: '#state = :open', ExpressionAttributeValues: { ':state': closed.state, ':open': 'open' } }),
       ExpressionAttributeNames: { '#state': 'state' },
     },
   })),
   ...(write.messages ?? []).map((message) => ({
-    Put: {
-      TableName: tableName,
-      Item: {
-        ...outboxKey(message.id),
-        entity: 'outbox',
-        ...message,
-        [TABLE_DEFINITION.timeToLiveAttribute]: epochSeconds(message.createdAt) + OUTBOX_RETENTION_SECONDS,
-      },
-      ConditionExpression: 'attribute_not_exists(PK)',
-    },
+    Put: { TableName: tableName, Item: outboxItem(message), ConditionExpression: 'attribute_not_exists(PK)' },
   })),
   ...(write.indexDocument && write.agreement.documentSha256
     ? [

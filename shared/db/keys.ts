@@ -53,3 +53,10 @@ export const outboxKey = (messageId: string) => ({ PK: `OUTBOX#${messageId}`, SK
 /** Finds the versions whose signed document has this hash (`/verify/{sha256}`). */
 export const documentKey = (sha256: string, agreementId: string) => ({ PK: `DOCUMENT#${sha256}`, SK: `AGREEMENT#${agreementId}` });
 export const documentPartition = (sha256: string) => `DOCUMENT#${sha256}`;
+
+/** Due-work index (GSI4): one partition per kind of work, sorted by the London date it is next due. */
+export const DUE_AGREEMENTS = 'DUE#AGREEMENT';
+export const DUE_SIGNING_REQUESTS = 'DUE#SIGNREQ';
+export const dueWorkKeys = (partition: string, dueOn: string, id: string) => ({ GSI4PK: partition, GSI4SK: `${dueOn}#${id}` });
+/** Everything due on or before this day: `~` sorts after every id character. */
+export const dueByKey = (today: string) => `${today}#~`;

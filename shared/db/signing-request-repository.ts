@@ -1,8 +1,10 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import type { TDocumentIndex, TSigningRequestStore } from '../domain/ports';
-import type { TTableAccess } from './client';
-import { documentPartition, signingRequestKey } from './keys';
+import type { TDocumentIndex, TDueWorkStore, TSigningRequestStore } from '../domain/ports';
+import { requestNextDueOn } from '../domain/schedule/reminder-rules';
+import { outboxItem } from './agreement-repository';
+import { transactionConditionFailed, type TTableAccess } from './client';
+import { documentPartition, DUE_AGREEMENTS, DUE_SIGNING_REQUESTS, dueByKey, dueWorkKeys, signingRequestKey } from './keys';
 import { TABLE_DEFINITION } from './table-definition';
 
 const ZSigningRequest = z.object({
@@ -12,13 +14,62 @@ const ZSigningRequest = z.object({
   signatoryId: z.string(),
   createdAt: z.string(),
   linkExpiresAt: z.string(),
-  state: z.enum(['open', 'used', 'revoked']),
+  state: z.enum(['open', 'used', 'revoked', 'expired']),
+  remindersSent: z.int().default(0),
 });
 
 export const createSigningRequestRepository = ({ client, tableName }: TTableAccess): TSigningRequestStore => ({
   async getByTokenHash(tokenHash) {
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: signingRequestKey(tokenHash), ConsistentRead: true }));
     return Item ? ZSigningRequest.parse(Item) : undefined;
+  },
+
+  async recordReminder(request, remindersSent, messages) {
+    const next = requestNextDueOn({ ...request, remindersSent });
+    try {
+      await client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: tableName,
+                Key: signingRequestKey(request.tokenHash),
+                UpdateExpression: 'SET remindersSent = :sent, GSI4SK = :due',
+                ConditionExpression: '#state = :open AND remindersSent = :before',
+                ExpressionAttributeNames: { '#state': 'state' },
+                ExpressionAttributeValues: {
+                  ':sent': remindersSent,
+                  ':due': dueWorkKeys(DUE_SIGNING_REQUESTS, next, request.tokenHash).GSI4SK,
+                  ':open': 'open',
+                  ':before': request.remindersSent,
+                },
+              },
+            },
+            ...messages.map((message) => ({ Put: { TableName: tableName, Item: outboxItem(message), ConditionExpression: 'attribute_not_exists(PK)' } })),
+          ],
+        }),
+      );
+      return 'recorded';
+    } catch (error) {
+      // Another run recorded it, or the link closed meanwhile: either way nothing is owed.
+      if (transactionConditionFailed(error, 0) || transactionConditionFailed(error, 1)) return 'stale';
+      throw error;
+    }
+  },
+
+  async reschedule(request, dueOn) {
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: signingRequestKey(request.tokenHash),
+        UpdateExpression: 'SET GSI4SK = :due',
+        ConditionExpression: '#state = :open',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':due': dueWorkKeys(DUE_SIGNING_REQUESTS, dueOn, request.tokenHash).GSI4SK, ':open': 'open' },
+      }),
+    ).catch((error: Error) => {
+      if (error.name !== 'ConditionalCheckFailedException') throw error;
+    });
   },
 });
 
@@ -35,3 +86,33 @@ export const createDocumentIndex = ({ client, tableName }: TTableAccess): TDocum
     return (Items ?? []).map((item) => ({ agreementId: String(item.agreementId) }));
   },
 });
+
+/** Pages through one due-work partition up to a day; each page is one Query. */
+export const createDueWorkStore = ({ client, tableName }: TTableAccess): TDueWorkStore => {
+  const index = TABLE_DEFINITION.indexes.dueWork;
+  async function* dueItems(partition: string, today: string) {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: index.indexName,
+          KeyConditionExpression: '#pk = :pk AND #sk <= :due',
+          ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+          ExpressionAttributeValues: { ':pk': partition, ':due': dueByKey(today) },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      yield* page.Items ?? [];
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+  }
+  return {
+    async *agreementsDueBy(today) {
+      for await (const item of dueItems(DUE_AGREEMENTS, today)) yield String(item.id);
+    },
+    async *requestsDueBy(today) {
+      for await (const item of dueItems(DUE_SIGNING_REQUESTS, today)) yield ZSigningRequest.parse(item);
+    },
+  };
+};

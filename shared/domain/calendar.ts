@@ -21,3 +21,11 @@ export const addMonths = (isoDate: string, months: number): string => {
   firstOfTarget.setUTCDate(Math.min(day, lastDay));
   return firstOfTarget.toISOString().slice(0, 10);
 };
+
+const DAY_MS = 24 * 3600 * 1000;
+const utcOf = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`);
+
+export const addDays = (isoDate: string, days: number): string => new Date(utcOf(isoDate) + days * DAY_MS).toISOString().slice(0, 10);
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string): number => Math.round((utcOf(to) - utcOf(from)) / DAY_MS);

@@ -4,6 +4,7 @@ import type { TAgreement, TAgreementStatus, TAgreementSummary } from '../schemas
 import type { TAuditEvent } from '../schemas/audit-event';
 import type { TOutboxMessage } from '../schemas/outbox';
 import type { TAuditHead } from './audit/audit-chain';
+import type { TReviewReminderState } from './schedule/reminder-rules';
 
 /** The stores the domain depends on; `shared/db` implements them on DynamoDB. */
 export type TAgencyStore = {
@@ -23,6 +24,7 @@ export type TStoredAgreement = {
   openRequests: TOpenRequests;
   /** The version made from this one by revise or variation, once there is one. */
   successorId: string | null;
+  reviewReminder: TReviewReminderState;
 };
 
 /** A signing link's record, addressed by the SHA-256 of its token. */
@@ -33,7 +35,9 @@ export type TSigningRequest = {
   signatoryId: string;
   createdAt: string;
   linkExpiresAt: string;
-  state: 'open' | 'used' | 'revoked';
+  state: 'open' | 'used' | 'revoked' | 'expired';
+  /** Signature reminders sent for this link so far. */
+  remindersSent: number;
 };
 
 /**
@@ -46,9 +50,10 @@ export type TAgreementWrite = {
   events: TAuditEvent[];
   openRequests?: TOpenRequests;
   successorId?: string | null;
+  reviewReminder?: TReviewReminderState;
   newRequests?: TSigningRequest[];
-  /** `used` only succeeds on a link still open: a link is spent once. */
-  closedRequests?: { tokenHash: string; state: 'used' | 'revoked' }[];
+  /** `used` and `expired` only succeed on a link still open: a link is spent once. */
+  closedRequests?: { tokenHash: string; state: 'used' | 'revoked' | 'expired' }[];
   messages?: TOutboxMessage[];
   /** Index the fixed document hash so `/verify/{sha256}` can find this version. */
   indexDocument?: boolean;
@@ -85,6 +90,16 @@ export type TAgreementStore = {
 
 export type TSigningRequestStore = {
   getByTokenHash(tokenHash: string): Promise<TSigningRequest | undefined>;
+  /** Records a reminder and its email together, only if the link is still open and unchanged. */
+  recordReminder(request: TSigningRequest, remindersSent: number, message: TOutboxMessage[]): Promise<'recorded' | 'stale'>;
+  /** Moves the link's next look by the daily job to `dueOn`. */
+  reschedule(request: TSigningRequest, dueOn: string): Promise<void>;
+};
+
+/** Finds the daily job's work through the due-work index: reads grow with what is due, not with the table. */
+export type TDueWorkStore = {
+  agreementsDueBy(today: string): AsyncIterable<string>;
+  requestsDueBy(today: string): AsyncIterable<TSigningRequest>;
 };
 
 export type TDocumentMatch = { agreementId: string };

@@ -4,7 +4,8 @@ import { buildCertificate, verifyDocument } from '../../../shared/domain/signing
 import { resendSigningLink, submitAgreement, withdrawAgreement } from '../../../shared/domain/signing/sign-off';
 import { renderCertificatePage } from '../../../shared/html/certificate-page';
 import { defineRoute } from '../../../shared/http/route';
-import { ZAgreement, ZAgreementIdParams, type TAgreement } from '../../../shared/schemas/agreement';
+import { recordReview, terminateAgreement } from '../../../shared/domain/agreement/after-signature';
+import { ZAgreement, ZAgreementIdParams, ZRecordReviewRequest, ZTerminateRequest, type TAgreement } from '../../../shared/schemas/agreement';
 import { plainText, ZUlid } from '../../../shared/schemas/common';
 import { ZCertificate, ZVerification, ZVerifyParams } from '../../../shared/schemas/evidence';
 import { agreements, documents, linkSigner, newId } from '../dependencies';
@@ -87,6 +88,35 @@ export const signOffRoutes = [
         200,
         await resendSigningLink({ id: params.id, signatoryId: params.signatoryId, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements, linkSigner: await linkSigner() }),
       ),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/agreements/{id}/reviews',
+    summary: 'Record a review of an agreement in force: continue, vary (opens a variation draft) or terminate',
+    tags: ['reviews'],
+    auth: 'editor',
+    params: ZAgreementIdParams,
+    body: ZRecordReviewRequest,
+    responses: {
+      200: { description: 'The reviewed agreement, and the variation draft for `vary`', schema: z.object({ agreement: ZAgreement, variation: ZAgreement.nullable() }) },
+      409: { description: 'Not in force' },
+    },
+    handle: async ({ params, body, user }) => ({
+      status: 200,
+      body: await recordReview({ id: params.id, input: body, user, now: new Date(), newId, agreements }),
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/agreements/{id}/terminate',
+    summary: 'End an agreement in force; every party is told',
+    tags: ['reviews'],
+    auth: 'editor',
+    params: ZAgreementIdParams,
+    body: ZTerminateRequest,
+    responses: transitionResponses('Terminated'),
+    handle: async ({ params, body, user }) =>
+      withEtag(200, await terminateAgreement({ id: params.id, ...body, user, now: new Date(), newId, agreements })),
   }),
   defineRoute({
     method: 'GET',

@@ -1,30 +1,33 @@
 import { AppError } from '../../errors';
 import type { TAgreement } from '../../schemas/agreement';
 import { appendAuditEvent, EMPTY_AUDIT_HEAD } from '../audit/audit-chain';
-import { ConcurrentWriteError, type TAgreementStore } from '../ports';
+import { ConcurrentWriteError, type TAgreementStore, type TAgreementWrite, type TStoredAgreement } from '../ports';
 import type { TUser } from '../user';
 import { assertAccess } from './access';
 import { assertCanPerform } from './lifecycle';
-import { recordTransition } from './transition';
+import { recordTransition, type TEventInput } from './transition';
 
-/**
- * Starts the next version of an agreement as a draft: `revise` after a decline or withdrawal,
- * `vary` while it is in force. The text and parties carry over; every signatory must sign again.
- * The old version records the new one in its own trail, and only one next version can exist.
- */
-export const startNextVersion = async (options: {
-  id: string;
+type TNextVersionOptions = {
   action: 'revise' | 'vary';
   user: TUser;
   now: Date;
   newId: () => string;
   agreements: TAgreementStore;
-}): Promise<TAgreement> => {
-  const stored = await options.agreements.get(options.id);
-  const current = assertAccess(options.user, stored?.agreement, 'editor');
+};
+
+/**
+ * Writes the next version of a stored agreement as a draft, with what the current version
+ * records about it (`current` and `events`), in one transaction. The text and parties carry
+ * over; every signatory must sign again; only one next version can exist.
+ */
+export const writeNextVersion = async (
+  stored: TStoredAgreement,
+  options: TNextVersionOptions & { current?: TAgreement; events?: TEventInput[]; write?: Partial<TAgreementWrite> },
+): Promise<TAgreement> => {
+  const current = stored.agreement;
   assertCanPerform(current.status, options.action);
-  if (stored!.successorId) {
-    throw new AppError('illegal_transition', `Version ${current.version + 1} of ${current.reference} already exists (${stored!.successorId}).`);
+  if (stored.successorId) {
+    throw new AppError('illegal_transition', `Version ${current.version + 1} of ${current.reference} already exists (${stored.successorId}).`);
   }
   const at = options.now.toISOString();
   const id = options.newId();
@@ -51,6 +54,7 @@ export const startNextVersion = async (options: {
         evidence: null,
       })),
     })),
+    // A variation starts its own dates when it comes into force.
     effectiveDate: options.action === 'vary' ? null : current.effectiveDate,
     nextReviewDate: options.action === 'vary' ? null : current.nextReviewDate,
     revision: 1,
@@ -66,14 +70,17 @@ export const startNextVersion = async (options: {
     actor,
     data: { reference: draft.reference, version: draft.version, from: current.id, action: options.action },
   });
-  const old = recordTransition(stored!, current, {
+  const old = recordTransition(stored, options.current ?? current, {
     at,
     actor,
     newId: options.newId,
-    events: [{ type: options.action === 'revise' ? 'revision_started' : 'variation_started', data: { nextVersionId: id, version: draft.version } }],
+    events: [
+      ...(options.events ?? []),
+      { type: options.action === 'revise' ? 'revision_started' : 'variation_started', data: { nextVersionId: id, version: draft.version } },
+    ],
   });
   try {
-    await options.agreements.update({ ...old, successorId: id }, stored!, {
+    await options.agreements.update({ ...old, ...options.write, successorId: id }, stored, {
       creates: [{ agreement: draft, auditHead: created.head, events: [created.event] }],
     });
   } catch (error) {
@@ -81,4 +88,11 @@ export const startNextVersion = async (options: {
     throw error;
   }
   return draft;
+};
+
+/** `revise` after a decline or withdrawal, `vary` while in force: a new draft version. */
+export const startNextVersion = async (options: TNextVersionOptions & { id: string }): Promise<TAgreement> => {
+  const stored = await options.agreements.get(options.id);
+  assertAccess(options.user, stored?.agreement, 'editor');
+  return writeNextVersion(stored!, options);
 };

@@ -36,6 +36,7 @@ export const viewSigningLink = async (options: {
   const request = /^[A-Za-z0-9_-]{43}$/.test(options.token) ? await options.requests.getByTokenHash(sha256Hex(options.token)) : undefined;
   if (!request) throw new AppError('not_found', 'This signing link is not valid. Check that the whole link was copied.');
   if (request.state === 'used') throw new AppError('gone', 'This signing link has already been used.');
+  if (request.state === 'expired') throw new AppError('gone', 'This signing link has expired. Ask the agreement owner to send a new one.');
   if (request.state === 'revoked') throw new AppError('gone', 'This signing link was replaced by a newer one, or is no longer needed.');
   if (options.now.toISOString() >= request.linkExpiresAt) {
     throw new AppError('gone', 'This signing link has expired. Ask the agreement owner to send a new one.');

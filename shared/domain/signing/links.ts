@@ -40,6 +40,7 @@ export const openLinks = (options: {
       createdAt: at,
       linkExpiresAt,
       state: 'open',
+      remindersSent: 0,
     });
     openRequests[signatory.id] = { requestId, tokenHash };
     recipients.push({ to: signatory.email, name: signatory.name, requestId });

@@ -1,0 +1,109 @@
+import { AppError } from '../../errors';
+import type { TAgreement, TRecordReviewRequest, TTerminateRequest } from '../../schemas/agreement';
+import { addMonths, londonDate } from '../calendar';
+import { everyone, outboxMessage } from '../notifications';
+import { ConcurrentWriteError, type TAgreementStore, type TStoredAgreement } from '../ports';
+import type { TUser } from '../user';
+import { assertAccess } from './access';
+import { assertCanPerform } from './lifecycle';
+import { writeNextVersion } from './new-version';
+import { recordTransition } from './transition';
+
+type TOptions = { id: string; user: TUser; now: Date; newId: () => string; agreements: TAgreementStore };
+
+const load = async (options: TOptions, action: 'review' | 'terminate'): Promise<TStoredAgreement> => {
+  const stored = await options.agreements.get(options.id);
+  assertAccess(options.user, stored?.agreement, 'editor');
+  assertCanPerform(stored!.agreement.status, action);
+  return stored!;
+};
+
+const save = async (write: () => Promise<void>) => {
+  try {
+    await write();
+  } catch (error) {
+    if (error instanceof ConcurrentWriteError) throw new AppError('conflict', 'The agreement changed meanwhile; reload it and try again.');
+    throw error;
+  }
+};
+
+/** Ends an agreement in force (PA 1996 s.23: by agreement of the parties); everyone is told. */
+const terminateStored = async (stored: TStoredAgreement, options: TOptions & TTerminateRequest, extra: Partial<TAgreement> = {}) => {
+  const at = options.now.toISOString();
+  const effectiveDate = options.effectiveDate ?? londonDate(options.now);
+  const next: TAgreement = {
+    ...stored.agreement,
+    ...extra,
+    status: 'terminated',
+    termination: { reason: options.reason, effectiveDate, at, by: options.user.email },
+  };
+  const recorded = recordTransition(stored, next, {
+    at,
+    actor: { kind: 'user', email: options.user.email },
+    newId: options.newId,
+    events: [{ type: 'terminated', data: { reason: options.reason, effectiveDate } }],
+  });
+  await save(() =>
+    options.agreements.update(
+      {
+        ...recorded,
+        messages: outboxMessage({
+          key: recorded.events[0]!.id,
+          agreement: recorded.agreement,
+          template: 'agreement_terminated',
+          recipients: everyone(recorded.agreement),
+          at,
+          vars: { reason: options.reason, terminationDate: effectiveDate },
+        }),
+      },
+      stored,
+    ),
+  );
+  return recorded.agreement;
+};
+
+export const terminateAgreement = async (options: TOptions & TTerminateRequest): Promise<TAgreement> =>
+  terminateStored(await load(options, 'terminate'), options);
+
+/**
+ * Records a review (SPEC §7). `continue` sets the next review date and restarts its reminders;
+ * `vary` does the same and opens a variation draft; `terminate` ends the agreement.
+ * Returns the reviewed version and, for `vary`, the new draft.
+ */
+export const recordReview = async (
+  options: TOptions & { input: TRecordReviewRequest },
+): Promise<{ agreement: TAgreement; variation: TAgreement | null }> => {
+  const stored = await load(options, 'review');
+  const { input, user } = options;
+  const today = londonDate(options.now);
+  const nextReviewDate = input.outcome === 'terminate' ? null : (input.nextReviewDate ?? addMonths(today, stored.agreement.reviewIntervalMonths));
+  if (nextReviewDate !== null && nextReviewDate <= today) {
+    throw new AppError('validation_failed', 'The next review must be after today.', [{ path: 'nextReviewDate', message: `must be after ${today}` }]);
+  }
+  const review = { at: options.now.toISOString(), by: user.email, outcome: input.outcome, notes: input.notes, nextReviewDate };
+  const reviews = [...stored.agreement.reviews, review];
+  if (input.outcome === 'terminate') {
+    return { agreement: await terminateStored(stored, { ...options, reason: input.notes }, { reviews }), variation: null };
+  }
+  const reviewed: TAgreement = { ...stored.agreement, reviews, nextReviewDate };
+  const reviewedEvent = { type: 'reviewed', data: { outcome: input.outcome, notes: input.notes, nextReviewDate } };
+  if (input.outcome === 'vary') {
+    const variation = await writeNextVersion(stored, {
+      ...options,
+      action: 'vary',
+      current: reviewed,
+      events: [reviewedEvent],
+      write: { reviewReminder: null },
+    });
+    return { agreement: { ...reviewed, revision: stored.agreement.revision + 1, updatedAt: review.at }, variation };
+  }
+  const recorded = recordTransition(stored, reviewed, {
+    at: review.at,
+    actor: { kind: 'user', email: user.email },
+    newId: options.newId,
+    events: [reviewedEvent],
+  });
+  // Reminders restart from the new review date.
+  await save(() => options.agreements.update({ ...recorded, reviewReminder: null }, stored));
+  return { agreement: recorded.agreement, variation: null };
+};
