@@ -1,0 +1,216 @@
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { monotonicFactory } from 'ulid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAgreementRepository } from '../../shared/db/agreement-repository';
+import { createDocumentClient } from '../../shared/db/client';
+import { createDueWorkStore, createSigningRequestRepository } from '../../shared/db/signing-request-repository';
+import { addDays, addMonths, londonDate } from '../../shared/domain/calendar';
+import { runDailyJob as runJobDirectly } from '../../shared/domain/schedule/run-daily-job';
+import { WARWICKSHIRE_AGENCIES } from '../fixtures/agencies';
+import type { TTestUser } from '../fixtures/auth';
+import { ADMIN } from '../fixtures/http';
+import { api, approve, assessment, bringIntoForce, openLinkOf, runDailyJob, signUntilInForce } from '../fixtures/lifecycle';
+import { mailbox, startOutbox } from '../fixtures/outbox';
+
+let outbox: Awaited<ReturnType<typeof startOutbox>>;
+let serial = 0;
+/** A drafter of the fire service with an address of their own, so each test reads only its mail. */
+const newOwner = (): TTestUser => ({ email: `owner${(serial += 1)}@fire.test`, role: 'editor', agencies: ['warwickshire-fire'] });
+const fireAndAmbulance = (tag: string) => [
+  { agencyId: 'warwickshire-fire', email: `fire-${tag}@fire.test` },
+  { agencyId: 'west-midlands-ambulance', email: `amb-${tag}@wmas.test` },
+];
+const today = londonDate(new Date());
+
+const reviewEvents = async (owner: TTestUser, id: string) =>
+  ((await api({ method: 'GET', path: `/agreements/${id}/events`, as: owner })).json.items as { type: string; at: string; data: { offsetDays: number } }[])
+    .filter((event) => event.type === 'review_reminder_sent')
+    .map((event) => ({ day: event.at.slice(0, 10), offset: event.data.offsetDays }));
+
+beforeAll(async () => {
+  for (const agency of WARWICKSHIRE_AGENCIES) await api({ method: 'POST', path: '/agencies', body: agency, as: ADMIN });
+  await api({ method: 'POST', path: '/agencies', body: { id: 'warwickshire-county-council', name: 'Warwickshire County Council', type: 'local_authority' }, as: ADMIN });
+  outbox = await startOutbox();
+});
+afterAll(() => outbox.stop());
+
+describe('review reminders from the daily job', () => {
+  it('sends each reminder of a year exactly once, on its day, even when every day runs twice', async () => {
+    const owner = newOwner();
+    const agreement = await bringIntoForce(owner, fireAndAmbulance('year'));
+    const review = agreement.nextReviewDate as string;
+    expect(review).toBe(addMonths(today, 12));
+    for (let day = today; day <= addDays(review, 22); day = addDays(day, 1)) {
+      await runDailyJob(day);
+      await runDailyJob(day);
+    }
+    expect(await reviewEvents(owner, agreement.id)).toEqual(
+      [-60, -30, -7, 0, 1, 8, 15, 22].map((offset) => ({ day: addDays(review, offset), offset })),
+    );
+    const mails = await mailbox.waitFor((all) => all.filter((m) => m.to === owner.email && m.subject.startsWith('Review')).length >= 8, 'eight review emails');
+    const subjects = mails.filter((m) => m.to === owner.email && m.subject.startsWith('Review')).map((m) => m.subject.split(':')[0]);
+    expect(subjects).toEqual(['Review due', 'Review due', 'Review due', 'Review due', 'Review overdue', 'Review overdue', 'Review overdue', 'Review overdue']);
+  });
+
+  it('after missed days sends only the latest reminder due, once', async () => {
+    const owner = newOwner();
+    const agreement = await bringIntoForce(owner, fireAndAmbulance('gap'));
+    const review = agreement.nextReviewDate as string;
+    await runDailyJob(addDays(review, -61));
+    await runDailyJob(addDays(review, -5));
+    await runDailyJob(addDays(review, -5));
+    await runDailyJob(addDays(review, -4));
+    expect(await reviewEvents(owner, agreement.id)).toEqual([{ day: addDays(review, -5), offset: -7 }]);
+  });
+
+  it('restarts the reminders from the new date after a review that continues the agreement', async () => {
+    const owner = newOwner();
+    const agreement = await bringIntoForce(owner, fireAndAmbulance('continue'));
+    const review = agreement.nextReviewDate as string;
+    await runDailyJob(addDays(review, 1));
+    const nextReview = addDays(review, 400);
+    const reviewed = await api({
+      method: 'POST',
+      path: `/agreements/${agreement.id}/reviews`,
+      as: owner,
+      body: { outcome: 'continue', notes: 'Still delivers savings.', nextReviewDate: nextReview },
+    });
+    expect(reviewed.status).toBe(200);
+    expect(reviewed.json.agreement.reviews).toEqual([expect.objectContaining({ outcome: 'continue', notes: 'Still delivers savings.', nextReviewDate: nextReview, by: owner.email })]);
+    await runDailyJob(addDays(review, 8));
+    await runDailyJob(addDays(nextReview, -60));
+    expect(await reviewEvents(owner, agreement.id)).toEqual([
+      { day: addDays(review, 1), offset: 1 },
+      { day: addDays(nextReview, -60), offset: -60 },
+    ]);
+  });
+
+  it('moves an agreement past its expiry date to expired', async () => {
+    const owner = newOwner();
+    const agreement = await bringIntoForce(owner, fireAndAmbulance('expiry'), { expiryDate: addDays(today, 40) });
+    await runDailyJob(addDays(today, 40));
+    expect((await api({ method: 'GET', path: `/agreements/${agreement.id}`, as: owner })).json.status).toBe('in_force');
+    await runDailyJob(addDays(today, 41));
+    expect((await api({ method: 'GET', path: `/agreements/${agreement.id}`, as: owner })).json.status).toBe('expired');
+  });
+
+  it("reads only what is due: the job's DynamoDB requests do not grow with agreements that are not", async () => {
+    const counted = async (day: string) => {
+      const client = createDocumentClient({ region: 'eu-west-2', endpoint: process.env.DYNAMODB_ENDPOINT });
+      let reads = 0;
+      client.middlewareStack.add((next) => async (args) => ((reads += 1), next(args)), { step: 'initialize', name: 'countRequests' });
+      const table = { client: client as DynamoDBDocumentClient, tableName: process.env.TABLE_NAME! };
+      await runJobDirectly({
+        now: new Date(`${day}T08:30:00Z`),
+        newId: monotonicFactory(),
+        due: createDueWorkStore(table),
+        agreements: createAgreementRepository(table),
+        requests: createSigningRequestRepository(table),
+      });
+      return reads;
+    };
+    const owner = newOwner();
+    // A day far from every review date so far; only agreements made here can be due.
+    const quietDay = addDays(today, 200);
+    const before = await counted(quietDay);
+    for (let i = 0; i < 12; i += 1) await bringIntoForce(owner, fireAndAmbulance(`bulk${i}`));
+    const withMore = await counted(quietDay);
+    expect(withMore).toBe(before);
+    expect(before).toBe(2);
+  });
+});
+
+describe('signature reminders and link expiry', () => {
+  it('reminds a silent signatory every 3 days at most 3 times, then expires the link and tells the owner', async () => {
+    const owner = newOwner();
+    const [fire, ambulance] = fireAndAmbulance('silent');
+    const created = await api({
+      method: 'POST',
+      path: '/agreements',
+      as: owner,
+      body: {
+        title: 'Silent signatory',
+        body: 'Text.',
+        withdrawalTerms: 'Notice.',
+        parties: [fire!, ambulance!].map((p) => ({ agencyId: p.agencyId, assessment, signatories: [{ name: p.email, role: 'Chief', email: p.email }] })),
+      },
+    });
+    const submitted = (await api({ method: 'POST', path: `/agreements/${created.json.id}/submit`, as: owner })).json;
+    const [fireSignatory, ambulanceSignatory] = submitted.parties.map((p: { signatories: { id: string }[] }) => p.signatories[0]!);
+    await approve(await openLinkOf(submitted.id, fireSignatory.id));
+    const ambulanceLink = await openLinkOf(submitted.id, ambulanceSignatory.id);
+    for (let offset = 1; offset <= 15; offset += 1) {
+      await runDailyJob(addDays(today, offset));
+      await runDailyJob(addDays(today, offset));
+    }
+    const mails = await mailbox.waitFor(
+      (all) => all.some((m) => m.to === owner.email && m.subject.startsWith('Signing link expired:')),
+      'the expiry notice',
+    );
+    const reminders = mails.filter((m) => m.to === ambulance!.email && m.subject.startsWith('Reminder: signature requested:'));
+    expect(reminders).toHaveLength(3);
+    for (const reminder of reminders) expect(reminder.text).toContain(ambulanceLink);
+    const after = (await api({ method: 'GET', path: `/agreements/${submitted.id}`, as: owner })).json;
+    expect(after.status).toBe('awaiting_signatures');
+    expect(after.parties[1].signatories[0].status).toBe('expired');
+
+    const resent = await api({ method: 'POST', path: `/agreements/${submitted.id}/signatories/${ambulanceSignatory.id}/resend`, as: owner });
+    expect(resent.status).toBe(200);
+    expect((await approve(await openLinkOf(submitted.id, ambulanceSignatory.id))).status).toBe(200);
+    expect((await api({ method: 'GET', path: `/agreements/${submitted.id}`, as: owner })).json.status).toBe('in_force');
+  });
+});
+
+describe('variations and termination', () => {
+  it('adds a fifth party by variation; everyone signs again; the old version is superseded when the new one is in force', async () => {
+    const owner = newOwner();
+    const four = [
+      { agencyId: 'warwickshire-fire', email: 'cfo@var.test' },
+      { agencyId: 'warwickshire-police', email: 'cc@var.test' },
+      { agencyId: 'warwickshire-pcc', email: 'pcc@var.test' },
+      { agencyId: 'west-midlands-ambulance', email: 'ceo@var.test' },
+    ];
+    const v1 = await bringIntoForce(owner, four);
+    const variation = await api({ method: 'POST', path: `/agreements/${v1.id}/variations`, as: owner });
+    expect(variation.status).toBe(201);
+    expect(variation.json).toMatchObject({ version: 2, supersedes: v1.id, reference: v1.reference, status: 'draft' });
+    const parties = [...four, { agencyId: 'warwickshire-county-council', email: 'director@var.test' }].map((p) => ({
+      agencyId: p.agencyId,
+      assessment,
+      signatories: [{ name: p.email, role: 'Chief', email: p.email }],
+    }));
+    const patched = await api({ method: 'PATCH', path: `/agreements/${variation.json.id}`, as: owner, headers: { 'if-match': '"1"' }, body: { parties } });
+    expect(patched.status).toBe(200);
+    expect((await api({ method: 'GET', path: `/agreements/${v1.id}`, as: owner })).json.status).toBe('in_force');
+
+    const v2 = await signUntilInForce(owner, variation.json.id);
+    expect(v2.parties).toHaveLength(5);
+    const old = (await api({ method: 'GET', path: `/agreements/${v1.id}`, as: owner })).json;
+    expect(old.status).toBe('superseded');
+    await mailbox.waitFor((all) => four.every((p) => all.some((m) => m.to === p.email && m.subject.startsWith(`Superseded: ${v1.reference}`))), 'the superseded emails');
+    expect((await api({ method: 'POST', path: `/agreements/${v1.id}/variations`, as: owner })).status).toBe(409);
+  });
+
+  it('opens a variation from a review that decides to vary', async () => {
+    const owner = newOwner();
+    const agreement = await bringIntoForce(owner, fireAndAmbulance('vary'));
+    const reviewed = await api({ method: 'POST', path: `/agreements/${agreement.id}/reviews`, as: owner, body: { outcome: 'vary', notes: 'Add fleet maintenance.' } });
+    expect(reviewed.status).toBe(200);
+    expect(reviewed.json.variation).toMatchObject({ version: 2, supersedes: agreement.id, status: 'draft' });
+    expect(reviewed.json.agreement.reviews[0]).toMatchObject({ outcome: 'vary', nextReviewDate: expect.any(String) });
+  });
+
+  it('terminates an agreement in force and tells every party; it cannot be terminated twice', async () => {
+    const owner = newOwner();
+    const parties = fireAndAmbulance('end');
+    const agreement = await bringIntoForce(owner, parties);
+    const ended = await api({ method: 'POST', path: `/agreements/${agreement.id}/terminate`, as: owner, body: { reason: 'Service merged.' } });
+    expect(ended.status).toBe(200);
+    expect(ended.json).toMatchObject({ status: 'terminated', termination: { reason: 'Service merged.', effectiveDate: today, by: owner.email } });
+    await mailbox.waitFor((all) => parties.every((p) => all.some((m) => m.to === p.email && m.subject.startsWith('Terminated:'))), 'the termination emails');
+    expect((await api({ method: 'POST', path: `/agreements/${agreement.id}/terminate`, as: owner, body: { reason: 'Again' } })).status).toBe(409);
+    const noReason = await api({ method: 'POST', path: `/agreements/${agreement.id}/reviews`, as: owner, body: { outcome: 'continue', notes: '' } });
+    expect(noReason.status).toBe(400);
+    expect(noReason.json.errors[0].path).toBe('notes');
+  });
+});
