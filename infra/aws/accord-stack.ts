@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk-lib';
 import type { CfnStage} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -10,6 +10,8 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Alias } from 'aws-cdk-lib/aws-kms';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { ConfigurationSet, EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -136,6 +138,30 @@ export class AccordStack extends Stack {
         ],
       }),
     );
+    const dailyJob = new AccordFunction(this, 'DailyJobFunction', {
+      entry: 'functions/daily-job/handler.ts',
+      description: 'Daily: review reminders, overdue escalation, signature reminders, link and agreement expiry',
+      timeout: Duration.minutes(15),
+      environment: common,
+    });
+    table.grantReadWriteData(dailyJob);
+    const dailyJobDeadLetters = new Queue(this, 'DailyJobDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    // 09:00 London, whatever the season; the job takes its "now" from the scheduled time.
+    new Schedule(this, 'DailySchedule', {
+      description: 'Accord daily job',
+      schedule: ScheduleExpression.cron({ minute: '0', hour: '9', timeZone: TimeZone.EUROPE_LONDON }),
+      target: new LambdaInvoke(dailyJob, {
+        input: ScheduleTargetInput.fromObject({ time: ContextAttribute.scheduledTime }),
+        retryAttempts: 5,
+        maxEventAge: Duration.hours(6),
+        deadLetterQueue: dailyJobDeadLetters,
+      }),
+    });
+
     const outboxDeadLetters = new Queue(this, 'OutboxDeadLetters', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -155,6 +181,15 @@ export class AccordStack extends Stack {
     const alarms = new Topic(this, 'Alarms', { enforceSSL: true, masterKey: Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns') });
     const alarmOn = (alarm: Alarm) => alarm.addAlarmAction(new SnsAction(alarms));
     alarmOn(
+      new Alarm(this, 'DailyJobDeadLettersAlarm', {
+        alarmDescription: 'A daily job run failed after retries: reminders may not have gone out',
+        metric: dailyJobDeadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+    );
+    alarmOn(
       new Alarm(this, 'OutboxDeadLettersAlarm', {
         alarmDescription: 'Outbox records gave up after retries: emails may not have gone out',
         metric: outboxDeadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
@@ -163,7 +198,7 @@ export class AccordStack extends Stack {
         treatMissingData: TreatMissingData.NOT_BREACHING,
       }),
     );
-    for (const [name, fn] of Object.entries({ api, signing, outboxSender })) {
+    for (const [name, fn] of Object.entries({ api, signing, outboxSender, dailyJob })) {
       alarmOn(
         new Alarm(this, `${name}ErrorsAlarm`, {
           alarmDescription: `${name} function errors`,
@@ -188,7 +223,7 @@ export class AccordStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: userPoolClient.userPoolClientId });
 
     // Every acknowledged cdk-nag finding, with the reason it is acceptable.
-    for (const fn of [api, signing, outboxSender]) {
+    for (const fn of [api, signing, outboxSender, dailyJob]) {
       Validations.of(fn).acknowledge(
         {
           id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
@@ -212,10 +247,16 @@ export class AccordStack extends Stack {
       id: 'AwsSolutions::AwsSolutions-SMG4',
       reason: 'Rotating the signing-link key would invalidate every link already emailed; it is rotated by a planned runbook instead.',
     });
-    Validations.of(outboxDeadLetters).acknowledge({
-      id: 'AwsSolutions::AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter queue of the outbox sender.',
+    Validations.of(this).acknowledge({
+      id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${this.getLogicalId(dailyJob.node.defaultChild as never)}.Arn>:*]`,
+      reason: "The scheduler's role may invoke any version of the daily job function, and only that function.",
     });
+    for (const deadLetters of [outboxDeadLetters, dailyJobDeadLetters]) {
+      Validations.of(deadLetters).acknowledge({
+        id: 'AwsSolutions::AwsSolutions-SQS3',
+        reason: 'This queue is itself a dead-letter queue (outbox sender, daily schedule).',
+      });
+    }
     Validations.of(httpApi).acknowledge({
       id: 'AwsSolutions::AwsSolutions-APIG4',
       reason:

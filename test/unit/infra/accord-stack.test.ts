@@ -70,6 +70,18 @@ describe('the AWS stack', () => {
     });
   });
 
+  it('runs the daily job at 09:00 London time with its scheduled time as input, retries and a dead-letter queue', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 9 * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/London',
+      Target: Match.objectLike({
+        Input: JSON.stringify({ time: '<aws.scheduler.scheduled-time>' }),
+        RetryPolicy: { MaximumRetryAttempts: 5, MaximumEventAgeInSeconds: 21600 },
+        DeadLetterConfig: { Arn: Match.anyValue() },
+      }),
+    });
+  });
+
   it('gives the legal teams a Cognito pool with a group per role and MFA required', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON' });
     for (const role of ['viewer', 'editor', 'admin']) {
