@@ -155,5 +155,17 @@ describe('npm start', () => {
       'cfo@fire-e2e.test',
       'ceo@wmas-e2e.test',
     ]);
+
+    // The daily job, run as EventBridge would on the day 60 days before the review.
+    const dueDay = new Date(`${certificate.json.nextReviewDate}T09:00:00Z`);
+    dueDay.setUTCDate(dueDay.getUTCDate() - 60);
+    const run = await fetch(`${baseUrl}/_local/scheduled/daily`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ time: dueDay.toISOString() }),
+    });
+    expect(await run.json()).toMatchObject({ reviewRemindersSent: 1 });
+    const bad = await fetch(`${baseUrl}/_local/scheduled/daily`, { method: 'POST', body: '{"time":"tomorrow"}' });
+    expect(bad.status).toBe(400);
   });
 });
