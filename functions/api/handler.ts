@@ -13,16 +13,21 @@ import { authenticate } from './dependencies';
 import { agencyRoutes } from './routes/agencies';
 import { agreementRoutes } from './routes/agreements';
 import { serviceRoutes } from './routes/service';
+import { registerRoutes } from './routes/register';
 import { signOffRoutes } from './routes/sign-off';
 
-// An API sends no reporting endpoints; the option is newer than the package's type definitions.
-const JSON_SECURITY_HEADERS = { reportingEndpoints: false } as Parameters<typeof httpSecurityHeaders>[0];
+// HTML pages (register, certificate) carry their own stricter policy (shared/html/page.ts), which
+// allows their one inline style; no reporting endpoints (an option newer than the type definitions).
+const JSON_SECURITY_HEADERS = { reportingEndpoints: false, contentSecurityPolicy: false, frameOptions: false } as Parameters<
+  typeof httpSecurityHeaders
+>[0];
 
 const routes: TRouteSpec[] = [
   ...serviceRoutes(() => routes, config.publicBaseUrl),
   ...agencyRoutes,
   ...agreementRoutes,
   ...signOffRoutes,
+  ...registerRoutes,
 ];
 
 /** The legal team's JSON API: one function, routed by path. */

@@ -51,12 +51,14 @@ const ZCounter = z.object({ value: z.int().min(0) });
 /** Drafts racing for the same year's next reference retry this often before giving up. */
 const REFERENCE_ATTEMPTS = 8;
 
+/** Admins see all; each agency sees its own; the public register sees what is published. */
 const scopesOf = (agreement: TAgreement): TScope[] => [
   { kind: 'all' },
+  ...(agreement.publish ? [{ kind: 'register' } as const] : []),
   ...agenciesWithAccess(agreement).map((agencyId): TScope => ({ kind: 'agency', agencyId })),
 ];
 
-const scopeId = (scope: TScope) => (scope.kind === 'all' ? '*' : scope.agencyId);
+const scopeId = (scope: TScope) => (scope.kind === 'agency' ? scope.agencyId : `*${scope.kind}`);
 
 /** One list entry per scope: a small copy of the agreement that the list indexes serve. */
 const listEntryItem = (agreement: TAgreement, scope: TScope): TItem => {
@@ -338,7 +340,9 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
 
     async list(query) {
       const scopes: TScope[] =
-        query.scopes === 'all' ? [{ kind: 'all' }] : query.scopes.map((agencyId) => ({ kind: 'agency', agencyId }));
+        query.scopes === 'all' || query.scopes === 'register'
+          ? [{ kind: query.scopes }]
+          : query.scopes.map((agencyId) => ({ kind: 'agency', agencyId }));
       const after = query.cursor ? decodeCursor(query.cursor) : undefined;
       const pages = await Promise.all(scopes.map((scope) => queryScope(scope, query, after)));
       const merged = mergeScopePages(pages, { limit: query.limit, descending: query.reviewDueBefore === undefined });

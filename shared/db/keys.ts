@@ -27,8 +27,8 @@ export const AUDIT_EVENT_PREFIX = 'EVENT#';
  * A visibility scope: `ALL` (admins) or one agency. Each agreement has one list entry per scope
  * so that a user's list is a Query on their agency's partition, never a Scan with a filter.
  */
-export type TScope = { kind: 'all' } | { kind: 'agency'; agencyId: string };
-const scopeName = (scope: TScope) => (scope.kind === 'all' ? 'ALL' : `AGENCY#${scope.agencyId}`);
+export type TScope = { kind: 'all' } | { kind: 'register' } | { kind: 'agency'; agencyId: string };
+const scopeName = (scope: TScope) => (scope.kind === 'agency' ? `AGENCY#${scope.agencyId}` : scope.kind.toUpperCase());
 
 export const listEntryKey = (agreementId: string, scope: TScope) => ({
   PK: `AGREEMENT#${agreementId}`,

@@ -60,8 +60,8 @@ export type TAgreementWrite = {
 };
 
 export type TListQuery = {
-  /** Agencies whose agreements to list, or `all` (admins). */
-  scopes: 'all' | string[];
+  /** Agencies whose agreements to list, `all` (admins), or the public `register`. */
+  scopes: 'all' | 'register' | string[];
   status?: TAgreementStatus;
   reviewDueBefore?: string;
   q?: string;

@@ -7,8 +7,13 @@ import type { TRole, TUser } from '../domain/user';
 import { AppError } from '../errors';
 import { fieldErrorsOf } from './problem';
 
-/** A route's result: JSON `body`, or a ready `html` page. */
-export type TResponse = { status: number; body?: unknown; html?: string; headers?: Record<string, string> };
+/** A route's result: JSON `body`, or ready content of another type (an HTML page, a CSV file). */
+export type TResponse = {
+  status: number;
+  body?: unknown;
+  content?: { type: string; text: string };
+  headers?: Record<string, string>;
+};
 
 export type THeaders = Record<string, string | undefined>;
 
@@ -82,8 +87,8 @@ export const toRouterRoute = (
       (error) => new AppError('validation_failed', 'The request body is not valid.', fieldErrorsOf(error)),
     );
     const result = await spec.handle({ params, query, body, user, headers, event });
-    if (result.html !== undefined) {
-      return { statusCode: result.status, headers: { 'content-type': 'text/html; charset=utf-8', ...result.headers }, body: result.html };
+    if (result.content) {
+      return { statusCode: result.status, headers: { 'content-type': result.content.type, ...result.headers }, body: result.content.text };
     }
     return result.body === undefined
       ? { statusCode: result.status, headers: result.headers }

@@ -222,6 +222,7 @@ export type TAgreement = z.infer<typeof ZAgreement>;
 export const ZAgreementSummary = ZAgreement.pick({
   id: true,
   reference: true,
+  documentSha256: true,
   version: true,
   title: true,
   summary: true,

@@ -3,6 +3,7 @@ import { startNextVersion } from '../../../shared/domain/agreement/new-version';
 import { buildCertificate, verifyDocument } from '../../../shared/domain/signing/evidence';
 import { resendSigningLink, submitAgreement, withdrawAgreement } from '../../../shared/domain/signing/sign-off';
 import { renderCertificatePage } from '../../../shared/html/certificate-page';
+import { PAGE_HEADERS } from '../../../shared/html/page';
 import { defineRoute } from '../../../shared/http/route';
 import { recordReview, terminateAgreement } from '../../../shared/domain/agreement/after-signature';
 import { ZAgreement, ZAgreementIdParams, ZRecordReviewRequest, ZTerminateRequest, type TAgreement } from '../../../shared/schemas/agreement';
@@ -129,7 +130,9 @@ export const signOffRoutes = [
     handle: async ({ params, user, headers }) => {
       const certificate = await buildCertificate({ id: params.id, user, agreements, now: new Date() });
       const wantsHtml = (headers.accept ?? '').includes('text/html');
-      return wantsHtml ? { status: 200, html: renderCertificatePage(certificate) } : { status: 200, body: certificate };
+      return wantsHtml
+        ? { status: 200, content: { type: 'text/html; charset=utf-8', text: renderCertificatePage(certificate) }, headers: { ...PAGE_HEADERS } }
+        : { status: 200, body: certificate };
     },
   }),
   defineRoute({

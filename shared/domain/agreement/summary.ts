@@ -6,6 +6,7 @@ const AWAITED = new Set(['pending', 'requested']);
 export const toSummary = (agreement: TAgreement): TAgreementSummary => ({
   id: agreement.id,
   reference: agreement.reference,
+  documentSha256: agreement.documentSha256,
   version: agreement.version,
   title: agreement.title,
   summary: agreement.summary,

@@ -1,0 +1,52 @@
+import { readRegister, readWholeRegister, registerCsv } from '../../../shared/domain/agreement/register';
+import { PAGE_HEADERS } from '../../../shared/html/page';
+import { renderRegisterPage } from '../../../shared/html/register-page';
+import { defineRoute } from '../../../shared/http/route';
+import { ZRegister, ZRegisterQuery } from '../../../shared/schemas/register';
+import { agreements } from '../dependencies';
+
+/** Public, cacheable for a few minutes: the register changes only when an agreement comes into force or ends. */
+const PUBLIC_CACHE = { 'cache-control': 'public, max-age=300' };
+
+export const registerRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/register',
+    summary: 'The public register of published agreements in force (HTML)',
+    tags: ['register'],
+    auth: 'public',
+    query: ZRegisterQuery,
+    responses: { 200: { description: 'An HTML page', contentType: 'text/html' } },
+    handle: async ({ query }) => {
+      const page = await readRegister({ ...query, agreements });
+      return {
+        status: 200,
+        content: { type: 'text/html; charset=utf-8', text: renderRegisterPage(page.items, page.nextCursor) },
+        headers: { ...PAGE_HEADERS, ...PUBLIC_CACHE },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/register.json',
+    summary: 'The public register as JSON, paged',
+    tags: ['register'],
+    auth: 'public',
+    query: ZRegisterQuery,
+    responses: { 200: { description: 'A page of the register', schema: ZRegister } },
+    handle: async ({ query }) => ({ status: 200, body: await readRegister({ ...query, agreements }), headers: PUBLIC_CACHE }),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/register.csv',
+    summary: 'The whole public register as CSV',
+    tags: ['register'],
+    auth: 'public',
+    responses: { 200: { description: 'RFC 4180 CSV', contentType: 'text/csv' } },
+    handle: async () => ({
+      status: 200,
+      content: { type: 'text/csv; charset=utf-8', text: registerCsv(await readWholeRegister(agreements)) },
+      headers: { ...PUBLIC_CACHE, 'content-disposition': 'attachment; filename="accord-register.csv"' },
+    }),
+  }),
+];

@@ -1,0 +1,55 @@
+import type { TAgreementSummary } from '../../schemas/agreement';
+import type { TRegisterEntry } from '../../schemas/register';
+import type { TAgreementStore } from '../ports';
+
+const toEntry = (summary: TAgreementSummary): TRegisterEntry => ({
+  reference: summary.reference,
+  version: summary.version,
+  title: summary.title,
+  summary: summary.summary,
+  legalBasis: summary.legalBasis,
+  parties: summary.parties.map((party) => party.agencyName),
+  effectiveDate: summary.effectiveDate,
+  nextReviewDate: summary.nextReviewDate,
+  documentSha256: summary.documentSha256,
+});
+
+/** One page of the public register: published agreements in force, newest first. */
+export const readRegister = async (options: { cursor?: string; limit?: number; agreements: TAgreementStore }) => {
+  const page = await options.agreements.list({ scopes: 'register', status: 'in_force', cursor: options.cursor, limit: options.limit ?? 50 });
+  return { items: page.items.map(toEntry), nextCursor: page.nextCursor };
+};
+
+/** The whole register, page by page, for the CSV export. */
+export const readWholeRegister = async (agreements: TAgreementStore): Promise<TRegisterEntry[]> => {
+  const entries: TRegisterEntry[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await readRegister({ cursor, limit: 100, agreements });
+    entries.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return entries;
+};
+
+const CSV_COLUMNS: (keyof TRegisterEntry)[] = [
+  'reference',
+  'version',
+  'title',
+  'summary',
+  'legalBasis',
+  'parties',
+  'effectiveDate',
+  'nextReviewDate',
+  'documentSha256',
+];
+
+/** RFC 4180 CSV; a cell that starts like a formula is prefixed so spreadsheets show it as text. */
+export const registerCsv = (entries: TRegisterEntry[]): string => {
+  const cell = (value: unknown) => {
+    let text = Array.isArray(value) ? value.join('; ') : String(value ?? '');
+    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return [CSV_COLUMNS.join(','), ...entries.map((entry) => CSV_COLUMNS.map((column) => cell(entry[column])).join(','))].join('\r\n') + '\r\n';
+};
