@@ -1,0 +1,136 @@
+/**
+ * `npm run seed`: loads a realistic demo into a running local stack (`npm start`): agencies of
+ * Warwickshire and the West Midlands, and agreements in several states, signed through the
+ * same email links a person would click. Talks only HTTP, like a user would.
+ */
+const BASE = (process.env.SEED_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, '');
+const MAILBOX = `http://localhost:${process.env.SES_PORT ?? 8005}`;
+
+type TJson = Record<string, any>;
+
+const request = async (method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}) => {
+  const reply = await fetch(`${BASE}${path}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = (await reply.json().catch(() => ({}))) as TJson;
+  return { status: reply.status, json };
+};
+
+const must = async (method: string, path: string, token: string, body?: unknown, headers?: Record<string, string>) => {
+  const reply = await request(method, path, token, body, headers);
+  if (reply.status >= 300) throw new Error(`${method} ${path}: ${reply.status} ${JSON.stringify(reply.json)}`);
+  return reply.json;
+};
+
+const AGENCIES = [
+  { id: 'warwickshire-pcc', name: 'Police and Crime Commissioner for Warwickshire', type: 'policing_body' },
+  { id: 'warwickshire-police', name: 'Warwickshire Police', type: 'police_force', policingBodyId: 'warwickshire-pcc' },
+  { id: 'warwickshire-fire', name: 'Warwickshire Fire and Rescue Service', type: 'fire_and_rescue_authority' },
+  { id: 'west-midlands-ambulance', name: 'West Midlands Ambulance Service NHS Foundation Trust', type: 'ambulance_trust' },
+  { id: 'warwickshire-county-council', name: 'Warwickshire County Council', type: 'local_authority' },
+  { id: 'staffordshire-commissioner', name: 'Staffordshire Commissioner Fire and Rescue and Police', type: 'policing_body' },
+  { id: 'staffordshire-police', name: 'Staffordshire Police', type: 'police_force', policingBodyId: 'staffordshire-commissioner' },
+  { id: 'staffordshire-fire', name: 'Staffordshire Fire and Rescue Service', type: 'fire_and_rescue_authority' },
+];
+
+const assessment = {
+  efficiencyEffectiveness: 'Shared premises and joint procurement reduce running costs by an estimated 12%.',
+  publicSafety: 'No adverse effect: response standards are unchanged and monitored quarterly.',
+};
+
+const person = (name: string, role: string, email: string, order?: number) => ({ name, role, email, ...(order ? { order } : {}) });
+
+const party = (agencyId: string, signatories: ReturnType<typeof person>[]) => ({ agencyId, assessment, signatories });
+
+const draft = (title: string, summary: string, parties: ReturnType<typeof party>[], extra: TJson = {}) => ({
+  title,
+  summary,
+  legalBasis: 'PCA2017_S2',
+  functions: ['Estates', 'Fleet maintenance'],
+  body: `# ${title}\n\n## 1. Purpose\n\n${summary}\n\n## 2. Governance\n\nA joint board of the parties meets quarterly.\n\n## 3. Costs\n\nCosts are shared in proportion to use.`,
+  withdrawalTerms: 'A party may withdraw on six months written notice to every other party; shared assets are then valued and settled.',
+  legalContacts: ['legal@warwickshire.example.gov.uk'],
+  parties,
+  ...extra,
+});
+
+const usedLinks = new Set<string>();
+
+/** Waits for a link in the local mailbox for this address that has not been used yet, as clicking the email would. */
+const linkFor = async (email: string) => {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const store = (await (await fetch(`${MAILBOX}/store`)).json()) as { emails: { destination: { to: string[] }; body: { text: string } }[] };
+    const link = store.emails
+      .filter((mail) => mail.destination.to[0] === email)
+      .map((mail) => /https?:\/\/\S+\/sign\/[\w-]{43}/.exec(mail.body.text)?.[0])
+      .find((candidate) => candidate && !usedLinks.has(candidate));
+    if (link) {
+      usedLinks.add(link);
+      return new URL(link).pathname;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no signing link reached ${email}`);
+};
+
+const decide = async (email: string, form: Record<string, string>) => {
+  const reply = await fetch(`${BASE}${await linkFor(email)}`, {
+    method: 'POST',
+    headers: { origin: new URL(BASE).origin, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(form),
+  });
+  if (reply.status !== 200) throw new Error(`decision by ${email}: ${reply.status}`);
+};
+
+const main = async () => {
+  const { json } = await request('POST', '/_local/login', undefined, {
+    email: 'legal@warwickshire-fire.example.gov.uk',
+    role: 'admin',
+    agencies: ['warwickshire-fire'],
+  });
+  if (!json.token) throw new Error(`Is the local stack running on ${BASE}? Start it with npm start.`);
+  const token = json.token as string;
+  if ((await must('GET', '/agreements?limit=1', token)).items.length > 0) {
+    console.log('The demo data is already there; nothing to do.');
+    return;
+  }
+  for (const agency of AGENCIES) {
+    const reply = await request('POST', '/agencies', token, agency);
+    if (reply.status !== 201 && reply.status !== 409) throw new Error(`agency ${agency.id}: ${reply.status}`);
+  }
+
+  const cfo = person('Ben Brook', 'Chief Fire Officer', 'cfo@warwickshire-fire.example.gov.uk');
+  const cc = person('Alex Franklin-Smith', 'Chief Constable', 'cc@warwickshire-police.example.gov.uk');
+  const pcc = person('Philip Seccombe', 'Police and Crime Commissioner', 'pcc@warwickshire-pcc.example.gov.uk', 2);
+  const ambulance = person('Anthony Marsh', 'Chief Executive', 'ceo@wmas.example.nhs.uk');
+
+  const estates = await must('POST', '/agreements', token, draft('Shared estates and fleet', 'Fire, police and ambulance share stations and a fleet workshop in Warwickshire.', [party('warwickshire-fire', [cfo]), party('warwickshire-police', [cc]), party('warwickshire-pcc', [pcc]), party('west-midlands-ambulance', [ambulance])]));
+  await must('POST', `/agreements/${estates.id}/submit`, token);
+  for (const signer of [cfo, cc, ambulance, pcc]) await decide(signer.email, { decision: 'approve', signedName: signer.name });
+
+  const reviewSoon = await must('POST', '/agreements', token, draft('Co-responding to cardiac arrests', 'Firefighters respond with the ambulance service to suspected cardiac arrests.', [party('warwickshire-fire', [cfo]), party('west-midlands-ambulance', [ambulance])], { effectiveDate: '2025-12-01', nextReviewDate: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10) }));
+  await must('POST', `/agreements/${reviewSoon.id}/submit`, token);
+  for (const signer of [cfo, ambulance]) await decide(signer.email, { decision: 'approve', signedName: signer.name });
+
+  const awaiting = await must('POST', '/agreements', token, draft('Joint control room', 'A joint fire and police control room at Leek Wootton.', [party('warwickshire-fire', [cfo]), party('warwickshire-police', [cc]), party('warwickshire-pcc', [person('Philip Seccombe', 'Police and Crime Commissioner', 'pcc@warwickshire-pcc.example.gov.uk')])]));
+  await must('POST', `/agreements/${awaiting.id}/submit`, token);
+  await decide(cfo.email, { decision: 'approve', signedName: cfo.name });
+
+  const declined = await must('POST', '/agreements', token, draft('Shared drone unit', 'A drone unit shared by police and fire across Staffordshire.', [party('staffordshire-fire', [person('Rob Barber', 'Chief Fire Officer', 'cfo@staffordshire-fire.example.gov.uk')]), party('staffordshire-police', [person('Chris Noble', 'Chief Constable', 'cc@staffordshire-police.example.gov.uk')]), party('staffordshire-commissioner', [person('Ben Adams', 'Commissioner', 'commissioner@staffordshire.example.gov.uk')])]));
+  await must('POST', `/agreements/${declined.id}/submit`, token);
+  await decide('cc@staffordshire-police.example.gov.uk', { decision: 'decline', reasonCode: 'efficiency_effectiveness', reason: 'The unit would draw officers from neighbourhood policing.' });
+
+  await must('POST', '/agreements', token, draft('Community safety hub', 'A shared community safety hub with the county council.', [party('warwickshire-fire', [cfo]), party('warwickshire-county-council', [person('Monica Fogarty', 'Chief Executive', 'ceo@warwickshire.example.gov.uk')])], { legalBasis: 'OTHER' }));
+
+  console.log(`Demo loaded: 5 agreements (in force ×2, awaiting signatures, declined, draft).
+  Register:  ${BASE}/register
+  Mailbox:   ${MAILBOX}
+  Try the daily job: curl -s -X POST ${BASE}/_local/scheduled/daily -H 'content-type: application/json' -d '{"time":"${new Date().toISOString()}"}'`);
+};
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
