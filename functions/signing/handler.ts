@@ -24,6 +24,17 @@ const linkSigner = loadLinkSigner(config.signingKey);
 const OWN_ORIGIN = new URL(config.publicBaseUrl).origin;
 const MAX_FORM_BYTES = 64 * 1024;
 
+/**
+ * The decision must come from Accord's own signing page. Browsers send `Origin: null` from a page
+ * with `Referrer-Policy: no-referrer`, so a same-origin `Sec-Fetch-Site` (which page scripts cannot
+ * forge) vouches for such a request; a foreign origin, or neither signal, is refused.
+ */
+const isFromOwnPage = (headers: APIGatewayProxyEventV2['headers']): boolean => {
+  const origin = headers.origin;
+  if (origin && origin !== 'null') return origin === OWN_ORIGIN;
+  return headers['sec-fetch-site'] === 'same-origin';
+};
+
 const page = (status: number, body: string, isHead = false): APIGatewayProxyStructuredResultV2 => ({
   statusCode: status,
   headers: { ...PAGE_HEADERS },
@@ -53,7 +64,7 @@ const servePage = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
       return problemPage(error, method === 'HEAD');
     }
   }
-  if (event.headers.origin !== OWN_ORIGIN) {
+  if (!isFromOwnPage(event.headers)) {
     return problemPage(new AppError('forbidden', 'This form can only be sent from Accord’s own signing page.'));
   }
   const raw = event.body ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : Buffer.alloc(0);

@@ -39,7 +39,7 @@ table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.35rem .
 fieldset{border:1px solid #d5d9e0;border-radius:6px;margin:1rem 0}label{display:block;margin:.5rem 0}
 input[type=text],textarea,select{width:100%;box-sizing:border-box;padding:.5rem;font:inherit}
 button{font:inherit;padding:.6rem 1.4rem;border:0;border-radius:6px;background:#1d4ed8;color:#fff;cursor:pointer}
-.error{color:#b91c1c}.notice{padding:.75rem 1rem;border-radius:6px;background:#eef2ff}`;
+.nowrap{white-space:nowrap}.error{color:#b91c1c}.notice{padding:.75rem 1rem;border-radius:6px;background:#eef2ff}`;
 
 /** A strict CSP: nothing loads but this page's own inline style, no framing, forms only to itself. */
 export const CONTENT_SECURITY_POLICY = [

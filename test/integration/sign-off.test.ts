@@ -191,7 +191,10 @@ describe('sign-off by email link', () => {
     const [fire, ambulance] = [signatory('Fire'), signatory('Ambulance')];
     const agreement = await draftAndSubmit([party('warwickshire-fire', [fire]), party('west-midlands-ambulance', [ambulance])]);
     const link = await mailbox.linkFor(fire.email);
-    expect((await sign(link, { decision: 'approve', signedName: 'Fire' }, { ...ORIGIN, origin: 'https://evil.example' })).status).toBe(403);
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    expect((await sign(link, { decision: 'approve', signedName: 'Fire' }, { ...form, origin: 'https://evil.example' })).status).toBe(403);
+    expect((await sign(link, { decision: 'approve', signedName: 'Fire' }, { ...form, origin: 'null', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await sign(link, { decision: 'approve', signedName: 'Fire' }, form)).status).toBe(403);
     expect((await sign(link, { decision: 'approve', signedName: 'Fire' })).status).toBe(200);
     const reused = await sign(link, { decision: 'approve', signedName: 'Fire' });
     expect(reused.status).toBe(410);

@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalStack } from '../../infra/local/local-stack';
+import { freePort } from '../setup/dynamodb-local';
+
+/** Debian's Chromium, started as the machine allows (no sandbox as root, no background networking). */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+describe('a signatory in a real browser', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'accord-browser-'));
+  let stack: Awaited<ReturnType<typeof startLocalStack>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startLocalStack({
+      PORT: String(await freePort()),
+      SES_PORT: String(await freePort()),
+      DYNAMODB_PORT: String(await freePort()),
+      ACCORD_DATA_DIR: dataDir,
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const call = async (path: string, token: string | null, body?: unknown) => {
+    const reply = await fetch(`${stack.url}${path}`, {
+      method: body ? 'POST' : 'GET',
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return (await reply.json()) as any;
+  };
+
+  it('reads the agreement, is told what is missing, approves, and the agreement comes into force', async () => {
+    const { token } = await call('/_local/login', null, { email: 'owner@fire.test', role: 'admin', agencies: [] });
+    await call('/agencies', token, { id: 'warwickshire-fire', name: 'Warwickshire Fire and Rescue', type: 'fire_and_rescue_authority' });
+    await call('/agencies', token, { id: 'west-midlands-ambulance', name: 'West Midlands Ambulance Service', type: 'ambulance_trust' });
+    const assessment = { efficiencyEffectiveness: 'Saves money.', publicSafety: 'No adverse effect.' };
+    const created = await call('/agreements', token, {
+      title: 'Co-responding <to> cardiac arrests',
+      body: '# Terms\n\nFirefighters co-respond. <img src=x onerror=alert(1)>',
+      withdrawalTerms: 'Three months notice.',
+      parties: [
+        { agencyId: 'warwickshire-fire', assessment, signatories: [{ name: 'Ben Brook', role: 'Chief Fire Officer', email: 'cfo@fire.test' }] },
+        { agencyId: 'west-midlands-ambulance', assessment, signatories: [{ name: 'Anthony Marsh', role: 'Chief Executive', email: 'ceo@wmas.test' }] },
+      ],
+    });
+    const submitted = await call(`/agreements/${created.id}/submit`, token, {});
+    expect(submitted.status).toBe('awaiting_signatures');
+
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    for (const [email, name] of [
+      ['cfo@fire.test', 'Ben Brook'],
+      ['ceo@wmas.test', 'Anthony Marsh'],
+    ] as const) {
+      // The mailbox's web page, then the link in the email, as a person would click it.
+      let link: string | undefined;
+      for (let attempt = 0; attempt < 100 && !link; attempt += 1) {
+        const store = (await (await fetch(`${stack.sesUrl}/store`)).json()) as { emails: { destination: { to: string[] }; body: { html: string } }[] };
+        link = /href="([^"]+\/sign\/[\w-]{43})"/.exec(store.emails.find((mail) => mail.destination.to[0] === email)?.body.html ?? '')?.[1];
+        if (!link) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await page.goto(link!);
+      expect(await page.locator('h1').textContent()).toBe('Co-responding <to> cardiac arrests');
+      expect(await page.locator('.text').first().textContent()).toContain('<img src=x onerror=alert(1)>');
+      expect(await page.locator('.hash').first().textContent()).toBe(submitted.documentSha256);
+
+      await page.getByLabel(/I approve this agreement/).check();
+      await page.getByRole('button', { name: 'Record my decision' }).click();
+      expect(await page.locator('.error', { hasText: 'type your full name to sign' }).count()).toBe(1);
+      expect(await page.getByLabel(/I approve this agreement/).isChecked()).toBe(true);
+
+      await page.getByLabel(/type your full name/).fill(name);
+      await page.getByRole('button', { name: 'Record my decision' }).click();
+      expect(await page.locator('h1').textContent()).toBe('Thank you');
+      if (email === 'ceo@wmas.test') {
+        expect(await page.locator('main').textContent()).toContain('the agreement is in force');
+        await page.screenshot({ path: join(dataDir, 'signed.png') });
+      }
+    }
+    expect(dialogs).toEqual([]);
+    const agreement = await call(`/agreements/${created.id}`, token);
+    expect(agreement.status).toBe('in_force');
+    expect(agreement.parties[1].signatories[0].evidence).toMatchObject({ signedName: 'Anthony Marsh', documentSha256: submitted.documentSha256 });
+    expect(agreement.parties[1].signatories[0].evidence.userAgent).toContain('Chrome');
+  });
+});
