@@ -1,6 +1,9 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import type { MiddlewareObj } from '@middy/core';
 
 /**
  * One logger, metrics and tracer per function process. Nothing that identifies a person or
@@ -9,3 +12,26 @@ import { Tracer } from '@aws-lambda-powertools/tracer';
 export const logger = new Logger({ serviceName: 'accord' });
 export const metrics = new Metrics({ namespace: 'Accord', serviceName: 'accord' });
 export const tracer = new Tracer({ serviceName: 'accord' });
+
+/**
+ * Flushes the invocation's metrics as EMF when it counted any. (Powertools' own `logMetrics`
+ * warns on every invocation that counted nothing, which most reads are.)
+ */
+const publishCountedMetrics = (): MiddlewareObj => {
+  const publish = async () => {
+    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+  };
+  return { after: publish, onError: publish };
+};
+
+/** The Powertools middlewares every Accord function runs with: context in logs, a trace, metrics flushed. */
+export const observability = (): MiddlewareObj[] => [
+  injectLambdaContext(logger, { resetKeys: true }),
+  captureLambdaHandler(tracer, { captureResponse: false }),
+  publishCountedMetrics(),
+];
+
+/** Counts a business event (agreement submitted, email sent, reminder sent…) as a CloudWatch metric. */
+export const countMetric = (name: string, value = 1) => {
+  if (value > 0) metrics.addMetric(name, MetricUnit.Count, value);
+};

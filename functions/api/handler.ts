@@ -1,4 +1,3 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpRouterHandler from '@middy/http-router';
@@ -8,7 +7,7 @@ import { config } from '../../shared/config';
 import { requestSizeLimit } from '../../shared/http/request-size-limit';
 import { problemDetails } from '../../shared/http/problem';
 import { toRouterRoute, type TRouteSpec } from '../../shared/http/route';
-import { logger } from '../../shared/observability';
+import { observability } from '../../shared/observability';
 import { authenticate } from './dependencies';
 import { agencyRoutes } from './routes/agencies';
 import { agreementRoutes } from './routes/agreements';
@@ -32,7 +31,7 @@ const routes: TRouteSpec[] = [
 
 /** The legal team's JSON API: one function, routed by path. */
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(observability())
   .use(httpHeaderNormalizer())
   .use(requestSizeLimit())
   .use(httpSecurityHeaders(JSON_SECURITY_HEADERS))

@@ -1,4 +1,3 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
@@ -11,7 +10,7 @@ import { createOutboxRepository } from '../../shared/db/outbox-repository';
 import { deliverMessage } from '../../shared/domain/email/deliver-message';
 import { createSesMailer } from '../../shared/email/ses-mailer';
 import { loadLinkSigner } from '../../shared/link-signer';
-import { logger } from '../../shared/observability';
+import { countMetric, logger, observability } from '../../shared/observability';
 import { ZOutboxMessage } from '../../shared/schemas/outbox';
 
 const table = { client: createDocumentClient({ region: config.region, endpoint: config.dynamoDbEndpoint }), tableName: config.tableName };
@@ -33,7 +32,9 @@ const sendNewMessages = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatc
     if (record.eventName !== 'INSERT' || image?.entity?.S !== 'outbox') continue;
     try {
       const message = ZOutboxMessage.parse(unmarshall(image as Record<string, AttributeValue>));
-      await deliverMessage({ message, now: () => new Date(), publicBaseUrl: config.publicBaseUrl, outbox, mailer, linkSigner: signer, agreements, newId });
+      const delivered = await deliverMessage({ message, now: () => new Date(), publicBaseUrl: config.publicBaseUrl, outbox, mailer, linkSigner: signer, agreements, newId });
+      countMetric('EmailsSent', delivered.sent);
+      countMetric('EmailsUndelivered', delivered.failed);
     } catch (error) {
       logger.warn('Outbox record not finished; it will be retried', { error: (error as Error).name, sequence: record.dynamodb?.SequenceNumber });
       failures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
@@ -43,5 +44,5 @@ const sendNewMessages = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatc
 };
 
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(observability())
   .handler(sendNewMessages);

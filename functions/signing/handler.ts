@@ -1,4 +1,3 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
@@ -13,7 +12,7 @@ import { PAGE_HEADERS } from '../../shared/html/page';
 import { renderDecisionRecorded, renderProblemPage, renderSigningPage } from '../../shared/html/signing-pages';
 import { fieldErrorsOf, toAppError } from '../../shared/http/problem';
 import { loadLinkSigner } from '../../shared/link-signer';
-import { logger } from '../../shared/observability';
+import { countMetric, logger, observability } from '../../shared/observability';
 import { ZDecisionForm } from './decision-form.schema';
 
 const table = { client: createDocumentClient({ region: config.region, endpoint: config.dynamoDbEndpoint }), tableName: config.tableName };
@@ -90,6 +89,8 @@ const servePage = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
       requests,
       agreements,
     });
+    countMetric(form.data.decision === 'approve' ? 'Approvals' : 'Declines');
+    if (result.outcome === 'in_force') countMetric('AgreementsInForce');
     return page(200, renderDecisionRecorded(result.agreement, form.data.decision, result.outcome));
   } catch (error) {
     return problemPage(error);
@@ -97,6 +98,6 @@ const servePage = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
 };
 
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(observability())
   .use(httpHeaderNormalizer())
   .handler(servePage);

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { tracer } from '../observability';
 
 export type TDynamoSettings = { region: string; endpoint?: string };
 
@@ -9,7 +10,8 @@ export type TDynamoSettings = { region: string; endpoint?: string };
  */
 export const createDocumentClient = ({ region, endpoint }: TDynamoSettings): DynamoDBDocumentClient =>
   DynamoDBDocumentClient.from(
-    new DynamoDBClient({
+    // Traced in AWS (X-Ray subsegment per call); a no-op where tracing is off.
+    tracer.captureAWSv3Client(new DynamoDBClient({
       region,
       ...(endpoint
         ? {
@@ -20,7 +22,7 @@ export const createDocumentClient = ({ region, endpoint }: TDynamoSettings): Dyn
             },
           }
         : {}),
-    }),
+    })),
     { marshallOptions: { removeUndefinedValues: true } },
   );
 

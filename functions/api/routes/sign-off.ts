@@ -5,6 +5,7 @@ import { resendSigningLink, submitAgreement, withdrawAgreement } from '../../../
 import { renderCertificatePage } from '../../../shared/html/certificate-page';
 import { PAGE_HEADERS } from '../../../shared/html/page';
 import { defineRoute } from '../../../shared/http/route';
+import { countMetric } from '../../../shared/observability';
 import { recordReview, terminateAgreement } from '../../../shared/domain/agreement/after-signature';
 import { ZAgreement, ZAgreementIdParams, ZRecordReviewRequest, ZTerminateRequest, type TAgreement } from '../../../shared/schemas/agreement';
 import { plainText, ZUlid } from '../../../shared/schemas/common';
@@ -35,8 +36,11 @@ export const signOffRoutes = [
     auth: 'editor',
     params: ZAgreementIdParams,
     responses: { ...transitionResponses('Awaiting signatures; the first routing group has been emailed'), 422: { description: 'Every failed rule, by field' } },
-    handle: async ({ params, user, headers }) =>
-      withEtag(200, await submitAgreement({ id: params.id, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements, linkSigner: await linkSigner() })),
+    handle: async ({ params, user, headers }) => {
+      const submitted = await submitAgreement({ id: params.id, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements, linkSigner: await linkSigner() });
+      countMetric('AgreementsSubmitted');
+      return withEtag(200, submitted);
+    },
   }),
   defineRoute({
     method: 'POST',

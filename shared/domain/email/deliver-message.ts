@@ -32,10 +32,11 @@ export const deliverMessage = async (options: {
   agreements: TAgreementStore;
   newId: () => string;
   sleep?: (ms: number) => Promise<void>;
-}): Promise<void> => {
+}): Promise<{ sent: number; failed: number }> => {
   const { message } = options;
   const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   let busy = false;
+  const counts = { sent: 0, failed: 0 };
   for (const recipient of message.recipients) {
     const key = recipientKey(recipient.to);
     const claim = await options.outbox.claim(message.id, key, options.now(), LEASE_MS);
@@ -61,12 +62,15 @@ export const deliverMessage = async (options: {
     const at = options.now().toISOString();
     if (providerMessageId) {
       await options.outbox.complete(message.id, key, { state: 'sent', at, providerMessageId });
+      counts.sent += 1;
     } else {
+      counts.failed += 1;
       await options.outbox.complete(message.id, key, { state: 'failed', at, attempts: SEND_BACKOFF_MS.length });
       await markUndelivered({ ...options, to: recipient.to, at });
     }
   }
   if (busy) throw new DeliveryBusyError();
+  return counts;
 };
 
 const markUndelivered = async (options: Parameters<typeof deliverMessage>[0] & { to: string; at: string }) => {
