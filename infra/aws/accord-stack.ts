@@ -3,7 +3,7 @@ import type { CfnStage} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { FeaturePlan, Mfa, StandardThreatProtectionMode, StringAttribute, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
-import { Alarm, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, TreatMissingData, type Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { AttributeType, BillingMode, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -145,11 +145,9 @@ export class AccordStack extends Stack {
       environment: common,
     });
     table.grantReadWriteData(dailyJob);
-    const dailyJobDeadLetters = new Queue(this, 'DailyJobDeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
+    const deadLetterQueue = (id: string) =>
+      new Queue(this, id, { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    const dailyJobDeadLetters = deadLetterQueue('DailyJobDeadLetters');
     // 09:00 London, whatever the season; the job takes its "now" from the scheduled time.
     new Schedule(this, 'DailySchedule', {
       description: 'Accord daily job',
@@ -162,11 +160,7 @@ export class AccordStack extends Stack {
       }),
     });
 
-    const outboxDeadLetters = new Queue(this, 'OutboxDeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
+    const outboxDeadLetters = deadLetterQueue('OutboxDeadLetters');
     outboxSender.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
@@ -179,35 +173,24 @@ export class AccordStack extends Stack {
       }),
     );
     const alarms = new Topic(this, 'Alarms', { enforceSSL: true, masterKey: Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns') });
-    const alarmOn = (alarm: Alarm) => alarm.addAlarmAction(new SnsAction(alarms));
-    alarmOn(
-      new Alarm(this, 'DailyJobDeadLettersAlarm', {
-        alarmDescription: 'A daily job run failed after retries: reminders may not have gone out',
-        metric: dailyJobDeadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }),
+    /** Alarms on the first occurrence in five minutes, to the alarms topic. */
+    const alarmOnAny = (id: string, alarmDescription: string, metric: Metric) =>
+      new Alarm(this, id, { alarmDescription, metric, threshold: 1, evaluationPeriods: 1, treatMissingData: TreatMissingData.NOT_BREACHING }).addAlarmAction(
+        new SnsAction(alarms),
+      );
+    const fiveMinutes = { period: Duration.minutes(5) };
+    alarmOnAny(
+      'DailyJobDeadLettersAlarm',
+      'A daily job run failed after retries: reminders may not have gone out',
+      dailyJobDeadLetters.metricApproximateNumberOfMessagesVisible(fiveMinutes),
     );
-    alarmOn(
-      new Alarm(this, 'OutboxDeadLettersAlarm', {
-        alarmDescription: 'Outbox records gave up after retries: emails may not have gone out',
-        metric: outboxDeadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }),
+    alarmOnAny(
+      'OutboxDeadLettersAlarm',
+      'Outbox records gave up after retries: emails may not have gone out',
+      outboxDeadLetters.metricApproximateNumberOfMessagesVisible(fiveMinutes),
     );
     for (const [name, fn] of Object.entries({ api, signing, outboxSender, dailyJob })) {
-      alarmOn(
-        new Alarm(this, `${name}ErrorsAlarm`, {
-          alarmDescription: `${name} function errors`,
-          metric: fn.metricErrors({ period: Duration.minutes(5) }),
-          threshold: 1,
-          evaluationPeriods: 1,
-          treatMissingData: TreatMissingData.NOT_BREACHING,
-        }),
-      );
+      alarmOnAny(`${name}ErrorsAlarm`, `${name} function errors`, fn.metricErrors(fiveMinutes));
     }
 
     const functions = { api, signing };
