@@ -1,4 +1,3 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgreementRepository } from '../../shared/db/agreement-repository';
@@ -26,6 +25,18 @@ const reviewEvents = async (owner: TTestUser, id: string) =>
   ((await api({ method: 'GET', path: `/agreements/${id}/events`, as: owner })).json.items as { type: string; at: string; data: { offsetDays: number } }[])
     .filter((event) => event.type === 'review_reminder_sent')
     .map((event) => ({ day: event.at.slice(0, 10), offset: event.data.offsetDays }));
+
+/** The job's domain function on repositories over `client`, so a test can watch its requests. */
+const runJobDirectlyAt = async (time: string, client = createDocumentClient({ region: 'eu-west-2', endpoint: process.env.DYNAMODB_ENDPOINT })) => {
+  const table = { client, tableName: process.env.TABLE_NAME! };
+  return runJobDirectly({
+    now: new Date(time),
+    newId: monotonicFactory(),
+    due: createDueWorkStore(table),
+    agreements: createAgreementRepository(table),
+    requests: createSigningRequestRepository(table),
+  });
+};
 
 beforeAll(async () => {
   for (const agency of WARWICKSHIRE_AGENCIES) await api({ method: 'POST', path: '/agencies', body: agency, as: ADMIN });
@@ -61,6 +72,15 @@ describe('review reminders from the daily job', () => {
     await runDailyJob(addDays(review, -5));
     await runDailyJob(addDays(review, -4));
     expect(await reviewEvents(owner, agreement.id)).toEqual([{ day: addDays(review, -5), offset: -7 }]);
+  });
+
+  it('counts the London date: a run at 23:30 UTC in summer time is already the next day', async () => {
+    const owner = newOwner();
+    const agreement = await bringIntoForce(owner, fireAndAmbulance('bst'));
+    const sixtyBefore = addDays(agreement.nextReviewDate, -60);
+    expect(sixtyBefore.slice(5, 7)).toBe('09'); // late September: British Summer Time
+    await runJobDirectlyAt(`${addDays(sixtyBefore, -1)}T23:30:00Z`);
+    expect(await reviewEvents(owner, agreement.id)).toEqual([{ day: addDays(sixtyBefore, -1), offset: -60 }]);
   });
 
   it('restarts the reminders from the new date after a review that continues the agreement', async () => {
@@ -99,14 +119,7 @@ describe('review reminders from the daily job', () => {
       const client = createDocumentClient({ region: 'eu-west-2', endpoint: process.env.DYNAMODB_ENDPOINT });
       let reads = 0;
       client.middlewareStack.add((next) => async (args) => ((reads += 1), next(args)), { step: 'initialize', name: 'countRequests' });
-      const table = { client: client as DynamoDBDocumentClient, tableName: process.env.TABLE_NAME! };
-      await runJobDirectly({
-        now: new Date(`${day}T08:30:00Z`),
-        newId: monotonicFactory(),
-        due: createDueWorkStore(table),
-        agreements: createAgreementRepository(table),
-        requests: createSigningRequestRepository(table),
-      });
+      await runJobDirectlyAt(`${day}T08:30:00Z`, client);
       return reads;
     };
     const owner = newOwner();
