@@ -6,15 +6,16 @@ import { FeaturePlan, Mfa, StandardThreatProtectionMode, StringAttribute, UserPo
 import { Alarm, TreatMissingData, type Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { AttributeType, BillingMode, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Alias } from 'aws-cdk-lib/aws-kms';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
-import { ConfigurationSet, EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
+import { ConfigurationSet, EmailIdentity, EmailSendingEvent, EventDestination, Identity } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { OUTBOX_STREAM_FILTER } from '../../shared/db/outbox-repository';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -172,7 +173,27 @@ export class AccordStack extends Stack {
         filters: [FilterCriteria.filter(OUTBOX_STREAM_FILTER as unknown as Record<string, unknown>)],
       }),
     );
-    const alarms = new Topic(this, 'Alarms', { enforceSSL: true, masterKey: Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns') });
+    // A key of our own: SES and CloudWatch cannot publish to topics under the AWS-managed SNS key.
+    const notificationsKey = new Key(this, 'NotificationsKey', { enableKeyRotation: true, description: 'Accord SNS topics' });
+    for (const service of ['ses.amazonaws.com', 'cloudwatch.amazonaws.com']) {
+      notificationsKey.grant(new ServicePrincipal(service), 'kms:GenerateDataKey*', 'kms:Decrypt');
+    }
+    const alarms = new Topic(this, 'Alarms', { enforceSSL: true, masterKey: notificationsKey });
+
+    // SES bounces and complaints mark the address on its agreement (SPEC §6).
+    const sesEventsTopic = new Topic(this, 'SesEvents', { enforceSSL: true, masterKey: notificationsKey });
+    configurationSet.addEventDestination('BouncesAndComplaints', {
+      destination: EventDestination.snsTopic(sesEventsTopic),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+    });
+    const sesEvents = new AccordFunction(this, 'SesEventsFunction', {
+      entry: 'functions/ses-events/handler.ts',
+      description: 'Records SES bounces and complaints on their agreements',
+      environment: common,
+    });
+    table.grantReadWriteData(sesEvents);
+    const sesEventsDeadLetters = deadLetterQueue('SesEventsDeadLetters');
+    sesEventsTopic.addSubscription(new LambdaSubscription(sesEvents, { deadLetterQueue: sesEventsDeadLetters }));
     /** Alarms on the first occurrence in five minutes, to the alarms topic. */
     const alarmOnAny = (id: string, alarmDescription: string, metric: Metric) =>
       new Alarm(this, id, { alarmDescription, metric, threshold: 1, evaluationPeriods: 1, treatMissingData: TreatMissingData.NOT_BREACHING }).addAlarmAction(
@@ -189,7 +210,12 @@ export class AccordStack extends Stack {
       'Outbox records gave up after retries: emails may not have gone out',
       outboxDeadLetters.metricApproximateNumberOfMessagesVisible(fiveMinutes),
     );
-    for (const [name, fn] of Object.entries({ api, signing, outboxSender, dailyJob })) {
+    alarmOnAny(
+      'SesEventsDeadLettersAlarm',
+      'Bounce or complaint notifications could not be recorded',
+      sesEventsDeadLetters.metricApproximateNumberOfMessagesVisible(fiveMinutes),
+    );
+    for (const [name, fn] of Object.entries({ api, signing, outboxSender, dailyJob, sesEvents })) {
       alarmOnAny(`${name}ErrorsAlarm`, `${name} function errors`, fn.metricErrors(fiveMinutes));
     }
 
@@ -206,7 +232,7 @@ export class AccordStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: userPoolClient.userPoolClientId });
 
     // Every acknowledged cdk-nag finding, with the reason it is acceptable.
-    for (const fn of [api, signing, outboxSender, dailyJob]) {
+    for (const fn of [api, signing, outboxSender, dailyJob, sesEvents]) {
       Validations.of(fn).acknowledge(
         {
           id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
@@ -234,10 +260,10 @@ export class AccordStack extends Stack {
       id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${this.getLogicalId(dailyJob.node.defaultChild as never)}.Arn>:*]`,
       reason: "The scheduler's role may invoke any version of the daily job function, and only that function.",
     });
-    for (const deadLetters of [outboxDeadLetters, dailyJobDeadLetters]) {
+    for (const deadLetters of [outboxDeadLetters, dailyJobDeadLetters, sesEventsDeadLetters]) {
       Validations.of(deadLetters).acknowledge({
         id: 'AwsSolutions::AwsSolutions-SQS3',
-        reason: 'This queue is itself a dead-letter queue (outbox sender, daily schedule).',
+        reason: 'This queue is itself a dead-letter queue (outbox sender, daily schedule, SES events).',
       });
     }
     Validations.of(httpApi).acknowledge({

@@ -60,3 +60,6 @@ export const DUE_SIGNING_REQUESTS = 'DUE#SIGNREQ';
 export const dueWorkKeys = (partition: string, dueOn: string, id: string) => ({ GSI4PK: partition, GSI4SK: `${dueOn}#${id}` });
 /** Everything due on or before this day: `~` sorts after every id character. */
 export const dueByKey = (today: string) => `${today}#~`;
+
+/** A sent email by its SES message id, so a bounce or complaint can be traced to its agreement. */
+export const sentEmailKey = (providerMessageId: string) => ({ PK: `SESMSG#${providerMessageId}`, SK: 'SESMSG' });

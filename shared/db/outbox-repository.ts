@@ -1,7 +1,21 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { TOutboxStore } from '../domain/ports';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { TOutboxStore, TSentEmail } from '../domain/ports';
 import type { TTableAccess } from './client';
-import { outboxKey } from './keys';
+import { outboxKey, sentEmailKey } from './keys';
+import { TABLE_DEFINITION } from './table-definition';
+
+/** Bounces arrive within minutes, complaints within days; a sent email is remembered for 30. */
+const SENT_EMAIL_RETENTION_SECONDS = 30 * 24 * 3600;
+
+const ZSentEmail = z.object({
+  providerMessageId: z.string(),
+  agreementId: z.string(),
+  outboxMessageId: z.string(),
+  template: z.string(),
+  to: z.string(),
+  requestId: z.string().nullable(),
+});
 
 /** DynamoDB Streams filter for the sender: new outbox items only (used by CDK and the local poller). */
 export const OUTBOX_STREAM_FILTER = {
@@ -43,15 +57,48 @@ export const createOutboxRepository = ({ client, tableName }: TTableAccess): TOu
     }
   },
 
-  async complete(messageId, recipientKey, outcome) {
+  async complete(message, recipient, recipientKey, outcome) {
+    const recordOutcome = {
+      TableName: tableName,
+      Key: outboxKey(message.id),
+      UpdateExpression: 'SET #delivery = :outcome',
+      ExpressionAttributeNames: { '#delivery': deliveryAttribute(recipientKey) },
+      ExpressionAttributeValues: { ':outcome': outcome },
+    };
+    if (outcome.state === 'failed') {
+      await client.send(new UpdateCommand(recordOutcome));
+      return;
+    }
+    const sent: TSentEmail = {
+      providerMessageId: outcome.providerMessageId,
+      agreementId: message.agreementId,
+      outboxMessageId: message.id,
+      template: message.template,
+      to: recipient.to,
+      requestId: recipient.requestId ?? null,
+    };
     await client.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: outboxKey(messageId),
-        UpdateExpression: 'SET #delivery = :outcome',
-        ExpressionAttributeNames: { '#delivery': deliveryAttribute(recipientKey) },
-        ExpressionAttributeValues: { ':outcome': outcome },
+      new TransactWriteCommand({
+        TransactItems: [
+          { Update: recordOutcome },
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...sentEmailKey(outcome.providerMessageId),
+                entity: 'sent_email',
+                ...sent,
+                [TABLE_DEFINITION.timeToLiveAttribute]: Math.floor(Date.parse(outcome.at) / 1000) + SENT_EMAIL_RETENTION_SECONDS,
+              },
+            },
+          },
+        ],
       }),
     );
+  },
+
+  async findSent(providerMessageId) {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: sentEmailKey(providerMessageId) }));
+    return Item ? ZSentEmail.parse(Item) : undefined;
   },
 });

@@ -2,7 +2,7 @@ import { AppError } from '../errors';
 import type { TAgency } from '../schemas/agency';
 import type { TAgreement, TAgreementStatus, TAgreementSummary } from '../schemas/agreement';
 import type { TAuditEvent } from '../schemas/audit-event';
-import type { TOutboxMessage } from '../schemas/outbox';
+import type { TOutboxMessage, TRecipient } from '../schemas/outbox';
 import type { TAuditHead } from './audit/audit-chain';
 import type { TReviewReminderState } from './schedule/reminder-rules';
 
@@ -110,10 +110,22 @@ export type TDocumentIndex = {
 
 export type TDeliveryOutcome = { state: 'sent'; at: string; providerMessageId: string } | { state: 'failed'; at: string; attempts: number };
 
+/** What was sent, found again by the provider's message id when a bounce or complaint comes back. */
+export type TSentEmail = {
+  providerMessageId: string;
+  agreementId: string;
+  outboxMessageId: string;
+  template: string;
+  to: string;
+  requestId: string | null;
+};
+
 export type TOutboxStore = {
   /** Takes one recipient's delivery: `done` when already sent or failed, `busy` while another sender holds it. */
   claim(messageId: string, recipientKey: string, now: Date, leaseMs: number): Promise<'claimed' | 'done' | 'busy'>;
-  complete(messageId: string, recipientKey: string, outcome: TDeliveryOutcome): Promise<void>;
+  /** Records the outcome; a sent email is also remembered by its provider message id. */
+  complete(message: TOutboxMessage, recipient: TRecipient, recipientKey: string, outcome: TDeliveryOutcome): Promise<void>;
+  findSent(providerMessageId: string): Promise<TSentEmail | undefined>;
 };
 
 export type TOutgoingEmail = { to: string; subject: string; text: string; html: string; template: string };

@@ -14,6 +14,7 @@ const SUBJECT_PREFIX: Record<TEmailTemplate, (vars: TOutboxMessage['vars']) => s
   agreement_terminated: () => 'Terminated:',
   agreement_superseded: () => 'Superseded:',
   link_expired: () => 'Signing link expired:',
+  address_bounced: () => 'Undeliverable:',
   review_due: () => 'Review due:',
   review_overdue: () => 'Review overdue:',
 };
@@ -49,6 +50,9 @@ const BODY: Record<TEmailTemplate, (vars: TOutboxMessage['vars'], recipient: TRe
   agreement_terminated: (vars) => ['The agreement has been terminated.', { label: 'Reason', value: vars.reason }, { label: 'Effective', value: vars.terminationDate }],
   agreement_superseded: (vars) => [`This version has been replaced by version ${vars.supersededByVersion}, now in force.`],
   link_expired: (vars) => [`${vars.signatoryName}'s signing link expired unanswered. Send a new one from the agreement.`],
+  address_bounced: (vars) => [
+    `An email to ${vars.address} (${vars.kind}) could not be delivered. Correct the address in a new version, or resend once it is fixed.`,
+  ],
   review_due: (vars) => ['This agreement is due for review.', { label: 'Review date', value: vars.nextReviewDate }],
   review_overdue: (vars) => ['This agreement is overdue for review.', { label: 'Review date', value: vars.nextReviewDate }],
 };

@@ -10,6 +10,7 @@ export const EMAIL_TEMPLATES = [
   'agreement_terminated',
   'agreement_superseded',
   'link_expired',
+  'address_bounced',
   'review_due',
   'review_overdue',
 ] as const;

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handler as apiHandler } from '../../functions/api/handler';
+import { handler as sesEvents } from '../../functions/ses-events/handler';
 import { handler as signingHandler } from '../../functions/signing/handler';
+import { lambdaContext } from '../../infra/local/lambda-http';
 import { findBrokenLink } from '../../shared/domain/audit/audit-chain';
 import { WARWICKSHIRE_AGENCIES } from '../fixtures/agencies';
 import type { TTestUser } from '../fixtures/auth';
@@ -288,6 +290,28 @@ describe('the lifecycle around sign-off', () => {
     expect(revised.json).toMatchObject({ reference: agreement.reference, version: 2, supersedes: agreement.id, status: 'draft', documentSha256: null });
     expect(revised.json.parties[0].signatories[0].status).toBe('pending');
     expect((await api({ method: 'POST', path: `/agreements/${agreement.id}/revise`, as: OWNER })).status).toBe(409);
+  });
+
+  it('marks a signatory whose address bounced, closes their link, tells the owner, and lets them resend', async () => {
+    const [fire, ambulance] = [signatory('Fire'), signatory('Ambulance')];
+    const agreement = await draftAndSubmit([party('warwickshire-fire', [fire]), party('west-midlands-ambulance', [ambulance])]);
+    const link = await mailbox.linkFor(ambulance.email);
+    const sent = (await mailbox.to(ambulance.email)).at(-1)!;
+    const bounce = {
+      eventType: 'Bounce',
+      mail: { messageId: sent.messageId, destination: [ambulance.email] },
+      bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: ambulance.email }] },
+    };
+    await sesEvents({ Records: [{ Sns: { Message: JSON.stringify(bounce) } }] } as never, lambdaContext('accord-ses-events'));
+
+    const after = await read(agreement.id);
+    expect(after.parties[1].signatories[0].status).toBe('bounced');
+    expect(after.undelivered).toEqual([expect.objectContaining({ template: 'signature_requested', to: ambulance.email })]);
+    expect((await open(link)).status).toBe(410);
+    await mailbox.waitFor((all) => all.some((m) => m.to === OWNER.email && m.subject === `Undeliverable: ${agreement.reference} — Shared estates`), 'the bounce notice');
+
+    const signatoryId = agreement.parties[1].signatories[0].id;
+    expect((await api({ method: 'POST', path: `/agreements/${agreement.id}/signatories/${signatoryId}/resend`, as: OWNER })).status).toBe(200);
   });
 
   it('resends a link: the old one stops working and the new one signs', async () => {

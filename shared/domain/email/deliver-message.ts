@@ -61,11 +61,11 @@ export const deliverMessage = async (options: {
     }
     const at = options.now().toISOString();
     if (providerMessageId) {
-      await options.outbox.complete(message.id, key, { state: 'sent', at, providerMessageId });
+      await options.outbox.complete(message, recipient, key, { state: 'sent', at, providerMessageId });
       counts.sent += 1;
     } else {
       counts.failed += 1;
-      await options.outbox.complete(message.id, key, { state: 'failed', at, attempts: SEND_BACKOFF_MS.length });
+      await options.outbox.complete(message, recipient, key, { state: 'failed', at, attempts: SEND_BACKOFF_MS.length });
       await markUndelivered({ ...options, to: recipient.to, at });
     }
   }

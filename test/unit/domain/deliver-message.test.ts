@@ -17,9 +17,10 @@ const inMemoryOutbox = () => {
       deliveries.set(`${messageId}/${key}`, { state: 'sending', leaseUntil: new Date(now.getTime() + leaseMs).toISOString() });
       return 'claimed';
     },
-    complete: async (messageId, key, outcome) => {
-      deliveries.set(`${messageId}/${key}`, outcome);
+    complete: async (message, _recipient, key, outcome) => {
+      deliveries.set(`${message.id}/${key}`, outcome);
     },
+    findSent: async () => undefined,
   };
   return { store, deliveries };
 };

@@ -82,6 +82,14 @@ describe('the AWS stack', () => {
     });
   });
 
+  it('sends SES bounces and complaints through an encrypted topic to the function that records them', () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({ MatchingEventTypes: ['bounce', 'complaint'], SnsDestination: Match.anyValue() }),
+    });
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda', RedrivePolicy: Match.anyValue() });
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
   it('gives the legal teams a Cognito pool with a group per role and MFA required', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON' });
     for (const role of ['viewer', 'editor', 'admin']) {

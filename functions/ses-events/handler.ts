@@ -1,0 +1,44 @@
+import middy from '@middy/core';
+import type { SNSEvent } from 'aws-lambda';
+import { monotonicFactory } from 'ulid';
+import { config } from '../../shared/config';
+import { createAgreementRepository } from '../../shared/db/agreement-repository';
+import { createDocumentClient } from '../../shared/db/client';
+import { createOutboxRepository } from '../../shared/db/outbox-repository';
+import { recordMailFailure } from '../../shared/domain/email/record-mail-failure';
+import { countMetric, logger, observability } from '../../shared/observability';
+import { ZSesNotification } from './ses-notification.schema';
+
+const table = { client: createDocumentClient({ region: config.region, endpoint: config.dynamoDbEndpoint }), tableName: config.tableName };
+const outbox = createOutboxRepository(table);
+const agreements = createAgreementRepository(table);
+const newId = monotonicFactory();
+
+/** SES bounce and complaint events (configuration set → SNS): a transient bounce is SES's to retry. */
+const recordFailures = async (event: SNSEvent): Promise<void> => {
+  for (const record of event.Records) {
+    const parsed = ZSesNotification.safeParse(JSON.parse(record.Sns.Message));
+    if (!parsed.success) {
+      logger.warn('Ignored an SES notification of another kind');
+      continue;
+    }
+    const notification = parsed.data;
+    if (notification.eventType === 'Bounce' && notification.bounce.bounceType !== 'Permanent') continue;
+    const addresses =
+      notification.eventType === 'Bounce'
+        ? notification.bounce.bouncedRecipients.map((r) => r.emailAddress)
+        : notification.complaint.complainedRecipients.map((r) => r.emailAddress);
+    const outcome = await recordMailFailure({
+      providerMessageId: notification.mail.messageId,
+      addresses,
+      kind: notification.eventType === 'Bounce' ? 'bounce' : 'complaint',
+      now: new Date(),
+      newId,
+      outbox,
+      agreements,
+    });
+    countMetric(outcome === 'recorded' ? 'MailFailuresRecorded' : 'MailFailuresUnmatched');
+  }
+};
+
+export const handler = middy<SNSEvent, void>().use(observability()).handler(recordFailures);
