@@ -124,7 +124,7 @@ const decideOnce = async (
     const remaining = revokeLinks(openRequests, Object.keys(openRequests));
     openRequests = remaining.openRequests;
     closedRequests.push(...remaining.revoked);
-    events.push({ type: 'declined', data: { signatoryId, reason: next.parties.flatMap((p) => p.signatories).find((s) => s.id === signatoryId)?.reason } });
+    events.push({ type: 'declined', data: { signatoryId, party: party.agencyId } });
   } else {
     const due = signatoriesToRequest(next);
     if (due.length > 0) {
