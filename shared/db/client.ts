@@ -5,13 +5,13 @@ import { tracer } from '../observability';
 export type TDynamoSettings = { region: string; endpoint?: string };
 
 /**
- * A DocumentClient for AWS, or for a local endpoint (DynamoDB Local accepts any credentials,
- * so a laptop needs no AWS account).
+ * A DynamoDB client for AWS, or for a local endpoint (DynamoDB Local accepts any credentials, so
+ * a laptop needs no AWS account). Traced in AWS: an X-Ray subsegment per call; a no-op where
+ * tracing is off.
  */
-export const createDocumentClient = ({ region, endpoint }: TDynamoSettings): DynamoDBDocumentClient =>
-  DynamoDBDocumentClient.from(
-    // Traced in AWS (X-Ray subsegment per call); a no-op where tracing is off.
-    tracer.captureAWSv3Client(new DynamoDBClient({
+export const createDynamoClient = ({ region, endpoint }: TDynamoSettings): DynamoDBClient =>
+  tracer.captureAWSv3Client(
+    new DynamoDBClient({
       region,
       ...(endpoint
         ? {
@@ -22,9 +22,11 @@ export const createDocumentClient = ({ region, endpoint }: TDynamoSettings): Dyn
             },
           }
         : {}),
-    })),
-    { marshallOptions: { removeUndefinedValues: true } },
+    }),
   );
+
+export const createDocumentClient = (settings: TDynamoSettings): DynamoDBDocumentClient =>
+  DynamoDBDocumentClient.from(createDynamoClient(settings), { marshallOptions: { removeUndefinedValues: true } });
 
 export type TTableAccess = { client: DynamoDBDocumentClient; tableName: string };
 

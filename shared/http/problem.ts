@@ -23,6 +23,14 @@ const isMiddyHttpError = (error: unknown): error is TMiddyHttpError =>
 
 export const toAppError = (error: unknown): AppError => {
   if (error instanceof AppError) return error;
+  if (error instanceof Error && error.name === 'IdempotencyValidationError') {
+    return new AppError('unprocessable', 'This Idempotency-Key was already used with a different request.', [
+      { path: 'Idempotency-Key', message: 'reused with a different body' },
+    ]);
+  }
+  if (error instanceof Error && error.name === 'IdempotencyAlreadyInProgressError') {
+    return new AppError('conflict', 'A request with this Idempotency-Key is still being handled; retry shortly.');
+  }
   if (isMiddyHttpError(error)) {
     if (error.cause?.package === '@middy/http-json-body-parser') {
       return error.message.includes('malformed')

@@ -101,6 +101,30 @@ describe('drafting an agreement', () => {
     expect(sequences.at(-1)! - sequences[0]!).toBe(7);
   });
 
+  it('makes a retried create with the same Idempotency-Key return the first draft, not a second one', async () => {
+    const body = { title: 'Retried over a flaky network' };
+    const headers = { 'idempotency-key': 'create-7f3a9c' };
+    const first = await api({ method: 'POST', path: '/agreements', body, headers, as: FIRE_EDITOR });
+    const retry = await api({ method: 'POST', path: '/agreements', body, headers, as: FIRE_EDITOR });
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.json.id).toBe(first.json.id);
+    expect(retry.headers.location).toBe(first.headers.location);
+    const listed = await api({ method: 'GET', path: '/agreements?q=flaky&limit=100', as: FIRE_EDITOR });
+    expect(listed.json.items).toHaveLength(1);
+
+    const reused = await api({ method: 'POST', path: '/agreements', body: { title: 'Something else' }, headers, as: FIRE_EDITOR });
+    expect(reused.status).toBe(422);
+    expect(reused.json.errors[0].path).toBe('Idempotency-Key');
+    const invalid = await api({ method: 'POST', path: '/agreements', body, headers: { 'idempotency-key': 'has space' }, as: FIRE_EDITOR });
+    expect(invalid.status).toBe(400);
+
+    const failing = { title: 'Bad party', parties: [{ agencyId: 'no-such-agency' }] };
+    const refused = await api({ method: 'POST', path: '/agreements', body: failing, headers: { 'idempotency-key': 'create-bad' }, as: FIRE_EDITOR });
+    expect(refused.status).toBe(422);
+    expect(refused.json.errors[0].path).toBe('parties.0.agencyId');
+  });
+
   it('keeps a hash-chained audit trail of the creation and each edit', async () => {
     const created = await api({ method: 'POST', path: '/agreements', body: { title: 'Audit me' }, as: FIRE_EDITOR });
     await api({

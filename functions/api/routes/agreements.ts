@@ -1,4 +1,8 @@
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { z } from 'zod';
 import { createDraft } from '../../../shared/domain/agreement/create-draft';
+import type { TUser } from '../../../shared/domain/user';
+import { AppError } from '../../../shared/errors';
 import { editDraft } from '../../../shared/domain/agreement/edit-draft';
 import { getAgreement, listAgreements, listAuditEvents } from '../../../shared/domain/agreement/read-agreements';
 import { defineRoute } from '../../../shared/http/route';
@@ -10,9 +14,10 @@ import {
   ZListAgreementsQuery,
   ZPatchAgreementRequest,
   type TAgreement,
+  type TCreateAgreementRequest,
 } from '../../../shared/schemas/agreement';
 import { ZAuditEventList } from '../../../shared/schemas/audit-event';
-import { agencies, agreements, newId } from '../dependencies';
+import { agencies, agreements, idempotencyStore, newId } from '../dependencies';
 
 /** The revision is the entity tag: it changes on every write. */
 const etagOf = (agreement: TAgreement) => `"${agreement.revision}"`;
@@ -23,11 +28,26 @@ const withEtag = (status: number, agreement: TAgreement, extra: Record<string, s
   headers: { etag: etagOf(agreement), ...extra },
 });
 
+/**
+ * With an `Idempotency-Key` header, a retried create returns the draft the first attempt made
+ * instead of making another (for 24 hours; the same key with a different body is refused).
+ */
+const createDraftOnce = makeIdempotent(
+  async (request: { key: string; input: TCreateAgreementRequest; user: TUser }) =>
+    createDraft({ input: request.input, user: request.user, now: new Date(), newId, agencies, agreements }),
+  {
+    persistenceStore: idempotencyStore,
+    config: new IdempotencyConfig({ eventKeyJmesPath: 'key', payloadValidationJmesPath: 'input', expiresAfterSeconds: 24 * 3600 }),
+  },
+);
+
+const ZIdempotencyKey = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+
 export const agreementRoutes = [
   defineRoute({
     method: 'POST',
     path: '/agreements',
-    summary: 'Create a draft agreement',
+    summary: 'Create a draft agreement (send Idempotency-Key to make retries safe)',
     tags: ['agreements'],
     auth: 'editor',
     body: ZCreateAgreementRequest,
@@ -35,8 +55,16 @@ export const agreementRoutes = [
       201: { description: 'The new draft, version 1, with its reference', schema: ZAgreement },
       422: { description: 'A party or the drafting agency does not exist' },
     },
-    handle: async ({ body, user }) => {
-      const agreement = await createDraft({ input: body, user, now: new Date(), newId, agencies, agreements });
+    handle: async ({ body, user, headers }) => {
+      const key = headers['idempotency-key'];
+      if (key !== undefined && !ZIdempotencyKey.safeParse(key).success) {
+        throw new AppError('validation_failed', 'The Idempotency-Key header is not valid.', [
+          { path: 'Idempotency-Key', message: '1 to 255 printable ASCII characters without spaces' },
+        ]);
+      }
+      const agreement = key
+        ? await createDraftOnce({ key: `${user.email}|${key}`, input: body, user })
+        : await createDraft({ input: body, user, now: new Date(), newId, agencies, agreements });
       return withEtag(201, agreement, { location: `/agreements/${agreement.id}` });
     },
   }),

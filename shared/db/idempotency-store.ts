@@ -1,0 +1,17 @@
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { createDynamoClient, type TDynamoSettings } from './client';
+import { TABLE_DEFINITION } from './table-definition';
+
+/**
+ * Powertools idempotency records live in Accord's own table, under one partition
+ * (`PK=IDEMPOTENCY`, `SK=<key hash>`), and expire through the table's TTL.
+ */
+export const createIdempotencyStore = (settings: TDynamoSettings & { tableName: string }) =>
+  new DynamoDBPersistenceLayer({
+    tableName: settings.tableName,
+    awsSdkV3Client: createDynamoClient(settings),
+    keyAttr: TABLE_DEFINITION.partitionKey,
+    sortKeyAttr: TABLE_DEFINITION.sortKey,
+    staticPkValue: 'IDEMPOTENCY',
+    expiryAttr: TABLE_DEFINITION.timeToLiveAttribute,
+  });
