@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMailbox } from '../fixtures/outbox';
 import { freePort } from '../setup/dynamodb-local';
 
 type TStack = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
@@ -133,16 +134,11 @@ describe('npm start', () => {
     expect(created.status, JSON.stringify(created.json)).toBe(201);
     expect((await call('POST', `/agreements/${created.json.id}/submit`, token)).json.status).toBe('awaiting_signatures');
 
+    const mailbox = createMailbox(() => `http://localhost:${env.SES_PORT}`);
     for (const address of ['cfo@fire-e2e.test', 'ceo@wmas-e2e.test']) {
-      let link: string | undefined;
-      for (let attempt = 0; attempt < 100 && !link; attempt += 1) {
-        const store = (await (await fetch(`http://localhost:${env.SES_PORT}/store`)).json()) as { emails: { destination: { to: string[] }; body: { text: string } }[] };
-        link = store.emails.find((mail) => mail.destination.to[0] === address)?.body.text.match(/http:\/\/localhost:\d+\/sign\/[\w-]{43}/)?.[0];
-        if (!link) await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      expect(link).toBeDefined();
-      expect((await fetch(link!)).status).toBe(200);
-      const decided = await fetch(link!, {
+      const link = `${baseUrl}${await mailbox.linkFor(address)}`;
+      expect((await fetch(link)).status).toBe(200);
+      const decided = await fetch(link, {
         method: 'POST',
         headers: { origin: baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ decision: 'approve', signedName: address }),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/local-stack';
+import { createMailbox } from '../fixtures/outbox';
 import { freePort } from '../setup/dynamodb-local';
 
 /** Debian's Chromium, started as the machine allows (no sandbox as root, no background networking). */
@@ -69,14 +70,9 @@ describe('a signatory in a real browser', () => {
       ['cfo@fire.test', 'Ben Brook'],
       ['ceo@wmas.test', 'Anthony Marsh'],
     ] as const) {
-      // The mailbox's web page, then the link in the email, as a person would click it.
-      let link: string | undefined;
-      for (let attempt = 0; attempt < 100 && !link; attempt += 1) {
-        const store = (await (await fetch(`${stack.sesUrl}/store`)).json()) as { emails: { destination: { to: string[] }; body: { html: string } }[] };
-        link = /href="([^"]+\/sign\/[\w-]{43})"/.exec(store.emails.find((mail) => mail.destination.to[0] === email)?.body.html ?? '')?.[1];
-        if (!link) await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      await page.goto(link!);
+      // The link in the email, as a person would click it.
+      const link = `${stack.url}${await createMailbox(() => stack.sesUrl).linkFor(email)}`;
+      await page.goto(link);
       expect(await page.locator('h1').textContent()).toBe('Co-responding <to> cardiac arrests');
       expect(await page.locator('.text').first().textContent()).toContain('<img src=x onerror=alert(1)>');
       expect(await page.locator('.hash').first().textContent()).toBe(submitted.documentSha256);

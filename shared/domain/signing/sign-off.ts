@@ -1,5 +1,5 @@
 import { AppError } from '../../errors';
-import type { TAgreement } from '../../schemas/agreement';
+import type { TAgreement, TSignatory } from '../../schemas/agreement';
 import { assertAccess, assertRevisionMatches } from '../agreement/access';
 import { documentSha256Of } from '../agreement/document';
 import { assertCanPerform } from '../agreement/lifecycle';
@@ -40,6 +40,14 @@ const saveOrConflict = async (save: () => Promise<void>) => {
   }
 };
 
+/** Fresh links for these signatories, replacing any they hold. */
+const openLinksFor = (
+  options: TLegalAction & { linkSigner: TLinkSigner },
+  stored: TStoredAgreement,
+  agreement: TAgreement,
+  signatories: TSignatory[],
+) => openLinks({ agreement, signatories, openRequests: stored.openRequests, now: options.now, newId: options.newId, linkSigner: options.linkSigner });
+
 /**
  * Submits a draft for signature: checks every rule of SPEC §4 (all failures named in one 422),
  * fixes the document hash, and emails the first routing group their links.
@@ -52,14 +60,7 @@ export const submitAgreement = async (options: TLegalAction & { linkSigner: TLin
 
   const at = options.now.toISOString();
   const fixed: TAgreement = { ...stored.agreement, status: 'awaiting_signatures', documentSha256: documentSha256Of(stored.agreement) };
-  const links = openLinks({
-    agreement: fixed,
-    signatories: signatoriesToRequest(fixed),
-    openRequests: stored.openRequests,
-    now: options.now,
-    newId: options.newId,
-    linkSigner: options.linkSigner,
-  });
+  const links = openLinksFor(options, stored, fixed, signatoriesToRequest(fixed));
   const recorded = recordTransition(stored, links.agreement, {
     at,
     actor: { kind: 'user', email: options.user.email },
@@ -128,14 +129,7 @@ export const resendSigningLink = async (
     );
   }
   const at = options.now.toISOString();
-  const links = openLinks({
-    agreement: stored.agreement,
-    signatories: [found.signatory],
-    openRequests: stored.openRequests,
-    now: options.now,
-    newId: options.newId,
-    linkSigner: options.linkSigner,
-  });
+  const links = openLinksFor(options, stored, stored.agreement, [found.signatory]);
   const recorded = recordTransition(stored, links.agreement, {
     at,
     actor: { kind: 'user', email: options.user.email },
