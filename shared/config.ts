@@ -29,6 +29,8 @@ const ZEnvironment = z
     PUBLIC_BASE_URL: z.string().url(),
     COGNITO_USER_POOL_ID: z.string().optional(),
     COGNITO_CLIENT_ID: z.string().optional(),
+    /** The Cognito hosted UI the dashboard signs in through, e.g. https://accord.auth.eu-west-2.amazoncognito.com */
+    COGNITO_DOMAIN_URL: z.string().url().optional(),
     LOCAL_AUTH_ISSUER: z.string().optional(),
     LOCAL_AUTH_JWKS: z.string().optional(),
     /** The key signing links are derived from: inline (local stack, tests) or a Secrets Manager secret. */
@@ -59,6 +61,10 @@ const ZEnvironment = z
     return {
       tableName: env.TABLE_NAME,
       signingKey,
+      dashboardSignIn:
+        env.COGNITO_DOMAIN_URL && env.COGNITO_CLIENT_ID
+          ? ({ kind: 'cognito', domainUrl: env.COGNITO_DOMAIN_URL, clientId: env.COGNITO_CLIENT_ID } as const)
+          : ({ kind: 'local' } as const),
       mail: { from: env.MAIL_FROM, sesEndpoint: env.SES_ENDPOINT, configurationSet: env.SES_CONFIGURATION_SET },
       region: env.AWS_REGION,
       dynamoDbEndpoint: env.DYNAMODB_ENDPOINT,

@@ -12,6 +12,7 @@ import { authenticate } from './dependencies';
 import { agencyRoutes } from './routes/agencies';
 import { agreementRoutes } from './routes/agreements';
 import { serviceRoutes } from './routes/service';
+import { dashboardRoutes } from './routes/dashboard';
 import { registerRoutes } from './routes/register';
 import { signOffRoutes } from './routes/sign-off';
 
@@ -27,6 +28,7 @@ const routes: TRouteSpec[] = [
   ...agreementRoutes,
   ...signOffRoutes,
   ...registerRoutes,
+  ...dashboardRoutes,
 ];
 
 /** The legal team's JSON API: one function, routed by path. */

@@ -2,7 +2,7 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, TimeZone, Validations, type 
 import type { CfnStage} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { FeaturePlan, Mfa, StandardThreatProtectionMode, StringAttribute, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { FeaturePlan, Mfa, OAuthScope, StandardThreatProtectionMode, StringAttribute, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Alarm, TreatMissingData, type Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { AttributeType, BillingMode, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
@@ -72,14 +72,25 @@ export class AccordStack extends Stack {
     for (const role of ROLES) {
       userPool.addGroup(`Group-${role}`, { groupName: role, description: `Accord ${role}` });
     }
+    const httpApi = new HttpApi(this, 'HttpApi', { description: 'Accord API and pages' });
+    const publicBaseUrl = props.publicBaseUrl ?? httpApi.apiEndpoint;
+
+    // The dashboard signs in through Cognito's hosted UI and gets an ID token back at /app/.
+    const signInDomain = userPool.addDomain('SignIn', {
+      cognitoDomain: { domainPrefix: (this.node.tryGetContext('signInDomainPrefix') as string | undefined) ?? `accord-${this.account}` },
+    });
     const userPoolClient = new UserPoolClient(this, 'DashboardClient', {
       userPool,
       authFlows: { userSrp: true },
       idTokenValidity: Duration.hours(1),
       preventUserExistenceErrors: true,
+      oAuth: {
+        flows: { implicitCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL],
+        callbackUrls: [`${publicBaseUrl}/app/`],
+        logoutUrls: [`${publicBaseUrl}/app/`],
+      },
     });
-
-    const httpApi = new HttpApi(this, 'HttpApi', { description: 'Accord API and pages' });
     const accessLogs = new LogGroup(this, 'HttpApiAccessLogs', { retention: RetentionDays.THREE_MONTHS });
     const stage = httpApi.defaultStage!.node.defaultChild as CfnStage;
     stage.accessLogSettings = {
@@ -93,8 +104,6 @@ export class AccordStack extends Stack {
         integrationError: '$context.integrationErrorMessage',
       }),
     };
-    const publicBaseUrl = props.publicBaseUrl ?? httpApi.apiEndpoint;
-
     // Signing links are HMACs of their request ids under this key; only hashes are stored.
     const signingKey = new Secret(this, 'SigningKey', {
       description: 'Key that Accord signing-link tokens are derived from',
@@ -113,7 +122,12 @@ export class AccordStack extends Stack {
     const api = new AccordFunction(this, 'ApiFunction', {
       entry: HTTP_FUNCTIONS.api.entry,
       description: HTTP_FUNCTIONS.api.description,
-      environment: { ...common, COGNITO_USER_POOL_ID: userPool.userPoolId, COGNITO_CLIENT_ID: userPoolClient.userPoolClientId },
+      environment: {
+        ...common,
+        COGNITO_USER_POOL_ID: userPool.userPoolId,
+        COGNITO_CLIENT_ID: userPoolClient.userPoolClientId,
+        COGNITO_DOMAIN_URL: signInDomain.baseUrl(),
+      },
     });
     const signing = new AccordFunction(this, 'SigningFunction', {
       entry: HTTP_FUNCTIONS.signing.entry,

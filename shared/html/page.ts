@@ -30,7 +30,7 @@ export const html = (strings: TemplateStringsArray, ...values: unknown[]): Html 
     }, ''),
   );
 
-const STYLE = `
+export const STYLE = `
 body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f4f5f7;color:#1b1d21}
 main{max-width:46rem;margin:2rem auto;background:#fff;padding:2rem;border-radius:8px;box-shadow:0 1px 3px #0002}
 h1{font-size:1.5rem;margin-top:0}.muted{color:#5b6270}.hash{font-family:ui-monospace,monospace;word-break:break-all;font-size:.85rem}
@@ -39,12 +39,15 @@ table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.35rem .
 fieldset{border:1px solid #d5d9e0;border-radius:6px;margin:1rem 0}label{display:block;margin:.5rem 0}
 input[type=text],textarea,select{width:100%;box-sizing:border-box;padding:.5rem;font:inherit}
 button{font:inherit;padding:.6rem 1.4rem;border:0;border-radius:6px;background:#1d4ed8;color:#fff;cursor:pointer}
-.nowrap{white-space:nowrap}.error{color:#b91c1c}.notice{padding:.75rem 1rem;border-radius:6px;background:#eef2ff}`;
+.nowrap{white-space:nowrap}.error{color:#b91c1c}.notice{padding:.75rem 1rem;border-radius:6px;background:#eef2ff}.notice:empty{display:none}`;
+
+/** The CSP source that allows exactly the inline style above. */
+export const STYLE_SOURCE = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
 
 /** A strict CSP: nothing loads but this page's own inline style, no framing, forms only to itself. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
+  `style-src ${STYLE_SOURCE}`,
   "form-action 'self'",
   "frame-ancestors 'none'",
   "base-uri 'none'",
@@ -60,5 +63,7 @@ export const PAGE_HEADERS = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
 } as const;
 
-export const layout = (title: string, body: Html): string =>
-  `<!doctype html>${html`<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${title} · Accord</title><style>${new Html(STYLE)}</style></head><body><main>${body}</main></body></html>`}`;
+export const layout = (title: string, body: Html, bodyAttributes: Record<string, string> = {}): string => {
+  const attributes = new Html(Object.entries(bodyAttributes).map(([name, value]) => ` ${name}="${escapeHtml(value)}"`).join(''));
+  return `<!doctype html>${html`<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${title} · Accord</title><style>${new Html(STYLE)}</style></head><body${attributes}><main>${body}</main></body></html>`}`;
+};

@@ -96,4 +96,47 @@ describe('a signatory in a real browser', () => {
     expect(agreement.parties[1].signatories[0].evidence).toMatchObject({ signedName: 'Anthony Marsh', documentSha256: submitted.documentSha256 });
     expect(agreement.parties[1].signatories[0].evidence.userAgent).toContain('Chrome');
   });
+
+  it('lets the legal team sign in to the dashboard, see who has not signed, and resend a link', async () => {
+    const { token } = await call('/_local/login', null, { email: 'owner@fire.test', role: 'admin', agencies: [] });
+    const assessment = { efficiencyEffectiveness: 'Saves money.', publicSafety: 'No adverse effect.' };
+    const created = await call('/agreements', token, {
+      title: 'Shared <b>fleet</b> workshop',
+      body: 'Text.',
+      withdrawalTerms: 'Notice.',
+      parties: [
+        { agencyId: 'warwickshire-fire', assessment, signatories: [{ name: 'Ben Brook', role: 'Chief Fire Officer', email: 'cfo2@fire.test' }] },
+        { agencyId: 'west-midlands-ambulance', assessment, signatories: [{ name: 'Anthony Marsh', role: 'Chief Executive', email: 'ceo2@wmas.test' }] },
+      ],
+    });
+    await call(`/agreements/${created.id}/submit`, token, {});
+
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    await page.goto(`${stack.url}/app/`);
+    await page.getByLabel('Email').fill('legal@fire.test');
+    await page.getByLabel('Role').selectOption('editor');
+    await page.getByLabel(/Agencies/).fill('warwickshire-fire');
+    await page.getByRole('button', { name: /Sign in/ }).click();
+
+    await page.getByRole('link', { name: `${created.reference} v1` }).click();
+    await page.locator('h1', { hasText: 'Shared <b>fleet</b> workshop' }).waitFor();
+    expect(page.url()).toBe(`${stack.url}/app/agreements/${created.id}`);
+    expect(await page.locator('tr', { hasText: 'Anthony Marsh' }).locator('td').nth(2).textContent()).toBe('requested');
+    expect(await page.locator('main').textContent()).toContain('hash chain intact');
+
+    await page.locator('tr', { hasText: 'Anthony Marsh' }).getByRole('button', { name: 'Resend link' }).click();
+    await page.getByText('A new link is on its way to Anthony Marsh.').waitFor();
+    const mailbox = createMailbox(() => stack.sesUrl);
+    await mailbox.waitFor((all) => all.filter((m) => m.to === 'ceo2@wmas.test').length === 2, 'the resent link');
+
+    await page.getByRole('link', { name: 'Agreements' }).click();
+    await page.getByLabel('Status').selectOption('awaiting_signatures');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.locator('td', { hasText: 'Ben Brook, Anthony Marsh' }).waitFor();
+    await page.screenshot({ path: join(dataDir, 'dashboard.png') });
+    expect(problems).toEqual([]);
+  });
 });

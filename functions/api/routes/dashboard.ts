@@ -1,0 +1,45 @@
+import { config } from '../../../shared/config';
+import { dashboardScript } from '../../../shared/html/dashboard/dashboard-client';
+import { DASHBOARD_HEADERS, renderDashboardShell } from '../../../shared/html/dashboard/dashboard-page';
+import { defineRoute } from '../../../shared/http/route';
+
+const shell = () => ({
+  status: 200,
+  content: { type: 'text/html; charset=utf-8', text: renderDashboardShell(config.dashboardSignIn) },
+  headers: { ...DASHBOARD_HEADERS },
+});
+
+/** The legal team's dashboard (SPEC §8): one page shell for every `/app/…` path, and its script. */
+export const dashboardRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/app/assets/dashboard.js',
+    summary: "The dashboard's script",
+    tags: ['dashboard'],
+    auth: 'public',
+    responses: { 200: { description: 'JavaScript', contentType: 'text/javascript' } },
+    handle: async () => ({
+      status: 200,
+      content: { type: 'text/javascript; charset=utf-8', text: dashboardScript },
+      headers: { 'cache-control': 'public, max-age=300', 'x-content-type-options': 'nosniff' },
+    }),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/app',
+    summary: 'The legal team dashboard (HTML); it signs in and reads the API itself',
+    tags: ['dashboard'],
+    auth: 'public',
+    responses: { 200: { description: 'An HTML page', contentType: 'text/html' } },
+    handle: async () => shell(),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/app/{proxy+}',
+    summary: 'Any dashboard view, e.g. /app/agreements/{id}',
+    tags: ['dashboard'],
+    auth: 'public',
+    responses: { 200: { description: 'An HTML page', contentType: 'text/html' } },
+    handle: async () => shell(),
+  }),
+];

@@ -1,0 +1,195 @@
+/// <reference lib="dom" />
+/**
+ * The legal team's dashboard, as one function that runs in the browser. It is sent as its own
+ * source text (`dashboardScript`), so it must not use anything from outside its body. Every value
+ * from the API reaches the page through textContent, never as HTML.
+ */
+export function dashboardClient() {
+  const root = document.getElementById('app') as HTMLElement;
+  const auth = document.body.dataset;
+  const TOKEN = 'accord.token';
+
+  // Cognito's hosted UI returns the ID token in the fragment.
+  const idToken = new URLSearchParams(location.hash.slice(1)).get('id_token');
+  if (idToken) {
+    sessionStorage.setItem(TOKEN, idToken);
+    history.replaceState(null, '', location.pathname);
+  }
+
+  type TChild = Node | string | null | undefined;
+  const el = (tag: string, props: Record<string, string | ((event: Event) => void)> = {}, ...children: TChild[]) => {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props)) {
+      if (typeof value === 'function') node.addEventListener(key.slice(2), value);
+      else if (key === 'text') node.textContent = value;
+      else node.setAttribute(key, value);
+    }
+    node.append(...children.filter((child): child is Node | string => child !== null && child !== undefined));
+    return node;
+  };
+  const show = (...nodes: TChild[]) => root.replaceChildren(...nodes.filter((node): node is Node | string => node !== null && node !== undefined));
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- API replies are read as the OpenAPI document describes them
+  const api = async (path: string, options: RequestInit = {}): Promise<any> => {
+    const reply = await fetch(path, {
+      ...options,
+      headers: { authorization: `Bearer ${sessionStorage.getItem(TOKEN)}`, 'content-type': 'application/json', ...options.headers },
+    });
+    const body = (await reply.json().catch(() => ({}))) as { detail?: string };
+    if (reply.status === 401) {
+      sessionStorage.removeItem(TOKEN);
+      signIn();
+      throw new Error('signed out');
+    }
+    if (!reply.ok) throw new Error(body.detail || `Error ${reply.status}`);
+    return body;
+  };
+
+  const go = (path: string) => {
+    history.pushState(null, '', path);
+    void route();
+  };
+  const link = (path: string, text: string) =>
+    el('a', {
+      href: path,
+      text,
+      onclick: (event) => {
+        event.preventDefault();
+        go(path);
+      },
+    });
+  const nav = () =>
+    el('p', { class: 'muted' }, link('/app/', 'Agreements'), ' · ', el('a', { href: '/register', text: 'Public register' }), ' · ',
+      el('a', {
+        href: '#',
+        text: 'Sign out',
+        onclick: (event) => {
+          event.preventDefault();
+          sessionStorage.removeItem(TOKEN);
+          signIn();
+        },
+      }));
+
+  const signIn = () => {
+    if (auth.auth === 'cognito') {
+      const redirect = `${location.origin}/app/`;
+      const url = `${auth.cognitoDomain}/login?response_type=token&scope=openid+email&client_id=${encodeURIComponent(auth.clientId ?? '')}&redirect_uri=${encodeURIComponent(redirect)}`;
+      show(el('h1', { text: 'Accord' }), el('p', {}, el('a', { href: url, text: 'Sign in with your organisation account' })));
+      return;
+    }
+    const email = el('input', { type: 'email', name: 'email', required: 'required', value: 'legal@warwickshire-fire.example.gov.uk' }) as HTMLInputElement;
+    const role = el('select', { name: 'role' }, ...['admin', 'editor', 'viewer'].map((r) => el('option', { value: r, text: r }))) as HTMLSelectElement;
+    const agencies = el('input', { type: 'text', name: 'agencies', value: 'warwickshire-fire' }) as HTMLInputElement;
+    const error = el('p', { class: 'error' });
+    const form = el('form', {
+      onsubmit: async (event) => {
+        event.preventDefault();
+        const reply = await fetch('/_local/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: email.value, role: role.value, agencies: agencies.value.split(',').map((a) => a.trim()).filter(Boolean) }),
+        });
+        const body = (await reply.json()) as { token?: string; detail?: string };
+        if (!reply.ok) {
+          error.textContent = body.detail || 'Sign-in failed';
+          return;
+        }
+        sessionStorage.setItem(TOKEN, body.token ?? '');
+        void route();
+      },
+    },
+      el('label', { text: 'Email ' }, email), el('label', { text: 'Role ' }, role), el('label', { text: 'Agencies (comma-separated ids) ' }, agencies),
+      el('button', { type: 'submit', text: 'Sign in (local stack)' }), error);
+    show(el('h1', { text: 'Accord' }), el('p', { class: 'muted', text: 'Development sign-in: the local stack issues a token for any user.' }), form);
+  };
+
+  const listView = async () => {
+    const params = new URLSearchParams(location.search);
+    const status = el('select', { name: 'status' }, el('option', { value: '', text: 'any status' }),
+      ...['draft', 'awaiting_signatures', 'in_force', 'declined', 'withdrawn', 'terminated', 'expired', 'superseded'].map((s) => el('option', { value: s, text: s.replace('_', ' ') }))) as HTMLSelectElement;
+    status.value = params.get('status') || '';
+    const due = el('input', { type: 'date', name: 'reviewDueBefore', value: params.get('reviewDueBefore') || '' }) as HTMLInputElement;
+    const filters = el('form', { onsubmit: (event) => {
+      event.preventDefault();
+      const query = new URLSearchParams();
+      if (status.value) query.set('status', status.value);
+      if (due.value) query.set('reviewDueBefore', due.value);
+      go(`/app/?${query}`);
+    } }, el('label', { text: 'Status ' }, status), el('label', { text: 'Review due by ' }, due), el('button', { type: 'submit', text: 'Filter' }));
+    const page = await api(`/agreements?${params}`);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const rows = page.items.map((item: any) => el('tr', {},
+      el('td', {}, link(`/app/agreements/${item.id}`, `${item.reference} v${item.version}`), el('br'), document.createTextNode(item.title)),
+      el('td', { text: item.status.replace('_', ' ') }),
+      el('td', { text: item.awaiting.join(', ') || '—' }),
+      el('td', { text: item.nextReviewDate || '—' })));
+    const more = page.nextCursor ? el('p', {}, link(`/app/?${new URLSearchParams({ ...Object.fromEntries(params), cursor: page.nextCursor })}`, 'Next page')) : null;
+    show(el('h1', { text: 'Agreements' }), nav(), filters,
+      el('table', {}, el('tr', {}, ...['Agreement', 'Status', 'Not yet signed', 'Next review'].map((h) => el('th', { text: h }))), ...rows),
+      rows.length ? null : el('p', { text: 'No agreements match.' }), more);
+  };
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const detailView = async (id: string) => {
+    const [agreement, events, certificate] = await Promise.all([
+      api(`/agreements/${id}`),
+      api(`/agreements/${id}/events`),
+      api(`/agreements/${id}/certificate`),
+    ]);
+    const notice = el('p', { class: 'notice', role: 'status' });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const resend = (signatory: any) =>
+      el('button', { type: 'button', text: 'Resend link', onclick: async () => {
+        try {
+          await api(`/agreements/${id}/signatories/${signatory.id}/resend`, { method: 'POST' });
+          notice.textContent = `A new link is on its way to ${signatory.name}.`;
+          setTimeout(() => void route(), 800);
+        } catch (error) {
+          notice.textContent = (error as Error).message;
+        }
+      } });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const canResend = (s: any) => agreement.status === 'awaiting_signatures' && ['requested', 'expired', 'bounced'].includes(s.status);
+    show(
+      el('h1', { text: agreement.title }), nav(),
+      el('p', { text: `${agreement.reference}, version ${agreement.version} · ${agreement.status.replace('_', ' ')} · ${agreement.legalBasis}` }),
+      notice,
+      el('p', {}, document.createTextNode('Document SHA-256: '), el('span', { class: 'hash', text: agreement.documentSha256 || 'fixed at submission' })),
+      agreement.nextReviewDate ? el('p', { text: `In force from ${agreement.effectiveDate}; next review ${agreement.nextReviewDate}` }) : null,
+      el('h2', { text: 'Parties and signatories' }),
+      el('table', {}, el('tr', {}, ...['Party', 'Signatory', 'Status', ''].map((h) => el('th', { text: h }))),
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        ...agreement.parties.flatMap((party: any) => party.signatories.map((s: any) => el('tr', {},
+          el('td', { text: `${party.agencyName} (${party.requiredApprovals} needed)` }),
+          el('td', { text: `${s.name}, ${s.role}` }),
+          el('td', { class: `status-${s.status}`, text: s.status.replace('_', ' ') + (s.decidedAt ? ` ${s.decidedAt.slice(0, 10)}` : '') }),
+          el('td', {}, canResend(s) ? resend(s) : null))))),
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      agreement.undelivered.length ? el('p', { class: 'error', text: `Undelivered: ${agreement.undelivered.map((u: any) => `${u.template} to ${u.to}`).join('; ')}` }) : null,
+      el('h2', { text: 'Audit trail' }),
+      el('p', { class: 'muted', text: `${certificate.auditTrail.events} events; hash chain ${certificate.auditTrail.intact ? 'intact' : 'BROKEN'}.` }),
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      el('ol', {}, ...events.items.map((event: any) => el('li', { text: `${event.at.slice(0, 16).replace('T', ' ')} ${event.type.replace(/_/g, ' ')} — ${event.actor.email || event.actor.name || event.actor.kind}` }))));
+  };
+
+  const route = async () => {
+    if (!sessionStorage.getItem(TOKEN)) return signIn();
+    const match = /^\/app\/agreements\/([0-9A-Z]{26})$/.exec(location.pathname);
+    try {
+      await (match?.[1] ? detailView(match[1]) : listView());
+    } catch (error) {
+      const message = (error as Error).message;
+      if (message !== 'signed out') show(el('h1', { text: 'Accord' }), nav(), el('p', { class: 'error', text: message }));
+    }
+  };
+
+  addEventListener('popstate', () => void route());
+  void route();
+}
+
+/**
+ * The script as sent. Under tsx (the local stack), esbuild's keepNames wraps inner functions in
+ * `__name(...)`, a helper that lives outside this function; an identity stand-in keeps the text
+ * self-contained whichever way it was compiled.
+ */
+export const dashboardScript = `(() => {\n  const __name = (target) => target;\n  (${dashboardClient.toString()})();\n})();\n`;
