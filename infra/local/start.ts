@@ -4,10 +4,12 @@ import { startLocalStack } from './local-stack';
 const main = async () => {
   const stack = await startLocalStack();
   console.log(`Accord is running.
-  API and pages   ${stack.url}        (health: ${stack.url}/health, docs: ${stack.url}/openapi.json)
+  Dashboard       ${stack.url}/app/
+  API             ${stack.url}        (docs: ${stack.url}/openapi.json, public register: ${stack.url}/register)
   Mailbox         ${stack.sesUrl}
   DynamoDB        ${stack.dynamoEndpoint}
-Sign in:  curl -s -X POST ${stack.url}/_local/login -H 'content-type: application/json' -d '{"email":"you@example.gov.uk","role":"admin","agencies":[]}'
+Demo data: npm run seed    Daily job: curl -s -X POST ${stack.url}/_local/scheduled/daily -H 'content-type: application/json' -d '{"time":"2027-09-26T08:00:00Z"}'
+API token: curl -s -X POST ${stack.url}/_local/login -H 'content-type: application/json' -d '{"email":"you@example.gov.uk","role":"admin","agencies":[]}'
 Ctrl-C stops everything.`);
   let stopping = false;
   const shutdown = async (signal: string) => {
