@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { partiesOf } from '../fixtures/agencies';
 import { createMailbox } from '../fixtures/outbox';
 import { freePort } from '../setup/dynamodb-local';
 
@@ -121,15 +122,14 @@ describe('npm start', () => {
   it('gets an agreement signed from the links in the local mailbox', async () => {
     const { token } = (await login({ email: 'owner@accord.test', role: 'admin', agencies: [] })).json;
     await call('POST', '/agencies', token, { id: 'west-midlands-ambulance', name: 'West Midlands Ambulance Service', type: 'ambulance_trust' });
-    const assessment = { efficiencyEffectiveness: 'Saves money.', publicSafety: 'No adverse effect.' };
     const created = await call('POST', '/agreements', token, {
       title: 'Co-responding',
       body: 'Firefighters co-respond to cardiac arrests.',
       withdrawalTerms: 'Three months notice.',
-      parties: [
-        { agencyId: 'warwickshire-fire', assessment, signatories: [{ name: 'Fire Chief', role: 'CFO', email: 'cfo@fire-e2e.test' }] },
-        { agencyId: 'west-midlands-ambulance', assessment, signatories: [{ name: 'Ambulance Chief', role: 'CEO', email: 'ceo@wmas-e2e.test' }] },
-      ],
+      parties: partiesOf([
+        { agencyId: 'warwickshire-fire', name: 'Fire Chief', role: 'CFO', email: 'cfo@fire-e2e.test' },
+        { agencyId: 'west-midlands-ambulance', name: 'Ambulance Chief', role: 'CEO', email: 'ceo@wmas-e2e.test' },
+      ]),
     });
     expect(created.status, JSON.stringify(created.json)).toBe(201);
     expect((await call('POST', `/agreements/${created.json.id}/submit`, token)).json.status).toBe('awaiting_signatures');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/local-stack';
+import { partiesOf } from '../fixtures/agencies';
 import { createMailbox } from '../fixtures/outbox';
 import { freePort } from '../setup/dynamodb-local';
 
@@ -47,15 +48,14 @@ describe('a signatory in a real browser', () => {
     const { token } = await call('/_local/login', null, { email: 'owner@fire.test', role: 'admin', agencies: [] });
     await call('/agencies', token, { id: 'warwickshire-fire', name: 'Warwickshire Fire and Rescue', type: 'fire_and_rescue_authority' });
     await call('/agencies', token, { id: 'west-midlands-ambulance', name: 'West Midlands Ambulance Service', type: 'ambulance_trust' });
-    const assessment = { efficiencyEffectiveness: 'Saves money.', publicSafety: 'No adverse effect.' };
     const created = await call('/agreements', token, {
       title: 'Co-responding <to> cardiac arrests',
       body: '# Terms\n\nFirefighters co-respond. <img src=x onerror=alert(1)>',
       withdrawalTerms: 'Three months notice.',
-      parties: [
-        { agencyId: 'warwickshire-fire', assessment, signatories: [{ name: 'Ben Brook', role: 'Chief Fire Officer', email: 'cfo@fire.test' }] },
-        { agencyId: 'west-midlands-ambulance', assessment, signatories: [{ name: 'Anthony Marsh', role: 'Chief Executive', email: 'ceo@wmas.test' }] },
-      ],
+      parties: partiesOf([
+        { agencyId: 'warwickshire-fire', name: 'Ben Brook', role: 'Chief Fire Officer', email: 'cfo@fire.test' },
+        { agencyId: 'west-midlands-ambulance', name: 'Anthony Marsh', role: 'Chief Executive', email: 'ceo@wmas.test' },
+      ]),
     });
     const submitted = await call(`/agreements/${created.id}/submit`, token, {});
     expect(submitted.status).toBe('awaiting_signatures');
@@ -99,15 +99,14 @@ describe('a signatory in a real browser', () => {
 
   it('lets the legal team sign in to the dashboard, see who has not signed, and resend a link', async () => {
     const { token } = await call('/_local/login', null, { email: 'owner@fire.test', role: 'admin', agencies: [] });
-    const assessment = { efficiencyEffectiveness: 'Saves money.', publicSafety: 'No adverse effect.' };
     const created = await call('/agreements', token, {
       title: 'Shared <b>fleet</b> workshop',
       body: 'Text.',
       withdrawalTerms: 'Notice.',
-      parties: [
-        { agencyId: 'warwickshire-fire', assessment, signatories: [{ name: 'Ben Brook', role: 'Chief Fire Officer', email: 'cfo2@fire.test' }] },
-        { agencyId: 'west-midlands-ambulance', assessment, signatories: [{ name: 'Anthony Marsh', role: 'Chief Executive', email: 'ceo2@wmas.test' }] },
-      ],
+      parties: partiesOf([
+        { agencyId: 'warwickshire-fire', name: 'Ben Brook', role: 'Chief Fire Officer', email: 'cfo2@fire.test' },
+        { agencyId: 'west-midlands-ambulance', name: 'Anthony Marsh', role: 'Chief Executive', email: 'ceo2@wmas.test' },
+      ]),
     });
     await call(`/agreements/${created.id}/submit`, token, {});
 

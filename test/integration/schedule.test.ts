@@ -5,10 +5,10 @@ import { createDocumentClient } from '../../shared/db/client';
 import { createDueWorkStore, createSigningRequestRepository } from '../../shared/db/signing-request-repository';
 import { addDays, addMonths, londonDate } from '../../shared/domain/calendar';
 import { runDailyJob as runJobDirectly } from '../../shared/domain/schedule/run-daily-job';
-import { WARWICKSHIRE_AGENCIES } from '../fixtures/agencies';
+import { partiesOf, WARWICKSHIRE_AGENCIES } from '../fixtures/agencies';
 import type { TTestUser } from '../fixtures/auth';
 import { ADMIN } from '../fixtures/http';
-import { api, approve, assessment, bringIntoForce, openLinkOf, runDailyJob, signUntilInForce } from '../fixtures/lifecycle';
+import { api, approve, bringIntoForce, openLinkOf, runDailyJob, signUntilInForce } from '../fixtures/lifecycle';
 import { mailbox, startOutbox } from '../fixtures/outbox';
 
 let outbox: Awaited<ReturnType<typeof startOutbox>>;
@@ -145,7 +145,7 @@ describe('signature reminders and link expiry', () => {
         title: 'Silent signatory',
         body: 'Text.',
         withdrawalTerms: 'Notice.',
-        parties: [fire!, ambulance!].map((p) => ({ agencyId: p.agencyId, assessment, signatories: [{ name: p.email, role: 'Chief', email: p.email }] })),
+        parties: partiesOf([fire!, ambulance!]),
       },
     });
     const submitted = (await api({ method: 'POST', path: `/agreements/${created.json.id}/submit`, as: owner })).json;
@@ -187,11 +187,7 @@ describe('variations and termination', () => {
     const variation = await api({ method: 'POST', path: `/agreements/${v1.id}/variations`, as: owner });
     expect(variation.status).toBe(201);
     expect(variation.json).toMatchObject({ version: 2, supersedes: v1.id, reference: v1.reference, status: 'draft' });
-    const parties = [...four, { agencyId: 'warwickshire-county-council', email: 'director@var.test' }].map((p) => ({
-      agencyId: p.agencyId,
-      assessment,
-      signatories: [{ name: p.email, role: 'Chief', email: p.email }],
-    }));
+    const parties = partiesOf([...four, { agencyId: 'warwickshire-county-council', email: 'director@var.test' }]);
     const patched = await api({ method: 'PATCH', path: `/agreements/${variation.json.id}`, as: owner, headers: { 'if-match': '"1"' }, body: { parties } });
     expect(patched.status).toBe(200);
     expect((await api({ method: 'GET', path: `/agreements/${v1.id}`, as: owner })).json.status).toBe('in_force');

@@ -4,7 +4,7 @@ import { handler as sesEvents } from '../../functions/ses-events/handler';
 import { handler as signingHandler } from '../../functions/signing/handler';
 import { lambdaContext } from '../../infra/local/lambda-http';
 import { findBrokenLink } from '../../shared/domain/audit/audit-chain';
-import { WARWICKSHIRE_AGENCIES } from '../fixtures/agencies';
+import { ASSESSMENT, WARWICKSHIRE_AGENCIES } from '../fixtures/agencies';
 import type { TTestUser } from '../fixtures/auth';
 import { ADMIN, callApi, callFunction, type TCall } from '../fixtures/http';
 import { mailbox, startOutbox } from '../fixtures/outbox';
@@ -22,7 +22,7 @@ const signatory = (name: string, extra: Record<string, unknown> = {}) => ({ name
 
 const party = (agencyId: string, signatories: ReturnType<typeof signatory>[], extra: Record<string, unknown> = {}) => ({
   agencyId,
-  assessment: { efficiencyEffectiveness: 'Better value for money.', publicSafety: 'No adverse effect on public safety.' },
+  assessment: ASSESSMENT,
   signatories,
   ...extra,
 });
