@@ -5,6 +5,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda
 import type { z } from 'zod';
 import type { TRole, TUser } from '../domain/user';
 import { AppError } from '../errors';
+import { PAGE_HEADERS } from '../html/page';
 import { fieldErrorsOf } from './problem';
 
 /** A route's result: JSON `body`, or ready content of another type (an HTML page, a CSV file). */
@@ -16,6 +17,13 @@ export type TResponse = {
 };
 
 export type THeaders = Record<string, string | undefined>;
+
+/** An HTML page with Accord's page headers (strict CSP, no-store unless overridden). */
+export const htmlPage = (text: string, headers: Record<string, string> = {}): TResponse => ({
+  status: 200,
+  content: { type: PAGE_HEADERS['content-type'], text },
+  headers: { ...PAGE_HEADERS, ...headers },
+});
 
 type TInput<P, Q, B, U> = { params: P; query: Q; body: B; user: U; headers: THeaders; event: APIGatewayProxyEventV2 };
 

@@ -1,13 +1,9 @@
 import { config } from '../../../shared/config';
 import { dashboardScript } from '../../../shared/html/dashboard/dashboard-client';
 import { DASHBOARD_HEADERS, renderDashboardShell } from '../../../shared/html/dashboard/dashboard-page';
-import { defineRoute } from '../../../shared/http/route';
+import { defineRoute, htmlPage } from '../../../shared/http/route';
 
-const shell = () => ({
-  status: 200,
-  content: { type: 'text/html; charset=utf-8', text: renderDashboardShell(config.dashboardSignIn) },
-  headers: { ...DASHBOARD_HEADERS },
-});
+const shell = () => htmlPage(renderDashboardShell(config.dashboardSignIn), DASHBOARD_HEADERS);
 
 /** The legal team's dashboard (SPEC §8): one page shell for every `/app/…` path, and its script. */
 export const dashboardRoutes = [

@@ -1,7 +1,6 @@
 import { readRegister, readWholeRegister, registerCsv } from '../../../shared/domain/agreement/register';
-import { PAGE_HEADERS } from '../../../shared/html/page';
 import { renderRegisterPage } from '../../../shared/html/register-page';
-import { defineRoute } from '../../../shared/http/route';
+import { defineRoute, htmlPage } from '../../../shared/http/route';
 import { ZRegister, ZRegisterQuery } from '../../../shared/schemas/register';
 import { agreements } from '../dependencies';
 
@@ -19,11 +18,7 @@ export const registerRoutes = [
     responses: { 200: { description: 'An HTML page', contentType: 'text/html' } },
     handle: async ({ query }) => {
       const page = await readRegister({ ...query, agreements });
-      return {
-        status: 200,
-        content: { type: 'text/html; charset=utf-8', text: renderRegisterPage(page.items, page.nextCursor) },
-        headers: { ...PAGE_HEADERS, ...PUBLIC_CACHE },
-      };
+      return htmlPage(renderRegisterPage(page.items, page.nextCursor), PUBLIC_CACHE);
     },
   }),
   defineRoute({

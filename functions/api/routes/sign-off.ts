@@ -3,8 +3,7 @@ import { startNextVersion } from '../../../shared/domain/agreement/new-version';
 import { buildCertificate, verifyDocument } from '../../../shared/domain/signing/evidence';
 import { resendSigningLink, submitAgreement, withdrawAgreement } from '../../../shared/domain/signing/sign-off';
 import { renderCertificatePage } from '../../../shared/html/certificate-page';
-import { PAGE_HEADERS } from '../../../shared/html/page';
-import { defineRoute } from '../../../shared/http/route';
+import { defineRoute, htmlPage } from '../../../shared/http/route';
 import { countMetric } from '../../../shared/observability';
 import { recordReview, terminateAgreement } from '../../../shared/domain/agreement/after-signature';
 import { ZAgreement, ZAgreementIdParams, ZRecordReviewRequest, ZTerminateRequest, type TAgreement } from '../../../shared/schemas/agreement';
@@ -135,7 +134,7 @@ export const signOffRoutes = [
       const certificate = await buildCertificate({ id: params.id, user, agreements, now: new Date() });
       const wantsHtml = (headers.accept ?? '').includes('text/html');
       return wantsHtml
-        ? { status: 200, content: { type: 'text/html; charset=utf-8', text: renderCertificatePage(certificate) }, headers: { ...PAGE_HEADERS } }
+        ? htmlPage(renderCertificatePage(certificate))
         : { status: 200, body: certificate };
     },
   }),

@@ -1,10 +1,12 @@
-import { html, layout, PAGE_HEADERS, STYLE_SOURCE } from '../page';
+import { html, layout, STYLE_SOURCE } from '../page';
 
 export type TDashboardAuth = { kind: 'local' } | { kind: 'cognito'; domainUrl: string; clientId: string };
 
-/** The dashboard runs its own script from Accord, talks only to Accord, and cannot be framed. */
+/**
+ * What the dashboard changes in the page headers: its CSP also lets it run its own script from
+ * Accord and talk to Accord's API; it still cannot be framed.
+ */
 export const DASHBOARD_HEADERS = {
-  ...PAGE_HEADERS,
   'content-security-policy': [
     "default-src 'none'",
     "script-src 'self'",
