@@ -1,89 +1,106 @@
 import { z } from 'zod';
+import { ZSigningKeyring } from './signing-keyring';
 
-const ZAuthConfig = z.union([
-  z.object({
-    kind: z.literal('cognito'),
-    userPoolId: z.string().min(1),
-    clientId: z.string().min(1),
-  }),
-  z.object({
-    kind: z.literal('local'),
-    issuer: z.string().url(),
-    /** The local stack's public JSON Web Key Set, inline, so verifying never needs the network. */
-    jwks: z.string().transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as { keys: Record<string, unknown>[] };
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'LOCAL_AUTH_JWKS is not JSON' });
-        return z.NEVER;
-      }
-    }),
-  }),
-]);
+/**
+ * Every setting an Accord function may ask for, and the environment variables that carry it in
+ * AWS (set by the CDK stack) and on a laptop (set by the local stack). A function asks only for
+ * the settings it uses (`shared/functions.ts`); both stacks give it exactly those variables.
+ *
+ * Not listed here, because neither stack chooses them: what the Lambda runtime itself sets
+ * (`AWS_REGION`, credentials) and the endpoints of local emulators (`DYNAMODB_ENDPOINT`,
+ * `SES_ENDPOINT`), which are only ever additions.
+ */
+export const SETTING_VARIABLES = {
+  table: { aws: ['TABLE_NAME'], local: ['TABLE_NAME'] },
+  publicBaseUrl: { aws: ['PUBLIC_BASE_URL'], local: ['PUBLIC_BASE_URL'] },
+  auth: { aws: ['COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID'], local: ['LOCAL_AUTH_ISSUER', 'LOCAL_AUTH_JWKS'] },
+  dashboardSignIn: { aws: ['COGNITO_DOMAIN_URL', 'COGNITO_CLIENT_ID'], local: [] },
+  signingKeys: { aws: ['SIGNING_KEY_SECRET_ARN'], local: ['SIGNING_KEYS'] },
+  mail: { aws: ['MAIL_FROM', 'SES_CONFIGURATION_SET'], local: ['MAIL_FROM'] },
+} as const satisfies Record<string, { aws: readonly string[]; local: readonly string[] }>;
 
-const ZEnvironment = z
-  .object({
-    TABLE_NAME: z.string().min(1),
-    AWS_REGION: z.string().min(1).default('eu-west-2'),
-    DYNAMODB_ENDPOINT: z.string().url().optional(),
-    PUBLIC_BASE_URL: z.string().url(),
-    COGNITO_USER_POOL_ID: z.string().optional(),
-    COGNITO_CLIENT_ID: z.string().optional(),
-    /** The Cognito hosted UI the dashboard signs in through, e.g. https://accord.auth.eu-west-2.amazoncognito.com */
-    COGNITO_DOMAIN_URL: z.string().url().optional(),
-    LOCAL_AUTH_ISSUER: z.string().optional(),
-    LOCAL_AUTH_JWKS: z.string().optional(),
-    /** The key signing links are derived from: inline (local stack, tests) or a Secrets Manager secret. */
-    SIGNING_KEY: z.string().min(43).optional(),
-    SIGNING_KEY_SECRET_ARN: z.string().optional(),
-    SES_ENDPOINT: z.string().url().optional(),
-    MAIL_FROM: z.string().min(3).default('Accord <accord@localhost>'),
-    SES_CONFIGURATION_SET: z.string().optional(),
-  })
-  .transform((env, ctx) => {
-    const auth = ZAuthConfig.safeParse(
-      env.COGNITO_USER_POOL_ID
-        ? { kind: 'cognito', userPoolId: env.COGNITO_USER_POOL_ID, clientId: env.COGNITO_CLIENT_ID }
-        : { kind: 'local', issuer: env.LOCAL_AUTH_ISSUER, jwks: env.LOCAL_AUTH_JWKS },
-    );
-    if (!auth.success) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'set COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID, or LOCAL_AUTH_ISSUER and LOCAL_AUTH_JWKS',
-      });
+export type TSettingName = keyof typeof SETTING_VARIABLES;
+export type TDeployment = 'aws' | 'local';
+
+const REGION = z.string().min(1).default('eu-west-2');
+
+const jsonText = <T extends z.ZodType>(schema: T) =>
+  z.string().transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'is not JSON' });
       return z.NEVER;
     }
-    const signingKey = env.SIGNING_KEY
-      ? ({ kind: 'inline', value: env.SIGNING_KEY } as const)
-      : env.SIGNING_KEY_SECRET_ARN
-        ? ({ kind: 'secret', secretArn: env.SIGNING_KEY_SECRET_ARN } as const)
-        : null;
-    return {
-      tableName: env.TABLE_NAME,
-      signingKey,
-      dashboardSignIn:
-        env.COGNITO_DOMAIN_URL && env.COGNITO_CLIENT_ID
-          ? ({ kind: 'cognito', domainUrl: env.COGNITO_DOMAIN_URL, clientId: env.COGNITO_CLIENT_ID } as const)
-          : ({ kind: 'local' } as const),
-      mail: { from: env.MAIL_FROM, sesEndpoint: env.SES_ENDPOINT, configurationSet: env.SES_CONFIGURATION_SET },
-      region: env.AWS_REGION,
-      dynamoDbEndpoint: env.DYNAMODB_ENDPOINT,
-      publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/+$/, ''),
-      auth: auth.data,
-    };
-  });
+  }).pipe(schema);
 
-export type TConfig = z.infer<typeof ZEnvironment>;
+const SETTING_SCHEMAS = {
+  table: z
+    .object({ TABLE_NAME: z.string().min(1), AWS_REGION: REGION, DYNAMODB_ENDPOINT: z.url().optional() })
+    .transform((env) => ({ name: env.TABLE_NAME, region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT })),
+  publicBaseUrl: z.object({ PUBLIC_BASE_URL: z.url() }).transform((env) => env.PUBLIC_BASE_URL.replace(/\/+$/, '')),
+  auth: z.union([
+    z
+      .object({ COGNITO_USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/), COGNITO_CLIENT_ID: z.string().min(1) })
+      .transform((env) => ({ kind: 'cognito' as const, userPoolId: env.COGNITO_USER_POOL_ID, clientId: env.COGNITO_CLIENT_ID })),
+    z
+      .object({
+        LOCAL_AUTH_ISSUER: z.url(),
+        /** The local stack's public JSON Web Key Set, inline, so verifying never needs the network. */
+        LOCAL_AUTH_JWKS: jsonText(z.object({ keys: z.array(z.record(z.string(), z.unknown())) })),
+      })
+      .transform((env) => ({ kind: 'local' as const, issuer: env.LOCAL_AUTH_ISSUER, jwks: env.LOCAL_AUTH_JWKS })),
+  ]),
+  dashboardSignIn: z.union([
+    z
+      .object({
+        /** Cognito's managed login, e.g. https://accord.auth.eu-west-2.amazoncognito.com */
+        COGNITO_DOMAIN_URL: z.url(),
+        COGNITO_CLIENT_ID: z.string().min(1),
+      })
+      .transform((env) => ({ kind: 'cognito' as const, domainUrl: env.COGNITO_DOMAIN_URL.replace(/\/+$/, ''), clientId: env.COGNITO_CLIENT_ID })),
+    z.object({ COGNITO_DOMAIN_URL: z.undefined().optional() }).transform(() => ({ kind: 'local' as const })),
+  ]),
+  signingKeys: z.union([
+    z.object({ SIGNING_KEY_SECRET_ARN: z.string().startsWith('arn:') }).transform((env) => ({ kind: 'secret' as const, secretArn: env.SIGNING_KEY_SECRET_ARN })),
+    /** The keyring inline (local stack, tests): `{"currentKeyId":"k1","k1":"<base64url key>"}`. */
+    z.object({ SIGNING_KEYS: jsonText(ZSigningKeyring) }).transform((env) => ({ kind: 'inline' as const, keyring: env.SIGNING_KEYS })),
+  ]),
+  mail: z
+    .object({
+      MAIL_FROM: z.string().min(3),
+      SES_CONFIGURATION_SET: z.string().min(1).optional(),
+      SES_ENDPOINT: z.url().optional(),
+      AWS_REGION: REGION,
+    })
+    .transform((env) => ({ from: env.MAIL_FROM, configurationSet: env.SES_CONFIGURATION_SET, sesEndpoint: env.SES_ENDPOINT, region: env.AWS_REGION })),
+} satisfies Record<TSettingName, z.ZodType>;
 
-/** Parses the environment; throws a readable error naming every missing or bad variable. */
-export const loadConfig = (env: NodeJS.ProcessEnv): TConfig => {
-  const parsed = ZEnvironment.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
-    throw new Error(`Accord configuration is invalid: ${problems.join('; ')}`);
-  }
-  return Object.freeze(parsed.data);
+export type TSettings = { [K in TSettingName]: z.output<(typeof SETTING_SCHEMAS)[K]> };
+
+const describeVariables = (name: TSettingName) => {
+  const { aws, local } = SETTING_VARIABLES[name];
+  const list = (names: readonly string[]) => names.join(' and ');
+  return local.length === 0 || list(aws) === list(local) ? `set ${list(aws)}` : `set ${list(aws)} (AWS) or ${list(local)} (local stack)`;
 };
 
-/** Read once at cold start, so a misconfigured function fails at init rather than mid-request. */
-export const config: TConfig = loadConfig(process.env);
+/**
+ * Reads the settings a function asks for, once, at cold start; throws one error naming every
+ * setting that is missing or malformed and the variables that carry it.
+ */
+export const loadConfig = <const TName extends TSettingName>(names: readonly TName[], env: NodeJS.ProcessEnv = process.env): Readonly<Pick<TSettings, TName>> => {
+  const problems: string[] = [];
+  const config: Partial<TSettings> = {};
+  for (const name of names) {
+    const parsed = SETTING_SCHEMAS[name].safeParse(env);
+    if (parsed.success) (config as Record<string, unknown>)[name] = parsed.data;
+    else problems.push(`${name}: ${describeVariables(name)}`);
+  }
+  if (problems.length > 0) throw new Error(`Accord configuration is invalid: ${problems.join('; ')}`);
+  return Object.freeze(config as Pick<TSettings, TName>);
+};
+
+/** The variables a function with these settings is given in one deployment, from the table above. */
+export const variablesFor = (names: readonly TSettingName[], deployment: TDeployment): string[] => [
+  ...new Set(names.flatMap((name) => SETTING_VARIABLES[name][deployment])),
+];

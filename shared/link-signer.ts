@@ -1,24 +1,29 @@
-import { createHmac } from 'node:crypto';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import type { TConfig } from './config';
+import type { TSettings } from './config';
 import type { TLinkSigner } from './domain/ports';
+import { createLinkSigner, ZSigningKeyring } from './signing-keyring';
 
-const MIN_KEY_BYTES = 32;
+/** How long a warm function trusts its copy of the keyring before reading the secret again. */
+const KEYRING_MAX_AGE_SECONDS = 300;
 
 /**
- * A signing link's token is HMAC-SHA256(key, requestId), base64url: 256 bits, 43 characters.
- * The table keeps only the token's SHA-256 and the request id; the outbox sender derives the
- * token again when it writes the email, so no usable token is ever at rest.
+ * The link signer, from the keyring inline (local stack, tests) or in Secrets Manager (AWS).
+ * Asked for key ids it does not know (a key added since this copy was read), it reads the
+ * secret again at once, so a rotation reaches every function without waiting for the cache.
  */
-export const createLinkSigner = (key: Buffer): TLinkSigner => {
-  if (key.length < MIN_KEY_BYTES) throw new Error(`The signing key must be at least ${MIN_KEY_BYTES} bytes`);
-  return { tokenFor: (requestId) => createHmac('sha256', key).update(requestId, 'utf8').digest('base64url') };
-};
-
-/** Loads the key once per cold start: from the environment locally, from Secrets Manager in AWS. */
-export const loadLinkSigner = async (signingKey: TConfig['signingKey']): Promise<TLinkSigner> => {
-  if (!signingKey) throw new Error('Set SIGNING_KEY or SIGNING_KEY_SECRET_ARN');
-  const encoded = signingKey.kind === 'inline' ? signingKey.value : await getSecret<string>(signingKey.secretArn, { maxAge: 3600 });
-  if (!encoded) throw new Error('The signing key secret is empty');
-  return createLinkSigner(Buffer.from(encoded, 'base64url'));
+export const loadLinkSigner = (setting: TSettings['signingKeys']) => {
+  if (setting.kind === 'inline') {
+    const signer = createLinkSigner(setting.keyring);
+    return async (): Promise<TLinkSigner> => signer;
+  }
+  const read = async (forceFetch: boolean) => {
+    const value = await getSecret<string>(setting.secretArn, { maxAge: KEYRING_MAX_AGE_SECONDS, forceFetch });
+    const keyring = ZSigningKeyring.safeParse(JSON.parse(value ?? 'null'));
+    if (!keyring.success) throw new Error('The signing-key secret is not a keyring: {"currentKeyId": "<id>", "<id>": "<base64url key>"}');
+    return createLinkSigner(keyring.data);
+  };
+  return async (keyIds: readonly string[] = []): Promise<TLinkSigner> => {
+    const signer = await read(false);
+    return keyIds.every((keyId) => signer.knows(keyId)) ? signer : read(true);
+  };
 };

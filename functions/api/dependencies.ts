@@ -1,5 +1,5 @@
 import { monotonicFactory } from 'ulid';
-import { config } from '../../shared/config';
+import { config } from './config';
 import { createAgencyRepository } from '../../shared/db/agency-repository';
 import { createAgreementRepository } from '../../shared/db/agreement-repository';
 import { createDocumentClient } from '../../shared/db/client';
@@ -10,18 +10,17 @@ import { createAuthenticator } from '../../shared/http/auth';
 
 /** Built once per cold start and shared by every request the function serves. */
 const table = {
-  client: createDocumentClient({ region: config.region, endpoint: config.dynamoDbEndpoint }),
-  tableName: config.tableName,
+  client: createDocumentClient(config.table),
+  tableName: config.table.name,
 };
 
 export const agencies = createAgencyRepository(table);
 export const agreements = createAgreementRepository(table);
 export const signingRequests = createSigningRequestRepository(table);
-export const idempotencyStore = createIdempotencyStore({ region: config.region, endpoint: config.dynamoDbEndpoint, tableName: config.tableName });
+export const idempotencyStore = createIdempotencyStore(config.table);
 export const documents = createDocumentIndex(table);
 export const authenticate = createAuthenticator(config.auth);
-/** Resolved on first use, so a cold start that serves no lifecycle action does not fetch the key. */
-let linkSignerPromise: ReturnType<typeof loadLinkSigner> | undefined;
-export const linkSigner = () => (linkSignerPromise ??= loadLinkSigner(config.signingKey));
+/** Read on first use, so a cold start that serves no lifecycle action does not fetch the keyring. */
+export const linkSigner = loadLinkSigner(config.signingKeys);
 /** Monotonic, so ids made in the same millisecond still sort in the order they were made. */
 export const newId = monotonicFactory();

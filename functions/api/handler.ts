@@ -3,7 +3,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpRouterHandler from '@middy/http-router';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { config } from '../../shared/config';
+import { config } from './config';
 import { requestSizeLimit } from '../../shared/http/request-size-limit';
 import { problemDetails } from '../../shared/http/problem';
 import { toRouterRoute, type TRouteSpec } from '../../shared/http/route';

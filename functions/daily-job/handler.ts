@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import { monotonicFactory } from 'ulid';
-import { config } from '../../shared/config';
+import { config } from './config';
 import { createAgreementRepository } from '../../shared/db/agreement-repository';
 import { createDocumentClient } from '../../shared/db/client';
 import { createDueWorkStore, createSigningRequestRepository } from '../../shared/db/signing-request-repository';
@@ -8,7 +8,7 @@ import { runDailyJob, type TDailyJobReport } from '../../shared/domain/schedule/
 import { countMetric, logger, observability } from '../../shared/observability';
 import { ZDailyJobEvent } from './daily-job-event.schema';
 
-const table = { client: createDocumentClient({ region: config.region, endpoint: config.dynamoDbEndpoint }), tableName: config.tableName };
+const table = { client: createDocumentClient(config.table), tableName: config.table.name };
 const agreements = createAgreementRepository(table);
 const requests = createSigningRequestRepository(table);
 const due = createDueWorkStore(table);

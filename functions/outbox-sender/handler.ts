@@ -3,7 +3,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { monotonicFactory } from 'ulid';
-import { config } from '../../shared/config';
+import { config } from './config';
 import { createAgreementRepository } from '../../shared/db/agreement-repository';
 import { createDocumentClient } from '../../shared/db/client';
 import { createOutboxRepository } from '../../shared/db/outbox-repository';
@@ -13,11 +13,11 @@ import { loadLinkSigner } from '../../shared/link-signer';
 import { countMetric, logger, observability } from '../../shared/observability';
 import { ZOutboxMessage } from '../../shared/schemas/outbox';
 
-const table = { client: createDocumentClient({ region: config.region, endpoint: config.dynamoDbEndpoint }), tableName: config.tableName };
+const table = { client: createDocumentClient(config.table), tableName: config.table.name };
 const outbox = createOutboxRepository(table);
 const agreements = createAgreementRepository(table);
-const mailer = createSesMailer(config);
-const linkSigner = loadLinkSigner(config.signingKey);
+const mailer = createSesMailer(config.mail);
+const linkSigner = loadLinkSigner(config.signingKeys);
 const newId = monotonicFactory();
 
 /**
@@ -26,12 +26,12 @@ const newId = monotonicFactory();
  */
 const sendNewMessages = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   const failures: DynamoDBBatchResponse['batchItemFailures'] = [];
-  const signer = await linkSigner;
   for (const record of event.Records) {
     const image = record.dynamodb?.NewImage;
     if (record.eventName !== 'INSERT' || image?.entity?.S !== 'outbox') continue;
     try {
       const message = ZOutboxMessage.parse(unmarshall(image as Record<string, AttributeValue>));
+      const signer = await linkSigner(message.recipients.flatMap((recipient) => (recipient.link ? [recipient.link.keyId] : [])));
       const delivered = await deliverMessage({ message, now: () => new Date(), publicBaseUrl: config.publicBaseUrl, outbox, mailer, linkSigner: signer, agreements, newId });
       countMetric('EmailsSent', delivered.sent);
       countMetric('EmailsUndelivered', delivered.failed);

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import type { SNSEvent } from 'aws-lambda';
 import { monotonicFactory } from 'ulid';
-import { config } from '../../shared/config';
+import { config } from './config';
 import { createAgreementRepository } from '../../shared/db/agreement-repository';
 import { createDocumentClient } from '../../shared/db/client';
 import { createOutboxRepository } from '../../shared/db/outbox-repository';
@@ -9,7 +9,7 @@ import { recordMailFailure } from '../../shared/domain/email/record-mail-failure
 import { countMetric, logger, observability } from '../../shared/observability';
 import { ZSesNotification } from './ses-notification.schema';
 
-const table = { client: createDocumentClient({ region: config.region, endpoint: config.dynamoDbEndpoint }), tableName: config.tableName };
+const table = { client: createDocumentClient(config.table), tableName: config.table.name };
 const outbox = createOutboxRepository(table);
 const agreements = createAgreementRepository(table);
 const newId = monotonicFactory();

@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { monotonicFactory } from 'ulid';
-import { config } from '../../shared/config';
+import { config } from './config';
 import { createAgreementRepository } from '../../shared/db/agreement-repository';
 import { createDocumentClient } from '../../shared/db/client';
 import { createSigningRequestRepository } from '../../shared/db/signing-request-repository';
@@ -15,11 +15,11 @@ import { loadLinkSigner } from '../../shared/link-signer';
 import { countMetric, logger, observability } from '../../shared/observability';
 import { ZDecisionForm } from './decision-form.schema';
 
-const table = { client: createDocumentClient({ region: config.region, endpoint: config.dynamoDbEndpoint }), tableName: config.tableName };
+const table = { client: createDocumentClient(config.table), tableName: config.table.name };
 const agreements = createAgreementRepository(table);
 const requests = createSigningRequestRepository(table);
 const newId = monotonicFactory();
-const linkSigner = loadLinkSigner(config.signingKey);
+const linkSigner = loadLinkSigner(config.signingKeys);
 const OWN_ORIGIN = new URL(config.publicBaseUrl).origin;
 const MAX_FORM_BYTES = 64 * 1024;
 
@@ -85,7 +85,7 @@ const servePage = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
       context: { ip: event.requestContext.http.sourceIp, userAgent: event.requestContext.http.userAgent ?? '' },
       now,
       newId,
-      linkSigner: await linkSigner,
+      linkSigner: await linkSigner(),
       requests,
       agreements,
     });

@@ -1,9 +1,14 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { resolve } from 'node:path';
+import { SETTING_VARIABLES, type TSettingName } from '../../shared/config';
+import { TABLE_DEFINITION } from '../../shared/db/table-definition';
+import { FUNCTION_ENVIRONMENT, type TFunctionDefinition } from '../../shared/functions';
 import { BUNDLE_SETTINGS } from './bundling';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
@@ -11,26 +16,42 @@ export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 /** Lambda's own Node.js line for Accord; local development runs the same code on Node 20+. */
 export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
 
-export type TAccordFunctionProps = Omit<NodejsFunctionProps, 'entry' | 'runtime'> & {
-  /** Path of the handler module from the repository root, e.g. `functions/api/handler.ts`. */
-  entry: string;
+/** How the stack provides one setting: the values of its AWS variables, and what a function using it may do. */
+export type TSettingProvider = { variables: Record<string, string>; grant?: (fn: NodejsFunction) => void };
+
+export type TAccordFunctionProps = Pick<NodejsFunctionProps, 'timeout' | 'memorySize' | 'reservedConcurrentExecutions'> & {
+  definition: TFunctionDefinition;
+  table: ITable;
+  settings: Record<TSettingName, TSettingProvider>;
 };
 
 /**
- * Every Accord function: esbuild-bundled ESM, ARM64, X-Ray tracing, JSON logs kept for a
- * limited time, source maps on, and the AWS SDK bundled so its version is the one tested.
+ * Every Accord function: esbuild-bundled ESM, ARM64, X-Ray tracing, JSON logs kept for a limited
+ * time, source maps on, the AWS SDK bundled so its version is the one tested. Its environment and
+ * its grants come from its definition in one call: exactly the variables of the settings it reads,
+ * and exactly the table actions and indexes it declares.
  */
 export class AccordFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: TAccordFunctionProps) {
+    const { definition, table, settings, ...sizing } = props;
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: RetentionDays.THREE_MONTHS,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    const environment: Record<string, string> = { NODE_OPTIONS: '--enable-source-maps', ...FUNCTION_ENVIRONMENT };
+    for (const name of definition.settings) {
+      for (const variable of SETTING_VARIABLES[name].aws) {
+        const value = settings[name].variables[variable];
+        if (value === undefined) throw new Error(`The stack provides no ${variable} for ${id} (setting ${name})`);
+        environment[variable] = value;
+      }
+    }
     super(scope, id, {
       memorySize: 1024,
       timeout: Duration.seconds(10),
-      ...props,
-      entry: resolve(REPO_ROOT, props.entry),
+      ...sizing,
+      description: definition.description,
+      entry: resolve(REPO_ROOT, definition.entry),
       projectRoot: REPO_ROOT,
       depsLockFilePath: resolve(REPO_ROOT, 'package-lock.json'),
       runtime: LAMBDA_RUNTIME,
@@ -38,12 +59,7 @@ export class AccordFunction extends NodejsFunction {
       tracing: Tracing.ACTIVE,
       logGroup,
       loggingFormat: LoggingFormat.JSON,
-      environment: {
-        NODE_OPTIONS: '--enable-source-maps',
-        POWERTOOLS_SERVICE_NAME: 'accord',
-        POWERTOOLS_METRICS_NAMESPACE: 'Accord',
-        ...props.environment,
-      },
+      environment,
       bundling: {
         format: OutputFormat.ESM,
         target: BUNDLE_SETTINGS.target,
@@ -53,8 +69,17 @@ export class AccordFunction extends NodejsFunction {
         banner: BUNDLE_SETTINGS.banner,
         // Bundle the AWS SDK too: the deployed version is then the tested one, tree-shaken.
         externalModules: [],
-        ...props.bundling,
       },
     });
+    this.addToRolePolicy(new PolicyStatement({ actions: definition.table.actions.map((action) => `dynamodb:${action}`), resources: [table.tableArn] }));
+    if (definition.table.indexes.length > 0) {
+      this.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['dynamodb:Query'],
+          resources: definition.table.indexes.map((index) => `${table.tableArn}/index/${TABLE_DEFINITION.indexes[index].indexName}`),
+        }),
+      );
+    }
+    for (const name of definition.settings) settings[name].grant?.(this);
   }
 }

@@ -1,42 +1,95 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk-lib';
-import type { CfnStage} from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { DomainName, HttpApi, HttpMethod, type CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { FeaturePlan, Mfa, OAuthScope, StandardThreatProtectionMode, StringAttribute, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
-import { Alarm, TreatMissingData, type Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import {
+  AccountRecovery,
+  ClientAttributes,
+  FeaturePlan,
+  Mfa,
+  OAuthScope,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+  UserPoolClient,
+  UserPoolClientIdentityProvider,
+  UserPoolEmail,
+  type CfnUserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
+import { Alarm, ComparisonOperator, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { AttributeType, BillingMode, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { IEventSourceDlq } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { ConfigurationSet, EmailIdentity, EmailSendingEvent, EventDestination, Identity } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
-import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { EmailSubscription, LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import { OUTBOX_STREAM_FILTER } from '../../shared/db/outbox-repository';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import type { TSettingName } from '../../shared/config';
+import { OUTBOX_STREAM_FILTER } from '../../shared/db/outbox-repository';
 import { TABLE_DEFINITION } from '../../shared/db/table-definition';
 import { ROLES } from '../../shared/domain/user';
+import { FUNCTIONS, HTTP_FUNCTION_NAMES } from '../../shared/functions';
 import { AGENCIES_CLAIM } from '../../shared/http/auth';
-import { HTTP_FUNCTIONS } from '../../shared/http/function-routes';
-import { AccordFunction } from './accord-function';
+import { AccordFunction, type TSettingProvider } from './accord-function';
+import type { TDeploySettings } from './deploy-settings';
 
-export type TAccordStackProps = StackProps & {
-  /** The public address of the API (a custom domain); defaults to the HTTP API's own URL. */
-  publicBaseUrl?: string;
-};
+/** The first key of a new signing keyring; see docs/runbooks/rotate-signing-key.md. */
+export const INITIAL_SIGNING_KEY_ID = 'k1';
+
+/** Requests per second, steady and burst: the whole stage, and each public route (signing, register, verify). */
+const STAGE_THROTTLE = { rate: 100, burst: 200 };
+const PUBLIC_ROUTE_THROTTLE = { rate: 10, burst: 20 };
+
+export type TAccordStackProps = StackProps & { settings: TDeploySettings };
 
 const string = (name: string) => ({ name, type: AttributeType.STRING });
 
-/** Accord in one stack (SPEC §10). Later issues add the signing, outbox and scheduled functions. */
-export class AccordStack extends Stack {
-  constructor(scope: Construct, id: string, props: TAccordStackProps = {}) {
+/**
+ * The SES identity Accord sends from, in a stack of its own: Cognito will only create a user pool
+ * that mails through SES once the identity is verified, and verifying it takes the DNS records
+ * this stack outputs. Deploy it first (README, "Deploying").
+ */
+export class AccordMailStack extends Stack {
+  constructor(scope: Construct, id: string, props: TAccordStackProps) {
     super(scope, id, props);
+    const identity = new EmailIdentity(this, 'MailIdentity', { identity: Identity.domain(props.settings.mailDomain) });
+    identity.dkimRecords.forEach((record, index) => {
+      new CfnOutput(this, `DkimRecord${index + 1}`, {
+        description: `DNS record ${index + 1} of 3 that verifies ${props.settings.mailDomain} for SES (CNAME name = value)`,
+        value: `${record.name} CNAME ${record.value}`,
+      });
+    });
+  }
+}
+
+/**
+ * Lambda's S3 on-failure destination for a stream, with only the two permissions it documents
+ * (CDK's own grants read, list and delete on the whole bucket).
+ */
+const failedBatchDestination = (bucket: Bucket): IEventSourceDlq => ({
+  bind: (_mapping, handler) => {
+    handler.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects('*')] }));
+    handler.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+    return { destination: bucket.bucketArn };
+  },
+});
+
+/** Accord in one stack: API, pages, sign-off, outbox, daily job, accounts, alarms. */
+export class AccordStack extends Stack {
+  constructor(scope: Construct, id: string, props: TAccordStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
 
     const table = new Table(this, 'Table', {
       partitionKey: string(TABLE_DEFINITION.partitionKey),
@@ -49,48 +102,80 @@ export class AccordStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     for (const index of Object.values(TABLE_DEFINITION.indexes)) {
-      table.addGlobalSecondaryIndex({
-        indexName: index.indexName,
-        partitionKey: string(index.partitionKey),
-        sortKey: string(index.sortKey),
-      });
+      table.addGlobalSecondaryIndex({ indexName: index.indexName, partitionKey: string(index.partitionKey), sortKey: string(index.sortKey) });
     }
 
+    // A key of our own: SES and CloudWatch cannot publish to topics under the AWS-managed SNS key.
+    const notificationsKey = new Key(this, 'NotificationsKey', { enableKeyRotation: true, description: 'Accord SNS topics' });
+    for (const service of ['ses.amazonaws.com', 'cloudwatch.amazonaws.com']) {
+      notificationsKey.grant(new ServicePrincipal(service), 'kms:GenerateDataKey*', 'kms:Decrypt');
+    }
+    const alarms = new Topic(this, 'Alarms', { enforceSSL: true, masterKey: notificationsKey });
+    const alarmEmailDeadLetters = this.deadLetterQueue('AlarmEmailDeadLetters');
+    alarms.addSubscription(new EmailSubscription(settings.alarmEmail, { deadLetterQueue: alarmEmailDeadLetters }));
+
     // Legal-team accounts: role by group, agencies in a custom attribute the ID token carries.
+    const mailDomain = settings.mailDomain;
     const userPool = new UserPool(this, 'LegalTeams', {
       selfSignUpEnabled: false,
       signInAliases: { email: true },
+      autoVerify: { email: true },
       standardAttributes: { email: { required: true, mutable: true } },
       customAttributes: { [AGENCIES_CLAIM.replace('custom:', '')]: new StringAttribute({ mutable: true, maxLen: 2048 }) },
       passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // Invitations and password resets come from Accord's own domain, through SES.
+      email: UserPoolEmail.withSES({ fromEmail: `accord@${mailDomain}`, fromName: 'Accord', sesVerifiedDomain: mailDomain, sesRegion: this.region }),
       featurePlan: FeaturePlan.PLUS,
       standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    for (const role of ROLES) {
-      userPool.addGroup(`Group-${role}`, { groupName: role, description: `Accord ${role}` });
-    }
-    const httpApi = new HttpApi(this, 'HttpApi', { description: 'Accord API and pages' });
-    const publicBaseUrl = props.publicBaseUrl ?? httpApi.apiEndpoint;
+    for (const role of ROLES) userPool.addGroup(`Group-${role}`, { groupName: role, description: `Accord ${role}` });
 
-    // The dashboard signs in through Cognito's hosted UI and gets an ID token back at /app/.
-    const signInDomain = userPool.addDomain('SignIn', {
-      cognitoDomain: { domainPrefix: (this.node.tryGetContext('signInDomainPrefix') as string | undefined) ?? `accord-${this.account}` },
+    const customDomain =
+      settings.domainName && settings.certificateArn
+        ? new DomainName(this, 'ApiDomain', {
+            domainName: settings.domainName,
+            certificate: Certificate.fromCertificateArn(this, 'ApiCertificate', settings.certificateArn),
+          })
+        : undefined;
+    const httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'Accord API and pages',
+      ...(customDomain ? { defaultDomainMapping: { domainName: customDomain }, disableExecuteApiEndpoint: true } : {}),
     });
-    const userPoolClient = new UserPoolClient(this, 'DashboardClient', {
+    const publicBaseUrl = settings.domainName ? `https://${settings.domainName}` : httpApi.apiEndpoint;
+
+    // The dashboard signs in with the authorization code flow and PKCE, and stays signed in by refreshing.
+    const signInDomain = userPool.addDomain('SignIn', {
+      cognitoDomain: { domainPrefix: settings.signInDomainPrefix ?? `accord-${this.account}` },
+    });
+    const dashboardClient = new UserPoolClient(this, 'DashboardClient', {
       userPool,
-      authFlows: { userSrp: true },
+      generateSecret: false,
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      enableTokenRevocation: true,
       preventUserExistenceErrors: true,
       oAuth: {
-        flows: { implicitCodeGrant: true },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL],
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
         callbackUrls: [`${publicBaseUrl}/app/`],
         logoutUrls: [`${publicBaseUrl}/app/`],
       },
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+        .withCustomAttributes(AGENCIES_CLAIM.replace('custom:', '')),
+      // A user may change their display name and nothing else: not their email (their identity in
+      // Accord), not their agencies. Groups are never client-writable.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });
+    // Sign-in happens in the managed login pages; the client itself only ever refreshes tokens.
+    (dashboardClient.node.defaultChild as CfnUserPoolClient).explicitAuthFlows = ['ALLOW_REFRESH_TOKEN_AUTH'];
+
     const accessLogs = new LogGroup(this, 'HttpApiAccessLogs', { retention: RetentionDays.THREE_MONTHS });
     const stage = httpApi.defaultStage!.node.defaultChild as CfnStage;
     stage.accessLogSettings = {
@@ -104,66 +189,54 @@ export class AccordStack extends Stack {
         integrationError: '$context.integrationErrorMessage',
       }),
     };
-    // Signing links are HMACs of their request ids under this key; only hashes are stored.
-    const signingKey = new Secret(this, 'SigningKey', {
-      description: 'Key that Accord signing-link tokens are derived from',
-      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
-    });
 
-    const mailFromDomain = (this.node.tryGetContext('mailFromDomain') as string | undefined) ?? 'accord.example.gov.uk';
-    const emailIdentity = new EmailIdentity(this, 'MailIdentity', { identity: Identity.domain(mailFromDomain) });
-    const configurationSet = new ConfigurationSet(this, 'MailConfiguration', { reputationMetrics: true });
-
-    const common = {
-      TABLE_NAME: table.tableName,
-      PUBLIC_BASE_URL: publicBaseUrl,
-      SIGNING_KEY_SECRET_ARN: signingKey.secretArn,
-    };
-    const api = new AccordFunction(this, 'ApiFunction', {
-      entry: HTTP_FUNCTIONS.api.entry,
-      description: HTTP_FUNCTIONS.api.description,
-      environment: {
-        ...common,
-        COGNITO_USER_POOL_ID: userPool.userPoolId,
-        COGNITO_CLIENT_ID: userPoolClient.userPoolClientId,
-        COGNITO_DOMAIN_URL: signInDomain.baseUrl(),
+    // Signing links are HMACs of their request ids under a key of this keyring; only hashes are stored.
+    // Kept when the stack goes: links already emailed must stay checkable, like the table they point into.
+    const signingKeys = new Secret(this, 'SigningKey', {
+      description: 'Keyring that Accord signing-link tokens are derived from (docs/runbooks/rotate-signing-key.md)',
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({ currentKeyId: INITIAL_SIGNING_KEY_ID }),
+        generateStringKey: INITIAL_SIGNING_KEY_ID,
+        passwordLength: 64,
+        excludePunctuation: true,
+        includeSpace: false,
       },
+      removalPolicy: RemovalPolicy.RETAIN,
     });
-    const signing = new AccordFunction(this, 'SigningFunction', {
-      entry: HTTP_FUNCTIONS.signing.entry,
-      description: HTTP_FUNCTIONS.signing.description,
-      environment: common,
-    });
-    const outboxSender = new AccordFunction(this, 'OutboxSenderFunction', {
-      entry: 'functions/outbox-sender/handler.ts',
-      description: 'Sends the emails of the transactional outbox from the table stream',
-      timeout: Duration.seconds(60),
-      environment: { ...common, MAIL_FROM: `Accord <accord@${mailFromDomain}>`, SES_CONFIGURATION_SET: configurationSet.configurationSetName },
-    });
-    for (const fn of [api, signing, outboxSender]) {
-      table.grantReadWriteData(fn);
-      signingKey.grantRead(fn);
-    }
-    outboxSender.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['ses:SendEmail'],
-        resources: [
-          this.formatArn({ service: 'ses', resource: 'identity', resourceName: emailIdentity.emailIdentityName }),
-          this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSet.configurationSetName }),
-        ],
-      }),
-    );
-    const dailyJob = new AccordFunction(this, 'DailyJobFunction', {
-      entry: 'functions/daily-job/handler.ts',
-      description: 'Daily: review reminders, overdue escalation, signature reminders, link and agreement expiry',
-      timeout: Duration.minutes(15),
-      environment: common,
-    });
-    table.grantReadWriteData(dailyJob);
-    const deadLetterQueue = (id: string) =>
-      new Queue(this, id, { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
-    const dailyJobDeadLetters = deadLetterQueue('DailyJobDeadLetters');
+
+    const configurationSet = new ConfigurationSet(this, 'MailConfiguration', { reputationMetrics: true });
+    const sendingResources = [
+      this.formatArn({ service: 'ses', resource: 'identity', resourceName: mailDomain }),
+      this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSet.configurationSetName }),
+    ];
+
+    /** How this stack provides each setting a function may read, and the grant that goes with it. */
+    const settingProviders: Record<TSettingName, TSettingProvider> = {
+      table: { variables: { TABLE_NAME: table.tableName } },
+      publicBaseUrl: { variables: { PUBLIC_BASE_URL: publicBaseUrl } },
+      auth: { variables: { COGNITO_USER_POOL_ID: userPool.userPoolId, COGNITO_CLIENT_ID: dashboardClient.userPoolClientId } },
+      dashboardSignIn: { variables: { COGNITO_DOMAIN_URL: signInDomain.baseUrl(), COGNITO_CLIENT_ID: dashboardClient.userPoolClientId } },
+      signingKeys: { variables: { SIGNING_KEY_SECRET_ARN: signingKeys.secretArn }, grant: (fn) => signingKeys.grantRead(fn) },
+      mail: {
+        variables: { MAIL_FROM: `Accord <accord@${mailDomain}>`, SES_CONFIGURATION_SET: configurationSet.configurationSetName },
+        grant: (fn) => fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: sendingResources })),
+      },
+    };
+    const common = { table, settings: settingProviders };
+    const api = new AccordFunction(this, 'ApiFunction', { ...common, definition: FUNCTIONS.api });
+    const signing = new AccordFunction(this, 'SigningFunction', { ...common, definition: FUNCTIONS.signing });
+    const outboxSender = new AccordFunction(this, 'OutboxSenderFunction', { ...common, definition: FUNCTIONS.outboxSender, timeout: Duration.seconds(60) });
+    const dailyJobFailures = this.deadLetterQueue('DailyJobFailures');
+    const dailyJob = new AccordFunction(this, 'DailyJobFunction', { ...common, definition: FUNCTIONS.dailyJob, timeout: Duration.minutes(15) });
+    // The scheduler invokes asynchronously: a run that fails after Lambda's own retries lands here.
+    dailyJob.configureAsyncInvoke({ onFailure: new SqsDestination(dailyJobFailures), retryAttempts: 2, maxEventAge: Duration.hours(6) });
+    const sesEventsFailures = this.deadLetterQueue('SesEventsFailures');
+    const sesEvents = new AccordFunction(this, 'SesEventsFunction', { ...common, definition: FUNCTIONS.sesEvents });
+    // SNS invokes asynchronously too: a notification that keeps failing is kept, not dropped.
+    sesEvents.configureAsyncInvoke({ onFailure: new SqsDestination(sesEventsFailures), retryAttempts: 2 });
+
     // 09:00 London, whatever the season; the job takes its "now" from the scheduled time.
+    const scheduleDeadLetters = this.deadLetterQueue('DailyScheduleDeadLetters');
     new Schedule(this, 'DailySchedule', {
       description: 'Accord daily job',
       schedule: ScheduleExpression.cron({ minute: '0', hour: '9', timeZone: TimeZone.EUROPE_LONDON }),
@@ -171,11 +244,30 @@ export class AccordStack extends Stack {
         input: ScheduleTargetInput.fromObject({ time: ContextAttribute.scheduledTime }),
         retryAttempts: 5,
         maxEventAge: Duration.hours(6),
-        deadLetterQueue: dailyJobDeadLetters,
+        deadLetterQueue: scheduleDeadLetters,
       }),
     });
 
-    const outboxDeadLetters = deadLetterQueue('OutboxDeadLetters');
+    const bucketAccessLogs = new Bucket(this, 'AccessLogs', {
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // A stream batch that fails for good is written whole (records included) to this bucket, to replay.
+    const failedOutboxBatches = new Bucket(this, 'FailedOutboxBatches', {
+      serverAccessLogsBucket: bucketAccessLogs,
+      serverAccessLogsPrefix: 'failed-outbox-batches/',
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      versioned: true,
+      lifecycleRules: [{ expiration: Duration.days(90), noncurrentVersionExpiration: Duration.days(30) }],
+      // Request metrics, so an alarm fires on the first batch written.
+      metrics: [{ id: 'EntireBucket' }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     outboxSender.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
@@ -183,70 +275,99 @@ export class AccordStack extends Stack {
         bisectBatchOnError: true,
         reportBatchItemFailures: true,
         retryAttempts: 8,
-        onFailure: new SqsDlq(outboxDeadLetters),
+        onFailure: failedBatchDestination(failedOutboxBatches),
         filters: [FilterCriteria.filter(OUTBOX_STREAM_FILTER as unknown as Record<string, unknown>)],
       }),
     );
-    // A key of our own: SES and CloudWatch cannot publish to topics under the AWS-managed SNS key.
-    const notificationsKey = new Key(this, 'NotificationsKey', { enableKeyRotation: true, description: 'Accord SNS topics' });
-    for (const service of ['ses.amazonaws.com', 'cloudwatch.amazonaws.com']) {
-      notificationsKey.grant(new ServicePrincipal(service), 'kms:GenerateDataKey*', 'kms:Decrypt');
-    }
-    const alarms = new Topic(this, 'Alarms', { enforceSSL: true, masterKey: notificationsKey });
 
-    // SES bounces and complaints mark the address on its agreement (SPEC §6).
+    // SES bounces and complaints mark the address on its agreement.
     const sesEventsTopic = new Topic(this, 'SesEvents', { enforceSSL: true, masterKey: notificationsKey });
     configurationSet.addEventDestination('BouncesAndComplaints', {
       destination: EventDestination.snsTopic(sesEventsTopic),
       events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
     });
-    const sesEvents = new AccordFunction(this, 'SesEventsFunction', {
-      entry: 'functions/ses-events/handler.ts',
-      description: 'Records SES bounces and complaints on their agreements',
-      environment: common,
-    });
-    table.grantReadWriteData(sesEvents);
-    const sesEventsDeadLetters = deadLetterQueue('SesEventsDeadLetters');
+    const sesEventsDeadLetters = this.deadLetterQueue('SesEventsDeadLetters');
     sesEventsTopic.addSubscription(new LambdaSubscription(sesEvents, { deadLetterQueue: sesEventsDeadLetters }));
-    /** Alarms on the first occurrence in five minutes, to the alarms topic. */
-    const alarmOnAny = (id: string, alarmDescription: string, metric: Metric) =>
-      new Alarm(this, id, { alarmDescription, metric, threshold: 1, evaluationPeriods: 1, treatMissingData: TreatMissingData.NOT_BREACHING }).addAlarmAction(
-        new SnsAction(alarms),
-      );
+
+    /** Alarms on the first occurrence in five minutes, to the alarms topic (and so to alarmEmail). */
+    const alarmOnAny = (id: string, alarmDescription: string, metric: IMetric) =>
+      new Alarm(this, id, {
+        alarmDescription,
+        metric,
+        threshold: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }).addAlarmAction(new SnsAction(alarms));
     const fiveMinutes = { period: Duration.minutes(5) };
+    alarmOnAny('DailyJobFailedAlarm', 'The daily job failed after retries: reminders and expiries may not have happened today', dailyJobFailures.metricApproximateNumberOfMessagesVisible(fiveMinutes));
+    alarmOnAny('DailyScheduleDeadLettersAlarm', 'The scheduler could not invoke the daily job', scheduleDeadLetters.metricApproximateNumberOfMessagesVisible(fiveMinutes));
     alarmOnAny(
-      'DailyJobDeadLettersAlarm',
-      'A daily job run failed after retries: reminders may not have gone out',
-      dailyJobDeadLetters.metricApproximateNumberOfMessagesVisible(fiveMinutes),
+      'FailedOutboxBatchesAlarm',
+      'An outbox batch failed for good: emails may not have gone out; its records are in the failed-batches bucket to replay',
+      new Metric({ namespace: 'AWS/S3', metricName: 'PutRequests', dimensionsMap: { BucketName: failedOutboxBatches.bucketName, FilterId: 'EntireBucket' }, statistic: 'Sum', ...fiveMinutes }),
     );
+    alarmOnAny('SesEventsDeadLettersAlarm', 'SNS could not deliver bounce or complaint notifications to Accord', sesEventsDeadLetters.metricApproximateNumberOfMessagesVisible(fiveMinutes));
+    alarmOnAny('SesEventsFailedAlarm', 'Bounce or complaint notifications could not be recorded on their agreements', sesEventsFailures.metricApproximateNumberOfMessagesVisible(fiveMinutes));
+    alarmOnAny('AlarmEmailDeadLettersAlarm', 'An alarm could not be emailed to alarmEmail: check the subscription', alarmEmailDeadLetters.metricApproximateNumberOfMessagesVisible(fiveMinutes));
     alarmOnAny(
-      'OutboxDeadLettersAlarm',
-      'Outbox records gave up after retries: emails may not have gone out',
-      outboxDeadLetters.metricApproximateNumberOfMessagesVisible(fiveMinutes),
-    );
-    alarmOnAny(
-      'SesEventsDeadLettersAlarm',
-      'Bounce or complaint notifications could not be recorded',
-      sesEventsDeadLetters.metricApproximateNumberOfMessagesVisible(fiveMinutes),
+      'EmailsUndeliveredAlarm',
+      'Emails were marked undelivered: a signatory or legal contact did not get a notice (see the agreement’s undelivered list)',
+      new Metric({ namespace: 'Accord', metricName: 'EmailsUndelivered', dimensionsMap: { service: 'accord' }, statistic: 'Sum', ...fiveMinutes }),
     );
     for (const [name, fn] of Object.entries({ api, signing, outboxSender, dailyJob, sesEvents })) {
       alarmOnAny(`${name}ErrorsAlarm`, `${name} function errors`, fn.metricErrors(fiveMinutes));
     }
 
-    const functions = { api, signing };
-    for (const [name, definition] of Object.entries(HTTP_FUNCTIONS)) {
-      const integration = new HttpLambdaIntegration(`${name}Integration`, functions[name as keyof typeof functions]);
-      for (const route of definition.routes) {
-        httpApi.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration });
+    const httpFunctions = { api, signing };
+    const publicRouteKeys: string[] = [];
+    for (const name of HTTP_FUNCTION_NAMES) {
+      const integration = new HttpLambdaIntegration(`${name}Integration`, httpFunctions[name]);
+      for (const route of FUNCTIONS[name].routes) {
+        const [created] = httpApi.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration });
+        if ('public' in route) {
+          publicRouteKeys.push(`${route.method} ${route.path}`);
+          // Route settings name routes by key; they must exist before the stage mentions them.
+          stage.node.addDependency(created!);
+        }
       }
     }
+    stage.defaultRouteSettings = { throttlingRateLimit: STAGE_THROTTLE.rate, throttlingBurstLimit: STAGE_THROTTLE.burst, detailedMetricsEnabled: true };
+    stage.routeSettings = Object.fromEntries(
+      publicRouteKeys.map((key) => [key, { throttlingRateLimit: PUBLIC_ROUTE_THROTTLE.rate, throttlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burst }]),
+    );
 
-    new CfnOutput(this, 'ApiUrl', { value: httpApi.apiEndpoint });
-    new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: userPoolClient.userPoolClientId });
+    const output = (name: string, value: string, description: string) => new CfnOutput(this, name, { value, description });
+    output('ApiUrl', publicBaseUrl, 'The API (OpenAPI document at /openapi.json)');
+    output('DashboardUrl', `${publicBaseUrl}/app/`, 'The legal teams’ workspace');
+    output('RegisterUrl', `${publicBaseUrl}/register`, 'The public register of agreements in force');
+    output('SignInUrl', signInDomain.baseUrl(), 'Cognito managed sign-in for the legal teams');
+    output('UserPoolId', userPool.userPoolId, 'Create the first admin here (README, Deploying)');
+    output('DashboardClientId', dashboardClient.userPoolClientId, 'The dashboard’s Cognito app client');
+    output('AlarmTopicArn', alarms.topicArn, `Alarms go here and to ${settings.alarmEmail} (confirm the subscription email)`);
+    output('SigningKeySecretArn', signingKeys.secretArn, 'The signing-link keyring (rotation runbook: docs/runbooks/rotate-signing-key.md)');
+    output('FailedOutboxBatchesBucket', failedOutboxBatches.bucketName, 'Outbox batches that failed for good, to replay');
+    if (customDomain) {
+      output('CustomDomainTarget', customDomain.regionalDomainName, `Point ${settings.domainName} here (CNAME or alias)`);
+    }
 
-    // Every acknowledged cdk-nag finding, with the reason it is acceptable.
-    for (const fn of [api, signing, outboxSender, dailyJob, sesEvents]) {
+    this.acknowledgeFindings({ api, signing, outboxSender, dailyJob, sesEvents }, { failedOutboxBatches, signingKeys, httpApi });
+  }
+
+  /** Every acknowledged cdk-nag finding, with the reason it is acceptable; each reason is true of what it hides. */
+  private acknowledgeFindings(
+    functions: Record<'api' | 'signing' | 'outboxSender' | 'dailyJob' | 'sesEvents', AccordFunction>,
+    parts: { failedOutboxBatches: Bucket; signingKeys: Secret; httpApi: HttpApi },
+  ) {
+    const noDeadLetterQueue = {
+      api: 'Invoked synchronously by API Gateway: a failed request is answered with an error to its caller; there is no event to keep.',
+      signing: 'Invoked synchronously by API Gateway: a failed request is answered with an error page to the signatory; there is no event to keep.',
+      outboxSender:
+        "Invoked by the table stream's event source mapping, whose on-failure destination (the failed-batches bucket) keeps whole failed batches; a function DLQ applies only to asynchronous invocations.",
+      dailyJob: 'Invoked asynchronously by the scheduler; its on-failure destination (a queue with an alarm) keeps each failed event with its error, which a DLQ would not.',
+      sesEvents: 'Invoked asynchronously by SNS; its on-failure destination (a queue with an alarm) keeps each failed notification with its error, which a DLQ would not.',
+    };
+    for (const [name, fn] of Object.entries(functions) as [keyof typeof functions, AccordFunction][]) {
       Validations.of(fn).acknowledge(
         {
           id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
@@ -254,36 +375,42 @@ export class AccordStack extends Stack {
         },
         {
           id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-          reason: "X-Ray's PutTraceSegments and PutTelemetryRecords cannot be scoped to a resource.",
+          reason:
+            name === 'outboxSender'
+              ? "X-Ray's PutTraceSegments and PutTelemetryRecords, and DynamoDB's ListStreams (which the stream event source needs), cannot be scoped to a resource."
+              : "X-Ray's PutTraceSegments and PutTelemetryRecords cannot be scoped to a resource.",
         },
-        {
-          id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${this.getLogicalId(table.node.defaultChild as never)}.Arn>/index/*]`,
-          reason: "Queries on the table's own global secondary indexes (list pages, due work) need table/index/*.",
-        },
-        {
-          id: 'AwsSolutions::AwsSolutions-L1',
-          reason: 'Accord targets the nodejs22.x runtime on purpose: it is the line the code is built and tested for.',
-        },
+        { id: 'AwsSolutions::AwsSolutions-L1', reason: 'Accord targets the nodejs22.x runtime on purpose: it is the line the code is built and tested for.' },
+        { id: 'Serverless::Serverless-LambdaLatestVersion', reason: 'Accord targets the nodejs22.x runtime on purpose: it is the line the code is built and tested for.' },
+        { id: 'Serverless::Serverless-LambdaDLQ', reason: noDeadLetterQueue[name] },
       );
     }
-    Validations.of(signingKey).acknowledge({
-      id: 'AwsSolutions::AwsSolutions-SMG4',
-      reason: 'Rotating the signing-link key would invalidate every link already emailed; it is rotated by a planned runbook instead.',
+    Validations.of(functions.outboxSender).acknowledge({
+      id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${this.getLogicalId(parts.failedOutboxBatches.node.defaultChild as never)}.Arn>/*]`,
+      reason: 'Lambda names each failed-batch object itself; PutObject must be allowed for any key in this one bucket (and nothing else is).',
     });
     Validations.of(this).acknowledge({
-      id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${this.getLogicalId(dailyJob.node.defaultChild as never)}.Arn>:*]`,
+      id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${this.getLogicalId(functions.dailyJob.node.defaultChild as never)}.Arn>:*]`,
       reason: "The scheduler's role may invoke any version of the daily job function, and only that function.",
     });
-    for (const deadLetters of [outboxDeadLetters, dailyJobDeadLetters, sesEventsDeadLetters]) {
-      Validations.of(deadLetters).acknowledge({
-        id: 'AwsSolutions::AwsSolutions-SQS3',
-        reason: 'This queue is itself a dead-letter queue (outbox sender, daily schedule, SES events).',
-      });
-    }
-    Validations.of(httpApi).acknowledge({
+    Validations.of(parts.signingKeys).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-SMG4',
+      reason:
+        'Automatic rotation replaces the value, which would break every link already emailed; the keyring is rotated by a runbook that adds a key and keeps the previous one while its links live (docs/runbooks/rotate-signing-key.md).',
+    });
+    Validations.of(parts.httpApi).acknowledge({
       id: 'AwsSolutions::AwsSolutions-APIG4',
       reason:
-        'Legal-team routes verify the Cognito ID token in the function with aws-jwt-verify, so the local stack runs the same check; health, OpenAPI, register, verify and signing routes are public by design.',
+        'Legal-team routes verify the Cognito ID token in the function with aws-jwt-verify, so the local stack runs the same check; health, OpenAPI, register, verify and signing routes are public by design (signing links carry their own 256-bit token).',
     });
+  }
+
+  private deadLetterQueue(id: string) {
+    const queue = new Queue(this, id, { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    Validations.of(queue).acknowledge(
+      { id: 'AwsSolutions::AwsSolutions-SQS3', reason: 'This queue is itself a dead-letter queue or failure destination; nothing consumes it but a person.' },
+      { id: 'Serverless::Serverless-SQSRedrivePolicy', reason: 'This queue is itself a dead-letter queue or failure destination; there is nowhere further to redrive to.' },
+    );
+    return queue;
   }
 }

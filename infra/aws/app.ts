@@ -1,10 +1,12 @@
 import { App, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
-import { AccordStack } from './accord-stack';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { AccordMailStack, AccordStack } from './accord-stack';
+import { readDeploySettings } from './deploy-settings';
 
 const app = new App();
-new AccordStack(app, 'Accord', {
-  env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'eu-west-2' },
-  publicBaseUrl: app.node.tryGetContext('publicBaseUrl') as string | undefined,
-});
-Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+const settings = readDeploySettings(app);
+// The region is the deployer's choice of context (default eu-west-2), never the CLI's profile default.
+const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: settings.region };
+new AccordMailStack(app, 'AccordMail', { env, settings, description: 'Accord: the SES identity it sends from' });
+new AccordStack(app, 'Accord', { env, settings, description: 'Accord: collaboration agreements between emergency services' });
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }), new ServerlessChecks(app, { verbose: true }));

@@ -4,24 +4,16 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import sesLocal from 'aws-ses-v2-local';
 import { z } from 'zod';
-import { HTTP_FUNCTIONS, type THttpFunctionName } from '../../shared/http/function-routes';
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { APIGatewayProxyResultV2, DynamoDBBatchResponse } from 'aws-lambda';
+import { FUNCTIONS, HTTP_FUNCTION_NAMES, type TFunctionName } from '../../shared/functions';
 import { OUTBOX_STREAM_FILTER } from '../../shared/db/outbox-repository';
 import { createDevAuth, ZLocalLoginRequest } from './dev-auth';
+import { localEnvironment, startFunctionWorker, type TFunctionWorker } from './function-workers';
+import { loadLocalSigningKeys } from './local-signing-keys';
 import { startStreamPoller } from './stream-poller';
 import { ZDailyJobEvent } from '../../functions/daily-job/daily-job-event.schema';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local';
-import {
-  API_GATEWAY_PAYLOAD_LIMIT,
-  lambdaContext,
-  matchRoute,
-  readBody,
-  toHttpApiEvent,
-  writeResult,
-  type TLambdaHttpHandler,
-  type TRoute,
-} from './lambda-http';
+import { API_GATEWAY_PAYLOAD_LIMIT, matchRoute, readBody, toHttpApiEvent, writeResult, type TRoute } from './lambda-http';
 
 export const TABLE_NAME = 'accord';
 
@@ -79,44 +71,48 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
     const publicBaseUrl = (settings.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
     const issuer = `${publicBaseUrl}/_local`;
     const devAuth = await createDevAuth({ dataDir, issuer });
-    // The key signing links derive from; kept with the data so links in the mailbox survive a restart.
-    const signingKeyFile = resolve(dataDir, 'signing-key');
-    if (!existsSync(signingKeyFile)) writeFileSync(signingKeyFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
 
-    // The handlers read their configuration once, at import, exactly as a Lambda cold start does.
-    Object.assign(process.env, {
+    // What the CDK stack gives its functions, the local way; each function gets only its own share.
+    const settingValues: Record<string, string> = {
       TABLE_NAME,
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
-      AWS_REGION: env.AWS_REGION ?? 'eu-west-2',
       PUBLIC_BASE_URL: publicBaseUrl,
-      SES_ENDPOINT: `http://localhost:${sesPort}`,
       LOCAL_AUTH_ISSUER: issuer,
       LOCAL_AUTH_JWKS: JSON.stringify(devAuth.jwks),
-      SIGNING_KEY: readFileSync(signingKeyFile, 'utf8').trim(),
+      // Kept with the data, so links in the mailbox survive a restart.
+      SIGNING_KEYS: JSON.stringify(loadLocalSigningKeys(dataDir)),
       MAIL_FROM: 'Accord <accord@accord.localhost>',
-      POWERTOOLS_SERVICE_NAME: 'accord',
+    };
+    const platform = {
+      AWS_REGION: env.AWS_REGION ?? 'eu-west-2',
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      SES_ENDPOINT: `http://localhost:${sesPort}`,
       POWERTOOLS_TRACE_ENABLED: 'false',
       POWERTOOLS_METRICS_DISABLED: 'true',
-    });
-    const handlers: Record<THttpFunctionName, TLambdaHttpHandler> = {
-      api: (await import('../../functions/api/handler')).handler as TLambdaHttpHandler,
-      signing: (await import('../../functions/signing/handler')).handler as TLambdaHttpHandler,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     };
+    // The outbox sender and the daily job are not HTTP functions; SES events never happen locally.
+    const localFunctions = [...HTTP_FUNCTION_NAMES, 'outboxSender', 'dailyJob'] as const satisfies readonly TFunctionName[];
+    const workers = Object.fromEntries(
+      await Promise.all(
+        localFunctions.map(async (name) => [name, await startFunctionWorker(name, localEnvironment(name, settingValues, platform))] as const),
+      ),
+    ) as Record<(typeof localFunctions)[number], TFunctionWorker>;
+    for (const worker of Object.values(workers)) stoppers.push(worker.stop);
+
     // The outbox: what the stream event source mapping does in AWS.
     const outboxPoller = await startStreamPoller({
       endpoint: dynamo.endpoint,
       tableName: TABLE_NAME,
       filter: OUTBOX_STREAM_FILTER,
-      handler: (await import('../../functions/outbox-sender/handler')).handler,
+      handler: (event) => workers.outboxSender.invoke<DynamoDBBatchResponse>(event),
       name: 'accord-outbox-sender',
     });
     stoppers.push(outboxPoller.stop);
     // Specific routes before greedy ones, as API Gateway chooses.
-    const routeTable = Object.entries(HTTP_FUNCTIONS)
-      .flatMap(([name, fn]) => fn.routes.map((route) => ({ name: name as THttpFunctionName, route: route as TRoute })))
-      .sort((a, b) => Number(a.route.path.includes('+}')) - Number(b.route.path.includes('+}')));
+    const routeTable = HTTP_FUNCTION_NAMES.flatMap((name) => FUNCTIONS[name].routes.map((route) => ({ name, route: route as TRoute }))).sort(
+      (a, b) => Number(a.route.path.includes('+}')) - Number(b.route.path.includes('+}')),
+    );
 
-    const dailyJob = (await import('../../functions/daily-job/handler')).handler;
     const localRoutes: Record<string, (body: unknown) => Promise<ReturnType<typeof problem>>> = {
       // What EventBridge Scheduler does daily in AWS, on demand and for any date.
       'POST /_local/scheduled/daily': async (body) => {
@@ -124,7 +120,7 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
         if (!event.success) {
           return problem(400, 'Validation failed', 'Send { "time": "2027-03-01T09:00:00Z" }.', [{ path: 'time', message: 'an ISO date-time' }]);
         }
-        const report = await dailyJob(event.data, lambdaContext('accord-daily-job'));
+        const report = await workers.dailyJob.invoke(event.data);
         return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(report) };
       },
       'POST /_local/login': async (body) => {
@@ -165,7 +161,7 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
             route,
             pathParameters,
           );
-          return writeResult(response, await handlers[name](event, lambdaContext(`accord-${name}`)));
+          return writeResult(response, await workers[name].invoke<APIGatewayProxyResultV2>(event));
         }
         writeResult(response, problem(404, 'Not found', 'There is nothing at this path.'));
       } catch (error) {

@@ -2,6 +2,8 @@ import { startLocalStack } from './local-stack';
 
 /** `npm start`: runs the local stack until Ctrl-C, then stops every part of it. */
 const main = async () => {
+  // Lambda runs Node 22; on a laptop's Node 20 the AWS SDK's upgrade notice is only noise.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const stack = await startLocalStack();
   console.log(`Accord is running.
   Dashboard       ${stack.url}/app/

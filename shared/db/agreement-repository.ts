@@ -77,6 +77,25 @@ const listEntryItem = (agreement: TAgreement, scope: TScope): TItem => {
   };
 };
 
+/**
+ * A list entry for a scope the agreement has left drops out of every index at once and is
+ * removed by TTL: an update, not a delete, so functions that change agreements (the public
+ * signing function among them) need no permission to delete.
+ */
+const withdrawnListEntry = (tableName: string, agreementId: string, scope: TScope, at = new Date().toISOString()) => {
+  const indexKeys = Object.values(TABLE_DEFINITION.indexes).flatMap((index) => [index.partitionKey, index.sortKey]);
+  return {
+    TableName: tableName,
+    Key: listEntryKey(agreementId, scope),
+    UpdateExpression: `REMOVE ${indexKeys.map((_, i) => `#k${i}`).join(', ')} SET #ttl = :now`,
+    ExpressionAttributeNames: {
+      ...Object.fromEntries(indexKeys.map((name, i) => [`#k${i}`, name])),
+      '#ttl': TABLE_DEFINITION.timeToLiveAttribute,
+    },
+    ExpressionAttributeValues: { ':now': epochSeconds(at) },
+  };
+};
+
 const agreementItem = (write: TAgreementWrite, previous?: TStoredAgreement): TItem => {
   const reviewReminder = write.reviewReminder !== undefined ? write.reviewReminder : (previous?.reviewReminder ?? null);
   const dueOn = agreementNextDueOn(write.agreement, reviewReminder);
@@ -313,7 +332,7 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
         const nextScopeIds = new Set(scopesOf(next.agreement).map(scopeId));
         for (const scope of scopesOf(next.agreement)) add({ Put: { TableName: tableName, Item: listEntryItem(next.agreement, scope) } }, 'other');
         for (const scope of scopesOf(prior.agreement).filter((candidate) => !nextScopeIds.has(scopeId(candidate)))) {
-          add({ Delete: { TableName: tableName, Key: listEntryKey(next.agreement.id, scope) } }, 'other');
+          add({ Update: withdrawnListEntry(tableName, next.agreement.id, scope, write.events[0]?.at) }, 'other');
         }
         addSideEffects(next);
       };

@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tracer } from '../observability';
 
-export type TDynamoSettings = { region: string; endpoint?: string };
+export type TDynamoSettings = { region: string; endpoint?: string | undefined };
 
 /**
  * A DynamoDB client for AWS, or for a local endpoint (DynamoDB Local accepts any credentials, so

@@ -75,7 +75,7 @@ export const createOutboxRepository = ({ client, tableName }: TTableAccess): TOu
       outboxMessageId: message.id,
       template: message.template,
       to: recipient.to,
-      requestId: recipient.requestId ?? null,
+      requestId: recipient.link?.requestId ?? null,
     };
     await client.send(
       new TransactWriteCommand({

@@ -9,6 +9,7 @@ import { TABLE_DEFINITION } from './table-definition';
 
 const ZSigningRequest = z.object({
   requestId: z.string(),
+  keyId: z.string(),
   tokenHash: z.string(),
   agreementId: z.string(),
   signatoryId: z.string(),

@@ -30,6 +30,8 @@ export type TStoredAgreement = {
 /** A signing link's record, addressed by the SHA-256 of its token. */
 export type TSigningRequest = {
   requestId: string;
+  /** The signing key the token derives from, so a rotated key still serves the links it made. */
+  keyId: string;
   tokenHash: string;
   agreementId: string;
   signatoryId: string;
@@ -133,8 +135,16 @@ export type TOutgoingEmail = { to: string; subject: string; text: string; html: 
 /** Sends one email; resolves to the provider's message id. */
 export type TMailer = { send(email: TOutgoingEmail): Promise<string> };
 
+/** Which link a token belongs to: its request, and the key it is derived with. */
+export type TLinkRef = { requestId: string; keyId: string };
+
 /** Derives a signing link's token from its request id with a secret key, so no token is ever stored. */
-export type TLinkSigner = { tokenFor(requestId: string): string };
+export type TLinkSigner = {
+  /** The key new links are made with. */
+  currentKeyId: string;
+  knows(keyId: string): boolean;
+  tokenFor(link: TLinkRef): string;
+};
 
 /** A signing link was spent by a concurrent request. */
 export class SigningRequestSpentError extends AppError {

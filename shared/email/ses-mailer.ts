@@ -1,20 +1,20 @@
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
-import type { TConfig } from '../config';
+import type { TSettings } from '../config';
 import type { TMailer } from '../domain/ports';
 
 /** SES v2 behind the mailer port; locally the same client talks to aws-ses-v2-local. */
-export const createSesMailer = (config: Pick<TConfig, 'region' | 'mail'>): TMailer => {
+export const createSesMailer = (mail: TSettings['mail']): TMailer => {
   const client = new SESv2Client({
-    region: config.region,
-    ...(config.mail.sesEndpoint
-      ? { endpoint: config.mail.sesEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+    region: mail.region,
+    ...(mail.sesEndpoint
+      ? { endpoint: mail.sesEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
   });
   return {
     async send(email) {
       const result = await client.send(
         new SendEmailCommand({
-          FromEmailAddress: config.mail.from,
+          FromEmailAddress: mail.from,
           Destination: { ToAddresses: [email.to] },
           Content: {
             Simple: {
@@ -22,7 +22,7 @@ export const createSesMailer = (config: Pick<TConfig, 'region' | 'mail'>): TMail
               Body: { Text: { Data: email.text, Charset: 'UTF-8' }, Html: { Data: email.html, Charset: 'UTF-8' } },
             },
           },
-          ConfigurationSetName: config.mail.configurationSet,
+          ConfigurationSetName: mail.configurationSet,
           EmailTags: [{ Name: 'template', Value: email.template }],
         }),
       );

@@ -3,7 +3,7 @@ import { assertIsJwks } from 'aws-jwt-verify/jwk';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
 import type { Json } from 'aws-jwt-verify/safe-json-parse';
 import { z } from 'zod';
-import type { TConfig } from '../config';
+import type { TSettings } from '../config';
 import { ROLES, type TUser } from '../domain/user';
 import { AppError } from '../errors';
 
@@ -33,7 +33,7 @@ export const userFromClaims = (payload: JwtPayload): TUser => {
 
 type TVerify = (token: string) => Promise<JwtPayload>;
 
-const createVerify = (auth: TConfig['auth']): TVerify => {
+const createVerify = (auth: TSettings['auth']): TVerify => {
   if (auth.kind === 'cognito') {
     const verifier = CognitoJwtVerifier.create({ userPoolId: auth.userPoolId, tokenUse: 'id', clientId: auth.clientId });
     return (token) => verifier.verify(token);
@@ -47,7 +47,7 @@ const createVerify = (auth: TConfig['auth']): TVerify => {
 };
 
 /** Builds the bearer-token check once, at cold start. */
-export const createAuthenticator = (auth: TConfig['auth']) => {
+export const createAuthenticator = (auth: TSettings['auth']) => {
   const verify = createVerify(auth);
   return async (authorization: string | undefined): Promise<TUser> => {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];

@@ -20,8 +20,8 @@ export type TEmailTemplate = z.infer<typeof ZEmailTemplate>;
 export const ZRecipient = z.object({
   to: z.string(),
   name: z.string().optional(),
-  /** For a signing request: the request whose link this recipient gets. */
-  requestId: z.string().optional(),
+  /** For a signing request: the link this recipient gets, derived again when the email is written. */
+  link: z.object({ requestId: z.string(), keyId: z.string() }).optional(),
 });
 export type TRecipient = z.infer<typeof ZRecipient>;
 

@@ -7,10 +7,10 @@ Object.assign(process.env, {
   PUBLIC_BASE_URL: 'http://localhost:3000',
   LOCAL_AUTH_ISSUER: TEST_ISSUER,
   LOCAL_AUTH_JWKS: TEST_JWKS,
-  SIGNING_KEY: 'dGVzdC1zaWduaW5nLWtleS10aGF0LWlzLWxvbmctZW5vdWdoLTMyYg',
+  SIGNING_KEYS: JSON.stringify({ currentKeyId: 'test-1', 'test-1': 'dGVzdC1zaWduaW5nLWtleS10aGF0LWlzLWxvbmctZW5vdWdoLTMyYg' }),
   MAIL_FROM: 'Accord <accord@accord.test>',
   POWERTOOLS_LOG_LEVEL: 'CRITICAL',
   POWERTOOLS_TRACE_ENABLED: 'false',
   POWERTOOLS_METRICS_DISABLED: 'true',
-  AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING: 'true',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 });

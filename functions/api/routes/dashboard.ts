@@ -1,4 +1,4 @@
-import { config } from '../../../shared/config';
+import { config } from '../config';
 import { dashboardScript } from '../../../shared/html/dashboard/dashboard-client';
 import { DASHBOARD_HEADERS, renderDashboardShell } from '../../../shared/html/dashboard/dashboard-page';
 import { defineRoute, htmlPage } from '../../../shared/http/route';

@@ -47,7 +47,7 @@ export const deliverMessage = async (options: {
     }
     const email = renderEmail(message, recipient, {
       agreementUrl: `${options.publicBaseUrl}/app/agreements/${message.agreementId}`,
-      signingUrl: recipient.requestId ? `${options.publicBaseUrl}/sign/${options.linkSigner.tokenFor(recipient.requestId)}` : undefined,
+      signingUrl: recipient.link ? `${options.publicBaseUrl}/sign/${options.linkSigner.tokenFor(recipient.link)}` : undefined,
     });
     let providerMessageId: string | null = null;
     for (const wait of SEND_BACKOFF_MS) {

@@ -30,10 +30,10 @@ export const openLinks = (options: {
   for (const signatory of options.signatories) {
     const previous = openRequests[signatory.id];
     if (previous) revoked.push({ tokenHash: previous.tokenHash, state: 'revoked' });
-    const requestId = options.newId();
-    const tokenHash = sha256Hex(options.linkSigner.tokenFor(requestId));
+    const link = { requestId: options.newId(), keyId: options.linkSigner.currentKeyId };
+    const tokenHash = sha256Hex(options.linkSigner.tokenFor(link));
     requests.push({
-      requestId,
+      ...link,
       tokenHash,
       agreementId: options.agreement.id,
       signatoryId: signatory.id,
@@ -42,8 +42,8 @@ export const openLinks = (options: {
       state: 'open',
       remindersSent: 0,
     });
-    openRequests[signatory.id] = { requestId, tokenHash };
-    recipients.push({ to: signatory.email, name: signatory.name, requestId });
+    openRequests[signatory.id] = { requestId: link.requestId, tokenHash };
+    recipients.push({ to: signatory.email, name: signatory.name, link });
   }
   const asked = new Set(options.signatories.map((s) => s.id));
   const agreement = mapSignatories(options.agreement, (s) =>

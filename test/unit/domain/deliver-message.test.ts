@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deliverMessage, DeliveryBusyError, recipientKey, SEND_BACKOFF_MS } from '../../../shared/domain/email/deliver-message';
 import type { TDeliveryOutcome, TOutboxStore, TOutgoingEmail } from '../../../shared/domain/ports';
-import { createLinkSigner } from '../../../shared/link-signer';
+import { createLinkSigner } from '../../../shared/signing-keyring';
 import type { TOutboxMessage } from '../../../shared/schemas/outbox';
 import { monotonicFactory } from 'ulid';
 import { createDraft } from '../../../shared/domain/agreement/create-draft';
@@ -26,7 +26,7 @@ const inMemoryOutbox = () => {
 };
 
 const newId = monotonicFactory();
-const linkSigner = createLinkSigner(Buffer.alloc(32, 7));
+const linkSigner = createLinkSigner({ currentKeyId: 'k1', keys: { k1: Buffer.alloc(32, 7).toString('base64url') } });
 
 const setup = async () => {
   const agreements = inMemoryAgreements();
@@ -44,8 +44,8 @@ const setup = async () => {
     template: 'signature_requested',
     vars: { reference: agreement.reference, title: 'Outbox <b>', linkExpiresAt: '2026-06-15T09:00:00.000Z' },
     recipients: [
-      { to: 'a@fire.test', name: 'A', requestId: 'request-a' },
-      { to: 'b@fire.test', name: 'B', requestId: 'request-b' },
+      { to: 'a@fire.test', name: 'A', link: { requestId: 'request-a', keyId: 'k1' } },
+      { to: 'b@fire.test', name: 'B', link: { requestId: 'request-b', keyId: 'k1' } },
     ],
     createdAt: '2026-06-01T09:00:00.000Z',
   };
@@ -76,8 +76,8 @@ describe('delivering an outbox message', () => {
     await run(context, send);
     await run(context, send);
     expect(sent.map((email) => email.to)).toEqual(['a@fire.test', 'b@fire.test']);
-    expect(sent[0]!.text).toContain(`https://accord.test/sign/${linkSigner.tokenFor('request-a')}`);
-    expect(sent[1]!.text).toContain(`https://accord.test/sign/${linkSigner.tokenFor('request-b')}`);
+    expect(sent[0]!.text).toContain(`https://accord.test/sign/${linkSigner.tokenFor({ requestId: 'request-a', keyId: 'k1' })}`);
+    expect(sent[1]!.text).toContain(`https://accord.test/sign/${linkSigner.tokenFor({ requestId: 'request-b', keyId: 'k1' })}`);
     expect(sent[0]!.subject).toBe(`Signature requested: ${context.message.vars.reference} — Outbox <b>`);
     expect(sent[0]!.html).toContain('Outbox &lt;b&gt;');
   });

@@ -1,0 +1,42 @@
+import type { App } from 'aws-cdk-lib';
+import { z } from 'zod';
+
+const HOSTNAME = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/**
+ * What a deployment needs from whoever deploys it, as CDK context (`-c name=value` or
+ * `cdk.json`). Read once; a missing or malformed value stops `cdk synth` and `cdk deploy` with a
+ * message naming the context value to set.
+ */
+export const ZDeploySettings = z
+  .object({
+    /** UK personal data stays in London unless the deployer says otherwise. */
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as eu-west-2').default('eu-west-2'),
+    /** The domain Accord sends from (SES identity, DKIM); the deployer must control its DNS. */
+    mailDomain: z.string({ error: 'set -c mailDomain=<a domain whose DNS you control>, e.g. accord.your-force.police.uk' }).toLowerCase().regex(HOSTNAME, 'a domain name such as accord.your-force.police.uk'),
+    /** Who is emailed when an alarm fires. */
+    alarmEmail: z.email({ error: 'set -c alarmEmail=<the address that receives alarms>, e.g. accord-ops@your-force.police.uk' }),
+    /** An optional custom domain for the API and pages, with an ACM certificate for it in the same region. */
+    domainName: z.string().toLowerCase().regex(HOSTNAME, 'a domain name such as accord.your-force.police.uk').optional(),
+    certificateArn: z.string().startsWith('arn:aws:acm:', 'an ACM certificate ARN').optional(),
+    /** The prefix of Cognito's sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`); unique per region. */
+    signInDomainPrefix: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lower-case letters, digits and hyphens').optional(),
+  })
+  .refine((settings) => Boolean(settings.domainName) === Boolean(settings.certificateArn), {
+    message: 'set both -c domainName=… and -c certificateArn=… for a custom domain, or neither',
+    path: ['domainName'],
+  });
+export type TDeploySettings = z.output<typeof ZDeploySettings>;
+
+const CONTEXT_KEYS = ['region', 'mailDomain', 'alarmEmail', 'domainName', 'certificateArn', 'signInDomainPrefix'] as const;
+
+/** Reads the deploy settings from the app's context; throws naming each context value to fix. */
+export const readDeploySettings = (app: App): TDeploySettings => {
+  const context = Object.fromEntries(CONTEXT_KEYS.map((key) => [key, app.node.tryGetContext(key) as unknown]).filter(([, value]) => value !== undefined));
+  const parsed = ZDeploySettings.safeParse(context);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `context ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Accord cannot be deployed as configured:\n  ${problems.join('\n  ')}`);
+  }
+  return parsed.data;
+};

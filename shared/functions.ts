@@ -1,0 +1,85 @@
+import type { TSettingName } from './config';
+import type { TIndexName } from './db/table-definition';
+
+/** The DynamoDB actions an Accord function may be granted (IAM names; a transaction needs those of its items). */
+export type TTableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem';
+
+export type TFunctionDefinition = {
+  /** Path of the handler module from the repository root. */
+  entry: string;
+  description: string;
+  /** What its configuration reads; both stacks give it exactly the variables of these. */
+  settings: readonly TSettingName[];
+  /** What it does to the table: its role is granted these and nothing else. Nobody scans. */
+  table: { actions: readonly TTableAction[]; indexes: readonly TIndexName[] };
+  /**
+   * HTTP API routes it serves, if any. API Gateway prefers the most specific; `/{proxy+}` catches
+   * the rest. Public routes (no sign-in, reachable by anyone) get the stage's stricter throttle.
+   */
+  routes?: readonly { method: 'ANY' | 'GET' | 'HEAD' | 'POST'; path: string; public?: true }[];
+};
+
+/**
+ * Accord's Lambda functions, defined once: the CDK stack deploys them from this table (entry,
+ * environment, grants, routes) and the local stack runs the same handlers from it, each in its
+ * own worker with only its own variables, so the two cannot drift apart.
+ */
+export const FUNCTIONS = {
+  api: {
+    entry: 'functions/api/handler.ts',
+    description: 'Legal-team JSON API, dashboard, register, OpenAPI document and health check',
+    settings: ['table', 'publicBaseUrl', 'auth', 'dashboardSignIn', 'signingKeys'],
+    table: {
+      // DeleteItem: Powertools idempotency removes its record when the request it guards fails.
+      actions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
+      indexes: ['byScope', 'byScopeStatus', 'byScopeReviewDate'],
+    },
+    routes: [
+      ...['/register', '/register.json', '/register.csv', '/verify/{sha256}'].flatMap((path) =>
+        (['GET', 'HEAD'] as const).map((method) => ({ method, path, public: true as const })),
+      ),
+      { method: 'ANY', path: '/{proxy+}' },
+    ],
+  },
+  signing: {
+    entry: 'functions/signing/handler.ts',
+    description: "Signatories' pages: read the agreement, approve or decline",
+    settings: ['table', 'publicBaseUrl', 'signingKeys'],
+    table: { actions: ['GetItem', 'PutItem', 'UpdateItem'], indexes: [] },
+    routes: [
+      { method: 'GET', path: '/sign/{token}', public: true },
+      { method: 'HEAD', path: '/sign/{token}', public: true },
+      { method: 'POST', path: '/sign/{token}', public: true },
+    ],
+  },
+  outboxSender: {
+    entry: 'functions/outbox-sender/handler.ts',
+    description: 'Sends the emails of the transactional outbox from the table stream',
+    settings: ['table', 'publicBaseUrl', 'signingKeys', 'mail'],
+    table: { actions: ['GetItem', 'PutItem', 'UpdateItem'], indexes: [] },
+  },
+  dailyJob: {
+    entry: 'functions/daily-job/handler.ts',
+    description: 'Daily: review reminders, overdue escalation, signature reminders, link and agreement expiry',
+    settings: ['table'],
+    table: { actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'], indexes: ['dueWork'] },
+  },
+  sesEvents: {
+    entry: 'functions/ses-events/handler.ts',
+    description: 'Records SES bounces and complaints on their agreements',
+    settings: ['table'],
+    table: { actions: ['GetItem', 'PutItem', 'UpdateItem'], indexes: [] },
+  },
+} as const satisfies Record<string, TFunctionDefinition>;
+
+export type TFunctionName = keyof typeof FUNCTIONS;
+
+/** The functions that serve HTTP routes. */
+export const HTTP_FUNCTION_NAMES = ['api', 'signing'] as const satisfies readonly TFunctionName[];
+export type THttpFunctionName = (typeof HTTP_FUNCTION_NAMES)[number];
+
+/** Variables every function gets, in AWS and locally, whatever its settings. */
+export const FUNCTION_ENVIRONMENT = {
+  POWERTOOLS_SERVICE_NAME: 'accord',
+  POWERTOOLS_METRICS_NAMESPACE: 'Accord',
+} as const;
