@@ -334,7 +334,8 @@ export class AccordStack extends Stack {
     }
     stage.defaultRouteSettings = { throttlingRateLimit: STAGE_THROTTLE.rate, throttlingBurstLimit: STAGE_THROTTLE.burst, detailedMetricsEnabled: true };
     stage.routeSettings = Object.fromEntries(
-      publicRouteKeys.map((key) => [key, { throttlingRateLimit: PUBLIC_ROUTE_THROTTLE.rate, throttlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burst }]),
+      // A JSON property in CloudFormation, so its keys are written as the service names them.
+      publicRouteKeys.map((key) => [key, { ThrottlingRateLimit: PUBLIC_ROUTE_THROTTLE.rate, ThrottlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burst }]),
     );
 
     const output = (name: string, value: string, description: string) => new CfnOutput(this, name, { value, description });

@@ -21,6 +21,7 @@ declare module 'vitest' {
 
 /** One in-memory DynamoDB Local for the whole integration run; each test file makes its own table. */
 export default async function setup(project: TestProject) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
   project.provide('dynamoEndpoint', dynamo.endpoint);
   return dynamo.stop;

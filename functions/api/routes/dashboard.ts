@@ -1,9 +1,9 @@
 import { config } from '../config';
 import { dashboardScript } from '../../../shared/html/dashboard/dashboard-client';
-import { DASHBOARD_HEADERS, renderDashboardShell } from '../../../shared/html/dashboard/dashboard-page';
+import { dashboardHeaders, renderDashboardShell } from '../../../shared/html/dashboard/dashboard-page';
 import { defineRoute, htmlPage } from '../../../shared/http/route';
 
-const shell = () => htmlPage(renderDashboardShell(config.dashboardSignIn), DASHBOARD_HEADERS);
+const shell = () => htmlPage(renderDashboardShell(config.dashboardSignIn), dashboardHeaders(config.dashboardSignIn));
 
 /** The legal team's dashboard (SPEC §8): one page shell for every `/app/…` path, and its script. */
 export const dashboardRoutes = [

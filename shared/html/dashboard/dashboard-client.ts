@@ -8,13 +8,46 @@ export function dashboardClient() {
   const root = document.getElementById('app') as HTMLElement;
   const auth = document.body.dataset;
   const TOKEN = 'accord.token';
+  const REFRESH = 'accord.refresh';
+  const EXPIRES = 'accord.expires';
+  const PKCE = 'accord.pkce';
+  const redirectUri = `${location.origin}/app/`;
 
-  // Cognito's hosted UI returns the ID token in the fragment.
-  const idToken = new URLSearchParams(location.hash.slice(1)).get('id_token');
-  if (idToken) {
-    sessionStorage.setItem(TOKEN, idToken);
-    history.replaceState(null, '', location.pathname);
-  }
+  // Sign-in with Cognito: the authorization code flow with PKCE (RFC 7636); the session lasts
+  // past the ID token's hour by refreshing it.
+  const base64url = (bytes: ArrayBuffer | Uint8Array) =>
+    btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const randomString = () => base64url(crypto.getRandomValues(new Uint8Array(32)));
+  const forget = () => [TOKEN, REFRESH, EXPIRES, PKCE].forEach((key) => sessionStorage.removeItem(key));
+  const tokenRequest = async (form: Record<string, string>) => {
+    const reply = await fetch(`${auth.cognitoDomain}/oauth2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ client_id: auth.clientId ?? '', ...form }),
+    });
+    if (!reply.ok) return false;
+    const tokens = (await reply.json()) as { id_token: string; refresh_token?: string; expires_in: number };
+    sessionStorage.setItem(TOKEN, tokens.id_token);
+    sessionStorage.setItem(EXPIRES, String(Date.now() + tokens.expires_in * 1000));
+    if (tokens.refresh_token) sessionStorage.setItem(REFRESH, tokens.refresh_token);
+    return true;
+  };
+  const refresh = async () => {
+    const token = sessionStorage.getItem(REFRESH);
+    return auth.auth === 'cognito' && token ? tokenRequest({ grant_type: 'refresh_token', refresh_token: token }) : false;
+  };
+  const finishSignIn = async () => {
+    const query = new URLSearchParams(location.search);
+    const code = query.get('code');
+    if (auth.auth !== 'cognito' || !code) return;
+    const pending = JSON.parse(sessionStorage.getItem(PKCE) ?? '{}') as { state?: string; verifier?: string; path?: string };
+    sessionStorage.removeItem(PKCE);
+    history.replaceState(null, '', pending.path ?? '/app/');
+    // A code without the state this tab sent is someone else's: ignore it.
+    if (pending.state && pending.state === query.get('state') && pending.verifier) {
+      await tokenRequest({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: pending.verifier });
+    }
+  };
 
   type TChild = Node | string | null | undefined;
   const el = (tag: string, props: Record<string, string | ((event: Event) => void)> = {}, ...children: TChild[]) => {
@@ -30,15 +63,17 @@ export function dashboardClient() {
   const show = (...nodes: TChild[]) => root.replaceChildren(...nodes.filter((node): node is Node | string => node !== null && node !== undefined));
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- API replies are read as the OpenAPI document describes them
-  const api = async (path: string, options: RequestInit = {}): Promise<any> => {
+  const api = async (path: string, options: RequestInit = {}, retried = false): Promise<any> => {
+    if (Number(sessionStorage.getItem(EXPIRES) ?? Infinity) < Date.now() + 60_000) await refresh();
     const reply = await fetch(path, {
       ...options,
       headers: { authorization: `Bearer ${sessionStorage.getItem(TOKEN)}`, 'content-type': 'application/json', ...options.headers },
     });
     const body = (await reply.json().catch(() => ({}))) as { detail?: string };
     if (reply.status === 401) {
-      sessionStorage.removeItem(TOKEN);
-      signIn();
+      if (!retried && (await refresh())) return api(path, options, true);
+      forget();
+      void signIn();
       throw new Error('signed out');
     }
     if (!reply.ok) throw new Error(body.detail || `Error ${reply.status}`);
@@ -65,15 +100,33 @@ export function dashboardClient() {
         text: 'Sign out',
         onclick: (event) => {
           event.preventDefault();
-          sessionStorage.removeItem(TOKEN);
-          signIn();
+          const refreshToken = sessionStorage.getItem(REFRESH);
+          forget();
+          if (auth.auth === 'cognito') {
+            // Revoke the refresh token, then end the Cognito session too.
+            if (refreshToken) void fetch(`${auth.cognitoDomain}/oauth2/revoke`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: refreshToken, client_id: auth.clientId ?? '' }) });
+            location.assign(`${auth.cognitoDomain}/logout?${new URLSearchParams({ client_id: auth.clientId ?? '', logout_uri: redirectUri })}`);
+            return;
+          }
+          void signIn();
         },
       }));
 
-  const signIn = () => {
+  const signIn = async () => {
     if (auth.auth === 'cognito') {
-      const redirect = `${location.origin}/app/`;
-      const url = `${auth.cognitoDomain}/login?response_type=token&scope=openid+email&client_id=${encodeURIComponent(auth.clientId ?? '')}&redirect_uri=${encodeURIComponent(redirect)}`;
+      const verifier = randomString();
+      const state = randomString();
+      sessionStorage.setItem(PKCE, JSON.stringify({ verifier, state, path: `${location.pathname}${location.search}` }));
+      const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+      const url = `${auth.cognitoDomain}/oauth2/authorize?${new URLSearchParams({
+        response_type: 'code',
+        client_id: auth.clientId ?? '',
+        redirect_uri: redirectUri,
+        scope: 'openid email profile',
+        state,
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+      })}`;
       show(el('h1', { text: 'Accord' }), el('p', {}, el('a', { href: url, text: 'Sign in with your organisation account' })));
       return;
     }
@@ -129,7 +182,6 @@ export function dashboardClient() {
       rows.length ? null : el('p', { text: 'No agreements match.' }), more);
   };
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const detailView = async (id: string) => {
     const [agreement, events, certificate] = await Promise.all([
       api(`/agreements/${id}`),
@@ -184,7 +236,7 @@ export function dashboardClient() {
   };
 
   addEventListener('popstate', () => void route());
-  void route();
+  void finishSignIn().then(route);
 }
 
 /**

@@ -4,19 +4,20 @@ export type TDashboardAuth = { kind: 'local' } | { kind: 'cognito'; domainUrl: s
 
 /**
  * What the dashboard changes in the page headers: its CSP also lets it run its own script from
- * Accord and talk to Accord's API; it still cannot be framed.
+ * Accord and talk to Accord's API and, signing in through Cognito, to the token endpoint; it
+ * still cannot be framed.
  */
-export const DASHBOARD_HEADERS = {
+export const dashboardHeaders = (auth: TDashboardAuth) => ({
   'content-security-policy': [
     "default-src 'none'",
     "script-src 'self'",
     `style-src ${STYLE_SOURCE}`,
-    "connect-src 'self'",
+    `connect-src 'self'${auth.kind === 'cognito' ? ` ${auth.domainUrl}` : ''}`,
     "form-action 'self'",
     "frame-ancestors 'none'",
     "base-uri 'none'",
   ].join('; '),
-};
+});
 
 /** The shell every `/app/…` path gets; the script draws the view for the path. */
 export const renderDashboardShell = (auth: TDashboardAuth): string =>

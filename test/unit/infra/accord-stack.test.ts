@@ -2,17 +2,60 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import { AccordStack } from '../../../infra/aws/accord-stack';
+import { AccordMailStack, AccordStack } from '../../../infra/aws/accord-stack';
+import { readDeploySettings } from '../../../infra/aws/deploy-settings';
+import { localEnvironment } from '../../../infra/local/function-workers';
+import { variablesFor } from '../../../shared/config';
 import { TABLE_DEFINITION } from '../../../shared/db/table-definition';
+import { FUNCTION_ENVIRONMENT, FUNCTIONS, type TFunctionName } from '../../../shared/functions';
 
-// Bundling is skipped here (esbuild output is measured by `npm run bench` and `cdk synth`).
-const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-const stack = new AccordStack(app, 'Accord', { env: { account: '123456789012', region: 'eu-west-2' } });
-Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-const assembly = app.synth();
-const template = Template.fromStack(stack);
+const CONTEXT = { mailDomain: 'accord.example.police.uk', alarmEmail: 'ops@example.police.uk' };
+
+/** The app as `cdk synth -c …` builds it; bundling is skipped here (the shipped-bundles test runs the real synth). */
+const synthesize = (context: Record<string, string> = {}) => {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [], ...CONTEXT, ...context } });
+  const settings = readDeploySettings(app);
+  const env = { account: '123456789012', region: settings.region };
+  const mail = new AccordMailStack(app, 'AccordMail', { env, settings });
+  const stack = new AccordStack(app, 'Accord', { env, settings });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
+  const assembly = app.synth();
+  return { assembly, template: Template.fromStack(stack), mailTemplate: Template.fromStack(mail) };
+};
+
+const { assembly, template, mailTemplate } = synthesize();
+
+type TStatement = { Action: string | string[]; Resource: unknown; Effect: string };
+const logicalIdOf = (name: TFunctionName) =>
+  Object.entries(template.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith(`${name[0]!.toUpperCase()}${name.slice(1)}Function`))![0];
+const statementsOf = (name: TFunctionName): TStatement[] => {
+  const roleId = (template.findResources('AWS::Lambda::Function')[logicalIdOf(name)]!.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
+  return Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((policy) => (policy.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleId))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement as TStatement[]);
+};
+const actionsOf = (statements: TStatement[]) => statements.flatMap((statement) => [statement.Action].flat());
+
+describe('deploy settings', () => {
+  it('refuses to build without a mail domain or an alarm address, naming the context value to set', () => {
+    const app = new App({ context: {} });
+    expect(() => readDeploySettings(app)).toThrow(/context mailDomain: set -c mailDomain=/);
+    expect(() => readDeploySettings(app)).toThrow(/context alarmEmail: set -c alarmEmail=/);
+  });
+
+  it('deploys to eu-west-2 unless the context says otherwise, whatever the CLI profile region', () => {
+    process.env.CDK_DEFAULT_REGION = 'us-east-1';
+    expect(readDeploySettings(new App({ context: CONTEXT })).region).toBe('eu-west-2');
+    expect(readDeploySettings(new App({ context: { ...CONTEXT, region: 'eu-west-1' } })).region).toBe('eu-west-1');
+    delete process.env.CDK_DEFAULT_REGION;
+  });
+
+  it('wants a custom domain and its certificate together', () => {
+    expect(() => readDeploySettings(new App({ context: { ...CONTEXT, domainName: 'accord.example.police.uk' } }))).toThrow(/certificateArn/);
+  });
+});
 
 describe('the AWS stack', () => {
   it('builds the table from the shared definition, protected and streamed', () => {
@@ -31,43 +74,113 @@ describe('the AWS stack', () => {
     const indexes = (table!.Properties.GlobalSecondaryIndexes as { IndexName: string; KeySchema: { AttributeName: string }[] }[]).map(
       (index) => [index.IndexName, ...index.KeySchema.map((key) => key.AttributeName)],
     );
-    expect(indexes).toEqual(
-      Object.values(TABLE_DEFINITION.indexes).map((index) => [index.indexName, index.partitionKey, index.sortKey]),
-    );
+    expect(indexes).toEqual(Object.values(TABLE_DEFINITION.indexes).map((index) => [index.indexName, index.partitionKey, index.sortKey]));
   });
 
-  it('runs the API on nodejs22.x ARM64 with the configuration it validates at cold start', () => {
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs22.x',
-      Architectures: ['arm64'],
-      TracingConfig: { Mode: 'Active' },
-      Environment: {
-        Variables: Match.objectLike({
-          TABLE_NAME: { Ref: Match.anyValue() },
-          COGNITO_USER_POOL_ID: { Ref: Match.anyValue() },
-          COGNITO_CLIENT_ID: { Ref: Match.anyValue() },
-          PUBLIC_BASE_URL: Match.anyValue(),
-        }),
-      },
-    });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'ANY /{proxy+}' });
-  });
-
-  it('routes signing pages to their own function and feeds the outbox sender only new outbox items', () => {
-    for (const method of ['GET', 'HEAD', 'POST']) {
-      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: `${method} /sign/{token}` });
+  it('gives each function exactly the variables of the settings it reads, and the local stack the same settings', () => {
+    for (const name of Object.keys(FUNCTIONS) as TFunctionName[]) {
+      const fn = template.findResources('AWS::Lambda::Function')[logicalIdOf(name)]!;
+      expect(fn.Properties.Runtime).toBe('nodejs22.x');
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+      const variables = Object.keys(fn.Properties.Environment.Variables as object).sort();
+      expect(variables, name).toEqual(['NODE_OPTIONS', ...Object.keys(FUNCTION_ENVIRONMENT), ...variablesFor(FUNCTIONS[name].settings, 'aws')].sort());
+      // The local stack gives the same function the local variables of the same settings, and no others.
+      const everyLocalValue = Object.fromEntries(Object.keys(FUNCTIONS).flatMap((other) => variablesFor(FUNCTIONS[other as TFunctionName].settings, 'local')).map((v) => [v, 'x']));
+      expect(Object.keys(localEnvironment(name, everyLocalValue, { AWS_REGION: 'eu-west-2' })).sort(), name).toEqual(
+        ['AWS_REGION', ...Object.keys(FUNCTION_ENVIRONMENT), ...variablesFor(FUNCTIONS[name].settings, 'local')].sort(),
+      );
     }
+    expect(() => localEnvironment('outboxSender', {}, {})).toThrow(/no value for TABLE_NAME/);
+  });
+
+  it("grants each function only the table actions and indexes it declares: nobody scans, the public signing function cannot delete", () => {
+    const tableId = Object.keys(template.findResources('AWS::DynamoDB::Table'))[0]!;
+    for (const name of Object.keys(FUNCTIONS) as TFunctionName[]) {
+      const statements = statementsOf(name);
+      const onTable = statements.filter((statement) => JSON.stringify(statement.Resource) === JSON.stringify({ 'Fn::GetAtt': [tableId, 'Arn'] }));
+      expect(actionsOf(onTable).sort(), name).toEqual(FUNCTIONS[name].table.actions.map((action) => `dynamodb:${action}`).sort());
+      const indexes = JSON.stringify(statements.filter((statement) => JSON.stringify(statement.Resource).includes('/index/')));
+      for (const index of Object.values(TABLE_DEFINITION.indexes)) {
+        expect(indexes.includes(`/index/${index.indexName}"`), `${name} ${index.indexName}`).toBe(
+          (FUNCTIONS[name].table.indexes as readonly string[]).some((declared) => TABLE_DEFINITION.indexes[declared as keyof typeof TABLE_DEFINITION.indexes].indexName === index.indexName),
+        );
+      }
+      expect(actionsOf(statements)).not.toContain('dynamodb:Scan');
+      expect(actionsOf(statements).some((action) => action.endsWith('*'))).toBe(false);
+    }
+    expect(actionsOf(statementsOf('signing'))).not.toContain('dynamodb:DeleteItem');
+    expect(FUNCTIONS.dailyJob.table.indexes).toEqual(['dueWork']);
+  });
+
+  it('lets only the outbox sender send mail, from the mail domain and its configuration set', () => {
+    for (const name of Object.keys(FUNCTIONS) as TFunctionName[]) {
+      const sending = statementsOf(name).filter((statement) => actionsOf([statement]).includes('ses:SendEmail'));
+      if (name !== 'outboxSender') {
+        expect(sending, name).toEqual([]);
+        continue;
+      }
+      expect(JSON.stringify(sending[0]!.Resource)).toContain(':identity/accord.example.police.uk');
+      expect(JSON.stringify(sending[0]!.Resource)).toContain(':configuration-set/');
+    }
+  });
+
+  it('signs in the dashboard with the code flow and PKCE, refreshes past an hour, and lets no user write what grants access', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlows: ['code'],
+      GenerateSecret: false,
+      ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
+      WriteAttributes: ['name'],
+      ReadAttributes: Match.arrayWith(['custom:agencies', 'email', 'email_verified']),
+      IdTokenValidity: 60,
+      RefreshTokenValidity: 720,
+      EnableTokenRevocation: true,
+    });
+    const [client] = Object.values(template.findResources('AWS::Cognito::UserPoolClient'));
+    expect(client!.Properties.AllowedOAuthFlows).not.toContain('implicit');
+  });
+
+  it('recovers accounts by email only and sends Cognito mail through SES from the mail domain', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+      EmailConfiguration: Match.objectLike({ EmailSendingAccount: 'DEVELOPER', From: 'Accord <accord@accord.example.police.uk>' }),
+    });
+    for (const role of ['viewer', 'editor', 'admin']) template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: role });
+  });
+
+  it('keeps the signing keyring when the stack is deleted, starting it with one key id', () => {
+    template.hasResource('AWS::SecretsManager::Secret', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        GenerateSecretString: Match.objectLike({ SecretStringTemplate: JSON.stringify({ currentKeyId: 'k1' }), GenerateStringKey: 'k1' }),
+      }),
+    });
+  });
+
+  it('emails alarms to alarmEmail and outputs the topic', () => {
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.police.uk', RedrivePolicy: Match.anyValue() });
+    template.hasOutput('AlarmTopicArn', Match.anyValue());
+  });
+
+  it('keeps a failed daily run, a failed bounce notice and a failed outbox batch for a person, and alarms on each and on undelivered email', () => {
+    const asyncConfigs = Object.values(template.findResources('AWS::Lambda::EventInvokeConfig'));
+    expect(asyncConfigs.map((config) => JSON.stringify(config.Properties.FunctionName)).sort()).toEqual(
+      [logicalIdOf('dailyJob'), logicalIdOf('sesEvents')].map((id) => JSON.stringify({ Ref: id })).sort(),
+    );
+    for (const config of asyncConfigs) expect(config.Properties.DestinationConfig.OnFailure.Destination).toBeDefined();
+    const bucketId = Object.keys(template.findResources('AWS::S3::Bucket', { Properties: { MetricsConfigurations: Match.anyValue() } }))[0]!;
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['outbox'] } } } }) }] },
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       BisectBatchOnFunctionError: true,
-      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [bucketId, 'Arn'] } } },
     });
-    template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: {
-        Statement: Match.arrayWith([Match.objectLike({ Action: 'ses:SendEmail', Effect: 'Allow' })]),
-      },
-    });
+    const alarmed = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((alarm) => JSON.stringify(alarm.Properties));
+    expect(alarmed.some((alarm) => alarm.includes('"MetricName":"EmailsUndelivered"') && alarm.includes('"Namespace":"Accord"'))).toBe(true);
+    expect(alarmed.some((alarm) => alarm.includes('"MetricName":"PutRequests"') && alarm.includes(bucketId))).toBe(true);
+    expect(alarmed.filter((alarm) => alarm.includes('ApproximateNumberOfMessagesVisible'))).toHaveLength(5);
+    for (const alarm of Object.values(template.findResources('AWS::CloudWatch::Alarm'))) expect(alarm.Properties.AlarmActions).toHaveLength(1);
   });
 
   it('runs the daily job at 09:00 London time with its scheduled time as input, retries and a dead-letter queue', () => {
@@ -82,26 +195,43 @@ describe('the AWS stack', () => {
     });
   });
 
-  it('sends SES bounces and complaints through an encrypted topic to the function that records them', () => {
-    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
-      EventDestination: Match.objectLike({ MatchingEventTypes: ['bounce', 'complaint'], SnsDestination: Match.anyValue() }),
-    });
-    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda', RedrivePolicy: Match.anyValue() });
-    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
-  });
-
-  it('gives the legal teams a Cognito pool with a group per role and MFA required', () => {
-    template.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON' });
-    for (const role of ['viewer', 'editor', 'admin']) {
-      template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: role });
+  it('throttles the stage, and the public routes (signing, register, verify) harder', () => {
+    const [stage] = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'));
+    expect(stage!.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 });
+    const routeSettings = stage!.Properties.RouteSettings as Record<string, { ThrottlingRateLimit: number }>;
+    for (const key of ['GET /sign/{token}', 'POST /sign/{token}', 'GET /register', 'GET /register.csv', 'GET /verify/{sha256}']) {
+      expect(routeSettings[key]?.ThrottlingRateLimit, key).toBe(10);
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: key });
     }
+    expect(routeSettings['ANY /{proxy+}']).toBeUndefined();
   });
 
-  it('passes the cdk-nag AwsSolutions pack, every acknowledgement carrying a reason', () => {
+  it('outputs every address a person needs, and the DNS records that verify the mail domain', () => {
+    for (const name of ['ApiUrl', 'DashboardUrl', 'RegisterUrl', 'SignInUrl', 'UserPoolId', 'AlarmTopicArn', 'SigningKeySecretArn', 'FailedOutboxBatchesBucket']) {
+      template.hasOutput(name, Match.anyValue());
+    }
+    for (const n of [1, 2, 3]) expect(JSON.stringify(mailTemplate.findOutputs(`DkimRecord${n}`))).toContain(' CNAME ');
+    mailTemplate.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'accord.example.police.uk' });
+  });
+
+  it('serves a custom domain with its certificate, and links point there', () => {
+    const custom = synthesize({ domainName: 'accord.example.police.uk', certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc' }).template;
+    custom.hasResourceProperties('AWS::ApiGatewayV2::DomainName', { DomainName: 'accord.example.police.uk' });
+    custom.hasResourceProperties('AWS::ApiGatewayV2::Api', { DisableExecuteApiEndpoint: true });
+    custom.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ PUBLIC_BASE_URL: 'https://accord.example.police.uk' }) },
+    });
+    custom.hasOutput('CustomDomainTarget', Match.anyValue());
+  });
+
+  it('passes the cdk-nag AwsSolutions and Serverless packs, every acknowledgement carrying a reason', () => {
     const report = JSON.parse(readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8')) as {
-      pluginReports: { violations: unknown[]; suppressedViolations: { reason: string }[] }[];
+      pluginReports: { pluginName: string; violations: unknown[]; suppressedViolations: { reason: string }[] }[];
     };
-    expect(report.pluginReports[0]!.violations).toEqual([]);
-    for (const suppressed of report.pluginReports[0]!.suppressedViolations) expect(suppressed.reason.length).toBeGreaterThan(20);
+    expect(report.pluginReports.map((plugin) => plugin.pluginName)).toEqual(expect.arrayContaining(['AwsSolutions', 'Serverless']));
+    for (const plugin of report.pluginReports) {
+      expect(plugin.violations, plugin.pluginName).toEqual([]);
+      for (const suppressed of plugin.suppressedViolations) expect(suppressed.reason.length).toBeGreaterThan(40);
+    }
   });
 });

@@ -1,0 +1,200 @@
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handler as apiHandler } from '../../functions/api/handler';
+import { matchRoute, toHttpApiEvent, type TRoute } from '../../infra/local/lambda-http';
+import { FUNCTIONS, type THttpFunctionName, type TFunctionName } from '../../shared/functions';
+import { ZSigningKeyring } from '../../shared/signing-keyring';
+import { WARWICKSHIRE_AGENCIES, partiesOf } from '../fixtures/agencies';
+import { ADMIN, callApi } from '../fixtures/http';
+import { createMailbox } from '../fixtures/outbox';
+import { startSecretsManager } from '../fixtures/secrets-manager';
+import {
+  lambdaRuntimeEnvironment,
+  resolveEnvironment,
+  shippedFunctions,
+  startBundle,
+  synthesizeApp,
+  type TBundleProcess,
+  type TResolvedRefs,
+  type TShippedFunction,
+  type TTemplate,
+} from '../fixtures/shipped-bundles';
+
+/**
+ * What `cdk deploy` ships is what runs: the app is synthesized as a deployment does it, and each
+ * function's bundle from `cdk.out` runs in a process of its own with exactly its template's
+ * environment (references replaced by values of the shape AWS gives) plus the endpoints of
+ * DynamoDB Local, the local SES and a Secrets Manager endpoint, and nothing else.
+ */
+const REFS: TResolvedRefs = {
+  tableName: process.env.TABLE_NAME!,
+  secretArn: 'arn:aws:secretsmanager:eu-west-2:123456789012:secret:SigningKeyEEFC2790-AbC123',
+  userPoolId: 'eu-west-2_AbC123dEf',
+  clientId: '1h2j3k4l5m6n7o8p9q0r1s2t3u',
+  apiEndpoint: 'https://a1b2c3d4e5.execute-api.eu-west-2.amazonaws.com',
+};
+const OWNER = { email: 'legal@warwickshire-fire.test', role: 'editor' as const, agencies: ['warwickshire-fire'] };
+const api = (call: Parameters<typeof callApi>[1]) => callApi(apiHandler, call);
+const mailbox = createMailbox(() => process.env.SES_ENDPOINT!);
+
+let outdir: string;
+let template: TTemplate;
+let functions: TShippedFunction[];
+let secrets: Awaited<ReturnType<typeof startSecretsManager>>;
+const running: TBundleProcess[] = [];
+
+const flatKeyring = (keyring: ReturnType<typeof ZSigningKeyring.parse>) => JSON.stringify({ currentKeyId: keyring.currentKeyId, ...keyring.keys });
+const testKeyring = ZSigningKeyring.parse(JSON.parse(process.env.SIGNING_KEYS!));
+
+const environmentOf = (fn: TShippedFunction) => ({
+  ...resolveEnvironment(template, fn.environment, REFS),
+  ...lambdaRuntimeEnvironment(fn),
+  // The only additions: where the local stand-ins for AWS services listen.
+  DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT!,
+  SES_ENDPOINT: process.env.SES_ENDPOINT!,
+  AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint,
+});
+
+const coldStart = async (name: TFunctionName) => {
+  const fn = functions.find((candidate) => candidate.name === name)!;
+  const bundle = await startBundle(fn.bundle, environmentOf(fn));
+  running.push(bundle);
+  return bundle;
+};
+
+const httpEvent = (name: THttpFunctionName, method: string, path: string, options: { headers?: Record<string, string>; body?: string } = {}) => {
+  const route = (FUNCTIONS[name].routes as readonly TRoute[]).find((candidate) => matchRoute(candidate, method, path))!;
+  const host = new URL(REFS.apiEndpoint).host;
+  return toHttpApiEvent(
+    { method, url: path, headers: { host, 'user-agent': 'Mozilla/5.0', ...options.headers }, body: Buffer.from(options.body ?? ''), sourceIp: '203.0.113.7' },
+    route,
+    matchRoute(route, method, path)!,
+  );
+};
+
+/** The outbox items waiting in the table, as the stream hands them to the sender (a test may scan). */
+const outboxStreamEvent = async (seen: Set<string>) => {
+  const client = new DynamoDBClient({ region: 'eu-west-2', endpoint: process.env.DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const { Items = [] } = await client.send(
+    new ScanCommand({ TableName: REFS.tableName, FilterExpression: 'entity = :outbox', ExpressionAttributeValues: { ':outbox': { S: 'outbox' } } }),
+  );
+  const fresh = Items.filter((item) => !seen.has(item.PK!.S!));
+  for (const item of fresh) seen.add(item.PK!.S!);
+  return {
+    Records: fresh.map((item, index) => ({
+      eventID: `${index}`,
+      eventName: 'INSERT',
+      eventSource: 'aws:dynamodb',
+      eventVersion: '1.1',
+      awsRegion: 'eu-west-2',
+      dynamodb: { Keys: { PK: item.PK, SK: item.SK }, NewImage: item, SequenceNumber: `${Date.now()}${index}`, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    })),
+  };
+};
+
+beforeAll(async () => {
+  outdir = mkdtempSync(join(tmpdir(), 'accord-cdk-'));
+  template = await synthesizeApp(outdir);
+  functions = shippedFunctions(template, outdir);
+  secrets = await startSecretsManager({ [REFS.secretArn]: flatKeyring(testKeyring) });
+  for (const agency of WARWICKSHIRE_AGENCIES) await api({ method: 'POST', path: '/agencies', body: agency, as: ADMIN });
+}, 180_000);
+
+afterAll(async () => {
+  for (const bundle of running) bundle.stop();
+  await secrets?.stop();
+  if (outdir) rmSync(outdir, { recursive: true, force: true });
+});
+
+describe('the shipped bundles, with the environment their template gives them', () => {
+  it('ships every function Accord defines, each asking only for variables its template sets', async () => {
+    expect(functions.map((fn) => fn.name).sort()).toEqual(Object.keys(FUNCTIONS).sort());
+    // Every function cold-starts: none asks for a variable its CDK function does not get.
+    for (const fn of functions) await coldStart(fn.name);
+  });
+
+  it('serves the API: public pages, the dashboard signing in through Cognito, legal-team routes only with a token', async () => {
+    const bundle = await coldStart('api');
+    const health = await bundle.invoke(httpEvent('api', 'GET', '/health'));
+    expect(health.statusCode).toBe(200);
+    const unauthenticated = await bundle.invoke(httpEvent('api', 'GET', '/agreements'));
+    expect(unauthenticated.statusCode).toBe(401);
+    const dashboard = await bundle.invoke(httpEvent('api', 'GET', '/app/'));
+    expect(dashboard.body).toContain('data-cognito-domain="https://accord-123456789012.auth.eu-west-2.amazoncognito.com"');
+  });
+
+  it('sends sign-off emails, takes decisions from their links across a key rotation, records bounces, and publishes the agreement in force', async () => {
+    const signers = [
+      { agencyId: 'warwickshire-fire', email: 'cfo@fire.bundles.test', name: 'Ben Brook' },
+      { agencyId: 'west-midlands-ambulance', email: 'ceo@ambulance.bundles.test', name: 'Anthony Marsh' },
+    ];
+    const parties = partiesOf(signers);
+    parties[1]!.signatories[0] = { ...parties[1]!.signatories[0]!, order: 2 } as (typeof parties)[number]['signatories'][number];
+    const created = await api({
+      method: 'POST',
+      path: '/agreements',
+      as: OWNER,
+      body: { title: 'Co-responding', body: '# Co-responding\n\nFirefighters attend cardiac arrests.', withdrawalTerms: 'Three months notice.', parties },
+    });
+    expect(created.status).toBe(201);
+    expect((await api({ method: 'POST', path: `/agreements/${created.json.id}/submit`, as: OWNER })).status).toBe(200);
+
+    const seen = new Set<string>();
+    const sender = await coldStart('outboxSender');
+    expect(await sender.invoke(await outboxStreamEvent(seen))).toEqual({ batchItemFailures: [] });
+    const firstLink = await mailbox.linkFor('cfo@fire.bundles.test');
+    const [firstMail] = await mailbox.to('cfo@fire.bundles.test');
+    expect(firstMail!.text).toContain(`${REFS.apiEndpoint}/sign/`);
+
+    // Rotation: a new current key; the old one stays in the ring while its links live.
+    secrets.put(REFS.secretArn, JSON.stringify({ currentKeyId: 'k2', k2: randomBytes(32).toString('base64url'), ...testKeyring.keys }));
+
+    const signing = await coldStart('signing');
+    const page = await signing.invoke(httpEvent('signing', 'GET', firstLink));
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Co-responding');
+    const approval = await signing.invoke(
+      httpEvent('signing', 'POST', firstLink, {
+        headers: { origin: REFS.apiEndpoint, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ decision: 'approve', signedName: 'Ben Brook' }).toString(),
+      }),
+    );
+    expect(approval.statusCode).toBe(200);
+
+    // The next group's link is made with the new key; the warm sender (which read the old ring) derives it all the same.
+    expect(await sender.invoke(await outboxStreamEvent(seen))).toEqual({ batchItemFailures: [] });
+    const secondLink = await mailbox.linkFor('ceo@ambulance.bundles.test');
+    const final = await signing.invoke(
+      httpEvent('signing', 'POST', secondLink, {
+        headers: { origin: REFS.apiEndpoint, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ decision: 'approve', signedName: 'Anthony Marsh' }).toString(),
+      }),
+    );
+    expect(final.statusCode).toBe(200);
+    const read = await api({ method: 'GET', path: `/agreements/${created.json.id}`, as: OWNER });
+    expect(read.json.status).toBe('in_force');
+    const register = await (await coldStart('api')).invoke(httpEvent('api', 'GET', '/register.json'));
+    expect(JSON.parse(register.body).items.map((item: { reference: string }) => item.reference)).toContain(read.json.reference);
+
+    // Bounces come back through SNS to the SES events function, which marks the address.
+    const sesEvents = await coldStart('sesEvents');
+    const bounce = {
+      eventType: 'Bounce',
+      mail: { messageId: firstMail!.messageId, destination: ['cfo@fire.bundles.test'], timestamp: new Date().toISOString() },
+      bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: 'cfo@fire.bundles.test' }], timestamp: new Date().toISOString() },
+    };
+    await sesEvents.invoke({ Records: [{ EventSource: 'aws:sns', Sns: { Message: JSON.stringify(bounce), MessageId: 'sns-1', Timestamp: new Date().toISOString() } }] });
+    const afterBounce = await api({ method: 'GET', path: `/agreements/${created.json.id}`, as: OWNER });
+    expect(afterBounce.json.undelivered.map((entry: { to: string }) => entry.to)).toContain('cfo@fire.bundles.test');
+  });
+
+  it('runs the daily job for the scheduled time it is given', async () => {
+    const dailyJob = await coldStart('dailyJob');
+    const report = await dailyJob.invoke({ time: '2027-11-25T09:00:00Z' });
+    expect(report).toMatchObject({ today: '2027-11-25', agreementsChecked: expect.any(Number) });
+  });
+});
