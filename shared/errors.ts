@@ -14,6 +14,7 @@ export const APP_ERROR_STATUS = {
   unsupported_media_type: 415,
   unprocessable: 422,
   precondition_required: 428,
+  too_many_requests: 429,
   internal: 500,
 } as const;
 
@@ -37,6 +38,7 @@ const TITLES: Record<TAppErrorCode, string> = {
   unsupported_media_type: 'Unsupported media type',
   unprocessable: 'Unprocessable request',
   precondition_required: 'Precondition required',
+  too_many_requests: 'Too many requests',
   internal: 'Internal error',
 };
 
@@ -45,14 +47,17 @@ export class AppError extends Error {
   readonly status: number;
   readonly title: string;
   readonly errors?: TFieldError[];
+  /** Seconds after which the same request may succeed (429, 503): sent as `Retry-After`. */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: TAppErrorCode, detail: string, errors?: TFieldError[]) {
+  constructor(code: TAppErrorCode, detail: string, errors?: TFieldError[], options: { retryAfterSeconds?: number } = {}) {
     super(detail);
     this.name = 'AppError';
     this.code = code;
     this.status = APP_ERROR_STATUS[code];
     this.title = TITLES[code];
     this.errors = errors;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

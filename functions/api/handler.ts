@@ -6,7 +6,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda
 import { config } from './config';
 import { requestSizeLimit } from '../../shared/http/request-size-limit';
 import { problemDetails } from '../../shared/http/problem';
-import { toRouterRoute, type TRouteSpec } from '../../shared/http/route';
+import { toRouterRoutes, type TRouteSpec } from '../../shared/http/route';
 import { observability } from '../../shared/observability';
 import { authenticate } from './dependencies';
 import { agencyRoutes } from './routes/agencies';
@@ -38,4 +38,4 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(requestSizeLimit())
   .use(httpSecurityHeaders(JSON_SECURITY_HEADERS))
   .use(problemDetails())
-  .handler(httpRouterHandler<APIGatewayProxyEventV2, APIGatewayProxyResultV2>(routes.map((route) => toRouterRoute(route, authenticate))));
+  .handler(httpRouterHandler<APIGatewayProxyEventV2, APIGatewayProxyResultV2>(routes.flatMap((route) => toRouterRoutes(route, authenticate))));

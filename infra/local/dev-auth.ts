@@ -35,6 +35,7 @@ export const createDevAuth = async ({ dataDir, issuer }: { dataDir: string; issu
   const issueToken = (login: z.infer<typeof ZLocalLoginRequest>) =>
     new SignJWT({
       email: login.email,
+      email_verified: true,
       token_use: 'id',
       [ROLE_CLAIM]: [login.role],
       [AGENCIES_CLAIM]: login.agencies.join(','),

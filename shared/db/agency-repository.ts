@@ -1,20 +1,26 @@
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { TAgencyStore } from '../domain/ports';
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { EMPTY_AUDIT_HEAD } from '../domain/audit/audit-chain';
+import { ConcurrentWriteError, type TAgencyStore } from '../domain/ports';
 import { AppError } from '../errors';
 import { ZAgency, type TAgency } from '../schemas/agency';
-import type { TTableAccess } from './client';
-import { AGENCY_LIST_PARTITION, agencyKey, agencyListKeys } from './keys';
+import { ZAgencyEvent } from '../schemas/audit-event';
+import { transactionConditionFailed, type TTableAccess } from './client';
+import { AGENCY_LIST_PARTITION, agencyEventKey, agencyKey, agencyListKeys } from './keys';
 import { TABLE_DEFINITION } from './table-definition';
 
 const ENTITY = 'agency';
 /** BatchGetItem takes at most 100 keys. */
 const BATCH_GET_LIMIT = 100;
 
-const toItem = (agency: TAgency) => ({
+const ZAuditHead = z.object({ seq: z.int(), hash: z.string().nullable() });
+
+const toItem = (agency: TAgency, auditHead = EMPTY_AUDIT_HEAD) => ({
   ...agencyKey(agency.id),
   ...agencyListKeys(agency.name, agency.id),
   entity: ENTITY,
   ...agency,
+  auditHead,
 });
 
 const fromItem = (item: Record<string, unknown>): TAgency => ZAgency.parse(item);
@@ -60,6 +66,59 @@ export const createAgencyRepository = ({ client, tableName }: TTableAccess): TAg
       }
       throw error;
     }
+  },
+
+  async getWithTrail(id) {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: agencyKey(id), ConsistentRead: true }));
+    return Item ? { agency: fromItem(Item), auditHead: ZAuditHead.catch(EMPTY_AUDIT_HEAD).parse(Item.auditHead) } : undefined;
+  },
+
+  async update(agency, auditHead, events, previousRevision) {
+    try {
+      await client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName,
+                Item: toItem(agency, auditHead),
+                ConditionExpression: '#revision = :revision',
+                ExpressionAttributeNames: { '#revision': 'revision' },
+                ExpressionAttributeValues: { ':revision': previousRevision },
+              },
+            },
+            ...events.map((event) => ({
+              Put: {
+                TableName: tableName,
+                Item: { ...agencyEventKey(event.agencyId, event.seq), entity: 'agency_event', ...event },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            })),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (transactionConditionFailed(error, 0)) throw new ConcurrentWriteError();
+      throw error;
+    }
+  },
+
+  async listEvents(id) {
+    const events = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :events)',
+          ExpressionAttributeValues: { ':pk': agencyKey(id).PK, ':events': 'EVENT#' },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      events.push(...(page.Items ?? []).map((item) => ZAgencyEvent.parse(item)));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return events;
   },
 
   async list() {

@@ -5,7 +5,9 @@ import { searchTextOf, toSummary } from '../domain/agreement/summary';
 import { agreementNextDueOn, requestNextDueOn } from '../domain/schedule/reminder-rules';
 import {
   ConcurrentWriteError,
+  RateLimitedError,
   SigningRequestSpentError,
+  type TRateLimit,
   type TAgreementStore,
   type TAgreementWrite,
   type TListQuery,
@@ -32,6 +34,7 @@ import {
   scopePartition,
   scopeReviewPartition,
   scopeStatusPartition,
+  rateLimitKey,
   signingRequestKey,
   type TScope,
 } from './keys';
@@ -95,6 +98,16 @@ const withdrawnListEntry = (tableName: string, agreementId: string, scope: TScop
     ExpressionAttributeValues: { ':now': epochSeconds(at) },
   };
 };
+
+/** One more use of a limited action, refused once the limit is reached; the counter expires when the limit resets. */
+const rateLimitUpdate = (tableName: string, limit: TRateLimit) => ({
+  TableName: tableName,
+  Key: rateLimitKey(limit.key),
+  UpdateExpression: 'SET #count = if_not_exists(#count, :zero) + :one, #ttl = :resets',
+  ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+  ExpressionAttributeNames: { '#count': 'count', '#ttl': TABLE_DEFINITION.timeToLiveAttribute },
+  ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':limit': limit.limit, ':resets': epochSeconds(limit.resetsAt) },
+});
 
 const agreementItem = (write: TAgreementWrite, previous?: TStoredAgreement): TItem => {
   const reviewReminder = write.reviewReminder !== undefined ? write.reviewReminder : (previous?.reviewReminder ?? null);
@@ -181,15 +194,26 @@ const eventPuts = (events: TAuditEvent[], tableName: string): TTransactItem[] =>
 
 const encodeCursor = (sortKey: string) => Buffer.from(JSON.stringify({ after: sortKey })).toString('base64url');
 
-const decodeCursor = (cursor: string): string => {
+/** The sort keys a cursor may carry: a creation time, or (for review-date lists) a review date, then an agreement id. */
+const CREATED_SORT_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z#[0-9A-HJKMNP-TV-Z]{26}$/;
+const REVIEW_SORT_KEY = /^\d{4}-\d{2}-\d{2}#[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/**
+ * Reads a cursor back, refusing (400, never a DynamoDB error) anything this API did not give out
+ * for this kind of list, and a review-date cursor already past the list's own end date.
+ */
+const decodeCursor = (cursor: string, query: TListQuery): string => {
+  const invalid = (message: string) => new AppError('validation_failed', 'The cursor is not one this API gave out for this list.', [{ path: 'cursor', message }]);
+  let after: string;
   try {
-    const { after } = z.object({ after: z.string().min(1) }).parse(JSON.parse(Buffer.from(cursor, 'base64url').toString()));
-    return after;
+    after = z.object({ after: z.string().min(1) }).parse(JSON.parse(Buffer.from(cursor, 'base64url').toString())).after;
   } catch {
-    throw new AppError('validation_failed', 'The cursor is not one this API gave out.', [
-      { path: 'cursor', message: 'invalid cursor' },
-    ]);
+    throw invalid('invalid cursor');
   }
+  const byReview = query.reviewDueBefore !== undefined;
+  if (!(byReview ? REVIEW_SORT_KEY : CREATED_SORT_KEY).test(after)) throw invalid('invalid cursor');
+  if (byReview && after.slice(0, 10) > query.reviewDueBefore!) throw invalid('the cursor is past reviewDueBefore');
+  return after;
 };
 
 export const createAgreementRepository = ({ client, tableName }: TTableAccess): TAgreementStore => {
@@ -310,7 +334,7 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
 
     async update(write, previous, also = {}) {
       // Which item of the transaction guards what, to tell a lost race from a spent link.
-      const guards: ('agreement' | 'link' | 'other')[] = [];
+      const guards: ('agreement' | 'link' | 'rate' | 'other')[] = [];
       const items: TTransactItem[] = [];
       const add = (item: TTransactItem, guard: (typeof guards)[number]) => {
         items.push(item);
@@ -341,6 +365,7 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
         for (const item of sideEffectItems(next, tableName)) add(item, item.Update ? 'link' : 'other');
       };
       addUpdate(write, previous);
+      if (write.rateLimit) add({ Update: rateLimitUpdate(tableName, write.rateLimit) }, 'rate');
       for (const other of also.updates ?? []) addUpdate(other.write, other.previous);
       for (const created of also.creates ?? []) {
         add({ Put: { TableName: tableName, Item: agreementItem(created), ConditionExpression: 'attribute_not_exists(PK)' } }, 'agreement');
@@ -353,6 +378,10 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
         const failed = guards.flatMap((guard, index) => (transactionConditionFailed(error, index) ? [guard] : []));
         if (failed.includes('agreement')) throw new ConcurrentWriteError();
         if (failed.includes('link')) throw new SigningRequestSpentError();
+        if (failed.includes('rate') && write.rateLimit) {
+          const seconds = Math.max(1, Math.ceil((Date.parse(write.rateLimit.resetsAt) - Date.now()) / 1000));
+          throw new RateLimitedError(write.rateLimit.refusal, seconds);
+        }
         throw error;
       }
     },
@@ -362,7 +391,7 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
         query.scopes === 'all' || query.scopes === 'register'
           ? [{ kind: query.scopes }]
           : query.scopes.map((agencyId) => ({ kind: 'agency', agencyId }));
-      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+      const after = query.cursor ? decodeCursor(query.cursor, query) : undefined;
       const pages = await Promise.all(scopes.map((scope) => queryScope(scope, query, after)));
       const merged = mergeScopePages(pages, { limit: query.limit, descending: query.reviewDueBefore === undefined });
       return { items: merged.items, nextCursor: merged.after ? encodeCursor(merged.after) : null };

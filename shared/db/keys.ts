@@ -6,6 +6,8 @@ const pad = (n: number, width: number) => n.toString().padStart(width, '0');
 
 export const agencyKey = (agencyId: string) => ({ PK: `AGENCY#${agencyId}`, SK: 'AGENCY' });
 export const AGENCY_LIST_PARTITION = 'AGENCIES';
+/** An agency's own audit trail, in its partition. */
+export const agencyEventKey = (agencyId: string, seq: number) => ({ PK: `AGENCY#${agencyId}`, SK: `EVENT#${pad(seq, 6)}` });
 /** Agencies share the byScope index (GSI1) under their own partition, sorted by name. */
 export const agencyListKeys = (name: string, agencyId: string) => ({
   GSI1PK: AGENCY_LIST_PARTITION,
@@ -63,3 +65,6 @@ export const dueByKey = (today: string) => `${today}#~`;
 
 /** A sent email by its SES message id, so a bounce or complaint can be traced to its agreement. */
 export const sentEmailKey = (providerMessageId: string) => ({ PK: `SESMSG#${providerMessageId}`, SK: 'SESMSG' });
+
+/** A rate-limit counter, e.g. the resends of one signatory's link on one day. */
+export const rateLimitKey = (key: string) => ({ PK: `RATE#${key}`, SK: 'RATE' });

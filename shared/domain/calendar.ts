@@ -29,3 +29,12 @@ export const addDays = (isoDate: string, days: number): string => new Date(utcOf
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export const daysBetween = (from: string, to: string): number => Math.round((utcOf(to) - utcOf(from)) / DAY_MS);
+
+const LONDON_HOUR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' });
+
+/** The moment a London calendar day begins: midnight GMT in winter, 23:00 UTC the day before in summer. */
+export const startOfLondonDay = (isoDate: string): string => {
+  const utcMidnight = utcOf(isoDate);
+  // Clocks change at 01:00 UTC, so London's offset at UTC midnight is the day's own at its start.
+  return new Date(utcMidnight - Number(LONDON_HOUR.format(utcMidnight)) * 3600_000).toISOString();
+};

@@ -2,10 +2,14 @@ import type { TAgreement } from '../schemas/agreement';
 import type { TEmailTemplate, TOutboxMessage, TRecipient } from '../schemas/outbox';
 import { sha256Hex } from './audit/audit-chain';
 
+/**
+ * One email per address, except that each signing link is an email of its own: a person who signs
+ * for two parties (a combined commissioner, say) gets a link for each.
+ */
 const unique = (recipients: TRecipient[]): TRecipient[] => {
   const seen = new Set<string>();
   return recipients.filter((recipient) => {
-    const key = recipient.to.toLowerCase();
+    const key = `${recipient.to.toLowerCase()}|${recipient.link?.requestId ?? ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

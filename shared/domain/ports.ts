@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 import type { TAgency } from '../schemas/agency';
 import type { TAgreement, TAgreementStatus, TAgreementSummary } from '../schemas/agreement';
-import type { TAuditEvent } from '../schemas/audit-event';
+import type { TAgencyEvent, TAuditEvent } from '../schemas/audit-event';
 import type { TOutboxMessage, TRecipient } from '../schemas/outbox';
 import type { TAuditHead } from './audit/audit-chain';
 import type { TReviewReminderState } from './schedule/reminder-rules';
@@ -13,6 +13,11 @@ export type TAgencyStore = {
   /** Fails with `conflict` when the id is taken. */
   create(agency: TAgency): Promise<void>;
   list(): Promise<TAgency[]>;
+  /** The agency and where its audit trail ends. */
+  getWithTrail(id: string): Promise<{ agency: TAgency; auditHead: TAuditHead } | undefined>;
+  /** Writes the agency with the events explaining the change, if it is still at `previousRevision`; else `ConcurrentWriteError`. */
+  update(agency: TAgency, auditHead: TAuditHead, events: TAgencyEvent[], previousRevision: number): Promise<void>;
+  listEvents(id: string): Promise<TAgencyEvent[]>;
 };
 
 /** The open signing link of each signatory that has one; only the token's hash is kept. */
@@ -59,7 +64,12 @@ export type TAgreementWrite = {
   messages?: TOutboxMessage[];
   /** Index the fixed document hash so `/verify/{sha256}` can find this version. */
   indexDocument?: boolean;
+  /** Counts this write against a limit (emails sent on demand); over it, nothing is written and `RateLimitedError`. */
+  rateLimit?: TRateLimit;
 };
+
+/** At most `limit` writes under `key` until `resetsAt` (an ISO time); the counter then expires. `refusal` says why, to the user. */
+export type TRateLimit = { key: string; limit: number; resetsAt: string; refusal: string };
 
 export type TListQuery = {
   /** Agencies whose agreements to list, `all` (admins), or the public `register`. */
@@ -145,6 +155,13 @@ export type TLinkSigner = {
   knows(keyId: string): boolean;
   tokenFor(link: TLinkRef): string;
 };
+
+/** A limit on emails sent on demand was reached; the same request succeeds after `retryAfterSeconds`. */
+export class RateLimitedError extends AppError {
+  constructor(detail: string, retryAfterSeconds: number) {
+    super('too_many_requests', detail, undefined, { retryAfterSeconds });
+  }
+}
 
 /** A signing link was spent by a concurrent request. */
 export class SigningRequestSpentError extends AppError {

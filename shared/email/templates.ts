@@ -17,6 +17,7 @@ const SUBJECT_PREFIX: Record<TEmailTemplate, (vars: TOutboxMessage['vars']) => s
   address_bounced: () => 'Undeliverable:',
   review_due: () => 'Review due:',
   review_overdue: () => 'Review overdue:',
+  party_named: () => 'Named as a party:',
 };
 
 type TLine = string | { label: string; value: string | null | undefined };
@@ -24,12 +25,12 @@ type TLine = string | { label: string; value: string | null | undefined };
 /** The paragraphs of each email; every value is plain text and is escaped for the HTML part. */
 const BODY: Record<TEmailTemplate, (vars: TOutboxMessage['vars'], recipient: TRecipient) => TLine[]> = {
   signature_requested: (vars, recipient) => [
-    `${recipient.name ?? 'Hello'}, you are asked to approve or decline this collaboration agreement.`,
+    `${recipient.name ?? 'Hello'}, you are asked to approve or decline this collaboration agreement${recipient.party ? ` on behalf of ${recipient.party}` : ''}.`,
     'Open the link below to read the full text and record your decision. The link is personal to you: do not forward it.',
     { label: 'Link expires', value: vars.linkExpiresAt },
   ],
   signature_reminder: (vars, recipient) => [
-    `${recipient.name ?? 'Hello'}, your decision on this collaboration agreement is still awaited.`,
+    `${recipient.name ?? 'Hello'}, your decision on this collaboration agreement${recipient.party ? ` on behalf of ${recipient.party}` : ''} is still awaited.`,
     { label: 'Link expires', value: vars.linkExpiresAt },
   ],
   decision_recorded: (vars) => [
@@ -55,6 +56,12 @@ const BODY: Record<TEmailTemplate, (vars: TOutboxMessage['vars'], recipient: TRe
   ],
   review_due: (vars) => ['This agreement is due for review.', { label: 'Review date', value: vars.nextReviewDate }],
   review_overdue: (vars) => ['This agreement is overdue for review.', { label: 'Review date', value: vars.nextReviewDate }],
+  party_named: (vars) => [
+    `${vars.partyName} is named as a party to this collaboration agreement, which has gone for signature.`,
+    { label: 'Drafted by', value: vars.drafter },
+    { label: `Asked to sign for ${vars.partyName}`, value: vars.partySignatories },
+    `If ${vars.partyName} has not agreed to this, tell the drafter and your signatories before anyone signs.`,
+  ],
 };
 
 /** Renders one email of an outbox message for one recipient, as plain text and HTML. */

@@ -61,6 +61,8 @@ export const PAGE_HEADERS = {
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'content-security-policy': CONTENT_SECURITY_POLICY,
+  // Pages are only ever served over HTTPS in AWS; browsers ignore this header on plain http://localhost.
+  'strict-transport-security': 'max-age=63072000; includeSubDomains',
 } as const;
 
 export const layout = (title: string, body: Html, bodyAttributes: Record<string, string> = {}): string => {

@@ -13,6 +13,8 @@ export const AGENCIES_CLAIM = 'custom:agencies';
 
 const ZClaims = z.object({
   email: z.email(),
+  // An address nobody has proved they receive mail at identifies nobody (Cognito sends a boolean).
+  email_verified: z.union([z.literal(true), z.literal('true')], { error: 'the email address is not verified' }),
   [ROLE_CLAIM]: z.array(z.string()).default([]),
   [AGENCIES_CLAIM]: z.string().default(''),
 });
@@ -20,7 +22,10 @@ const ZClaims = z.object({
 /** The highest of Accord's roles among the user's groups; agencies are a comma-separated attribute. */
 export const userFromClaims = (payload: JwtPayload): TUser => {
   const claims = ZClaims.safeParse(payload);
-  if (!claims.success) throw new AppError('unauthenticated', 'The token lacks the claims Accord needs.');
+  if (!claims.success) {
+    const unverified = claims.error.issues.some((issue) => issue.path[0] === 'email_verified');
+    throw new AppError('unauthenticated', unverified ? 'Your email address is not verified.' : 'The token lacks the claims Accord needs.');
+  }
   const groups = claims.data[ROLE_CLAIM];
   const role = [...ROLES].reverse().find((candidate) => groups.includes(candidate));
   if (!role) throw new AppError('forbidden', 'Your account has no Accord role (viewer, editor or admin).');

@@ -44,7 +44,11 @@ export const toAppError = (error: unknown): AppError => {
 
 export const problemResponse = (error: AppError): APIGatewayProxyResultV2 => ({
   statusCode: error.status,
-  headers: { 'content-type': PROBLEM_CONTENT_TYPE },
+  headers: {
+    'content-type': PROBLEM_CONTENT_TYPE,
+    'cache-control': 'no-store',
+    ...(error.retryAfterSeconds !== undefined ? { 'retry-after': String(error.retryAfterSeconds) } : {}),
+  },
   body: JSON.stringify({
     type: `urn:accord:problem:${error.code}`,
     title: error.title,

@@ -1,9 +1,9 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { Method, Route } from '@middy/http-router';
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
-import type { TRole, TUser } from '../domain/user';
+import { hasRole, type TRole, type TUser } from '../domain/user';
 import { AppError } from '../errors';
 import { PAGE_HEADERS } from '../html/page';
 import { fieldErrorsOf } from './problem';
@@ -76,7 +76,11 @@ export const toRouterRoute = (
   const users = new WeakMap<APIGatewayProxyEventV2, TUser>();
   const authentication: MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2> = {
     before: async ({ event }) => {
-      if (spec.auth !== 'public') users.set(event, await authenticate(event.headers?.authorization));
+      if (spec.auth === 'public') return;
+      const user = await authenticate(event.headers?.authorization);
+      // The role a route declares is checked here, so a route cannot forget it; agencies are the domain's to check.
+      if (!hasRole(user, spec.auth)) throw new AppError('forbidden', `This needs the ${spec.auth} role.`);
+      users.set(event, user);
     },
   };
   const serve = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
@@ -95,14 +99,22 @@ export const toRouterRoute = (
       (error) => new AppError('validation_failed', 'The request body is not valid.', fieldErrorsOf(error)),
     );
     const result = await spec.handle({ params, query, body, user, headers, event });
-    if (result.content) {
-      return { statusCode: result.status, headers: { 'content-type': result.content.type, ...result.headers }, body: result.content.text };
-    }
-    return result.body === undefined
-      ? { statusCode: result.status, headers: result.headers }
-      : json(result.status, result.body, result.headers);
+    // What a signed-in user reads is theirs alone: no browser or proxy may keep it.
+    const resultHeaders = spec.auth === 'public' ? result.headers : { ...result.headers, 'cache-control': 'no-store' };
+    const response: APIGatewayProxyStructuredResultV2 = result.content
+      ? { statusCode: result.status, headers: { 'content-type': result.content.type, ...resultHeaders }, body: result.content.text }
+      : result.body === undefined
+        ? { statusCode: result.status, headers: resultHeaders }
+        : (json(result.status, result.body, resultHeaders) as APIGatewayProxyStructuredResultV2);
+    return event.requestContext.http.method === 'HEAD' ? { ...response, body: '' } : response;
   };
   const middlewares = spec.body ? [authentication, httpJsonBodyParser() as typeof authentication] : [authentication];
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>().use(middlewares).handler(serve);
   return { method: spec.method, path: spec.path, handler: handler as TRouterHandler };
+};
+
+/** Router entries for a route; a GET also answers HEAD, with the same headers and no body. */
+export const toRouterRoutes = (spec: TRouteSpec, authenticate: TAuthenticate) => {
+  const route = toRouterRoute(spec, authenticate);
+  return spec.method === 'GET' ? [route, { ...route, method: 'HEAD' as const }] : [route];
 };

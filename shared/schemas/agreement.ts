@@ -36,8 +36,7 @@ export const ZAssessment = z.strictObject({
   publicSafety: plainText(10_000).optional().meta({ description: "The party's assessment of the effect on public safety" }),
 });
 
-const ZBody = z
-  .string()
+const ZBody = plainText(MAX_BODY_BYTES)
   .refine((body) => Buffer.byteLength(body, 'utf8') <= MAX_BODY_BYTES, `must be at most ${MAX_BODY_BYTES} bytes`)
   .meta({ description: 'The agreement text, Markdown, at most 200 KB' });
 
@@ -249,7 +248,7 @@ export const ZListAgreementsQuery = z.strictObject({
   status: ZAgreementStatus.optional(),
   agency: ZSlug.optional(),
   reviewDueBefore: ZIsoDate.optional().meta({ description: 'In-force agreements whose next review is on or before this date' }),
-  q: z.string().trim().min(2).max(100).optional().meta({ description: 'Words in the reference, title, summary or party names' }),
+  q: plainLine(100).pipe(z.string().min(2)).optional().meta({ description: 'Words in the reference, title, summary or party names' }),
   cursor: z.string().max(512).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
@@ -268,9 +267,12 @@ export type TRecordReviewRequest = z.infer<typeof ZRecordReviewRequest>;
 export const ZTerminateRequest = z
   .strictObject({
     reason: plainText(5_000).pipe(z.string().trim().min(1, 'give a reason')),
-    effectiveDate: ZIsoDate.optional().meta({ description: 'Default: today' }),
+    evidence: plainText(5_000)
+      .pipe(z.string().trim().min(1, 'say where every party agreed to end it'))
+      .meta({ description: 'Where and when every party agreed to end it outside Accord (minutes, letters, their references)' }),
+    effectiveDate: ZIsoDate.optional().meta({ description: "Default: today; not before the agreement's effective date" }),
   })
-  .meta({ id: 'TerminateRequest' });
+  .meta({ id: 'TerminateRequest', description: 'Records a termination every party agreed outside Accord (admin only)' });
 export type TTerminateRequest = z.infer<typeof ZTerminateRequest>;
 
 export const ZAgreementIdParams = z.object({ id: ZUlid });

@@ -24,3 +24,11 @@ export const ZAuditEvent = z
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;
 
 export const ZAuditEventList = z.object({ items: z.array(ZAuditEvent) }).meta({ id: 'AuditEventList' });
+
+/** An event of an agency's own trail: who changed its authorised signatories or contacts, and to what. */
+export const ZAgencyEvent = ZAuditEvent.omit({ agreementId: true })
+  .extend({ agencyId: z.string() })
+  .meta({ id: 'AgencyEvent' });
+export type TAgencyEvent = z.infer<typeof ZAgencyEvent>;
+
+export const ZAgencyEventList = z.object({ items: z.array(ZAgencyEvent) }).meta({ id: 'AgencyEventList' });

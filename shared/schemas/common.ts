@@ -14,23 +14,35 @@ export const ZSlug = z
   .max(64)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens');
 
-/** Plain text on one line: no control characters. */
+/**
+ * Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): in a
+ * name or a title they make text display differently from what is stored and hashed.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex
+const LINE_BREAKS_AND_TABS = /[\n\t]/;
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
+
+/** Plain text on one line: no control characters (tab and newline included), no bidirectional controls. */
 export const plainLine = (max: number) =>
   z
     .string()
     .trim()
     .min(1)
     .max(max)
-    // eslint-disable-next-line no-control-regex
-    .regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters');
+    .refine((text) => !CONTROL_CHARACTERS.test(text) && !LINE_BREAKS_AND_TABS.test(text), 'must not contain control characters')
+    .refine((text) => !BIDI_CONTROLS.test(text), 'must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069)');
 
-/** Plain text that may span lines. */
+/**
+ * Plain text that may span lines: line endings are normalised to `\n` (browsers send `\r\n`);
+ * other control characters than newline and tab are refused.
+ */
 export const plainText = (max: number) =>
   z
     .string()
-    .max(max)
-    // eslint-disable-next-line no-control-regex
-    .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'must not contain control characters');
+    .transform((text) => text.replace(/\r\n?/g, '\n'))
+    .pipe(z.string().max(max).refine((text) => !CONTROL_CHARACTERS.test(text), 'must not contain control characters other than newline and tab'));
 
 export const ZProblem = z
   .object({

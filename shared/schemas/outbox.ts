@@ -13,6 +13,7 @@ export const EMAIL_TEMPLATES = [
   'address_bounced',
   'review_due',
   'review_overdue',
+  'party_named',
 ] as const;
 export const ZEmailTemplate = z.enum(EMAIL_TEMPLATES);
 export type TEmailTemplate = z.infer<typeof ZEmailTemplate>;
@@ -20,6 +21,8 @@ export type TEmailTemplate = z.infer<typeof ZEmailTemplate>;
 export const ZRecipient = z.object({
   to: z.string(),
   name: z.string().optional(),
+  /** For a signing request: the party the recipient signs for. */
+  party: z.string().optional(),
   /** For a signing request: the link this recipient gets, derived again when the email is written. */
   link: z.object({ requestId: z.string(), keyId: z.string() }).optional(),
 });

@@ -55,7 +55,7 @@ describe('the public register', () => {
   it('drops an agreement from the register when it is terminated', async () => {
     const agreement = await bringIntoForce(OWNER, parties('ended'), { title: 'Short-lived' });
     expect((await api({ method: 'GET', path: '/register.json' })).json.items.map((e: { reference: string }) => e.reference)).toContain(agreement.reference);
-    await api({ method: 'POST', path: `/agreements/${agreement.id}/terminate`, as: OWNER, body: { reason: 'Ended early.' } });
+    await api({ method: 'POST', path: `/agreements/${agreement.id}/terminate`, as: ADMIN, body: { reason: 'Ended early.', evidence: 'Letters from every party, October 2026.' } });
     expect((await api({ method: 'GET', path: '/register.json' })).json.items.map((e: { reference: string }) => e.reference)).not.toContain(agreement.reference);
   });
 });

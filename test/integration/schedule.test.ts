@@ -8,7 +8,7 @@ import { runDailyJob as runJobDirectly } from '../../shared/domain/schedule/run-
 import { partiesOf, WARWICKSHIRE_AGENCIES } from '../fixtures/agencies';
 import type { TTestUser } from '../fixtures/auth';
 import { ADMIN } from '../fixtures/http';
-import { api, approve, bringIntoForce, openLinkOf, runDailyJob, signUntilInForce } from '../fixtures/lifecycle';
+import { api, approve, authoriseDraft, bringIntoForce, openLinkOf, runDailyJob, signUntilInForce } from '../fixtures/lifecycle';
 import { mailbox, startOutbox } from '../fixtures/outbox';
 
 let outbox: Awaited<ReturnType<typeof startOutbox>>;
@@ -148,6 +148,7 @@ describe('signature reminders and link expiry', () => {
         parties: partiesOf([fire!, ambulance!]),
       },
     });
+    await authoriseDraft(created.json.id);
     const submitted = (await api({ method: 'POST', path: `/agreements/${created.json.id}/submit`, as: owner })).json;
     const [fireSignatory, ambulanceSignatory] = submitted.parties.map((p: { signatories: { id: string }[] }) => p.signatories[0]!);
     await approve(await openLinkOf(submitted.id, fireSignatory.id));
@@ -209,15 +210,18 @@ describe('variations and termination', () => {
     expect(reviewed.json.agreement.reviews[0]).toMatchObject({ outcome: 'vary', nextReviewDate: expect.any(String) });
   });
 
-  it('terminates an agreement in force and tells every party; it cannot be terminated twice', async () => {
+  it('records a termination every party agreed, with its evidence, and tells every party; it cannot be terminated twice', async () => {
     const owner = newOwner();
     const parties = fireAndAmbulance('end');
     const agreement = await bringIntoForce(owner, parties);
-    const ended = await api({ method: 'POST', path: `/agreements/${agreement.id}/terminate`, as: owner, body: { reason: 'Service merged.' } });
+    const evidence = 'Joint board minutes, 3 November 2026, item 4: all parties agreed.';
+    const ended = await api({ method: 'POST', path: `/agreements/${agreement.id}/terminate`, as: ADMIN, body: { reason: 'Service merged.', evidence } });
     expect(ended.status).toBe(200);
-    expect(ended.json).toMatchObject({ status: 'terminated', termination: { reason: 'Service merged.', effectiveDate: today, by: owner.email } });
+    expect(ended.json).toMatchObject({ status: 'terminated', termination: { reason: 'Service merged.', effectiveDate: today, by: ADMIN.email } });
+    const trail = (await api({ method: 'GET', path: `/agreements/${agreement.id}/events`, as: owner })).json.items;
+    expect(trail.at(-1)).toMatchObject({ type: 'terminated', data: { evidence } });
     await mailbox.waitFor((all) => parties.every((p) => all.some((m) => m.to === p.email && m.subject.startsWith('Terminated:'))), 'the termination emails');
-    expect((await api({ method: 'POST', path: `/agreements/${agreement.id}/terminate`, as: owner, body: { reason: 'Again' } })).status).toBe(409);
+    expect((await api({ method: 'POST', path: `/agreements/${agreement.id}/terminate`, as: ADMIN, body: { reason: 'Again', evidence } })).status).toBe(409);
     const noReason = await api({ method: 'POST', path: `/agreements/${agreement.id}/reviews`, as: owner, body: { outcome: 'continue', notes: '' } });
     expect(noReason.status).toBe(400);
     expect(noReason.json.errors[0].path).toBe('notes');

@@ -10,6 +10,7 @@ import { FUNCTIONS, type THttpFunctionName, type TFunctionName } from '../../sha
 import { ZSigningKeyring } from '../../shared/signing-keyring';
 import { WARWICKSHIRE_AGENCIES, partiesOf } from '../fixtures/agencies';
 import { ADMIN, callApi } from '../fixtures/http';
+import { authoriseDraft } from '../fixtures/lifecycle';
 import { createMailbox } from '../fixtures/outbox';
 import { startSecretsManager } from '../fixtures/secrets-manager';
 import {
@@ -141,6 +142,7 @@ describe('the shipped bundles, with the environment their template gives them', 
       body: { title: 'Co-responding', body: '# Co-responding\n\nFirefighters attend cardiac arrests.', withdrawalTerms: 'Three months notice.', parties },
     });
     expect(created.status).toBe(201);
+    await authoriseDraft(created.json.id);
     expect((await api({ method: 'POST', path: `/agreements/${created.json.id}/submit`, as: OWNER })).status).toBe(200);
 
     const seen = new Set<string>();

@@ -7,6 +7,7 @@ import { findBrokenLink } from '../../shared/domain/audit/audit-chain';
 import { ASSESSMENT, WARWICKSHIRE_AGENCIES } from '../fixtures/agencies';
 import type { TTestUser } from '../fixtures/auth';
 import { ADMIN, callApi, callFunction, type TCall } from '../fixtures/http';
+import { authoriseDraft } from '../fixtures/lifecycle';
 import { mailbox, startOutbox } from '../fixtures/outbox';
 
 const api = (call: TCall) => callApi(apiHandler, call);
@@ -41,6 +42,7 @@ const draftAndSubmit = async (parties: ReturnType<typeof party>[], title = 'Shar
     },
   });
   expect(created.status).toBe(201);
+  await authoriseDraft(created.json.id);
   const submitted = await api({ method: 'POST', path: `/agreements/${created.json.id}/submit`, as: OWNER });
   expect(submitted.status).toBe(200);
   return submitted.json;
@@ -263,6 +265,7 @@ describe('the lifecycle around sign-off', () => {
         'parties.0.assessment.efficiencyEffectiveness',
         'parties.0.assessment.publicSafety',
         'parties.0.requiredApprovals',
+        'parties.0.signatories.0.email',
         'withdrawalTerms',
       ].sort(),
     );

@@ -9,7 +9,7 @@ import { recordReview, terminateAgreement } from '../../../shared/domain/agreeme
 import { ZAgreement, ZAgreementIdParams, ZRecordReviewRequest, ZTerminateRequest, type TAgreement } from '../../../shared/schemas/agreement';
 import { plainText, ZUlid } from '../../../shared/schemas/common';
 import { ZCertificate, ZVerification, ZVerifyParams } from '../../../shared/schemas/evidence';
-import { agreements, documents, linkSigner, newId } from '../dependencies';
+import { agencies, agreements, documents, linkSigner, newId } from '../dependencies';
 
 const ZReason = z.strictObject({ reason: plainText(5_000).refine((text) => text.trim().length > 0, 'give a reason') }).meta({ id: 'ReasonRequest' });
 const ZSignatoryParams = z.object({ id: ZUlid, signatoryId: ZUlid });
@@ -36,7 +36,7 @@ export const signOffRoutes = [
     params: ZAgreementIdParams,
     responses: { ...transitionResponses('Awaiting signatures; the first routing group has been emailed'), 422: { description: 'Every failed rule, by field' } },
     handle: async ({ params, user, headers }) => {
-      const submitted = await submitAgreement({ id: params.id, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements, linkSigner: await linkSigner() });
+      const submitted = await submitAgreement({ id: params.id, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements, agencies, linkSigner: await linkSigner() });
       countMetric('AgreementsSubmitted');
       return withEtag(200, submitted);
     },
@@ -113,9 +113,9 @@ export const signOffRoutes = [
   defineRoute({
     method: 'POST',
     path: '/agreements/{id}/terminate',
-    summary: 'End an agreement in force; every party is told',
+    summary: 'Record a termination every party agreed outside Accord, with its evidence (admin); every party is told',
     tags: ['reviews'],
-    auth: 'editor',
+    auth: 'admin',
     params: ZAgreementIdParams,
     body: ZTerminateRequest,
     responses: transitionResponses('Terminated'),

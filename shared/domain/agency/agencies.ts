@@ -1,6 +1,8 @@
 import { AppError } from '../../errors';
-import type { TAgency, TCreateAgencyRequest } from '../../schemas/agency';
-import type { TAgencyStore } from '../ports';
+import { isInDomains, type TAgency, type TAuthorisedSignatoriesRequest, type TCreateAgencyRequest } from '../../schemas/agency';
+import type { TAgencyEvent } from '../../schemas/audit-event';
+import { appendAgencyEvent } from '../audit/audit-chain';
+import { ConcurrentWriteError, type TAgencyStore } from '../ports';
 import { assertRole } from '../agreement/access';
 import type { TUser } from '../user';
 
@@ -42,6 +44,10 @@ export const createAgency = async (options: {
     name: input.name,
     type: input.type,
     ...(input.policingBodyId ? { policingBodyId: input.policingBodyId } : {}),
+    signatories: [],
+    emailDomains: [],
+    legalContacts: [...new Set(input.legalContacts ?? [])],
+    revision: 1,
     createdAt: options.now.toISOString(),
   };
   await options.agencies.create(agency);
@@ -51,4 +57,80 @@ export const createAgency = async (options: {
 export const listAgencies = async (options: { user: TUser; agencies: TAgencyStore }): Promise<TAgency[]> => {
   assertRole(options.user, 'viewer');
   return options.agencies.list();
+};
+
+/** An agency's lists are its own: changed only by its editors, or by an admin. */
+const assertManages = (user: TUser, agencyId: string) => {
+  assertRole(user, 'editor');
+  if (user.role !== 'admin' && !user.agencies.includes(agencyId)) {
+    throw new AppError('forbidden', 'Only this agency’s own editors, or an admin, may change who signs for it.');
+  }
+};
+
+type TAgencyChange = { agencyId: string; user: TUser; now: Date; newId: () => string; agencies: TAgencyStore };
+
+/** Loads the agency, applies a change, and writes it with the audit event that records it. */
+const changeAgency = async (
+  options: TAgencyChange,
+  type: string,
+  change: (agency: TAgency) => { agency: TAgency; data: Record<string, unknown> },
+): Promise<TAgency> => {
+  assertManages(options.user, options.agencyId);
+  const stored = await options.agencies.getWithTrail(options.agencyId);
+  if (!stored) throw new AppError('not_found', `No agency '${options.agencyId}'.`);
+  const changed = change(stored.agency);
+  const next = { ...changed.agency, revision: stored.agency.revision + 1 };
+  const { event, head } = appendAgencyEvent(stored.auditHead, {
+    id: options.newId(),
+    agencyId: options.agencyId,
+    type,
+    at: options.now.toISOString(),
+    actor: { kind: 'user', email: options.user.email },
+    data: changed.data,
+  });
+  try {
+    await options.agencies.update(next, head, [event], stored.agency.revision);
+  } catch (error) {
+    if (error instanceof ConcurrentWriteError) throw new AppError('conflict', 'The agency changed meanwhile; reload it and try again.');
+    throw error;
+  }
+  return next;
+};
+
+/**
+ * Replaces who may sign for an agency. With email domains (given now, or kept from before),
+ * every address must be in one of them, so a typo or an outside address cannot be authorised.
+ */
+export const setAuthorisedSignatories = (options: TAgencyChange & { input: TAuthorisedSignatoriesRequest }): Promise<TAgency> =>
+  changeAgency(options, 'authorised_signatories_set', (agency) => {
+    const emailDomains = options.input.emailDomains ?? agency.emailDomains;
+    if (emailDomains.length > 0) {
+      const errors = options.input.signatories.flatMap((signatory, index) =>
+        isInDomains(signatory.email, emailDomains) ? [] : [{ path: `signatories.${index}.email`, message: `must be an address in ${emailDomains.join(' or ')}` }],
+      );
+      if (errors.length > 0) throw new AppError('validation_failed', `${agency.name} only authorises addresses in its own domains.`, errors);
+    }
+    return {
+      agency: { ...agency, signatories: options.input.signatories, emailDomains },
+      data: { signatories: options.input.signatories, emailDomains },
+    };
+  });
+
+/** Replaces who is told when the agency is named as a party. */
+export const setLegalContacts = (options: TAgencyChange & { legalContacts: string[] }): Promise<TAgency> =>
+  changeAgency(options, 'legal_contacts_set', (agency) => ({
+    agency: { ...agency, legalContacts: [...new Set(options.legalContacts)] },
+    data: { legalContacts: options.legalContacts },
+  }));
+
+export const readAgency = async (options: { agencyId: string; user: TUser; agencies: TAgencyStore }): Promise<TAgency> => {
+  assertRole(options.user, 'viewer');
+  const agency = await options.agencies.get(options.agencyId);
+  if (!agency) throw new AppError('not_found', `No agency '${options.agencyId}'.`);
+  return agency;
+};
+
+export const listAgencyEvents = async (options: { agencyId: string; user: TUser; agencies: TAgencyStore }): Promise<TAgencyEvent[]> => {
+  await readAgency(options);
+  return options.agencies.listEvents(options.agencyId);
 };

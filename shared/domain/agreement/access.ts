@@ -22,8 +22,8 @@ export const assertAccess = (user: TUser, agreement: TAgreement | undefined, nee
   return agreement;
 };
 
-export const assertRole = (user: TUser, needed: TRole): void => {
-  if (!hasRole(user, needed)) throw new AppError('forbidden', `This needs the ${needed} role.`);
+export const assertRole = (user: TUser, needed: TRole, why = `This needs the ${needed} role.`): void => {
+  if (!hasRole(user, needed)) throw new AppError('forbidden', why);
 };
 
 /** `"7"`, `W/"7"` or `*` (RFC 9110 If-Match); a list matches when any tag does. */

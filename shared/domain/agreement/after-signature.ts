@@ -4,7 +4,7 @@ import { addMonths, londonDate } from '../calendar';
 import { everyone, outboxMessage } from '../notifications';
 import { ConcurrentWriteError, type TAgreementStore, type TStoredAgreement } from '../ports';
 import type { TUser } from '../user';
-import { assertAccess } from './access';
+import { assertAccess, assertRole } from './access';
 import { assertCanPerform } from './lifecycle';
 import { writeNextVersion } from './new-version';
 import { recordTransition } from './transition';
@@ -29,8 +29,15 @@ const save = async (write: () => Promise<void>) => {
 
 /** Ends an agreement in force (PA 1996 s.23: by agreement of the parties); everyone is told. */
 const terminateStored = async (stored: TStoredAgreement, options: TOptions & TTerminateRequest, extra: Partial<TAgreement> = {}) => {
+  // An agreement ends by agreement of the parties (PA 1996 s.23C): one party's officer cannot end it for all.
+  assertRole(options.user, 'admin', 'Ending an agreement needs every party’s agreement; an admin records one agreed outside Accord, with its evidence.');
   const at = options.now.toISOString();
   const effectiveDate = options.effectiveDate ?? londonDate(options.now);
+  if (stored.agreement.effectiveDate && effectiveDate < stored.agreement.effectiveDate) {
+    throw new AppError('validation_failed', 'A termination cannot take effect before the agreement did.', [
+      { path: 'effectiveDate', message: `must not be before the agreement's effective date, ${stored.agreement.effectiveDate}` },
+    ]);
+  }
   const next: TAgreement = {
     ...stored.agreement,
     ...extra,
@@ -41,7 +48,7 @@ const terminateStored = async (stored: TStoredAgreement, options: TOptions & TTe
     at,
     actor: { kind: 'user', email: options.user.email },
     newId: options.newId,
-    events: [{ type: 'terminated', data: { reason: options.reason, effectiveDate } }],
+    events: [{ type: 'terminated', data: { reason: options.reason, evidence: options.evidence, effectiveDate } }],
   });
   await save(() =>
     options.agreements.update(
@@ -80,10 +87,15 @@ export const recordReview = async (
   if (nextReviewDate !== null && nextReviewDate <= today) {
     throw new AppError('validation_failed', 'The next review must be after today.', [{ path: 'nextReviewDate', message: `must be after ${today}` }]);
   }
+  if (nextReviewDate !== null && stored.agreement.effectiveDate && nextReviewDate < stored.agreement.effectiveDate) {
+    throw new AppError('validation_failed', 'The next review cannot come before the agreement takes effect.', [
+      { path: 'nextReviewDate', message: `must not be before the agreement's effective date, ${stored.agreement.effectiveDate}` },
+    ]);
+  }
   const review = { at: options.now.toISOString(), by: user.email, outcome: input.outcome, notes: input.notes, nextReviewDate };
   const reviews = [...stored.agreement.reviews, review];
   if (input.outcome === 'terminate') {
-    return { agreement: await terminateStored(stored, { ...options, reason: input.notes }, { reviews }), variation: null };
+    return { agreement: await terminateStored(stored, { ...options, reason: input.notes, evidence: input.notes }, { reviews }), variation: null };
   }
   const reviewed: TAgreement = { ...stored.agreement, reviews, nextReviewDate };
   const reviewedEvent = { type: 'reviewed', data: { outcome: input.outcome, notes: input.notes, nextReviewDate } };

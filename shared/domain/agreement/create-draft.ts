@@ -1,7 +1,7 @@
 import { AppError } from '../../errors';
 import type { TAgreement, TCreateAgreementRequest } from '../../schemas/agreement';
 import { appendAuditEvent, EMPTY_AUDIT_HEAD, sha256Hex } from '../audit/audit-chain';
-import { londonYear } from '../calendar';
+import { londonDate, londonYear } from '../calendar';
 import type { TAgencyStore, TAgreementStore } from '../ports';
 import { assertRole } from './access';
 import { assertDraftRules, buildParties } from './draft-rules';
@@ -65,7 +65,7 @@ export const createDraft = async (options: {
     publish: input.publish ?? true,
     publishExemptionReason: input.publishExemptionReason ?? null,
   };
-  assertDraftRules(fields);
+  assertDraftRules(fields, londonDate(now));
 
   const year = londonYear(now);
   return options.agreements.createWithNextReference(year, (sequence) => {

@@ -47,7 +47,7 @@ type TDraftFields = Pick<
 >;
 
 /** Rules any draft must keep, whatever its completeness; submit adds the statutory ones. */
-export const draftRuleErrors = (draft: TDraftFields): TFieldError[] => {
+export const draftRuleErrors = (draft: TDraftFields, today: string): TFieldError[] => {
   const errors: TFieldError[] = [];
   const seenAgencies = new Set<string>();
   draft.parties.forEach((party, partyIndex) => {
@@ -70,16 +70,15 @@ export const draftRuleErrors = (draft: TDraftFields): TFieldError[] => {
   if (!draft.publish && !draft.publishExemptionReason) {
     errors.push({ path: 'publishExemptionReason', message: 'required when publish is false' });
   }
-  if (draft.effectiveDate && draft.expiryDate && draft.expiryDate <= draft.effectiveDate) {
-    errors.push({ path: 'expiryDate', message: 'must be after effectiveDate' });
-  }
-  if (draft.effectiveDate && draft.nextReviewDate && draft.nextReviewDate < draft.effectiveDate) {
-    errors.push({ path: 'nextReviewDate', message: 'must not be before effectiveDate' });
-  }
+  // Without an effective date the agreement takes effect when the last party signs: today at the earliest.
+  const earliest = draft.effectiveDate ?? today;
+  const after = draft.effectiveDate ? 'effectiveDate' : `today (${today}), when it takes effect at the earliest`;
+  if (draft.expiryDate && draft.expiryDate <= earliest) errors.push({ path: 'expiryDate', message: `must be after ${after}` });
+  if (draft.nextReviewDate && draft.nextReviewDate < earliest) errors.push({ path: 'nextReviewDate', message: `must not be before ${after}` });
   return errors;
 };
 
-export const assertDraftRules = (draft: TDraftFields): void => {
-  const errors = draftRuleErrors(draft);
+export const assertDraftRules = (draft: TDraftFields, today: string): void => {
+  const errors = draftRuleErrors(draft, today);
   if (errors.length > 0) throw new AppError('validation_failed', 'The draft is not valid.', errors);
 };

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { AppError } from '../../errors';
 import { CLEARABLE_FIELDS, type TAgreement, type TPatchAgreementRequest } from '../../schemas/agreement';
 import { appendAuditEvent, sha256Hex } from '../audit/audit-chain';
+import { londonDate } from '../calendar';
 import { ConcurrentWriteError, type TAgencyStore, type TAgreementStore } from '../ports';
 import type { TUser } from '../user';
 import { assertAccess, assertRevisionMatches } from './access';
@@ -42,7 +43,7 @@ export const editDraft = async (options: {
     CLEARABLE_FIELDS.filter((field) => scalarPatch[field] === null).map((field) => [field, null]),
   );
   const next: TAgreement = { ...current, ...scalarPatch, ...cleared, parties };
-  assertDraftRules(next);
+  assertDraftRules(next, londonDate(options.now));
 
   const changes = (Object.keys(patch) as (keyof TAgreement)[])
     .filter((field) => !isDeepStrictEqual(current[field], next[field]))

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import type { TActor, TAuditEvent } from '../../schemas/audit-event';
+import type { TActor, TAgencyEvent, TAuditEvent } from '../../schemas/audit-event';
 
 /** Where an agreement's audit chain ends; stored with the agreement so the next event can link to it. */
 export type TAuditHead = { seq: number; hash: string | null };
@@ -9,23 +9,32 @@ export const EMPTY_AUDIT_HEAD: TAuditHead = { seq: 0, hash: null };
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-const hashOf = (event: Omit<TAuditEvent, 'hash'>): string => sha256Hex(canonicalize(event) ?? '');
+const hashOf = (event: object): string => sha256Hex(canonicalize(event) ?? '');
+
+/** What every audit event records, whatever it is about (an agreement, an agency). */
+type TEventInput = { id: string; type: string; at: string; actor: TActor; data: Record<string, unknown> };
+type TChained<T> = T & { seq: number; prevHash: string | null; hash: string };
 
 /**
  * Makes the next event of a chain. Its hash covers every field and the previous hash,
  * so an edited, removed or reordered event breaks every hash after it.
  */
-export const appendAuditEvent = (
-  head: TAuditHead,
-  input: { id: string; agreementId: string; type: string; at: string; actor: TActor; data: Record<string, unknown> },
-): { event: TAuditEvent; head: TAuditHead } => {
+const chain = <TInput extends TEventInput>(head: TAuditHead, input: TInput): { event: TChained<TInput>; head: TAuditHead } => {
   const unsigned = { ...input, seq: head.seq + 1, prevHash: head.hash };
   const event = { ...unsigned, hash: hashOf(unsigned) };
   return { event, head: { seq: event.seq, hash: event.hash } };
 };
 
+/** The next event of an agreement's trail. */
+export const appendAuditEvent = (head: TAuditHead, input: TEventInput & { agreementId: string }): { event: TAuditEvent; head: TAuditHead } =>
+  chain(head, input);
+
+/** The next event of an agency's trail (its authorised signatories, its contacts). */
+export const appendAgencyEvent = (head: TAuditHead, input: TEventInput & { agencyId: string }): { event: TAgencyEvent; head: TAuditHead } =>
+  chain(head, input);
+
 /** Checks a whole chain, oldest first; returns the seq of the first bad event, or null when intact. */
-export const findBrokenLink = (events: TAuditEvent[]): number | null => {
+export const findBrokenLink = (events: TChained<TEventInput>[]): number | null => {
   let prevHash: string | null = null;
   for (const [index, event] of events.entries()) {
     const { hash, ...unsigned } = event;

@@ -1,5 +1,5 @@
 import { renderEmail } from '../../email/templates';
-import type { TOutboxMessage } from '../../schemas/outbox';
+import type { TOutboxMessage, TRecipient } from '../../schemas/outbox';
 import { sha256Hex } from '../audit/audit-chain';
 import { recordTransition } from '../agreement/transition';
 import { ConcurrentWriteError, type TAgreementStore, type TLinkSigner, type TMailer, type TOutboxStore } from '../ports';
@@ -16,7 +16,8 @@ export class DeliveryBusyError extends Error {
   }
 }
 
-export const recipientKey = (email: string) => sha256Hex(email.toLowerCase()).slice(0, 20);
+/** A delivery is one email to one address, or, for a signing link, to one address for one link. */
+export const recipientKey = (recipient: TRecipient) => sha256Hex(`${recipient.to.toLowerCase()}|${recipient.link?.requestId ?? ''}`).slice(0, 20);
 
 /**
  * Sends an outbox message to each recipient at least once and records it once. A send that keeps
@@ -38,7 +39,7 @@ export const deliverMessage = async (options: {
   let busy = false;
   const counts = { sent: 0, failed: 0 };
   for (const recipient of message.recipients) {
-    const key = recipientKey(recipient.to);
+    const key = recipientKey(recipient);
     const claim = await options.outbox.claim(message.id, key, options.now(), LEASE_MS);
     if (claim === 'done') continue;
     if (claim === 'busy') {

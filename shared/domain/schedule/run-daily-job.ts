@@ -138,7 +138,9 @@ const remindSignatory = async (
     agreement: stored.agreement,
     template: 'signature_reminder',
     // The same link as before: tokens derive from the request id, so nothing new is stored.
-    recipients: [{ to: found.signatory.email, name: found.signatory.name, link: { requestId: request.requestId, keyId: request.keyId } }],
+    recipients: [
+      { to: found.signatory.email, name: found.signatory.name, party: found.party.agencyName, link: { requestId: request.requestId, keyId: request.keyId } },
+    ],
     at,
     vars: { linkExpiresAt: request.linkExpiresAt },
   });

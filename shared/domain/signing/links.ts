@@ -3,7 +3,7 @@ import type { TRecipient } from '../../schemas/outbox';
 import { sha256Hex } from '../audit/audit-chain';
 import { outboxMessage } from '../notifications';
 import type { TAgreementWrite, TLinkSigner, TOpenRequests, TSigningRequest } from '../ports';
-import { mapSignatories } from './routing';
+import { findSignatory, mapSignatories } from './routing';
 
 /** A signing link stays usable this long unless it is answered or replaced (SPEC §5). */
 export const LINK_LIFETIME_DAYS = 14;
@@ -43,7 +43,8 @@ export const openLinks = (options: {
       remindersSent: 0,
     });
     openRequests[signatory.id] = { requestId: link.requestId, tokenHash };
-    recipients.push({ to: signatory.email, name: signatory.name, link });
+    const party = findSignatory(options.agreement, signatory.id)?.party.agencyName;
+    recipients.push({ to: signatory.email, name: signatory.name, link, ...(party ? { party } : {}) });
   }
   const asked = new Set(options.signatories.map((s) => s.id));
   const agreement = mapSignatories(options.agreement, (s) =>

@@ -1,12 +1,14 @@
 import { AppError } from '../../errors';
+import { addDays, londonDate, startOfLondonDay } from '../calendar';
 import type { TAgreement, TSignatory } from '../../schemas/agreement';
 import { assertAccess, assertRevisionMatches } from '../agreement/access';
 import { documentSha256Of } from '../agreement/document';
 import { assertCanPerform } from '../agreement/lifecycle';
+import { partyAuthorityErrors, signatoriesLine } from '../agreement/party-authority';
 import { submissionRuleErrors } from '../agreement/submission-rules';
 import { recordTransition } from '../agreement/transition';
 import { everyone, outboxMessage } from '../notifications';
-import { ConcurrentWriteError, type TAgreementStore, type TLinkSigner, type TStoredAgreement } from '../ports';
+import { ConcurrentWriteError, type TAgencyStore, type TAgreementStore, type TLinkSigner, type TStoredAgreement } from '../ports';
 import type { TUser } from '../user';
 import { linksWrite, openLinks, revokeLinks } from './links';
 import { findSignatory, signatoriesToRequest } from './routing';
@@ -52,10 +54,15 @@ const openLinksFor = (
  * Submits a draft for signature: checks every rule of SPEC §4 (all failures named in one 422),
  * fixes the document hash, and emails the first routing group their links.
  */
-export const submitAgreement = async (options: TLegalAction & { linkSigner: TLinkSigner }): Promise<TAgreement> => {
+export const submitAgreement = async (options: TLegalAction & { linkSigner: TLinkSigner; agencies: TAgencyStore }): Promise<TAgreement> => {
   const stored = await loadForAction(options);
   assertCanPerform(stored.agreement.status, 'submit');
-  const errors = submissionRuleErrors(stored.agreement);
+  const { agreement } = stored;
+  const [agencies, varied] = await Promise.all([
+    options.agencies.getMany(agreement.parties.map((party) => party.agencyId)),
+    agreement.supersedes ? options.agreements.get(agreement.supersedes) : undefined,
+  ]);
+  const errors = [...submissionRuleErrors(agreement), ...partyAuthorityErrors(agreement, agencies, varied?.agreement ?? null)];
   if (errors.length > 0) throw new AppError('unprocessable', 'The agreement cannot go for signature yet.', errors);
 
   const at = options.now.toISOString();
@@ -70,11 +77,20 @@ export const submitAgreement = async (options: TLegalAction & { linkSigner: TLin
       { type: 'signatures_requested', data: { signatoryIds: links.requests.map((r) => r.signatoryId), linkExpiresAt: links.linkExpiresAt } },
     ],
   });
+  const signing = linksWrite(links, { key: recorded.events[1]!.id, agreement: recorded.agreement, at });
+  // Each party agency hears that it is named, from Accord itself, before anyone signs for it.
+  const partiesTold = recorded.agreement.parties.flatMap((party) =>
+    outboxMessage({
+      key: `${recorded.events[0]!.id}|party|${party.agencyId}`,
+      agreement: recorded.agreement,
+      template: 'party_named',
+      recipients: (agencies.get(party.agencyId)?.legalContacts ?? []).map((to) => ({ to })),
+      at,
+      vars: { partyName: party.agencyName, drafter: recorded.agreement.owner, partySignatories: signatoriesLine(party) },
+    }),
+  );
   await saveOrConflict(() =>
-    options.agreements.update(
-      { ...recorded, ...linksWrite(links, { key: recorded.events[1]!.id, agreement: recorded.agreement, at }), indexDocument: true },
-      stored,
-    ),
+    options.agreements.update({ ...recorded, ...signing, messages: [...(signing.messages ?? []), ...partiesTold], indexDocument: true }, stored),
   );
   return recorded.agreement;
 };
@@ -113,6 +129,9 @@ export const withdrawAgreement = async (options: TLegalAction & { reason: string
 };
 
 /** Sends a signatory a new link; the old one stops working at once. */
+/** A signatory's inbox is not a megaphone: at most this many new links a day (London days). */
+export const RESENDS_PER_SIGNATORY_PER_DAY = 3;
+
 export const resendSigningLink = async (
   options: TLegalAction & { signatoryId: string; linkSigner: TLinkSigner },
 ): Promise<TAgreement> => {
@@ -136,11 +155,15 @@ export const resendSigningLink = async (
     newId: options.newId,
     events: [{ type: 'signing_link_resent', data: { signatoryId: found.signatory.id, linkExpiresAt: links.linkExpiresAt } }],
   });
+  const today = londonDate(options.now);
+  const rateLimit = {
+    key: `resend|${stored.agreement.id}|${found.signatory.id}|${today}`,
+    limit: RESENDS_PER_SIGNATORY_PER_DAY,
+    resetsAt: startOfLondonDay(addDays(today, 1)),
+    refusal: `${found.signatory.name} has been sent a new link ${RESENDS_PER_SIGNATORY_PER_DAY} times today; try again tomorrow.`,
+  };
   await saveOrConflict(() =>
-    options.agreements.update(
-      { ...recorded, ...linksWrite(links, { key: recorded.events[0]!.id, agreement: recorded.agreement, at }) },
-      stored,
-    ),
+    options.agreements.update({ ...recorded, ...linksWrite(links, { key: recorded.events[0]!.id, agreement: recorded.agreement, at }), rateLimit }, stored),
   );
   return recorded.agreement;
 };

@@ -93,7 +93,7 @@ describe('delivering an outbox message', () => {
       return 'ses-ok';
     });
     expect(attempts).toBe(SEND_BACKOFF_MS.length);
-    expect(context.outbox.deliveries.get(`m1/${recipientKey('b@fire.test')}`)).toMatchObject({ state: 'failed' });
+    expect(context.outbox.deliveries.get(`m1/${recipientKey(context.message.recipients[1]!)}`)).toMatchObject({ state: 'failed' });
     const stored = await context.agreements.store.get(context.message.agreementId);
     expect(stored!.agreement.undelivered).toEqual([{ template: 'signature_requested', to: 'b@fire.test', at: '2026-06-01T09:00:01.000Z' }]);
     expect(context.agreements.events.at(-1)).toMatchObject({ type: 'email_undelivered', actor: { kind: 'system' } });
@@ -101,7 +101,7 @@ describe('delivering an outbox message', () => {
 
   it('leaves a delivery another sender holds, and asks to be retried', async () => {
     const context = await setup();
-    await context.outbox.store.claim('m1', recipientKey('a@fire.test'), new Date('2026-06-01T09:00:00Z'), 60_000);
+    await context.outbox.store.claim('m1', recipientKey(context.message.recipients[0]!), new Date('2026-06-01T09:00:00Z'), 60_000);
     const sent: string[] = [];
     await expect(run(context, async (email) => (sent.push(email.to), 'ok'))).rejects.toThrow(DeliveryBusyError);
     expect(sent).toEqual(['b@fire.test']);

@@ -4,10 +4,11 @@ import { createDraft } from '../../../shared/domain/agreement/create-draft';
 import { editDraft } from '../../../shared/domain/agreement/edit-draft';
 import type { TUser } from '../../../shared/domain/user';
 import { AppError } from '../../../shared/errors';
-import type { TAgency } from '../../../shared/schemas/agency';
+import type { z } from 'zod';
+import type { ZAgency } from '../../../shared/schemas/agency';
 import { inMemoryAgencies, inMemoryAgreements } from '../../fixtures/in-memory-stores';
 
-const AGENCIES: TAgency[] = [
+const AGENCIES: z.input<typeof ZAgency>[] = [
   { id: 'warwickshire-fire', name: 'Warwickshire Fire and Rescue', type: 'fire_and_rescue_authority', createdAt: '2026-01-01T00:00:00Z' },
   { id: 'warwickshire-pcc', name: 'Warwickshire PCC', type: 'policing_body', createdAt: '2026-01-01T00:00:00Z' },
 ];

@@ -1,0 +1,45 @@
+import type { TFieldError } from '../../errors';
+import type { TAgency } from '../../schemas/agency';
+import type { TAgreement } from '../../schemas/agreement';
+
+/**
+ * What makes a signature bind the agency itself, checked at submission: each party agency has
+ * someone to tell that it is named, every signatory is on that agency's own list of authorised
+ * signatories, and a variation keeps every party of the version it varies (no party is dropped
+ * without its consent; a party leaves under the withdrawal terms instead).
+ */
+export const partyAuthorityErrors = (agreement: TAgreement, agencies: Map<string, TAgency>, varied: TAgreement | null): TFieldError[] => {
+  const errors: TFieldError[] = [];
+  agreement.parties.forEach((party, partyIndex) => {
+    const agency = agencies.get(party.agencyId);
+    if (!agency) {
+      errors.push({ path: `parties.${partyIndex}.agencyId`, message: `no agency '${party.agencyId}'` });
+      return;
+    }
+    if (agency.legalContacts.length === 0) {
+      errors.push({ path: `parties.${partyIndex}.agencyId`, message: `${agency.name} has no legal contact to tell that it is named as a party; its editors add one` });
+    }
+    const authorised = new Set(agency.signatories.map((signatory) => signatory.email.toLowerCase()));
+    party.signatories.forEach((signatory, signatoryIndex) => {
+      if (!authorised.has(signatory.email.toLowerCase())) {
+        errors.push({
+          path: `parties.${partyIndex}.signatories.${signatoryIndex}.email`,
+          message: `${signatory.email} is not on ${agency.name}'s list of authorised signatories`,
+        });
+      }
+    });
+  });
+  if (varied) {
+    const stillParties = new Set(agreement.parties.map((party) => party.agencyId));
+    for (const party of varied.parties.filter((candidate) => !stillParties.has(candidate.agencyId))) {
+      errors.push({
+        path: 'parties',
+        message: `${party.agencyName} is a party to version ${varied.version}; a variation keeps every party (a party leaves under the withdrawal terms)`,
+      });
+    }
+  }
+  return errors;
+};
+
+/** "Ben Brook (Chief Fire Officer), …": who is asked to sign for a party. */
+export const signatoriesLine = (party: TAgreement['parties'][number]) => party.signatories.map((signatory) => `${signatory.name} (${signatory.role})`).join(', ');
