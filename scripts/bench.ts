@@ -125,8 +125,10 @@ const benchOperations = async () => {
     const admin = { email: 'bench@accord.test', role: 'admin' as const };
     const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
       callApi(handler, { method, path, body, headers, as: admin });
-    await call('POST', '/agencies', { id: 'bench-fire', name: 'Bench Fire', type: 'fire_and_rescue_authority' });
-    await call('POST', '/agencies', { id: 'bench-ambulance', name: 'Bench Ambulance', type: 'ambulance_trust' });
+    for (const [id, name, type] of [['bench-fire', 'Bench Fire', 'fire_and_rescue_authority'], ['bench-ambulance', 'Bench Ambulance', 'ambulance_trust']] as const) {
+      await call('POST', '/agencies', { id, name, type, legalContacts: [`legal@${id}.test`] });
+      await call('PUT', `/agencies/${id}/signatories`, { signatories: [{ name: 'Chief', role: 'Chief Officer', email: `chief@${id}.test` }] });
+    }
     const draft = {
       title: 'Bench agreement',
       body: '# Terms\n\n'.padEnd(20_000, 'x'),

@@ -24,23 +24,33 @@ const must = async (method: string, path: string, token: string, body?: unknown,
   return reply.json;
 };
 
+const person = (name: string, role: string, email: string, order?: number) => ({ name, role, email, ...(order ? { order } : {}) });
+
+const cfo = person('Ben Brook', 'Chief Fire Officer', 'cfo@warwickshire-fire.example.gov.uk');
+const cc = person('Alex Franklin-Smith', 'Chief Constable', 'cc@warwickshire-police.example.gov.uk');
+const pcc = person('Philip Seccombe', 'Police and Crime Commissioner', 'pcc@warwickshire-pcc.example.gov.uk', 2);
+const ambulance = person('Anthony Marsh', 'Chief Executive', 'ceo@wmas.example.nhs.uk');
+const staffsCfo = person('Rob Barber', 'Chief Fire Officer', 'cfo@staffordshire-fire.example.gov.uk');
+const staffsCc = person('Chris Noble', 'Chief Constable', 'cc@staffordshire-police.example.gov.uk');
+const commissioner = person('Ben Adams', 'Commissioner', 'commissioner@staffordshire.example.gov.uk');
+const councilCeo = person('Monica Fogarty', 'Chief Executive', 'ceo@warwickshire.example.gov.uk');
+
+/** Each agency with who may sign for it (and its email domains) and who is told when it is named. */
 const AGENCIES = [
-  { id: 'warwickshire-pcc', name: 'Police and Crime Commissioner for Warwickshire', type: 'policing_body' },
-  { id: 'warwickshire-police', name: 'Warwickshire Police', type: 'police_force', policingBodyId: 'warwickshire-pcc' },
-  { id: 'warwickshire-fire', name: 'Warwickshire Fire and Rescue Service', type: 'fire_and_rescue_authority' },
-  { id: 'west-midlands-ambulance', name: 'West Midlands Ambulance Service NHS Foundation Trust', type: 'ambulance_trust' },
-  { id: 'warwickshire-county-council', name: 'Warwickshire County Council', type: 'local_authority' },
-  { id: 'staffordshire-commissioner', name: 'Staffordshire Commissioner Fire and Rescue and Police', type: 'policing_body' },
-  { id: 'staffordshire-police', name: 'Staffordshire Police', type: 'police_force', policingBodyId: 'staffordshire-commissioner' },
-  { id: 'staffordshire-fire', name: 'Staffordshire Fire and Rescue Service', type: 'fire_and_rescue_authority' },
+  { id: 'warwickshire-pcc', name: 'Police and Crime Commissioner for Warwickshire', type: 'policing_body', signatories: [pcc], domains: ['warwickshire-pcc.example.gov.uk'] },
+  { id: 'warwickshire-police', name: 'Warwickshire Police', type: 'police_force', policingBodyId: 'warwickshire-pcc', signatories: [cc], domains: ['warwickshire-police.example.gov.uk'] },
+  { id: 'warwickshire-fire', name: 'Warwickshire Fire and Rescue Service', type: 'fire_and_rescue_authority', signatories: [cfo], domains: ['warwickshire-fire.example.gov.uk'] },
+  { id: 'west-midlands-ambulance', name: 'West Midlands Ambulance Service NHS Foundation Trust', type: 'ambulance_trust', signatories: [ambulance], domains: ['wmas.example.nhs.uk'] },
+  { id: 'warwickshire-county-council', name: 'Warwickshire County Council', type: 'local_authority', signatories: [councilCeo], domains: ['warwickshire.example.gov.uk'] },
+  { id: 'staffordshire-commissioner', name: 'Staffordshire Commissioner Fire and Rescue and Police', type: 'policing_body', signatories: [commissioner], domains: ['staffordshire.example.gov.uk'] },
+  { id: 'staffordshire-police', name: 'Staffordshire Police', type: 'police_force', policingBodyId: 'staffordshire-commissioner', signatories: [staffsCc], domains: ['staffordshire-police.example.gov.uk'] },
+  { id: 'staffordshire-fire', name: 'Staffordshire Fire and Rescue Service', type: 'fire_and_rescue_authority', signatories: [staffsCfo], domains: ['staffordshire-fire.example.gov.uk'] },
 ];
 
 const assessment = {
   efficiencyEffectiveness: 'Shared premises and joint procurement reduce running costs by an estimated 12%.',
   publicSafety: 'No adverse effect: response standards are unchanged and monitored quarterly.',
 };
-
-const person = (name: string, role: string, email: string, order?: number) => ({ name, role, email, ...(order ? { order } : {}) });
 
 const party = (agencyId: string, signatories: ReturnType<typeof person>[]) => ({ agencyId, assessment, signatories });
 
@@ -96,15 +106,12 @@ const main = async () => {
     console.log('The demo data is already there; nothing to do.');
     return;
   }
-  for (const agency of AGENCIES) {
-    const reply = await request('POST', '/agencies', token, agency);
+  for (const { signatories, domains, ...agency } of AGENCIES) {
+    const reply = await request('POST', '/agencies', token, { ...agency, legalContacts: [`legal@${domains[0]}`] });
     if (reply.status !== 201 && reply.status !== 409) throw new Error(`agency ${agency.id}: ${reply.status}`);
+    // What the agency's own editors do: say who may sign for it.
+    await must('PUT', `/agencies/${agency.id}/signatories`, token, { signatories: signatories.map(({ name, role, email }) => ({ name, role, email })), emailDomains: domains });
   }
-
-  const cfo = person('Ben Brook', 'Chief Fire Officer', 'cfo@warwickshire-fire.example.gov.uk');
-  const cc = person('Alex Franklin-Smith', 'Chief Constable', 'cc@warwickshire-police.example.gov.uk');
-  const pcc = person('Philip Seccombe', 'Police and Crime Commissioner', 'pcc@warwickshire-pcc.example.gov.uk', 2);
-  const ambulance = person('Anthony Marsh', 'Chief Executive', 'ceo@wmas.example.nhs.uk');
 
   const estates = await must('POST', '/agreements', token, draft('Shared estates and fleet', 'Fire, police and ambulance share stations and a fleet workshop in Warwickshire.', [party('warwickshire-fire', [cfo]), party('warwickshire-police', [cc]), party('warwickshire-pcc', [pcc]), party('west-midlands-ambulance', [ambulance])]));
   await must('POST', `/agreements/${estates.id}/submit`, token);
@@ -118,11 +125,11 @@ const main = async () => {
   await must('POST', `/agreements/${awaiting.id}/submit`, token);
   await decide(cfo.email, { decision: 'approve', signedName: cfo.name });
 
-  const declined = await must('POST', '/agreements', token, draft('Shared drone unit', 'A drone unit shared by police and fire across Staffordshire.', [party('staffordshire-fire', [person('Rob Barber', 'Chief Fire Officer', 'cfo@staffordshire-fire.example.gov.uk')]), party('staffordshire-police', [person('Chris Noble', 'Chief Constable', 'cc@staffordshire-police.example.gov.uk')]), party('staffordshire-commissioner', [person('Ben Adams', 'Commissioner', 'commissioner@staffordshire.example.gov.uk')])]));
+  const declined = await must('POST', '/agreements', token, draft('Shared drone unit', 'A drone unit shared by police and fire across Staffordshire.', [party('staffordshire-fire', [staffsCfo]), party('staffordshire-police', [staffsCc]), party('staffordshire-commissioner', [commissioner])]));
   await must('POST', `/agreements/${declined.id}/submit`, token);
   await decide('cc@staffordshire-police.example.gov.uk', { decision: 'decline', reasonCode: 'efficiency_effectiveness', reason: 'The unit would draw officers from neighbourhood policing.' });
 
-  await must('POST', '/agreements', token, draft('Community safety hub', 'A shared community safety hub with the county council.', [party('warwickshire-fire', [cfo]), party('warwickshire-county-council', [person('Monica Fogarty', 'Chief Executive', 'ceo@warwickshire.example.gov.uk')])], { legalBasis: 'OTHER' }));
+  await must('POST', '/agreements', token, draft('Community safety hub', 'A shared community safety hub with the county council.', [party('warwickshire-fire', [cfo]), party('warwickshire-county-council', [councilCeo])], { legalBasis: 'OTHER' }));
 
   console.log(`Demo loaded: 5 agreements (in force ×2, awaiting signatures, declined, draft).
   Register:  ${BASE}/register

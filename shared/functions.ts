@@ -1,4 +1,5 @@
 import type { TSettingName } from './config';
+import { IDEMPOTENCY_PARTITION } from './db/keys';
 import type { TIndexName } from './db/table-definition';
 
 /** The DynamoDB actions an Accord function may be granted (IAM names; a transaction needs those of its items). */
@@ -10,8 +11,11 @@ export type TFunctionDefinition = {
   description: string;
   /** What its configuration reads; both stacks give it exactly the variables of these. */
   settings: readonly TSettingName[];
-  /** What it does to the table: its role is granted these and nothing else. Nobody scans. */
-  table: { actions: readonly TTableAction[]; indexes: readonly TIndexName[] };
+  /**
+   * What it does to the table: its role is granted these and nothing else. Nobody scans.
+   * `deletesUnder` limits DeleteItem to items whose partition key starts with it.
+   */
+  table: { actions: readonly TTableAction[]; indexes: readonly TIndexName[]; deletesUnder?: string };
   /**
    * HTTP API routes it serves, if any. API Gateway prefers the most specific; `/{proxy+}` catches
    * the rest. Public routes (no sign-in, reachable by anyone) get the stage's stricter throttle.
@@ -30,9 +34,10 @@ export const FUNCTIONS = {
     description: 'Legal-team JSON API, dashboard, register, OpenAPI document and health check',
     settings: ['table', 'publicBaseUrl', 'auth', 'dashboardSignIn', 'signingKeys'],
     table: {
-      // DeleteItem: Powertools idempotency removes its record when the request it guards fails.
+      // DeleteItem: Powertools idempotency removes its record when the request it guards fails, and nothing else.
       actions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
       indexes: ['byScope', 'byScopeStatus', 'byScopeReviewDate'],
+      deletesUnder: IDEMPOTENCY_PARTITION,
     },
     routes: [
       ...['/register', '/register.json', '/register.csv', '/verify/{sha256}'].flatMap((path) =>
@@ -62,7 +67,7 @@ export const FUNCTIONS = {
     entry: 'functions/daily-job/handler.ts',
     description: 'Daily: review reminders, overdue escalation, signature reminders, link and agreement expiry',
     settings: ['table'],
-    table: { actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'], indexes: ['dueWork'] },
+    table: { actions: ['GetItem', 'PutItem', 'UpdateItem'], indexes: ['dueWork'] },
   },
   sesEvents: {
     entry: 'functions/ses-events/handler.ts',

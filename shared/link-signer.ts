@@ -18,8 +18,16 @@ export const loadLinkSigner = (setting: TSettings['signingKeys']) => {
   }
   const read = async (forceFetch: boolean) => {
     const value = await getSecret<string>(setting.secretArn, { maxAge: KEYRING_MAX_AGE_SECONDS, forceFetch });
-    const keyring = ZSigningKeyring.safeParse(JSON.parse(value ?? 'null'));
-    if (!keyring.success) throw new Error('The signing-key secret is not a keyring: {"currentKeyId": "<id>", "<id>": "<base64url key>"}');
+    // Neither the secret nor a parser's message quoting it may reach a log.
+    const notAKeyring = () => new Error('The signing-key secret is not a keyring: {"currentKeyId": "<id>", "<id>": "<base64url key>"}');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value ?? 'null');
+    } catch {
+      throw notAKeyring();
+    }
+    const keyring = ZSigningKeyring.safeParse(parsed);
+    if (!keyring.success) throw notAKeyring();
     return createLinkSigner(keyring.data);
   };
   return async (keyIds: readonly string[] = []): Promise<TLinkSigner> => {

@@ -15,7 +15,7 @@ export const ZSigningKeyring = z
   .record(z.string(), z.string())
   .superRefine((ring, ctx) => {
     const current = ring.currentKeyId;
-    if (!current || !(current in ring)) ctx.addIssue({ code: 'custom', message: 'currentKeyId must name a key in the ring' });
+    if (!current || !Object.hasOwn(ring, current) || current === 'currentKeyId') ctx.addIssue({ code: 'custom', message: 'currentKeyId must name a key in the ring' });
     for (const [keyId, value] of Object.entries(ring)) {
       if (keyId === 'currentKeyId') continue;
       if (!KEY_ID.test(keyId)) ctx.addIssue({ code: 'custom', message: `key id ${JSON.stringify(keyId)} is not a short identifier` });

@@ -38,6 +38,8 @@ const recordFailures = async (event: SNSEvent): Promise<void> => {
       agreements,
     });
     countMetric(outcome === 'recorded' ? 'MailFailuresRecorded' : 'MailFailuresUnmatched');
+    // A bounce or complaint is an email nobody read: it raises the same alarm as a send that failed.
+    if (outcome === 'recorded') countMetric('EmailsUndelivered', addresses.length);
   }
 };
 

@@ -1,6 +1,6 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -46,7 +46,11 @@ export class AccordFunction extends NodejsFunction {
         environment[variable] = value;
       }
     }
+    // A role of its own, without AWSLambdaBasicExecutionRole (which may write to every log group).
+    const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `Accord ${id}` });
+    logGroup.grantWrite(role);
     super(scope, id, {
+      role,
       memorySize: 1024,
       timeout: Duration.seconds(10),
       ...sizing,
@@ -71,7 +75,18 @@ export class AccordFunction extends NodejsFunction {
         externalModules: [],
       },
     });
-    this.addToRolePolicy(new PolicyStatement({ actions: definition.table.actions.map((action) => `dynamodb:${action}`), resources: [table.tableArn] }));
+    const { actions, deletesUnder } = definition.table;
+    const unconditional = actions.filter((action) => !(deletesUnder && action === 'DeleteItem'));
+    this.addToRolePolicy(new PolicyStatement({ actions: unconditional.map((action) => `dynamodb:${action}`), resources: [table.tableArn] }));
+    if (deletesUnder && actions.includes('DeleteItem')) {
+      this.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['dynamodb:DeleteItem'],
+          resources: [table.tableArn],
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${deletesUnder}*`] } },
+        }),
+      );
+    }
     if (definition.table.indexes.length > 0) {
       this.addToRolePolicy(
         new PolicyStatement({

@@ -29,7 +29,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
-import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { ConfigurationSet, EmailIdentity, EmailSendingEvent, EventDestination, Identity } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription, LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -46,6 +46,9 @@ import type { TDeploySettings } from './deploy-settings';
 
 /** The first key of a new signing keyring; see docs/runbooks/rotate-signing-key.md. */
 export const INITIAL_SIGNING_KEY_ID = 'k1';
+
+const RUNTIME_PINNED =
+  'Accord pins nodejs22.x, the runtime its bundles are built for (esbuild target node22), rather than following the newest runtime unreviewed; moving to another is a deliberate, tested change.';
 
 /** Requests per second, steady and burst: the whole stage, and each public route (signing, register, verify). */
 const STAGE_THROTTLE = { rate: 100, burst: 200 };
@@ -108,7 +111,15 @@ export class AccordStack extends Stack {
     // A key of our own: SES and CloudWatch cannot publish to topics under the AWS-managed SNS key.
     const notificationsKey = new Key(this, 'NotificationsKey', { enableKeyRotation: true, description: 'Accord SNS topics' });
     for (const service of ['ses.amazonaws.com', 'cloudwatch.amazonaws.com']) {
-      notificationsKey.grant(new ServicePrincipal(service), 'kms:GenerateDataKey*', 'kms:Decrypt');
+      notificationsKey.addToResourcePolicy(
+        new PolicyStatement({
+          principals: [new ServicePrincipal(service)],
+          actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+          resources: ['*'],
+          // Only on behalf of this account: no other account's SES or CloudWatch may use the key.
+          conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+        }),
+      );
     }
     const alarms = new Topic(this, 'Alarms', { enforceSSL: true, masterKey: notificationsKey });
     const alarmEmailDeadLetters = this.deadLetterQueue('AlarmEmailDeadLetters');
@@ -192,17 +203,21 @@ export class AccordStack extends Stack {
 
     // Signing links are HMACs of their request ids under a key of this keyring; only hashes are stored.
     // Kept when the stack goes: links already emailed must stay checkable, like the table they point into.
-    const signingKeys = new Secret(this, 'SigningKey', {
-      description: 'Keyring that Accord signing-link tokens are derived from (docs/runbooks/rotate-signing-key.md)',
-      generateSecretString: {
-        secretStringTemplate: JSON.stringify({ currentKeyId: INITIAL_SIGNING_KEY_ID }),
-        generateStringKey: INITIAL_SIGNING_KEY_ID,
-        passwordLength: 64,
-        excludePunctuation: true,
-        includeSpace: false,
-      },
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    // A stack created again over a retained table takes the retained keyring (-c signingKeySecretArn=…), so
+    // reminders for links already sent still derive the right tokens.
+    const signingKeys = settings.signingKeySecretArn
+      ? Secret.fromSecretCompleteArn(this, 'SigningKey', settings.signingKeySecretArn)
+      : new Secret(this, 'SigningKey', {
+          description: 'Keyring that Accord signing-link tokens are derived from (docs/runbooks/rotate-signing-key.md)',
+          generateSecretString: {
+            secretStringTemplate: JSON.stringify({ currentKeyId: INITIAL_SIGNING_KEY_ID }),
+            generateStringKey: INITIAL_SIGNING_KEY_ID,
+            passwordLength: 64,
+            excludePunctuation: true,
+            includeSpace: false,
+          },
+          removalPolicy: RemovalPolicy.RETAIN,
+        });
 
     const configurationSet = new ConfigurationSet(this, 'MailConfiguration', { reputationMetrics: true });
     const sendingResources = [
@@ -263,7 +278,8 @@ export class AccordStack extends Stack {
       enforceSSL: true,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       versioned: true,
-      lifecycleRules: [{ expiration: Duration.days(90), noncurrentVersionExpiration: Duration.days(30) }],
+      // Outbox items live 30 days; a batch replayed later would find nothing to send.
+      lifecycleRules: [{ expiration: Duration.days(30), noncurrentVersionExpiration: Duration.days(7) }],
       // Request metrics, so an alarm fires on the first batch written.
       metrics: [{ id: 'EntireBucket' }],
       removalPolicy: RemovalPolicy.RETAIN,
@@ -347,7 +363,9 @@ export class AccordStack extends Stack {
     output('DashboardClientId', dashboardClient.userPoolClientId, 'The dashboard’s Cognito app client');
     output('AlarmTopicArn', alarms.topicArn, `Alarms go here and to ${settings.alarmEmail} (confirm the subscription email)`);
     output('SigningKeySecretArn', signingKeys.secretArn, 'The signing-link keyring (rotation runbook: docs/runbooks/rotate-signing-key.md)');
-    output('FailedOutboxBatchesBucket', failedOutboxBatches.bucketName, 'Outbox batches that failed for good, to replay');
+    output('FailedOutboxBatchesBucket', failedOutboxBatches.bucketName, 'Outbox batches that failed for good, to replay within 30 days');
+    output('DailyJobFunctionName', dailyJob.functionName, 'Run the daily job again for a day (README, alarms)');
+    output('OutboxSenderFunctionName', outboxSender.functionName, 'Replay a failed outbox batch (README, alarms)');
     if (customDomain) {
       output('CustomDomainTarget', customDomain.regionalDomainName, `Point ${settings.domainName} here (CNAME or alias)`);
     }
@@ -358,7 +376,7 @@ export class AccordStack extends Stack {
   /** Every acknowledged cdk-nag finding, with the reason it is acceptable; each reason is true of what it hides. */
   private acknowledgeFindings(
     functions: Record<'api' | 'signing' | 'outboxSender' | 'dailyJob' | 'sesEvents', AccordFunction>,
-    parts: { failedOutboxBatches: Bucket; signingKeys: Secret; httpApi: HttpApi },
+    parts: { failedOutboxBatches: Bucket; signingKeys: ISecret; httpApi: HttpApi },
   ) {
     const noDeadLetterQueue = {
       api: 'Invoked synchronously by API Gateway: a failed request is answered with an error to its caller; there is no event to keep.',
@@ -369,24 +387,20 @@ export class AccordStack extends Stack {
       sesEvents: 'Invoked asynchronously by SNS; its on-failure destination (a queue with an alarm) keeps each failed notification with its error, which a DLQ would not.',
     };
     for (const [name, fn] of Object.entries(functions) as [keyof typeof functions, AccordFunction][]) {
+      Validations.of(fn.role!).acknowledge({
+        id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+        reason:
+          name === 'outboxSender'
+            ? "X-Ray's PutTraceSegments and PutTelemetryRecords, and DynamoDB's ListStreams (which the stream event source needs), cannot be scoped to a resource."
+            : "X-Ray's PutTraceSegments and PutTelemetryRecords cannot be scoped to a resource.",
+      });
       Validations.of(fn).acknowledge(
-        {
-          id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-          reason: 'AWSLambdaBasicExecutionRole only lets a function write its own logs.',
-        },
-        {
-          id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-          reason:
-            name === 'outboxSender'
-              ? "X-Ray's PutTraceSegments and PutTelemetryRecords, and DynamoDB's ListStreams (which the stream event source needs), cannot be scoped to a resource."
-              : "X-Ray's PutTraceSegments and PutTelemetryRecords cannot be scoped to a resource.",
-        },
-        { id: 'AwsSolutions::AwsSolutions-L1', reason: 'Accord targets the nodejs22.x runtime on purpose: it is the line the code is built and tested for.' },
-        { id: 'Serverless::Serverless-LambdaLatestVersion', reason: 'Accord targets the nodejs22.x runtime on purpose: it is the line the code is built and tested for.' },
+        { id: 'AwsSolutions::AwsSolutions-L1', reason: RUNTIME_PINNED },
+        { id: 'Serverless::Serverless-LambdaLatestVersion', reason: RUNTIME_PINNED },
         { id: 'Serverless::Serverless-LambdaDLQ', reason: noDeadLetterQueue[name] },
       );
     }
-    Validations.of(functions.outboxSender).acknowledge({
+    Validations.of(functions.outboxSender.role!).acknowledge({
       id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${this.getLogicalId(parts.failedOutboxBatches.node.defaultChild as never)}.Arn>/*]`,
       reason: 'Lambda names each failed-batch object itself; PutObject must be allowed for any key in this one bucket (and nothing else is).',
     });
@@ -394,10 +408,10 @@ export class AccordStack extends Stack {
       id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${this.getLogicalId(functions.dailyJob.node.defaultChild as never)}.Arn>:*]`,
       reason: "The scheduler's role may invoke any version of the daily job function, and only that function.",
     });
-    Validations.of(parts.signingKeys).acknowledge({
+    if (parts.signingKeys instanceof Secret) Validations.of(parts.signingKeys).acknowledge({
       id: 'AwsSolutions::AwsSolutions-SMG4',
       reason:
-        'Automatic rotation replaces the value, which would break every link already emailed; the keyring is rotated by a runbook that adds a key and keeps the previous one while its links live (docs/runbooks/rotate-signing-key.md).',
+        "Reminders re-derive a link's token with the key it was made with, so the keyring must keep each earlier key while its links live; Secrets Manager's rotation replaces one value on a schedule, so the keyring is rotated by a runbook that adds a key and retires the old one 15 days later (docs/runbooks/rotate-signing-key.md).",
     });
     Validations.of(parts.httpApi).acknowledge({
       id: 'AwsSolutions::AwsSolutions-APIG4',

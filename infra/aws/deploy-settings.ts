@@ -4,6 +4,13 @@ import { z } from 'zod';
 const HOSTNAME = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 /**
+ * Names that can never receive mail for a real deployment: the reserved example, test and local
+ * names (RFC 2606, RFC 6761) and this README's own placeholder.
+ */
+const isPlaceholderDomain = (domain: string) =>
+  /(^|\.)(example\.(com|net|org)|example|test|invalid|localhost|local)$/.test(domain) || domain.split('.').includes('your-force');
+
+/**
  * What a deployment needs from whoever deploys it, as CDK context (`-c name=value` or
  * `cdk.json`). Read once; a missing or malformed value stops `cdk synth` and `cdk deploy` with a
  * message naming the context value to set.
@@ -13,7 +20,11 @@ export const ZDeploySettings = z
     /** UK personal data stays in London unless the deployer says otherwise. */
     region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as eu-west-2').default('eu-west-2'),
     /** The domain Accord sends from (SES identity, DKIM); the deployer must control its DNS. */
-    mailDomain: z.string({ error: 'set -c mailDomain=<a domain whose DNS you control>, e.g. accord.your-force.police.uk' }).toLowerCase().regex(HOSTNAME, 'a domain name such as accord.your-force.police.uk'),
+    mailDomain: z
+      .string({ error: 'set -c mailDomain=<a domain whose DNS you control>, e.g. accord.your-force.police.uk' })
+      .toLowerCase()
+      .regex(HOSTNAME, 'a domain name such as accord.your-force.police.uk')
+      .refine((domain) => !isPlaceholderDomain(domain), 'a real domain whose DNS you control, not an example or placeholder name'),
     /** Who is emailed when an alarm fires. */
     alarmEmail: z.email({ error: 'set -c alarmEmail=<the address that receives alarms>, e.g. accord-ops@your-force.police.uk' }),
     /** An optional custom domain for the API and pages, with an ACM certificate for it in the same region. */
@@ -21,14 +32,21 @@ export const ZDeploySettings = z
     certificateArn: z.string().startsWith('arn:aws:acm:', 'an ACM certificate ARN').optional(),
     /** The prefix of Cognito's sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`); unique per region. */
     signInDomainPrefix: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lower-case letters, digits and hyphens').optional(),
+    /** The keyring kept from an earlier deployment of this stack, when it is created again over the retained table. */
+    signingKeySecretArn: z.string().startsWith('arn:aws:secretsmanager:', 'a Secrets Manager secret ARN').optional(),
   })
   .refine((settings) => Boolean(settings.domainName) === Boolean(settings.certificateArn), {
     message: 'set both -c domainName=… and -c certificateArn=… for a custom domain, or neither',
     path: ['domainName'],
+  })
+  // A regional API's certificate lives in the API's own region.
+  .refine((settings) => !settings.certificateArn || settings.certificateArn.split(':')[3] === settings.region, {
+    message: 'the certificate must be in the region Accord deploys to',
+    path: ['certificateArn'],
   });
 export type TDeploySettings = z.output<typeof ZDeploySettings>;
 
-const CONTEXT_KEYS = ['region', 'mailDomain', 'alarmEmail', 'domainName', 'certificateArn', 'signInDomainPrefix'] as const;
+const CONTEXT_KEYS = ['region', 'mailDomain', 'alarmEmail', 'domainName', 'certificateArn', 'signInDomainPrefix', 'signingKeySecretArn'] as const;
 
 /** Reads the deploy settings from the app's context; throws naming each context value to fix. */
 export const readDeploySettings = (app: App): TDeploySettings => {

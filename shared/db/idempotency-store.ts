@@ -1,5 +1,6 @@
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { createDynamoClient, type TDynamoSettings } from './client';
+import { IDEMPOTENCY_PARTITION } from './keys';
 import { TABLE_DEFINITION } from './table-definition';
 
 /**
@@ -12,6 +13,6 @@ export const createIdempotencyStore = (settings: TDynamoSettings & { name: strin
     awsSdkV3Client: createDynamoClient(settings),
     keyAttr: TABLE_DEFINITION.partitionKey,
     sortKeyAttr: TABLE_DEFINITION.sortKey,
-    staticPkValue: 'IDEMPOTENCY',
+    staticPkValue: IDEMPOTENCY_PARTITION,
     expiryAttr: TABLE_DEFINITION.timeToLiveAttribute,
   });

@@ -68,3 +68,6 @@ export const sentEmailKey = (providerMessageId: string) => ({ PK: `SESMSG#${prov
 
 /** A rate-limit counter, e.g. the resends of one signatory's link on one day. */
 export const rateLimitKey = (key: string) => ({ PK: `RATE#${key}`, SK: 'RATE' });
+
+/** Powertools idempotency records share this partition (see idempotency-store.ts). */
+export const IDEMPOTENCY_PARTITION = 'IDEMPOTENCY';

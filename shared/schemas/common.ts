@@ -14,14 +14,13 @@ export const ZSlug = z
   .max(64)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens');
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const LINE_BREAKS_AND_TABS = /[\n\t]/;
 /**
  * Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): in a
  * name or a title they make text display differently from what is stored and hashed.
  */
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-// eslint-disable-next-line no-control-regex
-const LINE_BREAKS_AND_TABS = /[\n\t]/;
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
 
 /** Plain text on one line: no control characters (tab and newline included), no bidirectional controls. */

@@ -21,6 +21,7 @@ describe('the dashboard signing in through Cognito', () => {
   let browser: Browser;
   const apiTokens: string[] = [];
   const tokenRequests: URLSearchParams[] = [];
+  const revoked: string[] = [];
   let challenge = '';
 
   beforeAll(async () => {
@@ -77,16 +78,27 @@ describe('the dashboard signing in through Cognito', () => {
       }
       return route.fulfill({ status: 400, headers: cors, body: JSON.stringify({ error: 'invalid_grant' }) });
     }
+    if (url.pathname === '/oauth2/revoke') {
+      revoked.push(new URLSearchParams(route.request().postData() ?? '').get('token') ?? '');
+      return route.fulfill({ status: 200, headers: cors, body: '' });
+    }
+    if (url.pathname === '/logout') {
+      expect(url.searchParams.get('logout_uri')).toBe(`${origin}/app/`);
+      return route.fulfill({ status: 302, headers: { location: `${origin}/app/` } });
+    }
     return route.fulfill({ status: 404 });
   };
 
-  it('signs in with the code flow and PKCE, ignores a code it did not ask for, and refreshes an expired token', async () => {
+  it('signs in with the code flow and PKCE, ignores a code it did not ask for, refreshes an expired token, and revokes on sign-out', async () => {
     const context = await browser.newContext();
     await context.route(`${COGNITO}/**`, cognito);
     const page = await context.newPage();
 
-    // A code arriving without this tab's state (a forged callback) is not exchanged.
+    // A code arriving without this tab's state (a forged callback) is not exchanged, even while a sign-in is pending.
     await page.goto(`${origin}/app/?code=the-code&state=forged`);
+    await page.getByRole('link', { name: 'Sign in with your organisation account' }).waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('accord.pkce'))).toContain('verifier');
+    await page.goto(`${origin}/app/?code=the-code&state=forged-again`);
     await page.getByRole('link', { name: 'Sign in with your organisation account' }).waitFor();
     expect(tokenRequests).toHaveLength(0);
 
@@ -102,6 +114,11 @@ describe('the dashboard signing in through Cognito', () => {
     await page.getByRole('heading', { name: 'Agreements' }).waitFor();
     expect(tokenRequests.at(-1)!.get('grant_type')).toBe('refresh_token');
     expect(apiTokens.at(-1)).toBe('id-token-2');
+
+    await page.getByRole('link', { name: 'Sign out' }).click();
+    await page.getByRole('link', { name: 'Sign in with your organisation account' }).waitFor();
+    expect(revoked).toEqual(['refresh-1']);
+    expect(await page.evaluate(() => sessionStorage.getItem('accord.token'))).toBeNull();
     await context.close();
   });
 });

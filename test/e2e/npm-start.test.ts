@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { partiesOf } from '../fixtures/agencies';
+import { authoriseParties, partiesOf } from '../fixtures/agencies';
 import { createMailbox } from '../fixtures/outbox';
 import { freePort } from '../setup/dynamodb-local';
 
@@ -132,6 +132,7 @@ describe('npm start', () => {
       ]),
     });
     expect(created.status, JSON.stringify(created.json)).toBe(201);
+    await authoriseParties(async (method, path, body) => (await call(method, path, token, body)).json, created.json.parties);
     expect((await call('POST', `/agreements/${created.json.id}/submit`, token)).json.status).toBe('awaiting_signatures');
 
     const mailbox = createMailbox(() => `http://localhost:${env.SES_PORT}`);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../infra/local/local-stack';
-import { partiesOf } from '../fixtures/agencies';
+import { authoriseParties, partiesOf } from '../fixtures/agencies';
 import { createMailbox } from '../fixtures/outbox';
 import { freePort } from '../setup/dynamodb-local';
 
@@ -35,9 +35,9 @@ describe('a signatory in a real browser', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const call = async (path: string, token: string | null, body?: unknown) => {
+  const call = async (path: string, token: string | null, body?: unknown, method = body ? 'POST' : 'GET') => {
     const reply = await fetch(`${stack.url}${path}`, {
-      method: body ? 'POST' : 'GET',
+      method,
       headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
       body: body ? JSON.stringify(body) : undefined,
     });
@@ -57,6 +57,7 @@ describe('a signatory in a real browser', () => {
         { agencyId: 'west-midlands-ambulance', name: 'Anthony Marsh', role: 'Chief Executive', email: 'ceo@wmas.test' },
       ]),
     });
+    await authoriseParties((method, path, body) => call(path, token, body, method), created.parties);
     const submitted = await call(`/agreements/${created.id}/submit`, token, {});
     expect(submitted.status).toBe('awaiting_signatures');
 
@@ -108,6 +109,7 @@ describe('a signatory in a real browser', () => {
         { agencyId: 'west-midlands-ambulance', name: 'Anthony Marsh', role: 'Chief Executive', email: 'ceo2@wmas.test' },
       ]),
     });
+    await authoriseParties((method, path, body) => call(path, token, body, method), created.parties);
     await call(`/agreements/${created.id}/submit`, token, {});
 
     const page = await browser.newPage();

@@ -6,11 +6,13 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as apiHandler } from '../../functions/api/handler';
 import { matchRoute, toHttpApiEvent, type TRoute } from '../../infra/local/lambda-http';
+import { TABLE_DEFINITION } from '../../shared/db/table-definition';
 import { FUNCTIONS, type THttpFunctionName, type TFunctionName } from '../../shared/functions';
 import { ZSigningKeyring } from '../../shared/signing-keyring';
 import { WARWICKSHIRE_AGENCIES, partiesOf } from '../fixtures/agencies';
 import { ADMIN, callApi } from '../fixtures/http';
 import { authoriseDraft } from '../fixtures/lifecycle';
+import { startDynamoDbRecorder } from '../fixtures/dynamodb-recorder';
 import { createMailbox } from '../fixtures/outbox';
 import { startSecretsManager } from '../fixtures/secrets-manager';
 import {
@@ -44,6 +46,8 @@ const mailbox = createMailbox(() => process.env.SES_ENDPOINT!);
 
 let outdir: string;
 let template: TTemplate;
+let stackEnvironments: string[];
+const recorders = new Map<TFunctionName, Awaited<ReturnType<typeof startDynamoDbRecorder>>>();
 let functions: TShippedFunction[];
 let secrets: Awaited<ReturnType<typeof startSecretsManager>>;
 const running: TBundleProcess[] = [];
@@ -51,18 +55,20 @@ const running: TBundleProcess[] = [];
 const flatKeyring = (keyring: ReturnType<typeof ZSigningKeyring.parse>) => JSON.stringify({ currentKeyId: keyring.currentKeyId, ...keyring.keys });
 const testKeyring = ZSigningKeyring.parse(JSON.parse(process.env.SIGNING_KEYS!));
 
-const environmentOf = (fn: TShippedFunction) => ({
+const environmentOf = (fn: TShippedFunction, dynamoDbEndpoint: string) => ({
   ...resolveEnvironment(template, fn.environment, REFS),
   ...lambdaRuntimeEnvironment(fn),
   // The only additions: where the local stand-ins for AWS services listen.
-  DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT!,
+  DYNAMODB_ENDPOINT: dynamoDbEndpoint,
   SES_ENDPOINT: process.env.SES_ENDPOINT!,
   AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint,
 });
 
+/** Starts a function's bundle; its DynamoDB calls pass through a recorder of its own, to compare with what its role allows. */
 const coldStart = async (name: TFunctionName) => {
   const fn = functions.find((candidate) => candidate.name === name)!;
-  const bundle = await startBundle(fn.bundle, environmentOf(fn));
+  if (!recorders.has(name)) recorders.set(name, await startDynamoDbRecorder(process.env.DYNAMODB_ENDPOINT!));
+  const bundle = await startBundle(fn.bundle, environmentOf(fn, recorders.get(name)!.endpoint));
   running.push(bundle);
   return bundle;
 };
@@ -99,7 +105,7 @@ const outboxStreamEvent = async (seen: Set<string>) => {
 
 beforeAll(async () => {
   outdir = mkdtempSync(join(tmpdir(), 'accord-cdk-'));
-  template = await synthesizeApp(outdir);
+  ({ template, stackEnvironments } = await synthesizeApp(outdir));
   functions = shippedFunctions(template, outdir);
   secrets = await startSecretsManager({ [REFS.secretArn]: flatKeyring(testKeyring) });
   for (const agency of WARWICKSHIRE_AGENCIES) await api({ method: 'POST', path: '/agencies', body: agency, as: ADMIN });
@@ -107,12 +113,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const bundle of running) bundle.stop();
+  for (const recorder of recorders.values()) await recorder.stop();
   await secrets?.stop();
   if (outdir) rmSync(outdir, { recursive: true, force: true });
 });
 
 describe('the shipped bundles, with the environment their template gives them', () => {
-  it('ships every function Accord defines, each asking only for variables its template sets', async () => {
+  it('ships every function Accord defines, each asking only for variables its template sets, to eu-west-2', async () => {
+    expect(stackEnvironments.every((environment) => environment.endsWith('/eu-west-2'))).toBe(true);
     expect(functions.map((fn) => fn.name).sort()).toEqual(Object.keys(FUNCTIONS).sort());
     // Every function cold-starts: none asks for a variable its CDK function does not get.
     for (const fn of functions) await coldStart(fn.name);
@@ -154,6 +162,18 @@ describe('the shipped bundles, with the environment their template gives them', 
 
     // Rotation: a new current key; the old one stays in the ring while its links live.
     secrets.put(REFS.secretArn, JSON.stringify({ currentKeyId: 'k2', k2: randomBytes(32).toString('base64url'), ...testKeyring.keys }));
+
+    // A reminder for a link made before the rotation is derived with its own key: the same link again.
+    const dailyJob = await coldStart('dailyJob');
+    const fourDaysOn = new Date(Date.now() + 4 * 24 * 3600 * 1000).toISOString();
+    expect(await dailyJob.invoke({ time: fourDaysOn })).toMatchObject({ signatureRemindersSent: 1 });
+    expect(await sender.invoke(await outboxStreamEvent(seen))).toEqual({ batchItemFailures: [] });
+    const reminders = await mailbox.waitFor(
+      (all) => all.some((mail) => mail.to === 'cfo@fire.bundles.test' && mail.subject.startsWith('Reminder: signature requested:')),
+      'the reminder',
+    );
+    const reminder = reminders.find((mail) => mail.subject.startsWith('Reminder: signature requested:'))!;
+    expect(reminder.text).toContain(`${REFS.apiEndpoint}${firstLink}`);
 
     const signing = await coldStart('signing');
     const page = await signing.invoke(httpEvent('signing', 'GET', firstLink));
@@ -198,5 +218,20 @@ describe('the shipped bundles, with the environment their template gives them', 
     const dailyJob = await coldStart('dailyJob');
     const report = await dailyJob.invoke({ time: '2027-11-25T09:00:00Z' });
     expect(report).toMatchObject({ today: '2027-11-25', agreementsChecked: expect.any(Number) });
+  });
+
+  it('asks DynamoDB only for what each function’s role allows, and nothing a role forbids', () => {
+    const indexNames = (names: readonly string[]) => names.map((name) => TABLE_DEFINITION.indexes[name as keyof typeof TABLE_DEFINITION.indexes].indexName);
+    for (const [name, recorder] of recorders) {
+      const allowed: readonly string[] = FUNCTIONS[name].table.actions;
+      expect(recorder.actions().filter((action) => !allowed.includes(action)), name).toEqual([]);
+      expect(recorder.indexes().filter((index) => !indexNames(FUNCTIONS[name].table.indexes).includes(index as never)), name).toEqual([]);
+      expect(recorder.actions()).not.toContain('Scan');
+    }
+    // The recorders saw the real traffic: the decisions' transactions, the register's index query.
+    expect(recorders.get('signing')!.actions()).toEqual(expect.arrayContaining(['GetItem', 'PutItem', 'UpdateItem']));
+    expect(recorders.get('api')!.indexes().length).toBeGreaterThan(0);
+    expect(recorders.get('signing')!.actions()).not.toContain('DeleteItem');
+    expect(recorders.get('dailyJob')!.indexes()).toEqual(['GSI4']);
   });
 });

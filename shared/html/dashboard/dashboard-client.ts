@@ -103,8 +103,15 @@ export function dashboardClient() {
           const refreshToken = sessionStorage.getItem(REFRESH);
           forget();
           if (auth.auth === 'cognito') {
-            // Revoke the refresh token, then end the Cognito session too.
-            if (refreshToken) void fetch(`${auth.cognitoDomain}/oauth2/revoke`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ token: refreshToken, client_id: auth.clientId ?? '' }) });
+            // Revoke the refresh token (keepalive: the request outlives the page), then end the Cognito session too.
+            if (refreshToken) {
+              void fetch(`${auth.cognitoDomain}/oauth2/revoke`, {
+                method: 'POST',
+                keepalive: true,
+                headers: { 'content-type': 'application/x-www-form-urlencoded' },
+                body: new URLSearchParams({ token: refreshToken, client_id: auth.clientId ?? '' }),
+              });
+            }
             location.assign(`${auth.cognitoDomain}/logout?${new URLSearchParams({ client_id: auth.clientId ?? '', logout_uri: redirectUri })}`);
             return;
           }

@@ -27,7 +27,7 @@ const synthesize = (context: Record<string, string> = {}) => {
 
 const { assembly, template, mailTemplate } = synthesize();
 
-type TStatement = { Action: string | string[]; Resource: unknown; Effect: string };
+type TStatement = { Action: string | string[]; Resource: unknown; Effect: string; Condition?: unknown };
 const logicalIdOf = (name: TFunctionName) =>
   Object.entries(template.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith(`${name[0]!.toUpperCase()}${name.slice(1)}Function`))![0];
 const statementsOf = (name: TFunctionName): TStatement[] => {
@@ -52,8 +52,18 @@ describe('deploy settings', () => {
     delete process.env.CDK_DEFAULT_REGION;
   });
 
-  it('wants a custom domain and its certificate together', () => {
+  it('wants a custom domain and its certificate together, the certificate in the deployment region', () => {
     expect(() => readDeploySettings(new App({ context: { ...CONTEXT, domainName: 'accord.example.police.uk' } }))).toThrow(/certificateArn/);
+    const usEast = 'arn:aws:acm:us-east-1:123456789012:certificate/abc';
+    expect(() => readDeploySettings(new App({ context: { ...CONTEXT, domainName: 'accord.example.police.uk', certificateArn: usEast } }))).toThrow(
+      /context certificateArn: the certificate must be in the region/,
+    );
+  });
+
+  it('refuses a mail domain that can never receive mail: reserved example and test names, the README placeholder', () => {
+    for (const mailDomain of ['example.com', 'accord.example.org', 'mail.test', 'accord.localhost', 'accord.your-force.police.uk']) {
+      expect(() => readDeploySettings(new App({ context: { ...CONTEXT, mailDomain } })), mailDomain).toThrow(/context mailDomain: a real domain/);
+    }
   });
 });
 
@@ -111,6 +121,19 @@ describe('the AWS stack', () => {
     }
     expect(actionsOf(statementsOf('signing'))).not.toContain('dynamodb:DeleteItem');
     expect(FUNCTIONS.dailyJob.table.indexes).toEqual(['dueWork']);
+    // The API may delete only its idempotency records.
+    const deletes = statementsOf('api').filter((statement) => actionsOf([statement]).includes('dynamodb:DeleteItem'));
+    expect(deletes).toHaveLength(1);
+    expect(deletes[0]).toMatchObject({ Action: 'dynamodb:DeleteItem', Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['IDEMPOTENCY*'] } } });
+  });
+
+  it('gives each function a role of its own that writes only to its own log group', () => {
+    for (const name of Object.keys(FUNCTIONS) as TFunctionName[]) {
+      const roleId = (template.findResources('AWS::Lambda::Function')[logicalIdOf(name)]!.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]!;
+      expect(template.findResources('AWS::IAM::Role')[roleId]!.Properties.ManagedPolicyArns, name).toBeUndefined();
+      const logs = statementsOf(name).filter((statement) => actionsOf([statement]).some((action) => action.startsWith('logs:')));
+      expect(JSON.stringify(logs.map((statement) => statement.Resource)), name).toContain(`${name[0]!.toUpperCase()}${name.slice(1)}FunctionLogs`);
+    }
   });
 
   it('lets only the outbox sender send mail, from the mail domain and its configuration set', () => {
