@@ -87,8 +87,8 @@ export const renderEmail = (
     'Accord — collaboration agreements',
   ].join('\n');
   const html = `<!doctype html><html lang="en-GB"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1d21">
-<h1 style="font-size:1.2rem">${escapeHtml(name)}</h1>
-${lines.map((line) => (typeof line === 'string' ? `<p>${escapeHtml(line)}</p>` : `<p><strong>${escapeHtml(line.label)}:</strong> ${escapeHtml(line.value)}</p>`)).join('\n')}
+<h1 style="font-size:1.2rem"><bdi>${escapeHtml(name)}</bdi></h1>
+${lines.map((line) => (typeof line === 'string' ? `<p><bdi>${escapeHtml(line)}</bdi></p>` : `<p><strong>${escapeHtml(line.label)}:</strong> <bdi>${escapeHtml(line.value)}</bdi></p>`)).join('\n')}
 <p><a href="${escapeHtml(action.url)}" style="background:#1d4ed8;color:#fff;padding:.6rem 1.2rem;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p>
 <p style="color:#5b6270;font-size:.85rem">Accord — collaboration agreements</p></body></html>`;
   return { subject, text, html };

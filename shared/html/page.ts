@@ -16,16 +16,31 @@ export class Html {
     return this.value;
   }
 }
+
+/**
+ * True where markup cannot go: inside a tag (an attribute value) or in an element whose content is
+ * plain text (`title`, `textarea`, `option`, `style`, `script`).
+ */
+const isTextOnlyContext = (before: string) =>
+  before.lastIndexOf('<') > before.lastIndexOf('>') || /<(title|textarea|option|style|script)\b[^>]*>[^<]*$/i.test(before);
+
+/**
+ * User text shown in a page is isolated in `<bdi>`, so right-to-left or override characters in
+ * one value cannot reorder what is displayed around it.
+ */
+const renderText = (value: unknown, before: string) =>
+  isTextOnlyContext(before) || value === null || value === undefined || value === '' ? escapeHtml(value) : `<bdi>${escapeHtml(value)}</bdi>`;
+
 export const html = (strings: TemplateStringsArray, ...values: unknown[]): Html =>
   new Html(
     strings.reduce((out, text, index) => {
       if (index === 0) return text;
       const value = values[index - 1];
       const rendered = Array.isArray(value)
-        ? value.map((item) => (item instanceof Html ? item.value : escapeHtml(item))).join('')
+        ? value.map((item) => (item instanceof Html ? item.value : renderText(item, out))).join('')
         : value instanceof Html
           ? value.value
-          : escapeHtml(value);
+          : renderText(value, out);
       return out + rendered + text;
     }, ''),
   );

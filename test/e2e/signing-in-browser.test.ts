@@ -138,6 +138,12 @@ describe('a signatory in a real browser', () => {
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.locator('td', { hasText: 'Ben Brook, Anthony Marsh' }).waitFor();
     await page.screenshot({ path: join(dataDir, 'dashboard.png') });
+
+    // Each agency's authorised signatories, as its own editors keep them.
+    await page.getByRole('link', { name: 'Agencies' }).click();
+    const fire = page.locator('tr', { hasText: 'Warwickshire Fire and Rescue' });
+    await fire.waitFor();
+    expect(await fire.textContent()).toContain('Ben Brook, Chief Fire Officer <cfo2@fire.test>');
     expect(problems).toEqual([]);
   });
 });

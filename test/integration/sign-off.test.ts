@@ -113,7 +113,7 @@ describe('sign-off by email link', () => {
     });
     const certificatePage = await api({ method: 'GET', path: `/agreements/${agreement.id}/certificate`, as: OWNER, headers: { accept: 'text/html' } });
     expect(certificatePage.headers['content-type']).toContain('text/html');
-    expect(certificatePage.text).toContain('Signed as “Fire Chief”');
+    expect(certificatePage.text).toContain("Signed as “<bdi>Fire Chief</bdi>”");
 
     const verified = await api({ method: 'GET', path: `/verify/${agreement.documentSha256}` });
     expect(verified.json.matches).toEqual([expect.objectContaining({ reference: agreement.reference, status: 'in_force' })]);

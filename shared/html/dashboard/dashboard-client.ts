@@ -54,7 +54,11 @@ export function dashboardClient() {
     const node = document.createElement(tag);
     for (const [key, value] of Object.entries(props)) {
       if (typeof value === 'function') node.addEventListener(key.slice(2), value);
-      else if (key === 'text') node.textContent = value;
+      // Text is isolated in <bdi> (where markup may go), so bidirectional characters in one value cannot reorder the page.
+      else if (key === 'text') {
+        if (['option', 'title', 'textarea'].includes(tag)) node.textContent = value;
+        else node.append(Object.assign(document.createElement('bdi'), { textContent: value }));
+      }
       else node.setAttribute(key, value);
     }
     node.append(...children.filter((child): child is Node | string => child !== null && child !== undefined));
@@ -94,7 +98,7 @@ export function dashboardClient() {
       },
     });
   const nav = () =>
-    el('p', { class: 'muted' }, link('/app/', 'Agreements'), ' · ', el('a', { href: '/register', text: 'Public register' }), ' · ',
+    el('p', { class: 'muted' }, link('/app/', 'Agreements'), ' · ', link('/app/agencies', 'Agencies'), ' · ', el('a', { href: '/register', text: 'Public register' }), ' · ',
       el('a', {
         href: '#',
         text: 'Sign out',
@@ -231,11 +235,28 @@ export function dashboardClient() {
       el('ol', {}, ...events.items.map((event: any) => el('li', { text: `${event.at.slice(0, 16).replace('T', ' ')} ${event.type.replace(/_/g, ' ')} — ${event.actor.email || event.actor.name || event.actor.kind}` }))));
   };
 
+  /** Each agency, who may sign for it, and who is told when it is named as a party. */
+  const agenciesView = async () => {
+    const { items } = await api('/agencies');
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const rows = items.map((agency: any) => el('tr', {},
+      el('td', { text: agency.name }),
+      el('td', {}, ...(agency.signatories.length
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        ? agency.signatories.map((s: any) => el('div', { text: `${s.name}, ${s.role} <${s.email}>` }))
+        : [el('span', { class: 'error', text: 'Nobody is authorised to sign for this agency yet.' })])),
+      el('td', { text: agency.emailDomains.join(', ') || '—' }),
+      el('td', { text: agency.legalContacts.join(', ') || '—' })));
+    show(el('h1', { text: 'Agencies' }), nav(),
+      el('p', { class: 'muted', text: 'Only the people listed may be named to sign for an agency; its own editors keep the list.' }),
+      el('table', {}, el('tr', {}, ...['Agency', 'Authorised signatories', 'Email domains', 'Told when named'].map((h) => el('th', { text: h }))), ...rows));
+  };
+
   const route = async () => {
     if (!sessionStorage.getItem(TOKEN)) return signIn();
     const match = /^\/app\/agreements\/([0-9A-Z]{26})$/.exec(location.pathname);
     try {
-      await (match?.[1] ? detailView(match[1]) : listView());
+      await (match?.[1] ? detailView(match[1]) : location.pathname === '/app/agencies' ? agenciesView() : listView());
     } catch (error) {
       const message = (error as Error).message;
       if (message !== 'signed out') show(el('h1', { text: 'Accord' }), nav(), el('p', { class: 'error', text: message }));

@@ -1,0 +1,259 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handler as signingHandler } from '../../functions/signing/handler';
+import { ASSESSMENT, WARWICKSHIRE_AGENCIES } from '../fixtures/agencies';
+import type { TTestUser } from '../fixtures/auth';
+import { ADMIN, callFunction } from '../fixtures/http';
+import { api, approve } from '../fixtures/lifecycle';
+import { mailbox, startOutbox } from '../fixtures/outbox';
+
+/**
+ * Each attack a hostile test of Accord found, reproduced: none may work again. The attacker is an
+ * editor of Warwickshire Fire; the police, the PCC and the ambulance trust have their own lists of
+ * who may sign for them.
+ */
+const FIRE_EDITOR: TTestUser = { email: 'editor@warwickshire-fire.test', role: 'editor', agencies: ['warwickshire-fire'] };
+const POLICE_EDITOR: TTestUser = { email: 'editor@warwickshire-police.test', role: 'editor', agencies: ['warwickshire-police'] };
+const CFO = { name: 'Ben Brook', role: 'Chief Fire Officer', email: 'cfo@fire.hostile.test' };
+const CC = { name: 'Alex Franklin-Smith', role: 'Chief Constable', email: 'cc@police.hostile.test' };
+const PCC = { name: 'Philip Seccombe', role: 'Police and Crime Commissioner', email: 'pcc@pcc.hostile.test' };
+const AMBULANCE = { name: 'Anthony Marsh', role: 'Chief Executive', email: 'ceo@ambulance.hostile.test' };
+const ATTACKER_MAILBOX = (n: number) => `attacker+${n}@gmail.hostile.test`;
+let outbox: Awaited<ReturnType<typeof startOutbox>>;
+
+const party = (agencyId: string, signatory: { name: string; role: string; email: string }, extra: Record<string, unknown> = {}) => ({
+  agencyId,
+  assessment: ASSESSMENT,
+  signatories: [{ ...signatory, ...extra }],
+});
+const draft = (as: TTestUser, parties: ReturnType<typeof party>[], extra: Record<string, unknown> = {}) =>
+  api({ method: 'POST', path: '/agreements', as, body: { title: 'Joint control room', body: '# Terms', withdrawalTerms: 'Six months notice.', parties, ...extra } });
+const submit = (as: TTestUser, id: string) => api({ method: 'POST', path: `/agreements/${id}/submit`, as });
+/** Submits, and every signatory approves from the link in their email. */
+const bringIntoForce = async (title: string) => {
+  const created = await draft(FIRE_EDITOR, [party('warwickshire-fire', CFO), party('west-midlands-ambulance', AMBULANCE)], { title });
+  expect((await submit(FIRE_EDITOR, created.json.id)).status).toBe(200);
+  for (const email of [CFO.email, AMBULANCE.email]) {
+    const request = (await mailbox.waitFor((all) => all.some((m) => m.to === email && m.text.includes(created.json.reference)), 'a link'))
+      .filter((m) => m.to === email && m.subject.startsWith('Signature requested:') && m.text.includes(created.json.reference))
+      .at(-1)!;
+    expect((await approve(/\/sign\/[\w-]{43}/.exec(request.text)![0])).status).toBe(200);
+  }
+  return (await api({ method: 'GET', path: `/agreements/${created.json.id}`, as: FIRE_EDITOR })).json;
+};
+const paths = (reply: { json: { errors?: { path: string }[] } }) => (reply.json.errors ?? []).map((error) => error.path).sort();
+
+beforeAll(async () => {
+  for (const agency of WARWICKSHIRE_AGENCIES) await api({ method: 'POST', path: '/agencies', body: agency, as: ADMIN });
+  const lists: [string, (typeof CFO)[]][] = [
+    ['warwickshire-fire', [CFO]],
+    ['warwickshire-police', [CC]],
+    ['warwickshire-pcc', [PCC]],
+    ['west-midlands-ambulance', [AMBULANCE]],
+  ];
+  for (const [agencyId, signatories] of lists) {
+    expect((await api({ method: 'PUT', path: `/agencies/${agencyId}/signatories`, as: ADMIN, body: { signatories } })).status).toBe(200);
+  }
+  outbox = await startOutbox();
+});
+afterAll(() => outbox.stop());
+
+describe('a signature means the agency itself agreed', () => {
+  it('refuses a submission naming, for the police and the PCC, signatories they never authorised', async () => {
+    const created = await draft(FIRE_EDITOR, [
+      party('warwickshire-fire', CFO),
+      party('warwickshire-police', { ...CC, email: ATTACKER_MAILBOX(1) }),
+      party('warwickshire-pcc', { ...PCC, email: ATTACKER_MAILBOX(2) }),
+    ]);
+    const refused = await submit(FIRE_EDITOR, created.json.id);
+    expect(refused.status).toBe(422);
+    expect(paths(refused)).toEqual(['parties.1.signatories.0.email', 'parties.2.signatories.0.email']);
+    expect((await api({ method: 'GET', path: `/agreements/${created.json.id}`, as: FIRE_EDITOR })).json.status).toBe('draft');
+    expect((await api({ method: 'GET', path: '/register.json' })).json.items).toEqual([]);
+  });
+
+  it('lets only an agency’s own editors (or an admin) change who may sign for it, and keeps every change in its trail', async () => {
+    const takeover = await api({ method: 'PUT', path: '/agencies/warwickshire-police/signatories', as: FIRE_EDITOR, body: { signatories: [{ ...CC, email: ATTACKER_MAILBOX(3) }] } });
+    expect(takeover.status).toBe(403);
+    const domains = await api({
+      method: 'PUT',
+      path: '/agencies/warwickshire-police/signatories',
+      as: POLICE_EDITOR,
+      body: { signatories: [CC, { ...PCC, email: ATTACKER_MAILBOX(4) }], emailDomains: ['police.hostile.test'] },
+    });
+    expect(domains.status).toBe(400);
+    expect(paths(domains)).toEqual(['signatories.1.email']);
+    expect((await api({ method: 'PUT', path: '/agencies/warwickshire-police/signatories', as: POLICE_EDITOR, body: { signatories: [CC], emailDomains: ['police.hostile.test'] } })).status).toBe(200);
+    const trail = (await api({ method: 'GET', path: '/agencies/warwickshire-police/events', as: FIRE_EDITOR })).json.items;
+    expect(trail.map((event: { type: string; actor: { email?: string } }) => [event.type, event.actor.email])).toEqual([
+      ['authorised_signatories_set', ADMIN.email],
+      ['authorised_signatories_set', POLICE_EDITOR.email],
+    ]);
+    expect(trail[1].prevHash).toBe(trail[0].hash);
+  });
+
+  it('tells each party agency it is named, with who drafted it and who is asked to sign for it', async () => {
+    const created = await draft(FIRE_EDITOR, [party('warwickshire-fire', CFO), party('warwickshire-police', CC), party('warwickshire-pcc', PCC)], { title: 'Shared estates' });
+    expect((await submit(FIRE_EDITOR, created.json.id)).status).toBe(200);
+    const mails = await mailbox.waitFor((all) => all.some((mail) => mail.to === 'legal@warwickshire-police.test' && mail.subject.startsWith('Named as a party:')), 'the police told');
+    const told = mails.find((mail) => mail.to === 'legal@warwickshire-police.test' && mail.subject.startsWith('Named as a party:'))!;
+    expect(told.subject).toBe(`Named as a party: ${created.json.reference} — Shared estates`);
+    expect(told.text).toContain(FIRE_EDITOR.email);
+    expect(told.text).toContain('Alex Franklin-Smith (Chief Constable)');
+    expect(mails.some((mail) => mail.to === 'legal@warwickshire-pcc.test' && mail.subject.startsWith('Named as a party:'))).toBe(true);
+  });
+
+  it('keeps every party in a variation: one party cannot vary another out of the agreement', async () => {
+    const inForce = await bringIntoForce('Co-responding');
+    const variation = await api({ method: 'POST', path: `/agreements/${inForce.id}/variations`, as: FIRE_EDITOR });
+    expect(variation.status).toBe(201);
+    await api({
+      method: 'PATCH',
+      path: `/agreements/${variation.json.id}`,
+      as: FIRE_EDITOR,
+      headers: { 'if-match': `"${variation.json.revision}"` },
+      body: { parties: [party('warwickshire-fire', CFO), party('warwickshire-police', CC), party('warwickshire-pcc', PCC)] },
+    });
+    const refused = await submit(FIRE_EDITOR, variation.json.id);
+    expect(refused.status).toBe(422);
+    expect(refused.json.errors).toContainEqual({ path: 'parties', message: expect.stringContaining('West Midlands Ambulance') });
+  });
+
+  it('lets no editor end an agreement for every party, and no termination date before the agreement took effect', async () => {
+    const inForce = await bringIntoForce('Ended');
+    const byEditor = await api({ method: 'POST', path: `/agreements/${inForce.id}/terminate`, as: FIRE_EDITOR, body: { reason: 'Mine to end.', evidence: 'None.' } });
+    expect(byEditor.status).toBe(403);
+    const byReview = await api({ method: 'POST', path: `/agreements/${inForce.id}/reviews`, as: FIRE_EDITOR, body: { outcome: 'terminate', notes: 'Ending it.' } });
+    expect(byReview.status).toBe(403);
+    const backdated = await api({
+      method: 'POST',
+      path: `/agreements/${inForce.id}/terminate`,
+      as: ADMIN,
+      body: { reason: 'Agreed by all.', evidence: 'Board minutes.', effectiveDate: '1900-01-01' },
+    });
+    expect(backdated.status).toBe(400);
+    expect(paths(backdated)).toEqual(['effectiveDate']);
+    expect((await api({ method: 'GET', path: `/agreements/${inForce.id}`, as: FIRE_EDITOR })).json.status).toBe('in_force');
+    const backdatedExpiry = await draft(FIRE_EDITOR, [party('warwickshire-fire', CFO)], { effectiveDate: '2027-01-01', expiryDate: '1900-01-01', nextReviewDate: '1900-01-01' });
+    expect(backdatedExpiry.status).toBe(400);
+    expect(paths(backdatedExpiry)).toEqual(['expiryDate', 'nextReviewDate']);
+  });
+});
+
+describe('limits and what the hostile test found', () => {
+  it('sends a signatory at most three new links a day, then answers 429 with Retry-After', async () => {
+    const created = await draft(FIRE_EDITOR, [party('warwickshire-fire', CFO), party('west-midlands-ambulance', AMBULANCE)], { title: 'Resent' });
+    const submitted = await submit(FIRE_EDITOR, created.json.id);
+    const signatoryId = submitted.json.parties[1].signatories[0].id;
+    const statuses: number[] = [];
+    let retryAfter: string | undefined;
+    for (let i = 0; i < 20; i += 1) {
+      const reply = await api({ method: 'POST', path: `/agreements/${created.json.id}/signatories/${signatoryId}/resend`, as: FIRE_EDITOR });
+      statuses.push(reply.status);
+      retryAfter ??= reply.headers['retry-after'];
+    }
+    expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
+    expect(new Set(statuses.slice(3))).toEqual(new Set([429]));
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    expect(Number(retryAfter)).toBeLessThanOrEqual(24 * 3600);
+    await mailbox.waitFor(
+      (all) => all.filter((m) => m.to === AMBULANCE.email && m.text.includes(created.json.reference)).length >= 4,
+      'the first request and three resends',
+    );
+    expect((await mailbox.to(AMBULANCE.email)).filter((m) => m.text.includes(created.json.reference))).toHaveLength(4);
+  });
+
+  it('gives one person who signs for two parties a working link for each', async () => {
+    const commissioner = { name: 'Ben Adams', role: 'Commissioner', email: 'commissioner@hostile.test' };
+    for (const agencyId of ['warwickshire-pcc', 'warwickshire-fire']) {
+      const current = (await api({ method: 'GET', path: `/agencies/${agencyId}/signatories`, as: ADMIN })).json.signatories;
+      await api({ method: 'PUT', path: `/agencies/${agencyId}/signatories`, as: ADMIN, body: { signatories: [...current, commissioner] } });
+    }
+    const created = await draft(FIRE_EDITOR, [party('warwickshire-fire', commissioner), party('west-midlands-ambulance', AMBULANCE), party('warwickshire-pcc', commissioner)], {
+      title: 'Combined commissioner',
+    });
+    expect((await submit(FIRE_EDITOR, created.json.id)).status).toBe(200);
+    const mails = await mailbox.waitFor(
+      (all) => all.filter((m) => m.to === commissioner.email && m.subject.startsWith('Signature requested:')).length === 2,
+      'two links for the commissioner',
+    );
+    const links = mails.filter((m) => m.to === commissioner.email).map((m) => /\/sign\/[\w-]{43}/.exec(m.text)![0]);
+    expect(new Set(links).size).toBe(2);
+    expect(mails.filter((m) => m.to === commissioner.email).map((m) => m.text).join()).toContain('on behalf of Police and Crime Commissioner for Warwickshire');
+    for (const link of links) expect((await approve(link, 'Ben Adams')).status).toBe(200);
+    const ambulanceMail = (await mailbox.to(AMBULANCE.email)).filter((m) => m.text.includes(created.json.reference)).at(-1)!;
+    expect((await approve(/\/sign\/[\w-]{43}/.exec(ambulanceMail.text)![0])).status).toBe(200);
+    expect((await api({ method: 'GET', path: `/agreements/${created.json.id}`, as: FIRE_EDITOR })).json.status).toBe('in_force');
+  });
+
+  it('answers a bad or forged cursor, or a cursor past the date range, with 400 and never 500', async () => {
+    const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    for (const cursor of ['not-a-cursor', forged({ after: '~~~' }), forged({ after: 12 }), forged({}), '%%%']) {
+      const reply = await api({ method: 'GET', path: `/agreements?cursor=${encodeURIComponent(cursor)}`, as: FIRE_EDITOR });
+      expect(reply.status, cursor).toBe(400);
+      expect(reply.json.errors[0].path).toBe('cursor');
+    }
+    const beyond = forged({ after: '2030-01-01#01J0000000000000000000000A' });
+    const inverted = await api({ method: 'GET', path: `/agreements?reviewDueBefore=2027-01-01&cursor=${beyond}`, as: FIRE_EDITOR });
+    expect(inverted.status).toBe(400);
+    expect((await api({ method: 'GET', path: `/register.json?cursor=${forged({ after: 'zzz' })}` })).status).toBe(400);
+  });
+
+  it('refuses control characters in every text field, and bidirectional overrides in names and titles', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ title: 'Joint\u0007room' }, 'title'],
+      [{ title: 'Joint \u202eroom' }, 'title'],
+      [{ summary: 'A\u0000B' }, 'summary'],
+      [{ body: '# Terms\u001b[31m' }, 'body'],
+      [{ functions: ['Estates\u0008'] }, 'functions.0'],
+      [{ parties: [party('warwickshire-fire', { ...CFO, name: 'Ben \u2067Brook' })] }, 'parties.0.signatories.0.name'],
+    ];
+    for (const [fields, path] of cases) {
+      const reply = await draft(FIRE_EDITOR, [party('warwickshire-fire', CFO)], fields);
+      expect(reply.status, path).toBe(400);
+      expect(paths(reply), path).toContain(path);
+    }
+    const multiline = await draft(FIRE_EDITOR, [party('warwickshire-fire', CFO)], { summary: 'Line one\r\nLine two\twith a tab' });
+    expect(multiline.status).toBe(201);
+    expect(multiline.json.summary).toBe('Line one\nLine two\twith a tab');
+    const agency = await api({ method: 'POST', path: '/agencies', as: ADMIN, body: { name: 'Fire \u202eecivreS', type: 'other' } });
+    expect(agency.status).toBe(400);
+  });
+
+  it('shows user text isolated, so a right-to-left override cannot reorder a page', async () => {
+    const created = await draft(FIRE_EDITOR, [party('warwickshire-fire', CFO), party('west-midlands-ambulance', AMBULANCE)], {
+      title: 'Isolation',
+      summary: 'Reads \u202eesrever',
+    });
+    await submit(FIRE_EDITOR, created.json.id);
+    const mail = (await mailbox.waitFor((all) => all.some((m) => m.to === CFO.email && m.text.includes(created.json.reference)), 'the request'))
+      .filter((m) => m.to === CFO.email && m.text.includes(created.json.reference))
+      .at(-1)!;
+    expect(mail.html).toContain(`<bdi>${created.json.reference} — Isolation</bdi>`);
+    const page = await callFunction(signingHandler, 'signing', { method: 'GET', path: /\/sign\/[\w-]{43}/.exec(mail.text)![0] });
+    expect(page.text).toContain('<bdi>Isolation</bdi>');
+    expect(page.text).toContain('<bdi>Ben Brook</bdi>');
+  });
+
+  it('marks what a signed-in user reads no-store, sends HSTS with every page, and answers HEAD wherever GET works', async () => {
+    const list = await api({ method: 'GET', path: '/agreements', as: FIRE_EDITOR });
+    expect(list.headers['cache-control']).toBe('no-store');
+    const failure = await api({ method: 'GET', path: '/agreements/01J0000000000000000000000A', as: FIRE_EDITOR });
+    expect(failure.headers['cache-control']).toBe('no-store');
+    for (const path of ['/register', '/app/', '/agreements', '/health', '/register.csv']) {
+      const head = await api({ method: 'HEAD', path, as: FIRE_EDITOR });
+      const get = await api({ method: 'GET', path, as: FIRE_EDITOR });
+      expect(head.status, path).toBe(get.status);
+      expect(head.text, path).toBe('');
+      expect(head.headers['content-type'], path).toBe(get.headers['content-type']);
+    }
+    for (const path of ['/register', '/app/']) expect((await api({ method: 'GET', path })).headers['strict-transport-security']).toMatch(/max-age=\d{7,}/);
+    const signingPage = await callFunction(signingHandler, 'signing', { method: 'GET', path: `/sign/${'x'.repeat(43)}` });
+    expect(signingPage.headers['strict-transport-security']).toMatch(/max-age=\d{7,}/);
+  });
+
+  it('refuses a token whose email address is not verified', async () => {
+    const reply = await api({ method: 'GET', path: '/agreements', as: { ...FIRE_EDITOR, emailVerified: false } });
+    expect(reply.status).toBe(401);
+    expect(reply.json.detail).toMatch(/not verified/);
+  });
+});
