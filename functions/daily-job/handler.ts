@@ -23,6 +23,7 @@ const runForScheduledTime = async (event: unknown): Promise<TDailyJobReport> => 
   countMetric('SignatureRemindersSent', report.signatureRemindersSent);
   countMetric('SigningLinksExpired', report.linksExpired);
   countMetric('AgreementsExpired', report.agreementsExpired);
+  countMetric('AgreementsTerminated', report.agreementsTerminated);
   return report;
 };
 

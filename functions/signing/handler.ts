@@ -58,7 +58,7 @@ const servePage = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
   if (method === 'GET' || method === 'HEAD') {
     try {
       const view = await viewSigningLink({ token, now, requests, agreements });
-      return page(200, renderSigningPage({ agreement: view.agreement, signatoryId: view.signatoryId }), method === 'HEAD');
+      return page(200, renderSigningPage({ agreement: view.agreement, signatoryId: view.signatoryId, purpose: view.request.purpose }), method === 'HEAD');
     } catch (error) {
       return problemPage(error, method === 'HEAD');
     }
@@ -73,7 +73,7 @@ const servePage = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
     const form = ZDecisionForm.safeParse(values);
     if (!form.success) {
       const view = await viewSigningLink({ token, now, requests, agreements });
-      return page(400, renderSigningPage({ agreement: view.agreement, signatoryId: view.signatoryId, errors: fieldErrorsOf(form.error), values }));
+      return page(400, renderSigningPage({ agreement: view.agreement, signatoryId: view.signatoryId, purpose: view.request.purpose, errors: fieldErrorsOf(form.error), values }));
     }
     const decision =
       form.data.decision === 'approve'
@@ -91,6 +91,7 @@ const servePage = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
     });
     countMetric(form.data.decision === 'approve' ? 'Approvals' : 'Declines');
     if (result.outcome === 'in_force') countMetric('AgreementsInForce');
+    if (result.outcome === 'terminated') countMetric('AgreementsTerminated');
     return page(200, renderDecisionRecorded(result.agreement, form.data.decision, result.outcome));
   } catch (error) {
     return problemPage(error);

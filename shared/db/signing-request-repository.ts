@@ -10,6 +10,7 @@ import { TABLE_DEFINITION } from './table-definition';
 const ZSigningRequest = z.object({
   requestId: z.string(),
   keyId: z.string(),
+  purpose: z.enum(['sign_off', 'termination']).default('sign_off'),
   tokenHash: z.string(),
   agreementId: z.string(),
   signatoryId: z.string(),

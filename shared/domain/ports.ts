@@ -32,11 +32,15 @@ export type TStoredAgreement = {
   reviewReminder: TReviewReminderState;
 };
 
+export type TLinkPurpose = 'sign_off' | 'termination';
+
 /** A signing link's record, addressed by the SHA-256 of its token. */
 export type TSigningRequest = {
   requestId: string;
   /** The signing key the token derives from, so a rotated key still serves the links it made. */
   keyId: string;
+  /** What the signatory is asked: to sign the agreement, or to agree to end it. */
+  purpose: TLinkPurpose;
   tokenHash: string;
   agreementId: string;
   signatoryId: string;

@@ -18,6 +18,8 @@ const SUBJECT_PREFIX: Record<TEmailTemplate, (vars: TOutboxMessage['vars']) => s
   review_due: () => 'Review due:',
   review_overdue: () => 'Review overdue:',
   party_named: () => 'Named as a party:',
+  termination_requested: () => 'Termination requested:',
+  termination_declined: () => 'Termination declined:',
 };
 
 type TLine = string | { label: string; value: string | null | undefined };
@@ -61,6 +63,19 @@ const BODY: Record<TEmailTemplate, (vars: TOutboxMessage['vars'], recipient: TRe
     { label: 'Drafted by', value: vars.drafter },
     { label: `Asked to sign for ${vars.partyName}`, value: vars.partySignatories },
     `If ${vars.partyName} has not agreed to this, tell the drafter and your signatories before anyone signs.`,
+  ],
+  termination_requested: (vars, recipient) => [
+    recipient.link
+      ? `${recipient.name ?? 'Hello'}, every party is asked to agree to end this collaboration agreement${recipient.party ? `; you decide on behalf of ${recipient.party}` : ''}.`
+      : 'Every party has been asked to agree to end this collaboration agreement.',
+    { label: 'Requested by', value: vars.requestedBy },
+    { label: 'Reason', value: vars.reason },
+    { label: 'It would end on', value: vars.terminationDate },
+    { label: 'Link expires', value: recipient.link ? vars.linkExpiresAt : null },
+  ],
+  termination_declined: (vars) => [
+    `${vars.signatoryName} (${vars.partyName}) declined to end the agreement, so it stays in force.`,
+    { label: 'Reason', value: vars.reason },
   ],
 };
 

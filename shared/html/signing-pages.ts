@@ -14,9 +14,12 @@ const REASON_LABELS: Record<(typeof DECLINE_REASON_CODES)[number], string> = {
 export const renderSigningPage = (options: {
   agreement: TAgreement;
   signatoryId: string;
+  /** Signing the agreement, or agreeing to end it. */
+  purpose?: 'sign_off' | 'termination';
   errors?: TFieldError[];
   values?: Record<string, string>;
 }): string => {
+  const ending = options.purpose === 'termination' ? options.agreement.terminationRound : null;
   const { agreement } = options;
   const signatory = agreement.parties.flatMap((p) => p.signatories).find((s) => s.id === options.signatoryId)!;
   const party = agreement.parties.find((p) => p.signatories.some((s) => s.id === options.signatoryId))!;
@@ -27,8 +30,9 @@ export const renderSigningPage = (options: {
   const value = (field: string) => options.values?.[field] ?? '';
   return layout(
     `Sign ${agreement.reference}`,
-    html`<h1>${agreement.title}</h1>
+    html`<h1>${ending ? 'End this agreement? ' : ''}${agreement.title}</h1>
 <p class="muted">${agreement.reference}, version ${agreement.version}. You are asked to decide as <strong>${signatory.name}</strong>, ${signatory.role}, for <strong>${party.agencyName}</strong>.</p>
+${ending ? html`<div class="notice"><p>Every party is asked to agree to end this agreement, which is in force. It ends only when every party has agreed.</p><p><strong>Reason:</strong> ${ending.reason}</p><p><strong>It would end on:</strong> ${ending.effectiveDate}</p><p><strong>Asked by:</strong> ${ending.requestedBy}</p></div>` : ''}
 <h2>Parties</h2>
 <ul>${agreement.parties.map((p) => html`<li>${p.agencyName}: ${p.signatories.map((s) => s.name).join(', ')}</li>`)}</ul>
 <h2>Agreement text</h2>
@@ -38,8 +42,8 @@ ${agreement.withdrawalTerms ? html`<h3>Withdrawal</h3><div class="text">${agreem
 ${options.errors?.length ? html`<p class="error">Please correct the form below.</p>` : ''}
 <form method="post">
 <fieldset><legend>Your decision</legend>
-<label><input type="radio" name="decision" value="approve"${value('decision') === 'approve' ? html` checked` : ''}> I approve this agreement on behalf of ${party.agencyName}</label>
-<label><input type="radio" name="decision" value="decline"${value('decision') === 'decline' ? html` checked` : ''}> I decline</label>
+<label><input type="radio" name="decision" value="approve"${value('decision') === 'approve' ? html` checked` : ''}> ${ending ? 'I agree to end this agreement' : 'I approve this agreement'} on behalf of ${party.agencyName}</label>
+<label><input type="radio" name="decision" value="decline"${value('decision') === 'decline' ? html` checked` : ''}> I decline${ending ? ': it stays in force' : ''}</label>
 ${errorFor('decision')}
 </fieldset>
 <label>To approve, type your full name as your signature ${errorFor('signedName')}<input type="text" name="signedName" autocomplete="name" value="${value('signedName')}"></label>
@@ -52,11 +56,17 @@ ${errorFor('decision')}
   );
 };
 
+const OUTCOME_NOTES: Record<string, string> = {
+  in_force: 'Every party has now signed: the agreement is in force.',
+  terminated: 'Every party has now agreed: the agreement has ended.',
+  agreed: 'Every party has now agreed: the agreement ends on the date agreed.',
+};
+
 export const renderDecisionRecorded = (agreement: TAgreement, decision: 'approve' | 'decline', outcome: string): string =>
   layout(
     'Decision recorded',
     html`<h1>Thank you</h1><p class="notice">Your ${decision === 'approve' ? 'approval' : 'decision to decline'} of <strong>${agreement.reference}</strong> (${agreement.title}) has been recorded.</p>
-${outcome === 'in_force' ? html`<p>Every party has now signed: the agreement is in force.</p>` : ''}
+${OUTCOME_NOTES[outcome] ? html`<p>${OUTCOME_NOTES[outcome]}</p>` : ''}
 <p class="muted">Document SHA-256: <span class="hash">${agreement.documentSha256}</span>. You can close this page.</p>`,
   );
 

@@ -177,6 +177,20 @@ export const ZReviewRecord = z.object({
   nextReviewDate: ZIsoDate.nullable(),
 });
 
+/** A party's agreement to end the agreement: who approved, when, from where. */
+export const ZTerminationApproval = z.object({ at: z.string(), signedName: z.string(), ip: z.string(), userAgent: z.string() });
+
+/** Ending by agreement of the parties (PA 1996 s.23C): every party's signatories approve, as in sign-off. */
+export const ZTerminationRound = z.object({
+  reason: z.string(),
+  effectiveDate: ZIsoDate,
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+  approvals: z.record(z.string(), ZTerminationApproval).meta({ description: 'By signatory id' }),
+  agreedAt: z.string().nullable().meta({ description: 'When the last party agreed; it ends on effectiveDate' }),
+});
+export type TTerminationRound = z.infer<typeof ZTerminationRound>;
+
 export const ZAgreement = z
   .object({
     id: ZUlid,
@@ -210,6 +224,9 @@ export const ZAgreement = z
       .object({ reason: z.string(), effectiveDate: ZIsoDate, at: z.string(), by: z.string() })
       .nullable()
       .default(null),
+    terminationRound: ZTerminationRound.nullable()
+      .default(null)
+      .meta({ description: 'An open round asking every party to agree to end the agreement, or one agreed to take effect later' }),
     revision: z.int().min(1),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -263,6 +280,14 @@ export const ZRecordReviewRequest = z
   })
   .meta({ id: 'RecordReviewRequest' });
 export type TRecordReviewRequest = z.infer<typeof ZRecordReviewRequest>;
+
+export const ZTerminationRequest = z
+  .strictObject({
+    reason: plainText(5_000).pipe(z.string().trim().min(1, 'give a reason')),
+    effectiveDate: ZIsoDate.optional().meta({ description: "When it ends, once every party agrees: today (the default) or later; not before the agreement's effective date" }),
+  })
+  .meta({ id: 'TerminationRequest', description: "Asks every party's signatories to agree to end the agreement" });
+export type TTerminationRequest = z.infer<typeof ZTerminationRequest>;
 
 export const ZTerminateRequest = z
   .strictObject({

@@ -14,6 +14,8 @@ export const EMAIL_TEMPLATES = [
   'review_due',
   'review_overdue',
   'party_named',
+  'termination_requested',
+  'termination_declined',
 ] as const;
 export const ZEmailTemplate = z.enum(EMAIL_TEMPLATES);
 export type TEmailTemplate = z.infer<typeof ZEmailTemplate>;

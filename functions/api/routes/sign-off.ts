@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { startNextVersion } from '../../../shared/domain/agreement/new-version';
 import { buildCertificate, verifyDocument } from '../../../shared/domain/signing/evidence';
-import { resendSigningLink, submitAgreement, withdrawAgreement } from '../../../shared/domain/signing/sign-off';
+import { resendSigningLink, submitAgreement, withdrawAgreement, requestTermination } from '../../../shared/domain/signing/sign-off';
 import { renderCertificatePage } from '../../../shared/html/certificate-page';
 import { defineRoute, htmlPage } from '../../../shared/http/route';
 import { countMetric } from '../../../shared/observability';
 import { recordReview, terminateAgreement } from '../../../shared/domain/agreement/after-signature';
-import { ZAgreement, ZAgreementIdParams, ZRecordReviewRequest, ZTerminateRequest, type TAgreement } from '../../../shared/schemas/agreement';
+import { ZAgreement, ZAgreementIdParams, ZRecordReviewRequest, ZTerminateRequest, type TAgreement, ZTerminationRequest } from '../../../shared/schemas/agreement';
 import { plainText, ZUlid } from '../../../shared/schemas/common';
 import { ZCertificate, ZVerification, ZVerifyParams } from '../../../shared/schemas/evidence';
 import { agencies, agreements, documents, linkSigner, newId } from '../dependencies';
@@ -109,6 +109,18 @@ export const signOffRoutes = [
       status: 200,
       body: await recordReview({ id: params.id, input: body, user, now: new Date(), newId, agreements }),
     }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/agreements/{id}/termination',
+    summary: "Ask every party to agree to end the agreement: each party's signatories decide from a link, as in sign-off",
+    tags: ['reviews'],
+    auth: 'editor',
+    params: ZAgreementIdParams,
+    body: ZTerminationRequest,
+    responses: transitionResponses('The termination round is open; every signatory has been emailed a link'),
+    handle: async ({ params, body, user, headers }) =>
+      withEtag(200, await requestTermination({ id: params.id, ...body, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements, linkSigner: await linkSigner() })),
   }),
   defineRoute({
     method: 'POST',

@@ -80,6 +80,7 @@ export const createDraft = async (options: {
       undelivered: [],
       reviews: [],
       termination: null,
+      terminationRound: null,
       owner: user.email,
       ownerAgencyId,
       status: 'draft',

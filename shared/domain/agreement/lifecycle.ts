@@ -11,6 +11,7 @@ export const ALLOWED_FROM = {
   vary: ['in_force'],
   review: ['in_force'],
   terminate: ['in_force'],
+  request_termination: ['in_force'],
   expire: ['in_force'],
   supersede: ['in_force'],
 } as const satisfies Record<string, readonly TAgreementStatus[]>;

@@ -42,6 +42,7 @@ export const writeNextVersion = async (
     undelivered: [],
     reviews: [],
     termination: null,
+      terminationRound: null,
     parties: current.parties.map((party) => ({
       ...party,
       signatories: party.signatories.map((s) => ({

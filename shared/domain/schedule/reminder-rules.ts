@@ -55,6 +55,8 @@ export const agreementNextDueOn = (agreement: TAgreement, state: TReviewReminder
   const dates: string[] = [];
   if (agreement.nextReviewDate) dates.push(addDays(agreement.nextReviewDate, offsetAfter(sentOffset(state, agreement.nextReviewDate))));
   if (agreement.expiryDate) dates.push(addDays(agreement.expiryDate, 1));
+  // Every party agreed to end it on a later date: the job ends it that day.
+  if (agreement.terminationRound?.agreedAt) dates.push(agreement.terminationRound.effectiveDate);
   return dates.length > 0 ? dates.sort()[0]! : null;
 };
 

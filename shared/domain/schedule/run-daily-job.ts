@@ -12,6 +12,7 @@ import {
 } from '../ports';
 import { revokeLinks } from '../signing/links';
 import { findSignatory, mapSignatories } from '../signing/routing';
+import { terminationWrite } from '../signing/termination';
 import { reviewReminderDue, requestWorkDue } from './reminder-rules';
 
 export type TDailyJobReport = {
@@ -19,6 +20,7 @@ export type TDailyJobReport = {
   agreementsChecked: number;
   reviewRemindersSent: number;
   agreementsExpired: number;
+  agreementsTerminated: number;
   requestsChecked: number;
   signatureRemindersSent: number;
   linksExpired: number;
@@ -59,6 +61,7 @@ export const runDailyJob = async (options: {
     agreementsChecked: 0,
     reviewRemindersSent: 0,
     agreementsExpired: 0,
+    agreementsTerminated: 0,
     requestsChecked: 0,
     signatureRemindersSent: 0,
     linksExpired: 0,
@@ -70,6 +73,12 @@ export const runDailyJob = async (options: {
       const stored = await agreements.get(agreementId);
       if (!stored || !canPerform(stored.agreement.status, 'expire')) return;
       const { agreement } = stored;
+      const round = agreement.terminationRound;
+      if (round?.agreedAt && today >= round.effectiveDate) {
+        await agreements.update(terminationWrite(stored, agreement, round, { at, newId, actor: SYSTEM }), stored);
+        report.agreementsTerminated += 1;
+        return;
+      }
       if (agreement.expiryDate && today > agreement.expiryDate) {
         const recorded = recordTransition(stored, { ...agreement, status: 'expired' }, {
           at,
@@ -132,7 +141,10 @@ const remindSignatory = async (
 ): Promise<boolean> => {
   const stored = await options.agreements.get(request.agreementId);
   const found = stored && findSignatory(stored.agreement, request.signatoryId);
-  if (!stored || !found || !canPerform(stored.agreement.status, 'decide')) return false;
+  const round = stored?.agreement.terminationRound;
+  const stillAsked =
+    request.purpose === 'termination' ? stored?.agreement.status === 'in_force' && Boolean(round) && !round!.agreedAt : stored && canPerform(stored.agreement.status, 'decide');
+  if (!stored || !found || !stillAsked) return false;
   const messages = outboxMessage({
     key: `signature-reminder|${request.requestId}|${remindersSent}`,
     agreement: stored.agreement,

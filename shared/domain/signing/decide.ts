@@ -16,12 +16,16 @@ import {
   type TStoredAgreement,
 } from '../ports';
 import { openLinks, revokeLinks } from './links';
+import { decideTermination } from './termination';
 import { applyDecision, findSignatory, signatoriesToRequest, type TDecision } from './routing';
 
 /** Concurrent decisions on one agreement retry this often; each round, one of them wins. */
 const MAX_ATTEMPTS = 40;
 
 export type TSigningView = { request: TSigningRequest; agreement: TAgreement; signatoryId: string };
+
+/** What a decision led to: sign-off goes on, completes or ends; a termination round goes on, ends the agreement, is agreed for a later date, or ends. */
+export type TDecisionOutcome = 'awaiting' | 'in_force' | 'declined' | 'terminated' | 'agreed';
 
 /**
  * What a signing link points at. Never changes anything (mail scanners fetch links): an unknown
@@ -43,7 +47,12 @@ export const viewSigningLink = async (options: {
   }
   const stored = await options.agreements.get(request.agreementId);
   if (!stored) throw new AppError('not_found', 'This signing link is not valid.');
-  if (!canPerform(stored.agreement.status, 'decide')) {
+  if (request.purpose === 'termination') {
+    const round = stored.agreement.terminationRound;
+    if (stored.agreement.status !== 'in_force' || !round || round.agreedAt) {
+      throw new AppError('illegal_transition', 'Ending this agreement is no longer awaiting decisions.');
+    }
+  } else if (!canPerform(stored.agreement.status, 'decide')) {
     throw new AppError('illegal_transition', `This agreement is no longer awaiting signatures (it is ${stored.agreement.status.replace('_', ' ')}).`);
   }
   return { request, agreement: stored.agreement, signatoryId: request.signatoryId, stored };
@@ -65,10 +74,22 @@ export const recordDecision = async (options: {
   linkSigner: TLinkSigner;
   requests: TSigningRequestStore;
   agreements: TAgreementStore;
-}): Promise<{ agreement: TAgreement; outcome: 'awaiting' | 'in_force' | 'declined' }> => {
+}): Promise<{ agreement: TAgreement; outcome: TDecisionOutcome }> => {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     const view = await viewSigningLink(options);
     try {
+      if (view.request.purpose === 'termination') {
+        const { write, outcome } = decideTermination({
+          ...view,
+          decision: options.decision,
+          context: options.context,
+          at: options.now.toISOString(),
+          today: londonDate(options.now),
+          newId: options.newId,
+        });
+        await options.agreements.update(write, view.stored);
+        return { agreement: write.agreement, outcome };
+      }
       return await decideOnce(view, options);
     } catch (error) {
       if (!(error instanceof ConcurrentWriteError)) throw error;

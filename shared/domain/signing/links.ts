@@ -2,7 +2,7 @@ import type { TAgreement, TSignatory } from '../../schemas/agreement';
 import type { TRecipient } from '../../schemas/outbox';
 import { sha256Hex } from '../audit/audit-chain';
 import { outboxMessage } from '../notifications';
-import type { TAgreementWrite, TLinkSigner, TOpenRequests, TSigningRequest } from '../ports';
+import type { TAgreementWrite, TLinkPurpose, TLinkSigner, TOpenRequests, TSigningRequest } from '../ports';
 import { findSignatory, mapSignatories } from './routing';
 
 /** A signing link stays usable this long unless it is answered or replaced (SPEC §5). */
@@ -20,7 +20,10 @@ export const openLinks = (options: {
   now: Date;
   newId: () => string;
   linkSigner: TLinkSigner;
+  /** Sign-off marks each signatory `requested`; a termination round leaves their sign-off record as it is. */
+  purpose?: TLinkPurpose;
 }) => {
+  const purpose = options.purpose ?? 'sign_off';
   const at = options.now.toISOString();
   const linkExpiresAt = new Date(options.now.getTime() + LINK_LIFETIME_DAYS * DAY_MS).toISOString();
   const openRequests = { ...options.openRequests };
@@ -34,6 +37,7 @@ export const openLinks = (options: {
     const tokenHash = sha256Hex(options.linkSigner.tokenFor(link));
     requests.push({
       ...link,
+      purpose,
       tokenHash,
       agreementId: options.agreement.id,
       signatoryId: signatory.id,
@@ -47,9 +51,8 @@ export const openLinks = (options: {
     recipients.push({ to: signatory.email, name: signatory.name, link, ...(party ? { party } : {}) });
   }
   const asked = new Set(options.signatories.map((s) => s.id));
-  const agreement = mapSignatories(options.agreement, (s) =>
-    asked.has(s.id) ? { ...s, status: 'requested', requestedAt: at } : s,
-  );
+  const agreement =
+    purpose === 'sign_off' ? mapSignatories(options.agreement, (s) => (asked.has(s.id) ? { ...s, status: 'requested', requestedAt: at } : s)) : options.agreement;
   return { agreement, openRequests, requests, revoked, recipients, linkExpiresAt };
 };
 

@@ -1,13 +1,13 @@
 import { AppError } from '../../errors';
 import { addDays, londonDate, startOfLondonDay } from '../calendar';
-import type { TAgreement, TSignatory } from '../../schemas/agreement';
+import type { TAgreement, TSignatory, TTerminationRequest } from '../../schemas/agreement';
 import { assertAccess, assertRevisionMatches } from '../agreement/access';
 import { documentSha256Of } from '../agreement/document';
 import { assertCanPerform } from '../agreement/lifecycle';
 import { partyAuthorityErrors, signatoriesLine } from '../agreement/party-authority';
 import { submissionRuleErrors } from '../agreement/submission-rules';
 import { recordTransition } from '../agreement/transition';
-import { everyone, outboxMessage } from '../notifications';
+import { everyone, outboxMessage, ownerAndLegal } from '../notifications';
 import { ConcurrentWriteError, type TAgencyStore, type TAgreementStore, type TLinkSigner, type TStoredAgreement } from '../ports';
 import type { TUser } from '../user';
 import { linksWrite, openLinks, revokeLinks } from './links';
@@ -164,6 +164,46 @@ export const resendSigningLink = async (
   };
   await saveOrConflict(() =>
     options.agreements.update({ ...recorded, ...linksWrite(links, { key: recorded.events[0]!.id, agreement: recorded.agreement, at }), rateLimit }, stored),
+  );
+  return recorded.agreement;
+};
+
+/**
+ * Asks every party to agree to end an agreement in force (PA 1996 s.23C(5)): each party's
+ * signatories get a link, as in sign-off; the agreement ends only when every party has agreed.
+ */
+export const requestTermination = async (options: TLegalAction & TTerminationRequest & { linkSigner: TLinkSigner }): Promise<TAgreement> => {
+  const stored = await loadForAction(options);
+  assertCanPerform(stored.agreement.status, 'request_termination');
+  const { agreement } = stored;
+  if (agreement.terminationRound) {
+    throw new AppError('illegal_transition', agreement.terminationRound.agreedAt ? 'Every party has already agreed to end this agreement.' : 'Ending this agreement is already awaiting decisions.');
+  }
+  const today = londonDate(options.now);
+  const effectiveDate = options.effectiveDate ?? today;
+  const earliest = agreement.effectiveDate && agreement.effectiveDate > today ? agreement.effectiveDate : today;
+  if (effectiveDate < earliest) {
+    throw new AppError('validation_failed', 'An agreement cannot end before today or before it took effect.', [
+      { path: 'effectiveDate', message: `must be ${earliest} or later` },
+    ]);
+  }
+  const at = options.now.toISOString();
+  const round = { reason: options.reason, effectiveDate, requestedBy: options.user.email, requestedAt: at, approvals: {}, agreedAt: null };
+  const signatories = agreement.parties.flatMap((party) => party.signatories);
+  const links = openLinks({ agreement, signatories, openRequests: stored.openRequests, now: options.now, newId: options.newId, linkSigner: options.linkSigner, purpose: 'termination' });
+  const recorded = recordTransition(stored, { ...agreement, terminationRound: round }, {
+    at,
+    actor: { kind: 'user', email: options.user.email },
+    newId: options.newId,
+    events: [{ type: 'termination_requested', data: { reason: options.reason, effectiveDate, signatoryIds: signatories.map((s) => s.id), linkExpiresAt: links.linkExpiresAt } }],
+  });
+  const vars = { reason: options.reason, terminationDate: effectiveDate, requestedBy: options.user.email, linkExpiresAt: links.linkExpiresAt };
+  const messages = [
+    ...outboxMessage({ key: recorded.events[0]!.id, agreement: recorded.agreement, template: 'termination_requested', recipients: links.recipients, at, vars }),
+    ...outboxMessage({ key: `${recorded.events[0]!.id}|told`, agreement: recorded.agreement, template: 'termination_requested', recipients: ownerAndLegal(recorded.agreement), at, vars }),
+  ];
+  await saveOrConflict(() =>
+    options.agreements.update({ ...recorded, openRequests: links.openRequests, newRequests: links.requests, closedRequests: links.revoked, messages }, stored),
   );
   return recorded.agreement;
 };

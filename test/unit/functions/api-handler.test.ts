@@ -37,6 +37,7 @@ const AGREEMENT: TAgreement = {
   undelivered: [],
   reviews: [],
   termination: null,
+  terminationRound: null,
   revision: 3,
   createdAt: '2026-06-01T09:00:00.000Z',
   updatedAt: '2026-06-01T09:00:00.000Z',

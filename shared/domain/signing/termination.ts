@@ -1,0 +1,117 @@
+import type { TAgreement, TTerminationRound } from '../../schemas/agreement';
+import type { TActor } from '../../schemas/audit-event';
+import { everyone, outboxMessage } from '../notifications';
+import { recordTransition, type TEventInput } from '../agreement/transition';
+import type { TAgreementWrite, TSigningRequest, TStoredAgreement } from '../ports';
+import { revokeLinks } from './links';
+import { findSignatory, type TDecision } from './routing';
+
+/** Who ended it, in the termination record, when every party agreed. */
+export const BY_ALL_PARTIES = 'agreement of all parties';
+
+/** A party has agreed when as many of its signatories as its sign-off needed have approved the ending. */
+const partiesYetToAgree = (agreement: TAgreement, round: TTerminationRound) =>
+  agreement.parties.filter((party) => party.signatories.filter((s) => round.approvals[s.id]).length < party.requiredApprovals);
+
+/** Ends the agreement as the parties agreed: one transition to `terminated`, everyone told. */
+export const terminationWrite = (
+  stored: TStoredAgreement,
+  agreement: TAgreement,
+  round: TTerminationRound,
+  options: { at: string; newId: () => string; actor: TActor; events?: TEventInput[] },
+): Pick<TAgreementWrite, 'agreement' | 'auditHead' | 'events' | 'messages'> => {
+  const ended: TAgreement = {
+    ...agreement,
+    status: 'terminated',
+    terminationRound: round,
+    termination: { reason: round.reason, effectiveDate: round.effectiveDate, at: options.at, by: BY_ALL_PARTIES },
+  };
+  const recorded = recordTransition(stored, ended, {
+    at: options.at,
+    actor: options.actor,
+    newId: options.newId,
+    events: [...(options.events ?? []), { type: 'terminated', data: { reason: round.reason, effectiveDate: round.effectiveDate, by: BY_ALL_PARTIES } }],
+  });
+  return {
+    ...recorded,
+    messages: outboxMessage({
+      key: recorded.events.at(-1)!.id,
+      agreement: recorded.agreement,
+      template: 'agreement_terminated',
+      recipients: everyone(recorded.agreement),
+      at: options.at,
+      vars: { reason: round.reason, terminationDate: round.effectiveDate },
+    }),
+  };
+};
+
+/**
+ * A signatory's decision on ending the agreement. An approval counts for their party; when every
+ * party has agreed, the agreement ends on the agreed date (at once when that is today, else the
+ * daily job ends it then). A decline closes the round with its reason; the agreement stays in force.
+ */
+export const decideTermination = (options: {
+  stored: TStoredAgreement;
+  request: TSigningRequest;
+  decision: TDecision;
+  context: { ip: string; userAgent: string };
+  at: string;
+  today: string;
+  newId: () => string;
+}): { write: TAgreementWrite; outcome: 'awaiting' | 'terminated' | 'agreed' | 'declined' } => {
+  const { stored, request, decision, at } = options;
+  const agreement = stored.agreement;
+  const round = agreement.terminationRound!;
+  const { signatory, party } = findSignatory(agreement, request.signatoryId)!;
+  const actor = { kind: 'signatory' as const, email: signatory.email, name: signatory.name };
+  const used = { tokenHash: request.tokenHash, state: 'used' as const };
+
+  if (decision.kind === 'decline') {
+    const closed = revokeLinks(stored.openRequests, Object.keys(stored.openRequests));
+    const recorded = recordTransition(stored, { ...agreement, terminationRound: null }, {
+      at,
+      actor,
+      newId: options.newId,
+      events: [{ type: 'termination_declined', data: { signatoryId: signatory.id, party: party.agencyId, reason: decision.reason, reasonCode: decision.reasonCode, ...options.context } }],
+    });
+    const messages = outboxMessage({
+      key: recorded.events[0]!.id,
+      agreement: recorded.agreement,
+      template: 'termination_declined',
+      recipients: everyone(recorded.agreement),
+      at,
+      vars: { signatoryName: signatory.name, partyName: party.agencyName, reason: decision.reason },
+    });
+    return {
+      write: { ...recorded, openRequests: closed.openRequests, closedRequests: [used, ...closed.revoked.filter((r) => r.tokenHash !== request.tokenHash)], messages },
+      outcome: 'declined',
+    };
+  }
+
+  const approved: TTerminationRound = { ...round, approvals: { ...round.approvals, [signatory.id]: { at, signedName: decision.signedName, ...options.context } } };
+  const approvalEvent: TEventInput = {
+    type: 'termination_approved',
+    data: { signatoryId: signatory.id, party: party.agencyId, signedName: decision.signedName, ...options.context },
+  };
+  // A party that has agreed needs no more of its signatories; once all have, every link closes.
+  const waitingOn = partiesYetToAgree(agreement, approved);
+  const needed = new Set(waitingOn.flatMap((p) => p.signatories.map((s) => s.id)));
+  const closed = revokeLinks(stored.openRequests, Object.keys(stored.openRequests).filter((id) => !needed.has(id)));
+  const links = { openRequests: closed.openRequests, closedRequests: [used, ...closed.revoked.filter((r) => r.tokenHash !== request.tokenHash)] };
+
+  if (waitingOn.length > 0) {
+    const recorded = recordTransition(stored, { ...agreement, terminationRound: approved }, { at, actor, newId: options.newId, events: [approvalEvent] });
+    return { write: { ...recorded, ...links }, outcome: 'awaiting' };
+  }
+  const agreed: TTerminationRound = { ...approved, agreedAt: at };
+  if (agreed.effectiveDate <= options.today) {
+    return { write: { ...terminationWrite(stored, agreement, agreed, { at, newId: options.newId, actor, events: [approvalEvent] }), ...links }, outcome: 'terminated' };
+  }
+  const recorded = recordTransition(stored, { ...agreement, terminationRound: agreed }, {
+    at,
+    actor,
+    newId: options.newId,
+    events: [approvalEvent, { type: 'termination_agreed', data: { effectiveDate: agreed.effectiveDate } }],
+  });
+  return { write: { ...recorded, ...links }, outcome: 'agreed' };
+};
