@@ -95,6 +95,21 @@ describe('ending an agreement by agreement of every party', () => {
     expect(await read(agreement.id)).toMatchObject({ status: 'terminated', termination: { effectiveDate: endsOn, by: 'agreement of all parties' } });
   });
 
+  it('sends a new termination link to a party that has not agreed yet, so an expired or lost link does not stall the round', async () => {
+    const agreement = await bringIntoForce(OWNER, fireAndAmbulance());
+    await requestTermination(agreement.id, { reason: 'Costs.' });
+    const [fireLink, firstAmbulanceLink] = await linksOf(agreement);
+    expect((await approve(fireLink!)).status).toBe(200);
+    const resend = (signatoryId: string) => api({ method: 'POST', path: `/agreements/${agreement.id}/signatories/${signatoryId}/resend`, as: OWNER });
+    expect((await resend(agreement.parties[0].signatories[0].id)).status).toBe(409);
+    expect((await resend(agreement.parties[1].signatories[0].id)).status).toBe(200);
+    expect((await approve(firstAmbulanceLink!)).status).toBe(410);
+    const newAmbulanceLink = await openLinkOf(agreement.id, agreement.parties[1].signatories[0].id);
+    expect(newAmbulanceLink).not.toBe(firstAmbulanceLink);
+    expect((await approve(newAmbulanceLink)).status).toBe(200);
+    expect((await read(agreement.id)).status).toBe('terminated');
+  });
+
   it('refuses a date in the past, a second round while one is open, and a viewer', async () => {
     const agreement = await bringIntoForce(OWNER, fireAndAmbulance());
     const past = await requestTermination(agreement.id, { reason: 'Backdated.', effectiveDate: '1900-01-01' });

@@ -136,8 +136,12 @@ export const resendSigningLink = async (
   options: TLegalAction & { signatoryId: string; linkSigner: TLinkSigner },
 ): Promise<TAgreement> => {
   const stored = await loadForAction(options);
-  assertCanPerform(stored.agreement.status, 'decide');
   const found = findSignatory(stored.agreement, options.signatoryId);
+  if (stored.agreement.terminationRound && !stored.agreement.terminationRound.agreedAt && stored.agreement.status === 'in_force') {
+    if (!found) throw new AppError('not_found', 'No such signatory on this agreement.');
+    return resendTerminationLink(options, stored, found);
+  }
+  assertCanPerform(stored.agreement.status, 'decide');
   if (!found) throw new AppError('not_found', 'No such signatory on this agreement.');
   if (!['requested', 'expired', 'bounced'].includes(found.signatory.status)) {
     throw new AppError(
@@ -155,15 +159,66 @@ export const resendSigningLink = async (
     newId: options.newId,
     events: [{ type: 'signing_link_resent', data: { signatoryId: found.signatory.id, linkExpiresAt: links.linkExpiresAt } }],
   });
+  await saveOrConflict(() =>
+    options.agreements.update(
+      { ...recorded, ...linksWrite(links, { key: recorded.events[0]!.id, agreement: recorded.agreement, at }), rateLimit: resendLimit(options, stored, found.signatory) },
+      stored,
+    ),
+  );
+  return recorded.agreement;
+};
+
+/** New links sent on demand count against the signatory's daily allowance, whatever they are for. */
+const resendLimit = (options: TLegalAction, stored: TStoredAgreement, signatory: TSignatory) => {
   const today = londonDate(options.now);
-  const rateLimit = {
-    key: `resend|${stored.agreement.id}|${found.signatory.id}|${today}`,
+  return {
+    key: `resend|${stored.agreement.id}|${signatory.id}|${today}`,
     limit: RESENDS_PER_SIGNATORY_PER_DAY,
     resetsAt: startOfLondonDay(addDays(today, 1)),
-    refusal: `${found.signatory.name} has been sent a new link ${RESENDS_PER_SIGNATORY_PER_DAY} times today; try again tomorrow.`,
+    refusal: `${signatory.name} has been sent a new link ${RESENDS_PER_SIGNATORY_PER_DAY} times today; try again tomorrow.`,
   };
+};
+
+/** A new termination link for a signatory whose party has not yet agreed (the old one expired, bounced or was lost). */
+const resendTerminationLink = async (
+  options: TLegalAction & { linkSigner: TLinkSigner },
+  stored: TStoredAgreement,
+  found: NonNullable<ReturnType<typeof findSignatory>>,
+): Promise<TAgreement> => {
+  const round = stored.agreement.terminationRound!;
+  const partyAgreed = found.party.signatories.filter((s) => round.approvals[s.id]).length >= found.party.requiredApprovals;
+  if (round.approvals[found.signatory.id] || partyAgreed) {
+    throw new AppError('illegal_transition', `${found.party.agencyName} has already agreed to end this agreement.`);
+  }
+  const at = options.now.toISOString();
+  const links = openLinks({
+    agreement: stored.agreement,
+    signatories: [found.signatory],
+    openRequests: stored.openRequests,
+    now: options.now,
+    newId: options.newId,
+    linkSigner: options.linkSigner,
+    purpose: 'termination',
+  });
+  const recorded = recordTransition(stored, stored.agreement, {
+    at,
+    actor: { kind: 'user', email: options.user.email },
+    newId: options.newId,
+    events: [{ type: 'termination_link_resent', data: { signatoryId: found.signatory.id, linkExpiresAt: links.linkExpiresAt } }],
+  });
+  const messages = outboxMessage({
+    key: recorded.events[0]!.id,
+    agreement: recorded.agreement,
+    template: 'termination_requested',
+    recipients: links.recipients,
+    at,
+    vars: { reason: round.reason, terminationDate: round.effectiveDate, requestedBy: round.requestedBy, linkExpiresAt: links.linkExpiresAt },
+  });
   await saveOrConflict(() =>
-    options.agreements.update({ ...recorded, ...linksWrite(links, { key: recorded.events[0]!.id, agreement: recorded.agreement, at }), rateLimit }, stored),
+    options.agreements.update(
+      { ...recorded, openRequests: links.openRequests, newRequests: links.requests, closedRequests: links.revoked, messages, rateLimit: resendLimit(options, stored, found.signatory) },
+      stored,
+    ),
   );
   return recorded.agreement;
 };
