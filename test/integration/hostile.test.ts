@@ -118,6 +118,30 @@ describe('a signature means the agency itself agreed', () => {
     expect(refused.json.errors).toContainEqual({ path: 'parties', message: expect.stringContaining('West Midlands Ambulance') });
   });
 
+  it('lets a revision drop the party that declined: a declined agreement bound nobody', async () => {
+    const created = await draft(FIRE_EDITOR, [party('warwickshire-fire', CFO), party('west-midlands-ambulance', AMBULANCE), party('warwickshire-pcc', PCC)], { title: 'Declined' });
+    await submit(FIRE_EDITOR, created.json.id);
+    const request = (await mailbox.waitFor((all) => all.some((m) => m.to === PCC.email && m.text.includes(created.json.reference)), 'the PCC asked'))
+      .filter((m) => m.to === PCC.email && m.text.includes(created.json.reference))
+      .at(-1)!;
+    const declined = await callFunction(signingHandler, 'signing', {
+      method: 'POST',
+      path: /\/sign\/[\w-]{43}/.exec(request.text)![0],
+      rawBody: new URLSearchParams({ decision: 'decline', reason: 'Not for us.' }).toString(),
+      headers: { origin: 'http://localhost:3000', 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(declined.status).toBe(200);
+    const revised = await api({ method: 'POST', path: `/agreements/${created.json.id}/revise`, as: FIRE_EDITOR });
+    await api({
+      method: 'PATCH',
+      path: `/agreements/${revised.json.id}`,
+      as: FIRE_EDITOR,
+      headers: { 'if-match': `"${revised.json.revision}"` },
+      body: { parties: [party('warwickshire-fire', CFO), party('west-midlands-ambulance', AMBULANCE)] },
+    });
+    expect((await submit(FIRE_EDITOR, revised.json.id)).status).toBe(200);
+  });
+
   it('lets no editor end an agreement for every party, and no termination date before the agreement took effect', async () => {
     const inForce = await bringIntoForce('Ended');
     const byEditor = await api({ method: 'POST', path: `/agreements/${inForce.id}/terminate`, as: FIRE_EDITOR, body: { reason: 'Mine to end.', evidence: 'None.' } });

@@ -62,7 +62,9 @@ export const submitAgreement = async (options: TLegalAction & { linkSigner: TLin
     options.agencies.getMany(agreement.parties.map((party) => party.agencyId)),
     agreement.supersedes ? options.agreements.get(agreement.supersedes) : undefined,
   ]);
-  const errors = [...submissionRuleErrors(agreement), ...partyAuthorityErrors(agreement, agencies, varied?.agreement ?? null)];
+  // Only a variation of an agreement in force must keep its parties; a revision of a declined or withdrawn one bound nobody.
+  const inForceVersion = varied?.agreement.status === 'in_force' ? varied.agreement : null;
+  const errors = [...submissionRuleErrors(agreement), ...partyAuthorityErrors(agreement, agencies, inForceVersion)];
   if (errors.length > 0) throw new AppError('unprocessable', 'The agreement cannot go for signature yet.', errors);
 
   const at = options.now.toISOString();
