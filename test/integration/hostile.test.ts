@@ -186,6 +186,20 @@ describe('limits and what the hostile test found', () => {
     expect((await mailbox.to(AMBULANCE.email)).filter((m) => m.text.includes(created.json.reference))).toHaveLength(4);
   });
 
+  it('limits every other way of sending email on demand the same way: submitting again and again', async () => {
+    let current = (await draft(FIRE_EDITOR, [party('warwickshire-fire', CFO), party('west-midlands-ambulance', AMBULANCE)], { title: 'Resubmitted' })).json;
+    const statuses: number[] = [];
+    for (let round = 0; round < 4; round += 1) {
+      const submitted = await submit(FIRE_EDITOR, current.id);
+      statuses.push(submitted.status);
+      if (submitted.status !== 200) break;
+      await api({ method: 'POST', path: `/agreements/${current.id}/withdraw`, as: FIRE_EDITOR, body: { reason: 'Again.' } });
+      current = (await api({ method: 'POST', path: `/agreements/${current.id}/revise`, as: FIRE_EDITOR })).json;
+    }
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    expect((await api({ method: 'GET', path: `/agreements/${current.id}`, as: FIRE_EDITOR })).json.status).toBe('draft');
+  });
+
   it('gives one person who signs for two parties a working link for each', async () => {
     const commissioner = { name: 'Ben Adams', role: 'Commissioner', email: 'commissioner@hostile.test' };
     for (const agencyId of ['warwickshire-pcc', 'warwickshire-fire']) {

@@ -92,7 +92,17 @@ export const submitAgreement = async (options: TLegalAction & { linkSigner: TLin
     }),
   );
   await saveOrConflict(() =>
-    options.agreements.update({ ...recorded, ...signing, messages: [...(signing.messages ?? []), ...partiesTold], indexDocument: true }, stored),
+    options.agreements.update(
+      {
+        ...recorded,
+        ...signing,
+        messages: [...(signing.messages ?? []), ...partiesTold],
+        indexDocument: true,
+        // Submitting emails every signatory and party: a withdraw-revise-submit loop cannot become a mail cannon.
+        rateLimit: dailyLimit(options, `submit|${agreement.reference}`, 'This agreement has been sent for signature'),
+      },
+      stored,
+    ),
   );
   return recorded.agreement;
 };
@@ -131,8 +141,8 @@ export const withdrawAgreement = async (options: TLegalAction & { reason: string
 };
 
 /** Sends a signatory a new link; the old one stops working at once. */
-/** A signatory's inbox is not a megaphone: at most this many new links a day (London days). */
-export const RESENDS_PER_SIGNATORY_PER_DAY = 3;
+/** A signatory's inbox is not a megaphone: at most this many emails on demand a day (London days), per signatory, agreement or round. */
+export const EMAILS_ON_DEMAND_PER_DAY = 3;
 
 export const resendSigningLink = async (
   options: TLegalAction & { signatoryId: string; linkSigner: TLinkSigner },
@@ -170,16 +180,20 @@ export const resendSigningLink = async (
   return recorded.agreement;
 };
 
-/** New links sent on demand count against the signatory's daily allowance, whatever they are for. */
-const resendLimit = (options: TLegalAction, stored: TStoredAgreement, signatory: TSignatory) => {
+/** Whatever sends email on demand may do so at most this many times a London day, then 429 until midnight. */
+const dailyLimit = (options: TLegalAction, key: string, what: string) => {
   const today = londonDate(options.now);
   return {
-    key: `resend|${stored.agreement.id}|${signatory.id}|${today}`,
-    limit: RESENDS_PER_SIGNATORY_PER_DAY,
+    key: `${key}|${today}`,
+    limit: EMAILS_ON_DEMAND_PER_DAY,
     resetsAt: startOfLondonDay(addDays(today, 1)),
-    refusal: `${signatory.name} has been sent a new link ${RESENDS_PER_SIGNATORY_PER_DAY} times today; try again tomorrow.`,
+    refusal: `${what} ${EMAILS_ON_DEMAND_PER_DAY} times today; try again tomorrow.`,
   };
 };
+
+/** New links sent on demand count against the signatory's daily allowance, whatever they are for. */
+const resendLimit = (options: TLegalAction, stored: TStoredAgreement, signatory: TSignatory) =>
+  dailyLimit(options, `resend|${stored.agreement.id}|${signatory.id}`, `${signatory.name} has been sent a new link`);
 
 /** A new termination link for a signatory whose party has not yet agreed (the old one expired, bounced or was lost). */
 const resendTerminationLink = async (
@@ -260,7 +274,17 @@ export const requestTermination = async (options: TLegalAction & TTerminationReq
     ...outboxMessage({ key: `${recorded.events[0]!.id}|told`, agreement: recorded.agreement, template: 'termination_requested', recipients: ownerAndLegal(recorded.agreement), at, vars }),
   ];
   await saveOrConflict(() =>
-    options.agreements.update({ ...recorded, openRequests: links.openRequests, newRequests: links.requests, closedRequests: links.revoked, messages }, stored),
+    options.agreements.update(
+      {
+        ...recorded,
+        openRequests: links.openRequests,
+        newRequests: links.requests,
+        closedRequests: links.revoked,
+        messages,
+        rateLimit: dailyLimit(options, `termination|${agreement.id}`, 'Every party has been asked to end this agreement'),
+      },
+      stored,
+    ),
   );
   return recorded.agreement;
 };
