@@ -28,18 +28,28 @@ const party = (agencyId: string, signatory: { name: string; role: string; email:
 const draft = (as: TTestUser, parties: ReturnType<typeof party>[], extra: Record<string, unknown> = {}) =>
   api({ method: 'POST', path: '/agreements', as, body: { title: 'Joint control room', body: '# Terms', withdrawalTerms: 'Six months notice.', parties, ...extra } });
 const submit = (as: TTestUser, id: string) => api({ method: 'POST', path: `/agreements/${id}/submit`, as });
-/** Submits, and every signatory approves from the link in their email. */
-const bringIntoForce = async (title: string) => {
-  const created = await draft(FIRE_EDITOR, [party('warwickshire-fire', CFO), party('west-midlands-ambulance', AMBULANCE)], { title });
-  expect((await submit(FIRE_EDITOR, created.json.id)).status).toBe(200);
-  for (const email of [CFO.email, AMBULANCE.email]) {
-    const request = (await mailbox.waitFor((all) => all.some((m) => m.to === email && m.text.includes(created.json.reference)), 'a link'))
-      .filter((m) => m.to === email && m.subject.startsWith('Signature requested:') && m.text.includes(created.json.reference))
-      .at(-1)!;
-    expect((await approve(/\/sign\/[\w-]{43}/.exec(request.text)![0])).status).toBe(200);
-  }
-  return (await api({ method: 'GET', path: `/agreements/${created.json.id}`, as: FIRE_EDITOR })).json;
+const usedLinks = new Set<string>();
+/** The newest signing link for this agreement in this person's mailbox that has not been used yet, as clicking the email would. */
+const newLinkFor = async (email: string, reference: string) => {
+  const fresh = (all: { to: string; subject: string; text: string }[]) =>
+    all
+      .filter((m) => m.to === email && m.subject.startsWith('Signature requested:') && m.subject.includes(reference))
+      .map((m) => /\/sign\/[\w-]{43}/.exec(m.text)![0])
+      .filter((link) => !usedLinks.has(link));
+  const link = fresh(await mailbox.waitFor((all) => fresh(all).length > 0, `a new link for ${email}`)).at(-1)!;
+  usedLinks.add(link);
+  return link;
 };
+
+/** Submits a fire and ambulance agreement, and both signatories approve from their new links. */
+const submitAndSign = async (id: string) => {
+  const submitted = await submit(FIRE_EDITOR, id);
+  expect(submitted.status).toBe(200);
+  for (const email of [CFO.email, AMBULANCE.email]) expect((await approve(await newLinkFor(email, submitted.json.reference))).status).toBe(200);
+  return (await api({ method: 'GET', path: `/agreements/${id}`, as: FIRE_EDITOR })).json;
+};
+const bringIntoForce = async (title: string) =>
+  submitAndSign((await draft(FIRE_EDITOR, [party('warwickshire-fire', CFO), party('west-midlands-ambulance', AMBULANCE)], { title })).json.id);
 const paths = (reply: { json: { errors?: { path: string }[] } }) => (reply.json.errors ?? []).map((error) => error.path).sort();
 
 beforeAll(async () => {
@@ -106,16 +116,46 @@ describe('a signature means the agency itself agreed', () => {
     const inForce = await bringIntoForce('Co-responding');
     const variation = await api({ method: 'POST', path: `/agreements/${inForce.id}/variations`, as: FIRE_EDITOR });
     expect(variation.status).toBe(201);
-    await api({
-      method: 'PATCH',
-      path: `/agreements/${variation.json.id}`,
-      as: FIRE_EDITOR,
-      headers: { 'if-match': `"${variation.json.revision}"` },
-      body: { parties: [party('warwickshire-fire', CFO), party('warwickshire-police', CC), party('warwickshire-pcc', PCC)] },
-    });
+    const withoutAmbulance = { parties: [party('warwickshire-fire', CFO), party('warwickshire-police', CC), party('warwickshire-pcc', PCC)] };
+    const patched = await api({ method: 'PATCH', path: `/agreements/${variation.json.id}`, as: FIRE_EDITOR, headers: { 'if-match': `"${variation.json.revision}"` }, body: withoutAmbulance });
+    expect(patched.status).toBe(200);
     const refused = await submit(FIRE_EDITOR, variation.json.id);
     expect(refused.status).toBe(422);
     expect(refused.json.errors).toContainEqual({ path: 'parties', message: expect.stringContaining('West Midlands Ambulance') });
+
+    // Nor by the back door: submit the variation with every party, withdraw it, revise it, and drop the party then.
+    const kept = await api({
+      method: 'PATCH',
+      path: `/agreements/${variation.json.id}`,
+      as: FIRE_EDITOR,
+      headers: { 'if-match': `"${patched.json.revision}"` },
+      body: { parties: [party('warwickshire-fire', CFO), party('west-midlands-ambulance', AMBULANCE)] },
+    });
+    expect(kept.status).toBe(200);
+    expect((await submit(FIRE_EDITOR, variation.json.id)).status).toBe(200);
+    expect((await api({ method: 'POST', path: `/agreements/${variation.json.id}/withdraw`, as: FIRE_EDITOR, body: { reason: 'Back door.' } })).status).toBe(200);
+    const revised = await api({ method: 'POST', path: `/agreements/${variation.json.id}/revise`, as: FIRE_EDITOR });
+    const dropped = await api({ method: 'PATCH', path: `/agreements/${revised.json.id}`, as: FIRE_EDITOR, headers: { 'if-match': `"${revised.json.revision}"` }, body: withoutAmbulance });
+    expect(dropped.status).toBe(200);
+    const backDoor = await submit(FIRE_EDITOR, revised.json.id);
+    expect(backDoor.status).toBe(422);
+    expect(backDoor.json.errors).toContainEqual({ path: 'parties', message: expect.stringContaining('West Midlands Ambulance') });
+
+    // Signed with every party, the revised variation replaces the version in force: one version in force, never two.
+    const restored = await api({
+      method: 'PATCH',
+      path: `/agreements/${revised.json.id}`,
+      as: FIRE_EDITOR,
+      headers: { 'if-match': `"${dropped.json.revision}"` },
+      body: { parties: [party('warwickshire-fire', CFO), party('west-midlands-ambulance', AMBULANCE)] },
+    });
+    expect(restored.status).toBe(200);
+    for (const email of [CFO.email, AMBULANCE.email]) {
+      // The withdrawn variation's links were sent; they are spent by the withdrawal, not clicked.
+      await newLinkFor(email, inForce.reference);
+    }
+    expect((await submitAndSign(revised.json.id)).status).toBe('in_force');
+    expect((await api({ method: 'GET', path: `/agreements/${inForce.id}`, as: FIRE_EDITOR })).json.status).toBe('superseded');
   });
 
   it('lets a revision drop the party that declined: a declined agreement bound nobody', async () => {

@@ -3,6 +3,7 @@ import type { TAgreement } from '../../schemas/agreement';
 import type { TOutboxMessage } from '../../schemas/outbox';
 import { sha256Hex } from '../audit/audit-chain';
 import { addMonths, londonDate } from '../calendar';
+import { inForceAncestor } from '../agreement/in-force-ancestor';
 import { canPerform } from '../agreement/lifecycle';
 import { recordTransition, type TEventInput } from '../agreement/transition';
 import { everyone, outboxMessage, ownerAndLegal } from '../notifications';
@@ -205,8 +206,7 @@ const supersededBy = async (
   options: Parameters<typeof recordDecision>[0],
   at: string,
 ): Promise<{ write: TAgreementWrite; previous: TStoredAgreement } | undefined> => {
-  if (!agreement.supersedes) return undefined;
-  const previous = await options.agreements.get(agreement.supersedes);
+  const previous = await inForceAncestor(options.agreements, agreement.supersedes);
   if (!previous || !canPerform(previous.agreement.status, 'supersede')) return undefined;
   const recorded = recordTransition(previous, { ...previous.agreement, status: 'superseded' }, {
     at,

@@ -4,6 +4,7 @@ import type { TAgreement, TSignatory, TTerminationRequest } from '../../schemas/
 import { assertAccess, assertRevisionMatches } from '../agreement/access';
 import { documentSha256Of } from '../agreement/document';
 import { assertCanPerform } from '../agreement/lifecycle';
+import { inForceAncestor } from '../agreement/in-force-ancestor';
 import { partyAuthorityErrors, signatoriesLine } from '../agreement/party-authority';
 import { submissionRuleErrors } from '../agreement/submission-rules';
 import { recordTransition } from '../agreement/transition';
@@ -60,11 +61,11 @@ export const submitAgreement = async (options: TLegalAction & { linkSigner: TLin
   const { agreement } = stored;
   const [agencies, varied] = await Promise.all([
     options.agencies.getMany(agreement.parties.map((party) => party.agencyId)),
-    agreement.supersedes ? options.agreements.get(agreement.supersedes) : undefined,
+    // A variation of the version in force keeps its parties, even after a withdrawn or declined attempt;
+    // a revision of an agreement never signed bound nobody.
+    inForceAncestor(options.agreements, agreement.supersedes),
   ]);
-  // Only a variation of an agreement in force must keep its parties; a revision of a declined or withdrawn one bound nobody.
-  const inForceVersion = varied?.agreement.status === 'in_force' ? varied.agreement : null;
-  const errors = [...submissionRuleErrors(agreement), ...partyAuthorityErrors(agreement, agencies, inForceVersion)];
+  const errors = [...submissionRuleErrors(agreement), ...partyAuthorityErrors(agreement, agencies, varied?.agreement ?? null)];
   if (errors.length > 0) throw new AppError('unprocessable', 'The agreement cannot go for signature yet.', errors);
 
   const at = options.now.toISOString();
