@@ -82,7 +82,8 @@ export const createAgencyRepository = ({ client, tableName }: TTableAccess): TAg
               Put: {
                 TableName: tableName,
                 Item: toItem(agency, auditHead),
-                ConditionExpression: '#revision = :revision',
+                // Agencies made before they had revisions read as revision 1.
+                ConditionExpression: previousRevision === 1 ? 'attribute_not_exists(#revision) OR #revision = :revision' : '#revision = :revision',
                 ExpressionAttributeNames: { '#revision': 'revision' },
                 ExpressionAttributeValues: { ':revision': previousRevision },
               },

@@ -1,5 +1,8 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as signingHandler } from '../../functions/signing/handler';
+import { createDocumentClient } from '../../shared/db/client';
+import { agencyKey, agencyListKeys } from '../../shared/db/keys';
 import { ASSESSMENT, WARWICKSHIRE_AGENCIES } from '../fixtures/agencies';
 import type { TTestUser } from '../fixtures/auth';
 import { ADMIN, callFunction } from '../fixtures/http';
@@ -99,6 +102,20 @@ describe('a signature means the agency itself agreed', () => {
       ['authorised_signatories_set', POLICE_EDITOR.email],
     ]);
     expect(trail[1].prevHash).toBe(trail[0].hash);
+  });
+
+  it('gives an agency made before agencies had lists its first list and contacts', async () => {
+    const client = createDocumentClient({ region: 'eu-west-2', endpoint: process.env.DYNAMODB_ENDPOINT });
+    // As the table held it before: no revision, no lists.
+    await client.send(
+      new PutCommand({
+        TableName: process.env.TABLE_NAME!,
+        Item: { ...agencyKey('legacy-fire'), ...agencyListKeys('Legacy Fire', 'legacy-fire'), entity: 'agency', id: 'legacy-fire', name: 'Legacy Fire', type: 'fire_and_rescue_authority', createdAt: '2026-01-01T00:00:00Z' },
+      }),
+    );
+    expect((await api({ method: 'PUT', path: '/agencies/legacy-fire/signatories', as: ADMIN, body: { signatories: [CFO] } })).status).toBe(200);
+    expect((await api({ method: 'PUT', path: '/agencies/legacy-fire/legal-contacts', as: ADMIN, body: { legalContacts: ['legal@legacy.test'] } })).status).toBe(200);
+    expect((await api({ method: 'GET', path: '/agencies/legacy-fire', as: ADMIN })).json).toMatchObject({ revision: 3, legalContacts: ['legal@legacy.test'] });
   });
 
   it('tells each party agency it is named, with who drafted it and who is asked to sign for it', async () => {
