@@ -3,6 +3,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { monotonicFactory } from 'ulid';
 import { config } from './config';
+import { createAgencyRepository } from '../../shared/db/agency-repository';
 import { createAgreementRepository } from '../../shared/db/agreement-repository';
 import { createDocumentClient } from '../../shared/db/client';
 import { createSigningRequestRepository } from '../../shared/db/signing-request-repository';
@@ -18,6 +19,7 @@ import { ZDecisionForm } from './decision-form.schema';
 const table = { client: createDocumentClient(config.table), tableName: config.table.name };
 const agreements = createAgreementRepository(table);
 const requests = createSigningRequestRepository(table);
+const agencies = createAgencyRepository(table);
 const newId = monotonicFactory();
 const linkSigner = loadLinkSigner(config.signingKeys);
 const OWN_ORIGIN = new URL(config.publicBaseUrl).origin;
@@ -57,7 +59,7 @@ const servePage = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
   const now = new Date();
   if (method === 'GET' || method === 'HEAD') {
     try {
-      const view = await viewSigningLink({ token, now, requests, agreements });
+      const view = await viewSigningLink({ token, now, requests, agreements, agencies });
       return page(200, renderSigningPage({ agreement: view.agreement, signatoryId: view.signatoryId, purpose: view.request.purpose }), method === 'HEAD');
     } catch (error) {
       return problemPage(error, method === 'HEAD');
@@ -72,7 +74,7 @@ const servePage = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
   try {
     const form = ZDecisionForm.safeParse(values);
     if (!form.success) {
-      const view = await viewSigningLink({ token, now, requests, agreements });
+      const view = await viewSigningLink({ token, now, requests, agreements, agencies });
       return page(400, renderSigningPage({ agreement: view.agreement, signatoryId: view.signatoryId, purpose: view.request.purpose, errors: fieldErrorsOf(form.error), values }));
     }
     const decision =
@@ -88,6 +90,7 @@ const servePage = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
       linkSigner: await linkSigner(),
       requests,
       agreements,
+      agencies,
     });
     countMetric(form.data.decision === 'approve' ? 'Approvals' : 'Declines');
     if (result.outcome === 'in_force') countMetric('AgreementsInForce');

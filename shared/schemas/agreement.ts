@@ -186,6 +186,8 @@ export const ZTerminationRound = z.object({
   effectiveDate: ZIsoDate,
   requestedBy: z.string(),
   requestedAt: z.string(),
+  asked: z.array(z.string()).meta({ description: 'The signatories asked: those still authorised by their agency when the round opened' }),
+  required: z.record(z.string(), z.int()).meta({ description: 'Approvals each party (by agency id) needs to agree' }),
   approvals: z.record(z.string(), ZTerminationApproval).meta({ description: 'By signatory id' }),
   agreedAt: z.string().nullable().meta({ description: 'When the last party agreed; it ends on effectiveDate' }),
 });

@@ -118,6 +118,31 @@ describe('a signature means the agency itself agreed', () => {
     expect((await api({ method: 'GET', path: '/agencies/legacy-fire', as: ADMIN })).json).toMatchObject({ revision: 3, legalContacts: ['legal@legacy.test'] });
   });
 
+  it('names each signatory as their agency lists them, whatever the drafter typed', async () => {
+    const created = await draft(FIRE_EDITOR, [party('warwickshire-fire', { ...CFO, name: 'Someone Else', role: 'Chief Constable' }), party('west-midlands-ambulance', AMBULANCE)], {
+      title: 'Names',
+    });
+    const submitted = await submit(FIRE_EDITOR, created.json.id);
+    expect(submitted.status).toBe(200);
+    expect(submitted.json.parties[0].signatories[0]).toMatchObject({ name: CFO.name, role: CFO.role, email: CFO.email });
+  });
+
+  it('stops someone taken off their agency’s list from signing for it, or being sent a new link', async () => {
+    const deputy = { name: 'Dee Puty', role: 'Deputy Chief Fire Officer', email: 'dcfo@fire.hostile.test' };
+    const fireList = (await api({ method: 'GET', path: '/agencies/warwickshire-fire/signatories', as: ADMIN })).json.signatories;
+    await api({ method: 'PUT', path: '/agencies/warwickshire-fire/signatories', as: ADMIN, body: { signatories: [...fireList, deputy] } });
+    const created = await draft(FIRE_EDITOR, [party('warwickshire-fire', deputy), party('west-midlands-ambulance', AMBULANCE)], { title: 'Deauthorised' });
+    const submitted = await submit(FIRE_EDITOR, created.json.id);
+    expect(submitted.status).toBe(200);
+    const link = await newLinkFor(deputy.email, created.json.reference);
+    await api({ method: 'PUT', path: '/agencies/warwickshire-fire/signatories', as: ADMIN, body: { signatories: fireList } });
+    expect((await callFunction(signingHandler, 'signing', { method: 'GET', path: link })).status).toBe(403);
+    expect((await approve(link, deputy.name)).status).toBe(403);
+    const resend = await api({ method: 'POST', path: `/agreements/${created.json.id}/signatories/${submitted.json.parties[0].signatories[0].id}/resend`, as: FIRE_EDITOR });
+    expect(resend.status).toBe(422);
+    expect((await api({ method: 'GET', path: `/agreements/${created.json.id}`, as: FIRE_EDITOR })).json.status).toBe('awaiting_signatures');
+  });
+
   it('tells each party agency it is named, with who drafted it and who is asked to sign for it', async () => {
     const created = await draft(FIRE_EDITOR, [party('warwickshire-fire', CFO), party('warwickshire-police', CC), party('warwickshire-pcc', PCC)], { title: 'Shared estates' });
     expect((await submit(FIRE_EDITOR, created.json.id)).status).toBe(200);

@@ -90,7 +90,7 @@ export const signOffRoutes = [
     handle: async ({ params, user, headers }) =>
       withEtag(
         200,
-        await resendSigningLink({ id: params.id, signatoryId: params.signatoryId, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements, linkSigner: await linkSigner() }),
+        await resendSigningLink({ id: params.id, signatoryId: params.signatoryId, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements, agencies, linkSigner: await linkSigner() }),
       ),
   }),
   defineRoute({
@@ -120,7 +120,7 @@ export const signOffRoutes = [
     body: ZTerminationRequest,
     responses: transitionResponses('The termination round is open; every signatory has been emailed a link'),
     handle: async ({ params, body, user, headers }) =>
-      withEtag(200, await requestTermination({ id: params.id, ...body, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements, linkSigner: await linkSigner() })),
+      withEtag(200, await requestTermination({ id: params.id, ...body, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements, agencies, linkSigner: await linkSigner() })),
   }),
   defineRoute({
     method: 'POST',

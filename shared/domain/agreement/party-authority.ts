@@ -19,9 +19,8 @@ export const partyAuthorityErrors = (agreement: TAgreement, agencies: Map<string
     if (agency.legalContacts.length === 0) {
       errors.push({ path: `parties.${partyIndex}.agencyId`, message: `${agency.name} has no legal contact to tell that it is named as a party; its editors add one` });
     }
-    const authorised = new Set(agency.signatories.map((signatory) => signatory.email.toLowerCase()));
     party.signatories.forEach((signatory, signatoryIndex) => {
-      if (!authorised.has(signatory.email.toLowerCase())) {
+      if (!authorisedEntry(agency, signatory.email)) {
         errors.push({
           path: `parties.${partyIndex}.signatories.${signatoryIndex}.email`,
           message: `${signatory.email} is not on ${agency.name}'s list of authorised signatories`,
@@ -41,5 +40,25 @@ export const partyAuthorityErrors = (agreement: TAgreement, agencies: Map<string
   return errors;
 };
 
-/** "Ben Brook (Chief Fire Officer), …": who is asked to sign for a party. */
-export const signatoriesLine = (party: TAgreement['parties'][number]) => party.signatories.map((signatory) => `${signatory.name} (${signatory.role})`).join(', ');
+/** "Ben Brook (Chief Fire Officer) <cfo@…>, …": who is asked to sign for a party. */
+export const signatoriesLine = (party: TAgreement['parties'][number]) =>
+  party.signatories.map((signatory) => `${signatory.name} (${signatory.role}) <${signatory.email}>`).join(', ');
+
+/** The agency's own entry for this address, if it is on the agency's list of authorised signatories. */
+export const authorisedEntry = (agency: TAgency | undefined, email: string) =>
+  agency?.signatories.find((signatory) => signatory.email.toLowerCase() === email.toLowerCase());
+
+/**
+ * The agreement as it goes for signature: each signatory's name and role as their agency lists
+ * them, whatever the drafter typed, so the certificate and the notices name who really signs.
+ */
+export const withAuthorisedNames = (agreement: TAgreement, agencies: Map<string, TAgency>): TAgreement => ({
+  ...agreement,
+  parties: agreement.parties.map((party) => ({
+    ...party,
+    signatories: party.signatories.map((signatory) => {
+      const entry = authorisedEntry(agencies.get(party.agencyId), signatory.email);
+      return entry ? { ...signatory, name: entry.name, role: entry.role } : signatory;
+    }),
+  })),
+});

@@ -4,11 +4,13 @@ import type { TOutboxMessage } from '../../schemas/outbox';
 import { sha256Hex } from '../audit/audit-chain';
 import { addMonths, londonDate } from '../calendar';
 import { inForceAncestor } from '../agreement/in-force-ancestor';
+import { authorisedEntry } from '../agreement/party-authority';
 import { canPerform } from '../agreement/lifecycle';
 import { recordTransition, type TEventInput } from '../agreement/transition';
 import { everyone, outboxMessage, ownerAndLegal } from '../notifications';
 import {
   ConcurrentWriteError,
+  type TAgencyStore,
   type TAgreementStore,
   type TAgreementWrite,
   type TLinkSigner,
@@ -37,6 +39,7 @@ export const viewSigningLink = async (options: {
   now: Date;
   requests: TSigningRequestStore;
   agreements: TAgreementStore;
+  agencies: TAgencyStore;
 }): Promise<TSigningView & { stored: TStoredAgreement }> => {
   const request = /^[A-Za-z0-9_-]{43}$/.test(options.token) ? await options.requests.getByTokenHash(sha256Hex(options.token)) : undefined;
   if (!request) throw new AppError('not_found', 'This signing link is not valid. Check that the whole link was copied.');
@@ -55,6 +58,11 @@ export const viewSigningLink = async (options: {
     }
   } else if (!canPerform(stored.agreement.status, 'decide')) {
     throw new AppError('illegal_transition', `This agreement is no longer awaiting signatures (it is ${stored.agreement.status.replace('_', ' ')}).`);
+  }
+  // Authority is the agency's to give and to take back: someone taken off its list since the link was sent cannot sign for it.
+  const { signatory, party } = findSignatory(stored.agreement, request.signatoryId)!;
+  if (!authorisedEntry(await options.agencies.get(party.agencyId), signatory.email)) {
+    throw new AppError('forbidden', `${signatory.name} is no longer on ${party.agencyName}'s list of people who may sign for it. Ask the agreement's owner.`);
   }
   return { request, agreement: stored.agreement, signatoryId: request.signatoryId, stored };
 };
@@ -75,6 +83,7 @@ export const recordDecision = async (options: {
   linkSigner: TLinkSigner;
   requests: TSigningRequestStore;
   agreements: TAgreementStore;
+  agencies: TAgencyStore;
 }): Promise<{ agreement: TAgreement; outcome: TDecisionOutcome }> => {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     const view = await viewSigningLink(options);

@@ -5,13 +5,14 @@ import { assertAccess, assertRevisionMatches } from '../agreement/access';
 import { documentSha256Of } from '../agreement/document';
 import { assertCanPerform } from '../agreement/lifecycle';
 import { inForceAncestor } from '../agreement/in-force-ancestor';
-import { partyAuthorityErrors, signatoriesLine } from '../agreement/party-authority';
+import { authorisedEntry, partyAuthorityErrors, signatoriesLine, withAuthorisedNames } from '../agreement/party-authority';
 import { submissionRuleErrors } from '../agreement/submission-rules';
 import { recordTransition } from '../agreement/transition';
 import { everyone, outboxMessage, ownerAndLegal } from '../notifications';
 import { ConcurrentWriteError, type TAgencyStore, type TAgreementStore, type TLinkSigner, type TStoredAgreement } from '../ports';
 import type { TUser } from '../user';
 import { linksWrite, openLinks, revokeLinks } from './links';
+import { partiesYetToAgree } from './termination';
 import { findSignatory, signatoriesToRequest } from './routing';
 
 type TLegalAction = {
@@ -69,7 +70,8 @@ export const submitAgreement = async (options: TLegalAction & { linkSigner: TLin
   if (errors.length > 0) throw new AppError('unprocessable', 'The agreement cannot go for signature yet.', errors);
 
   const at = options.now.toISOString();
-  const fixed: TAgreement = { ...stored.agreement, status: 'awaiting_signatures', documentSha256: documentSha256Of(stored.agreement) };
+  const named = withAuthorisedNames(agreement, agencies);
+  const fixed: TAgreement = { ...named, status: 'awaiting_signatures', documentSha256: documentSha256Of(named) };
   const links = openLinksFor(options, stored, fixed, signatoriesToRequest(fixed));
   const recorded = recordTransition(stored, links.agreement, {
     at,
@@ -145,8 +147,15 @@ export const withdrawAgreement = async (options: TLegalAction & { reason: string
 /** A signatory's inbox is not a megaphone: at most this many emails on demand a day (London days), per signatory, agreement or round. */
 export const EMAILS_ON_DEMAND_PER_DAY = 3;
 
+/** A new link only goes to someone the agency still authorises to sign for it. */
+const assertStillAuthorised = async (agencies: TAgencyStore, found: NonNullable<ReturnType<typeof findSignatory>>) => {
+  if (!authorisedEntry(await agencies.get(found.party.agencyId), found.signatory.email)) {
+    throw new AppError('unprocessable', `${found.signatory.name} is no longer on ${found.party.agencyName}'s list of people who may sign for it.`);
+  }
+};
+
 export const resendSigningLink = async (
-  options: TLegalAction & { signatoryId: string; linkSigner: TLinkSigner },
+  options: TLegalAction & { signatoryId: string; linkSigner: TLinkSigner; agencies: TAgencyStore },
 ): Promise<TAgreement> => {
   const stored = await loadForAction(options);
   const found = findSignatory(stored.agreement, options.signatoryId);
@@ -156,6 +165,7 @@ export const resendSigningLink = async (
   }
   assertCanPerform(stored.agreement.status, 'decide');
   if (!found) throw new AppError('not_found', 'No such signatory on this agreement.');
+  await assertStillAuthorised(options.agencies, found);
   if (!['requested', 'expired', 'bounced'].includes(found.signatory.status)) {
     throw new AppError(
       'illegal_transition',
@@ -198,15 +208,17 @@ const resendLimit = (options: TLegalAction, stored: TStoredAgreement, signatory:
 
 /** A new termination link for a signatory whose party has not yet agreed (the old one expired, bounced or was lost). */
 const resendTerminationLink = async (
-  options: TLegalAction & { linkSigner: TLinkSigner },
+  options: TLegalAction & { linkSigner: TLinkSigner; agencies: TAgencyStore },
   stored: TStoredAgreement,
   found: NonNullable<ReturnType<typeof findSignatory>>,
 ): Promise<TAgreement> => {
   const round = stored.agreement.terminationRound!;
-  const partyAgreed = found.party.signatories.filter((s) => round.approvals[s.id]).length >= found.party.requiredApprovals;
+  const partyAgreed = !partiesYetToAgree(stored.agreement, round).some((party) => party.agencyId === found.party.agencyId);
   if (round.approvals[found.signatory.id] || partyAgreed) {
     throw new AppError('illegal_transition', `${found.party.agencyName} has already agreed to end this agreement.`);
   }
+  if (!round.asked.includes(found.signatory.id)) throw new AppError('illegal_transition', `${found.signatory.name} was not asked in this round.`);
+  await assertStillAuthorised(options.agencies, found);
   const at = options.now.toISOString();
   const links = openLinks({
     agreement: stored.agreement,
@@ -244,7 +256,7 @@ const resendTerminationLink = async (
  * Asks every party to agree to end an agreement in force (PA 1996 s.23C(5)): each party's
  * signatories get a link, as in sign-off; the agreement ends only when every party has agreed.
  */
-export const requestTermination = async (options: TLegalAction & TTerminationRequest & { linkSigner: TLinkSigner }): Promise<TAgreement> => {
+export const requestTermination = async (options: TLegalAction & TTerminationRequest & { linkSigner: TLinkSigner; agencies: TAgencyStore }): Promise<TAgreement> => {
   const stored = await loadForAction(options);
   assertCanPerform(stored.agreement.status, 'request_termination');
   const { agreement } = stored;
@@ -259,9 +271,27 @@ export const requestTermination = async (options: TLegalAction & TTerminationReq
       { path: 'effectiveDate', message: `must be ${earliest} or later` },
     ]);
   }
+  // Each party decides through those who signed for it and whom it still authorises: its list today, not years ago.
+  const agencies = await options.agencies.getMany(agreement.parties.map((party) => party.agencyId));
+  const askedByParty = agreement.parties.map((party) => party.signatories.filter((s) => authorisedEntry(agencies.get(party.agencyId), s.email)));
+  const nobodyLeft = agreement.parties.flatMap((party, index) =>
+    askedByParty[index]!.length === 0
+      ? [{ path: `parties.${index}.signatories`, message: `nobody who signed for ${party.agencyName} is still on its list of authorised signatories` }]
+      : [],
+  );
+  if (nobodyLeft.length > 0) throw new AppError('unprocessable', 'Not every party has someone authorised to agree to end it.', nobodyLeft);
   const at = options.now.toISOString();
-  const round = { reason: options.reason, effectiveDate, requestedBy: options.user.email, requestedAt: at, approvals: {}, agreedAt: null };
-  const signatories = agreement.parties.flatMap((party) => party.signatories);
+  const signatories = askedByParty.flat();
+  const round = {
+    reason: options.reason,
+    effectiveDate,
+    requestedBy: options.user.email,
+    requestedAt: at,
+    asked: signatories.map((s) => s.id),
+    required: Object.fromEntries(agreement.parties.map((party, index) => [party.agencyId, Math.min(party.requiredApprovals, askedByParty[index]!.length)])),
+    approvals: {},
+    agreedAt: null,
+  };
   const links = openLinks({ agreement, signatories, openRequests: stored.openRequests, now: options.now, newId: options.newId, linkSigner: options.linkSigner, purpose: 'termination' });
   const recorded = recordTransition(stored, { ...agreement, terminationRound: round }, {
     at,

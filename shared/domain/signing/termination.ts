@@ -9,9 +9,9 @@ import { findSignatory, type TDecision } from './routing';
 /** Who ended it, in the termination record, when every party agreed. */
 export const BY_ALL_PARTIES = 'agreement of all parties';
 
-/** A party has agreed when as many of its signatories as its sign-off needed have approved the ending. */
-const partiesYetToAgree = (agreement: TAgreement, round: TTerminationRound) =>
-  agreement.parties.filter((party) => party.signatories.filter((s) => round.approvals[s.id]).length < party.requiredApprovals);
+/** A party has agreed when as many of its signatories as the round needs of it have approved the ending. */
+export const partiesYetToAgree = (agreement: TAgreement, round: TTerminationRound) =>
+  agreement.parties.filter((party) => party.signatories.filter((s) => round.approvals[s.id]).length < (round.required[party.agencyId] ?? party.requiredApprovals));
 
 /** Ends the agreement as the parties agreed: one transition to `terminated`, everyone told. */
 export const terminationWrite = (
