@@ -21,11 +21,18 @@ export const MAX_AGENCY_CONTACTS = 10;
 export const ZAuthorisedSignatory = z.strictObject({ name: plainLine(200), role: plainLine(200), email: ZEmail }).meta({ id: 'AuthorisedSignatory' });
 export type TAuthorisedSignatory = z.infer<typeof ZAuthorisedSignatory>;
 
+/**
+ * Domains that many organisations share: listing one would authorise addresses of every force,
+ * council or trust under it.
+ */
+const SHARED_SUFFIXES = new Set(['uk', 'gov.uk', 'police.uk', 'nhs.uk', 'nhs.net', 'org.uk', 'co.uk', 'ac.uk', 'sch.uk', 'ltd.uk', 'plc.uk', 'me.uk', 'net.uk', 'com', 'org', 'net', 'gov', 'gov.wales', 'gov.scot']);
+
 export const ZEmailDomain = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a domain name such as warwickshire.police.uk');
+  .regex(/^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a domain name such as warwickshire.police.uk')
+  .refine((domain) => !SHARED_SUFFIXES.has(domain), 'must be the agency’s own domain, not one that many organisations share');
 
 export const ZAgency = z
   .object({

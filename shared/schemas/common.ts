@@ -18,10 +18,13 @@ export const ZSlug = z
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 const LINE_BREAKS_AND_TABS = /[\n\t]/;
 /**
- * Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): in a
- * name or a title they make text display differently from what is stored and hashed.
+ * Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) and
+ * marks (U+200E, U+200F, U+061C): in a name or a title they make text display differently from
+ * what is stored and hashed.
  */
-const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+/** Line and paragraph separators break a one-line field as a newline would. */
+const LINE_SEPARATORS = /[\u2028\u2029]/;
 
 /** Plain text on one line: no control characters (tab and newline included), no bidirectional controls. */
 export const plainLine = (max: number) =>
@@ -30,8 +33,8 @@ export const plainLine = (max: number) =>
     .trim()
     .min(1)
     .max(max)
-    .refine((text) => !CONTROL_CHARACTERS.test(text) && !LINE_BREAKS_AND_TABS.test(text), 'must not contain control characters')
-    .refine((text) => !BIDI_CONTROLS.test(text), 'must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069)');
+    .refine((text) => !CONTROL_CHARACTERS.test(text) && !LINE_BREAKS_AND_TABS.test(text) && !LINE_SEPARATORS.test(text), 'must not contain control characters')
+    .refine((text) => !BIDI_CONTROLS.test(text), 'must not contain bidirectional control characters or marks (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C)');
 
 /**
  * Plain text that may span lines: line endings are normalised to `\n` (browsers send `\r\n`);

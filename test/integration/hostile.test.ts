@@ -228,8 +228,6 @@ describe('a signature means the agency itself agreed', () => {
     const inForce = await bringIntoForce('Ended');
     const byEditor = await api({ method: 'POST', path: `/agreements/${inForce.id}/terminate`, as: FIRE_EDITOR, body: { reason: 'Mine to end.', evidence: 'None.' } });
     expect(byEditor.status).toBe(403);
-    const byReview = await api({ method: 'POST', path: `/agreements/${inForce.id}/reviews`, as: FIRE_EDITOR, body: { outcome: 'terminate', notes: 'Ending it.' } });
-    expect(byReview.status).toBe(403);
     const backdated = await api({
       method: 'POST',
       path: `/agreements/${inForce.id}/terminate`,
@@ -239,6 +237,11 @@ describe('a signature means the agency itself agreed', () => {
     expect(backdated.status).toBe(400);
     expect(paths(backdated)).toEqual(['effectiveDate']);
     expect((await api({ method: 'GET', path: `/agreements/${inForce.id}`, as: FIRE_EDITOR })).json.status).toBe('in_force');
+    // A review that decides to end it asks every party; it ends nothing by itself.
+    const byReview = await api({ method: 'POST', path: `/agreements/${inForce.id}/reviews`, as: FIRE_EDITOR, body: { outcome: 'terminate', notes: 'Ending it.' } });
+    expect(byReview.status).toBe(200);
+    expect(byReview.json.agreement).toMatchObject({ status: 'in_force', terminationRound: { reason: 'Ending it.', agreedAt: null } });
+    expect(byReview.json.agreement.reviews.at(-1)).toMatchObject({ outcome: 'terminate' });
     const backdatedExpiry = await draft(FIRE_EDITOR, [party('warwickshire-fire', CFO)], { effectiveDate: '2027-01-01', expiryDate: '1900-01-01', nextReviewDate: '1900-01-01' });
     expect(backdatedExpiry.status).toBe(400);
     expect(paths(backdatedExpiry)).toEqual(['expiryDate', 'nextReviewDate']);

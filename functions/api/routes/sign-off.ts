@@ -107,7 +107,7 @@ export const signOffRoutes = [
     },
     handle: async ({ params, body, user }) => ({
       status: 200,
-      body: await recordReview({ id: params.id, input: body, user, now: new Date(), newId, agreements }),
+      body: await recordReview({ id: params.id, input: body, user, now: new Date(), newId, agreements, agencies, linkSigner: await linkSigner() }),
     }),
   }),
   defineRoute({

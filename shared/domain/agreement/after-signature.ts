@@ -2,7 +2,8 @@ import { AppError } from '../../errors';
 import type { TAgreement, TRecordReviewRequest, TTerminateRequest } from '../../schemas/agreement';
 import { addMonths, londonDate } from '../calendar';
 import { everyone, outboxMessage } from '../notifications';
-import { ConcurrentWriteError, type TAgreementStore, type TStoredAgreement } from '../ports';
+import { ConcurrentWriteError, type TAgencyStore, type TAgreementStore, type TLinkSigner, type TStoredAgreement } from '../ports';
+import { startTerminationRound } from '../signing/sign-off';
 import type { TUser } from '../user';
 import { assertAccess, assertRole } from './access';
 import { assertCanPerform } from './lifecycle';
@@ -78,7 +79,7 @@ export const terminateAgreement = async (options: TOptions & TTerminateRequest):
  * Returns the reviewed version and, for `vary`, the new draft.
  */
 export const recordReview = async (
-  options: TOptions & { input: TRecordReviewRequest },
+  options: TOptions & { input: TRecordReviewRequest; linkSigner: TLinkSigner; agencies: TAgencyStore },
 ): Promise<{ agreement: TAgreement; variation: TAgreement | null }> => {
   const stored = await load(options, 'review');
   const { input, user } = options;
@@ -95,7 +96,14 @@ export const recordReview = async (
   const review = { at: options.now.toISOString(), by: user.email, outcome: input.outcome, notes: input.notes, nextReviewDate };
   const reviews = [...stored.agreement.reviews, review];
   if (input.outcome === 'terminate') {
-    return { agreement: await terminateStored(stored, { ...options, reason: input.notes, evidence: input.notes }, { reviews }), variation: null };
+    // A review cannot end the agreement for every party: it asks them, in the same write.
+    const reviewedEvent = { type: 'reviewed', data: { outcome: input.outcome, notes: input.notes, nextReviewDate: null } };
+    const agreement = await startTerminationRound(
+      { ...options, reason: input.notes, linkSigner: options.linkSigner, agencies: options.agencies },
+      stored,
+      { changes: { reviews }, events: [reviewedEvent] },
+    );
+    return { agreement, variation: null };
   }
   const reviewed: TAgreement = { ...stored.agreement, reviews, nextReviewDate };
   const reviewedEvent = { type: 'reviewed', data: { outcome: input.outcome, notes: input.notes, nextReviewDate } };

@@ -148,7 +148,8 @@ const decideOnce = async (
       ...next,
       status: 'in_force',
       effectiveDate,
-      nextReviewDate: next.nextReviewDate ?? addMonths(effectiveDate, next.reviewIntervalMonths),
+      // A review date drafted before signing can have passed by now: it is never before the agreement takes effect.
+      nextReviewDate: next.nextReviewDate && next.nextReviewDate >= effectiveDate ? next.nextReviewDate : addMonths(effectiveDate, next.reviewIntervalMonths),
     };
     events.push({ type: 'in_force', data: { effectiveDate, nextReviewDate: next.nextReviewDate, documentSha256: next.documentSha256 } });
   } else if (decided.outcome === 'declined') {

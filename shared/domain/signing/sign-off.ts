@@ -4,10 +4,11 @@ import type { TAgreement, TSignatory, TTerminationRequest } from '../../schemas/
 import { assertAccess, assertRevisionMatches } from '../agreement/access';
 import { documentSha256Of } from '../agreement/document';
 import { assertCanPerform } from '../agreement/lifecycle';
+import { draftRuleErrors } from '../agreement/draft-rules';
 import { inForceAncestor } from '../agreement/in-force-ancestor';
 import { authorisedEntry, partyAuthorityErrors, signatoriesLine, withAuthorisedNames } from '../agreement/party-authority';
 import { submissionRuleErrors } from '../agreement/submission-rules';
-import { recordTransition } from '../agreement/transition';
+import { recordTransition, type TEventInput } from '../agreement/transition';
 import { everyone, outboxMessage, ownerAndLegal } from '../notifications';
 import { ConcurrentWriteError, type TAgencyStore, type TAgreementStore, type TLinkSigner, type TStoredAgreement } from '../ports';
 import type { TUser } from '../user';
@@ -66,7 +67,12 @@ export const submitAgreement = async (options: TLegalAction & { linkSigner: TLin
     // a revision of an agreement never signed bound nobody.
     inForceAncestor(options.agreements, agreement.supersedes),
   ]);
-  const errors = [...submissionRuleErrors(agreement), ...partyAuthorityErrors(agreement, agencies, varied?.agreement ?? null)];
+  // Dates set when drafting may have passed since: they are checked again against today.
+  const errors = [
+    ...submissionRuleErrors(agreement),
+    ...draftRuleErrors(agreement, londonDate(options.now)),
+    ...partyAuthorityErrors(agreement, agencies, varied?.agreement ?? null),
+  ];
   if (errors.length > 0) throw new AppError('unprocessable', 'The agreement cannot go for signature yet.', errors);
 
   const at = options.now.toISOString();
@@ -192,7 +198,7 @@ export const resendSigningLink = async (
 };
 
 /** Whatever sends email on demand may do so at most this many times a London day, then 429 until midnight. */
-const dailyLimit = (options: TLegalAction, key: string, what: string) => {
+const dailyLimit = (options: { now: Date }, key: string, what: string) => {
   const today = londonDate(options.now);
   return {
     key: `${key}|${today}`,
@@ -256,10 +262,20 @@ const resendTerminationLink = async (
  * Asks every party to agree to end an agreement in force (PA 1996 s.23C(5)): each party's
  * signatories get a link, as in sign-off; the agreement ends only when every party has agreed.
  */
-export const requestTermination = async (options: TLegalAction & TTerminationRequest & { linkSigner: TLinkSigner; agencies: TAgencyStore }): Promise<TAgreement> => {
-  const stored = await loadForAction(options);
+export const requestTermination = async (options: TLegalAction & TTerminationRequest & { linkSigner: TLinkSigner; agencies: TAgencyStore }): Promise<TAgreement> =>
+  startTerminationRound(options, await loadForAction(options));
+
+/**
+ * Opens the termination round on a loaded agreement; `also` are changes and events recorded in
+ * the same write (a review whose outcome is to end the agreement).
+ */
+export const startTerminationRound = async (
+  options: Omit<TLegalAction, 'id' | 'ifMatch'> & TTerminationRequest & { linkSigner: TLinkSigner; agencies: TAgencyStore },
+  stored: TStoredAgreement,
+  also: { changes?: Partial<TAgreement>; events?: TEventInput[] } = {},
+): Promise<TAgreement> => {
   assertCanPerform(stored.agreement.status, 'request_termination');
-  const { agreement } = stored;
+  const agreement = { ...stored.agreement, ...also.changes };
   if (agreement.terminationRound) {
     throw new AppError('illegal_transition', agreement.terminationRound.agreedAt ? 'Every party has already agreed to end this agreement.' : 'Ending this agreement is already awaiting decisions.');
   }
@@ -297,12 +313,16 @@ export const requestTermination = async (options: TLegalAction & TTerminationReq
     at,
     actor: { kind: 'user', email: options.user.email },
     newId: options.newId,
-    events: [{ type: 'termination_requested', data: { reason: options.reason, effectiveDate, signatoryIds: signatories.map((s) => s.id), linkExpiresAt: links.linkExpiresAt } }],
+    events: [
+      ...(also.events ?? []),
+      { type: 'termination_requested', data: { reason: options.reason, effectiveDate, signatoryIds: signatories.map((s) => s.id), linkExpiresAt: links.linkExpiresAt } },
+    ],
   });
+  const requestedEvent = recorded.events.at(-1)!;
   const vars = { reason: options.reason, terminationDate: effectiveDate, requestedBy: options.user.email, linkExpiresAt: links.linkExpiresAt };
   const messages = [
-    ...outboxMessage({ key: recorded.events[0]!.id, agreement: recorded.agreement, template: 'termination_requested', recipients: links.recipients, at, vars }),
-    ...outboxMessage({ key: `${recorded.events[0]!.id}|told`, agreement: recorded.agreement, template: 'termination_requested', recipients: ownerAndLegal(recorded.agreement), at, vars }),
+    ...outboxMessage({ key: requestedEvent.id, agreement: recorded.agreement, template: 'termination_requested', recipients: links.recipients, at, vars }),
+    ...outboxMessage({ key: `${requestedEvent.id}|told`, agreement: recorded.agreement, template: 'termination_requested', recipients: ownerAndLegal(recorded.agreement), at, vars }),
   ];
   await saveOrConflict(() =>
     options.agreements.update(
