@@ -31,6 +31,10 @@ const isTextOnlyContext = (before: string) =>
 const renderText = (value: unknown, before: string) =>
   isTextOnlyContext(before) || value === null || value === undefined || value === '' ? escapeHtml(value) : `<bdi>${escapeHtml(value)}</bdi>`;
 
+/** Values joined for display, each isolated on its own (`<bdi>Ben</bdi>, <bdi>Ann</bdi>`). */
+export const joinIsolated = (values: readonly unknown[], separator = ', '): Html =>
+  new Html(values.map((value) => renderText(value, '')).join(escapeHtml(separator)));
+
 export const html = (strings: TemplateStringsArray, ...values: unknown[]): Html =>
   new Html(
     strings.reduce((out, text, index) => {

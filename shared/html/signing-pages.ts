@@ -1,7 +1,7 @@
 import type { TAgreement } from '../schemas/agreement';
 import { DECLINE_REASON_CODES } from '../schemas/agreement';
 import type { TFieldError } from '../errors';
-import { html, layout, type Html } from './page';
+import { html, joinIsolated, layout, type Html } from './page';
 
 const REASON_LABELS: Record<(typeof DECLINE_REASON_CODES)[number], string> = {
   public_safety: 'Adverse effect on public safety',
@@ -34,7 +34,7 @@ export const renderSigningPage = (options: {
 <p class="muted">${agreement.reference}, version ${agreement.version}. You are asked to decide as <strong>${signatory.name}</strong>, ${signatory.role}, for <strong>${party.agencyName}</strong>.</p>
 ${ending ? html`<div class="notice"><p>Every party is asked to agree to end this agreement, which is in force. It ends only when every party has agreed.</p><p><strong>Reason:</strong> ${ending.reason}</p><p><strong>It would end on:</strong> ${ending.effectiveDate}</p><p><strong>Asked by:</strong> ${ending.requestedBy}</p></div>` : ''}
 <h2>Parties</h2>
-<ul>${agreement.parties.map((p) => html`<li>${p.agencyName}: ${p.signatories.map((s) => s.name).join(', ')}</li>`)}</ul>
+<ul>${agreement.parties.map((p) => html`<li>${p.agencyName}: ${joinIsolated(p.signatories.map((s) => s.name))}</li>`)}</ul>
 <h2>Agreement text</h2>
 <div class="text">${agreement.body}</div>
 ${agreement.withdrawalTerms ? html`<h3>Withdrawal</h3><div class="text">${agreement.withdrawalTerms}</div>` : ''}

@@ -340,12 +340,38 @@ describe('limits and what the hostile test found', () => {
     expect(multiline.json.summary).toBe('Line one\nLine two\twith a tab');
     const agency = await api({ method: 'POST', path: '/agencies', as: ADMIN, body: { name: 'Fire \u202eecivreS', type: 'other' } });
     expect(agency.status).toBe(400);
+    const patched = await draft(FIRE_EDITOR, [party('warwickshire-fire', CFO)]);
+    const badPatch = await api({ method: 'PATCH', path: `/agreements/${patched.json.id}`, as: FIRE_EDITOR, headers: { 'if-match': '"1"' }, body: { title: 'A\u200fB' } });
+    expect(badPatch.status).toBe(400);
+    expect(paths(badPatch)).toEqual(['title']);
+    const badList = await api({ method: 'PUT', path: '/agencies/warwickshire-fire/signatories', as: ADMIN, body: { signatories: [{ ...CFO, name: 'Ben\u0000Brook' }] } });
+    expect(badList.status).toBe(400);
+    expect(paths(badList)).toEqual(['signatories.0.name']);
+    const sharedDomain = await api({ method: 'PUT', path: '/agencies/warwickshire-fire/signatories', as: ADMIN, body: { signatories: [CFO], emailDomains: ['police.uk'] } });
+    expect(sharedDomain.status).toBe(400);
+    expect(paths(sharedDomain)).toEqual(['emailDomains.0']);
+
+    // The signing form too: a typed name or a reason with control characters is refused, and nothing is recorded.
+    const signed = await draft(FIRE_EDITOR, [party('warwickshire-fire', CFO), party('west-midlands-ambulance', AMBULANCE)], { title: 'Form' });
+    await submit(FIRE_EDITOR, signed.json.id);
+    const link = await newLinkFor(CFO.email, signed.json.reference);
+    const post = (form: Record<string, string>) =>
+      callFunction(signingHandler, 'signing', {
+        method: 'POST',
+        path: link,
+        rawBody: new URLSearchParams(form).toString(),
+        headers: { origin: 'http://localhost:3000', 'content-type': 'application/x-www-form-urlencoded' },
+      });
+    expect((await post({ decision: 'approve', signedName: 'Ben\u0007Brook' })).status).toBe(400);
+    expect((await post({ decision: 'approve', signedName: 'Ben \u202eBrook' })).status).toBe(400);
+    expect((await post({ decision: 'decline', reason: 'No\u0000' })).status).toBe(400);
+    expect((await api({ method: 'GET', path: `/agreements/${signed.json.id}`, as: FIRE_EDITOR })).json.parties[0].signatories[0].status).toBe('requested');
   });
 
   it('shows user text isolated, so a right-to-left override cannot reorder a page', async () => {
     const created = await draft(FIRE_EDITOR, [party('warwickshire-fire', CFO), party('west-midlands-ambulance', AMBULANCE)], {
       title: 'Isolation',
-      summary: 'Reads \u202eesrever',
+      withdrawalTerms: 'Notice \u202eesrever',
     });
     await submit(FIRE_EDITOR, created.json.id);
     const mail = (await mailbox.waitFor((all) => all.some((m) => m.to === CFO.email && m.text.includes(created.json.reference)), 'the request'))
@@ -355,6 +381,8 @@ describe('limits and what the hostile test found', () => {
     const page = await callFunction(signingHandler, 'signing', { method: 'GET', path: /\/sign\/[\w-]{43}/.exec(mail.text)![0] });
     expect(page.text).toContain('<bdi>Isolation</bdi>');
     expect(page.text).toContain('<bdi>Ben Brook</bdi>');
+    // The override stays inside its own value: it cannot run on into what the page says next.
+    expect(page.text).toContain('<bdi>Notice \u202eesrever</bdi>');
   });
 
   it('marks what a signed-in user reads no-store, sends HSTS with every page, and answers HEAD wherever GET works', async () => {

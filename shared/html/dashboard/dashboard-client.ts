@@ -183,9 +183,9 @@ export function dashboardClient() {
     const page = await api(`/agreements?${params}`);
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const rows = page.items.map((item: any) => el('tr', {},
-      el('td', {}, link(`/app/agreements/${item.id}`, `${item.reference} v${item.version}`), el('br'), document.createTextNode(item.title)),
+      el('td', {}, link(`/app/agreements/${item.id}`, `${item.reference} v${item.version}`), el('br'), el('span', { text: item.title })),
       el('td', { text: item.status.replace('_', ' ') }),
-      el('td', { text: item.awaiting.join(', ') || '—' }),
+      el('td', {}, ...(item.awaiting.length ? item.awaiting.flatMap((name: string, index: number) => [index ? ', ' : '', el('span', { text: name })]) : ['—'])),
       el('td', { text: item.nextReviewDate || '—' })));
     const more = page.nextCursor ? el('p', {}, link(`/app/?${new URLSearchParams({ ...Object.fromEntries(params), cursor: page.nextCursor })}`, 'Next page')) : null;
     show(el('h1', { text: 'Agreements' }), nav(), filters,
@@ -205,7 +205,7 @@ export function dashboardClient() {
       el('button', { type: 'button', text: 'Resend link', onclick: async () => {
         try {
           await api(`/agreements/${id}/signatories/${signatory.id}/resend`, { method: 'POST' });
-          notice.textContent = `A new link is on its way to ${signatory.name}.`;
+          notice.replaceChildren('A new link is on its way to ', el('span', { text: signatory.name }), '.');
           setTimeout(() => void route(), 800);
         } catch (error) {
           notice.textContent = (error as Error).message;
