@@ -1,10 +1,10 @@
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { EMPTY_AUDIT_HEAD } from '../domain/audit/audit-chain';
 import { ConcurrentWriteError, type TAgencyStore } from '../domain/ports';
 import { AppError } from '../errors';
 import { ZAgency, type TAgency } from '../schemas/agency';
-import { ZAgencyEvent } from '../schemas/audit-event';
+import { ZAgencyEvent, type TAgencyEvent } from '../schemas/audit-event';
 import { transactionConditionFailed, type TTableAccess } from './client';
 import { AGENCY_LIST_PARTITION, agencyEventKey, agencyKey, agencyListKeys } from './keys';
 import { TABLE_DEFINITION } from './table-definition';
@@ -24,6 +24,8 @@ const toItem = (agency: TAgency, auditHead = EMPTY_AUDIT_HEAD) => ({
 });
 
 const fromItem = (item: Record<string, unknown>): TAgency => ZAgency.parse(item);
+
+const eventItem = (event: TAgencyEvent) => ({ ...agencyEventKey(event.agencyId, event.seq), entity: 'agency_event', ...event });
 
 export const createAgencyRepository = ({ client, tableName }: TTableAccess): TAgencyStore => ({
   async get(id) {
@@ -49,17 +51,18 @@ export const createAgencyRepository = ({ client, tableName }: TTableAccess): TAg
     return found;
   },
 
-  async create(agency) {
+  async create(agency, auditHead, events) {
     try {
       await client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: toItem(agency),
-          ConditionExpression: 'attribute_not_exists(PK)',
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: tableName, Item: toItem(agency, auditHead), ConditionExpression: 'attribute_not_exists(PK)' } },
+            ...events.map((event) => ({ Put: { TableName: tableName, Item: eventItem(event), ConditionExpression: 'attribute_not_exists(PK)' } })),
+          ],
         }),
       );
     } catch (error) {
-      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') {
+      if (transactionConditionFailed(error, 0)) {
         throw new AppError('conflict', `An agency with id '${agency.id}' already exists.`, [
           { path: 'id', message: 'already taken' },
         ]);
@@ -91,7 +94,7 @@ export const createAgencyRepository = ({ client, tableName }: TTableAccess): TAg
             ...events.map((event) => ({
               Put: {
                 TableName: tableName,
-                Item: { ...agencyEventKey(event.agencyId, event.seq), entity: 'agency_event', ...event },
+                Item: eventItem(event),
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             })),

@@ -10,8 +10,8 @@ import type { TReviewReminderState } from './schedule/reminder-rules';
 export type TAgencyStore = {
   get(id: string): Promise<TAgency | undefined>;
   getMany(ids: string[]): Promise<Map<string, TAgency>>;
-  /** Fails with `conflict` when the id is taken. */
-  create(agency: TAgency): Promise<void>;
+  /** Writes a new agency with the event that records its creation; fails with `conflict` when the id is taken. */
+  create(agency: TAgency, auditHead: TAuditHead, events: TAgencyEvent[]): Promise<void>;
   list(): Promise<TAgency[]>;
   /** The agency and where its audit trail ends. */
   getWithTrail(id: string): Promise<{ agency: TAgency; auditHead: TAuditHead } | undefined>;

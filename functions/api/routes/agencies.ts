@@ -34,7 +34,7 @@ export const agencyRoutes = [
     body: ZCreateAgencyRequest,
     responses: { 201: { description: 'Created', schema: ZAgency }, 409: { description: 'The id is taken' } },
     handle: async ({ body, user }) => {
-      const agency = await createAgency({ input: body, user, now: new Date(), agencies });
+      const agency = await createAgency({ input: body, user, now: new Date(), newId, agencies });
       return { status: 201, body: agency, headers: { location: `/agencies/${agency.id}` } };
     },
   }),

@@ -1,7 +1,7 @@
 import { AppError } from '../../errors';
 import { isInDomains, type TAgency, type TAuthorisedSignatoriesRequest, type TCreateAgencyRequest } from '../../schemas/agency';
 import type { TAgencyEvent } from '../../schemas/audit-event';
-import { appendAgencyEvent } from '../audit/audit-chain';
+import { appendAgencyEvent, EMPTY_AUDIT_HEAD } from '../audit/audit-chain';
 import { ConcurrentWriteError, type TAgencyStore } from '../ports';
 import { assertRole } from '../agreement/access';
 import type { TUser } from '../user';
@@ -21,6 +21,7 @@ export const createAgency = async (options: {
   input: TCreateAgencyRequest;
   user: TUser;
   now: Date;
+  newId: () => string;
   agencies: TAgencyStore;
 }): Promise<TAgency> => {
   const { input, user } = options;
@@ -50,7 +51,15 @@ export const createAgency = async (options: {
     revision: 1,
     createdAt: options.now.toISOString(),
   };
-  await options.agencies.create(agency);
+  const { event, head } = appendAgencyEvent(EMPTY_AUDIT_HEAD, {
+    id: options.newId(),
+    agencyId: id,
+    type: 'agency_created',
+    at: agency.createdAt,
+    actor: { kind: 'user', email: user.email },
+    data: { name: agency.name, type: agency.type, policingBodyId: agency.policingBodyId ?? null, legalContacts: agency.legalContacts },
+  });
+  await options.agencies.create(agency, head, [event]);
   return agency;
 };
 
@@ -104,6 +113,10 @@ const changeAgency = async (
 export const setAuthorisedSignatories = (options: TAgencyChange & { input: TAuthorisedSignatoriesRequest }): Promise<TAgency> =>
   changeAgency(options, 'authorised_signatories_set', (agency) => {
     const emailDomains = options.input.emailDomains ?? agency.emailDomains;
+    // The domains guard the list against the list's own keepers: only an admin may change them.
+    if (options.user.role !== 'admin' && JSON.stringify([...emailDomains].sort()) !== JSON.stringify([...agency.emailDomains].sort())) {
+      throw new AppError('forbidden', 'Only an admin may change the email domains an agency authorises signatories from.');
+    }
     if (emailDomains.length > 0) {
       const errors = options.input.signatories.flatMap((signatory, index) =>
         isInDomains(signatory.email, emailDomains) ? [] : [{ path: `signatories.${index}.email`, message: `must be an address in ${emailDomains.join(' or ')}` }],

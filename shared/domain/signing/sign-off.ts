@@ -89,7 +89,7 @@ export const submitAgreement = async (options: TLegalAction & { linkSigner: TLin
     ],
   });
   const signing = linksWrite(links, { key: recorded.events[1]!.id, agreement: recorded.agreement, at });
-  // Each party agency hears that it is named, from Accord itself, before anyone signs for it.
+  // Each party agency hears that it is named from Accord itself, in the same write as the signing links.
   const partiesTold = recorded.agreement.parties.flatMap((party) =>
     outboxMessage({
       key: `${recorded.events[0]!.id}|party|${party.agencyId}`,
