@@ -52,6 +52,9 @@ export const ZPartyInput = z.strictObject({
   assessment: ZAssessment.optional(),
   requiredApprovals: z.int().min(1).optional().meta({ description: "Approvals the party needs (default: all its signatories)" }),
   signatories: z.array(ZSignatoryInput).max(MAX_SIGNATORIES_PER_PARTY).optional(),
+  leaving: z.boolean().optional().meta({
+    description: 'In a variation: this party of the agreement in force leaves it, and consents to that by signing the variation',
+  }),
 });
 export type TPartyInput = z.infer<typeof ZPartyInput>;
 
@@ -164,8 +167,12 @@ export const ZParty = z.object({
   assessment: ZAssessment,
   requiredApprovals: z.int(),
   signatories: z.array(ZSignatory),
+  leaving: z.boolean().default(false).meta({ description: 'Signs this version to consent to leaving; not a party once it is in force' }),
 });
 export type TParty = z.infer<typeof ZParty>;
+
+/** The parties an agreement binds: a party leaving by this version signs it but is no longer bound by it. */
+export const continuingParties = (agreement: Pick<TAgreement, 'parties'>) => agreement.parties.filter((party) => !party.leaving);
 
 export const REVIEW_OUTCOMES = ['continue', 'vary', 'terminate'] as const;
 

@@ -192,6 +192,34 @@ describe('a signature means the agency itself agreed', () => {
     expect((await api({ method: 'GET', path: `/agreements/${inForce.id}`, as: FIRE_EDITOR })).json.status).toBe('superseded');
   });
 
+  it('lets a party leave by a variation only by signing it itself; it is then no party to the new version', async () => {
+    const three = [party('warwickshire-fire', CFO), party('west-midlands-ambulance', AMBULANCE), party('warwickshire-pcc', PCC)];
+    const created = await draft(FIRE_EDITOR, three, { title: 'Leaving' });
+    expect((await submit(FIRE_EDITOR, created.json.id)).status).toBe(200);
+    for (const signer of [CFO, AMBULANCE, PCC]) expect((await approve(await newLinkFor(signer.email, created.json.reference))).status).toBe(200);
+    const variation = (await api({ method: 'POST', path: `/agreements/${created.json.id}/variations`, as: FIRE_EDITOR })).json;
+    // Fire cannot make another party leave without it: the PCC is marked leaving, so it is asked to sign.
+    const leaving = [party('warwickshire-fire', CFO), party('west-midlands-ambulance', AMBULANCE), { ...party('warwickshire-pcc', PCC), leaving: true }];
+    expect((await setParties(variation, leaving)).status).toBe(200);
+    const submitted = await submit(FIRE_EDITOR, variation.id);
+    expect(submitted.status).toBe(200);
+    expect(submitted.json.parties[2]).toMatchObject({ agencyId: 'warwickshire-pcc', leaving: true, signatories: [{ status: 'requested' }] });
+    for (const signer of [CFO, AMBULANCE]) expect((await approve(await newLinkFor(signer.email, created.json.reference))).status).toBe(200);
+    expect((await api({ method: 'GET', path: `/agreements/${variation.id}`, as: FIRE_EDITOR })).json.status).toBe('awaiting_signatures');
+    expect((await approve(await newLinkFor(PCC.email, created.json.reference))).status).toBe(200);
+    const inForce = (await api({ method: 'GET', path: `/agreements/${variation.id}`, as: FIRE_EDITOR })).json;
+    expect(inForce.status).toBe('in_force');
+    const register = (await api({ method: 'GET', path: '/register.json' })).json.items.find((item: { reference: string }) => item.reference === created.json.reference);
+    expect(register.parties).toEqual(['Warwickshire Fire and Rescue Service', 'West Midlands Ambulance Service NHS Foundation Trust']);
+    const next = (await api({ method: 'POST', path: `/agreements/${variation.id}/variations`, as: FIRE_EDITOR })).json;
+    expect(next.parties.map((p: { agencyId: string }) => p.agencyId)).toEqual(['warwickshire-fire', 'west-midlands-ambulance']);
+    // Only a party of the agreement in force can leave by a variation.
+    const stranger = await draft(FIRE_EDITOR, [party('warwickshire-fire', CFO), party('west-midlands-ambulance', AMBULANCE), { ...party('warwickshire-pcc', PCC), leaving: true }]);
+    const refused = await submit(FIRE_EDITOR, stranger.json.id);
+    expect(refused.status).toBe(422);
+    expect(paths(refused)).toContain('parties.2.leaving');
+  });
+
   it('lets a revision drop the party that declined: a declined agreement bound nobody', async () => {
     const created = await draft(FIRE_EDITOR, [party('warwickshire-fire', CFO), party('west-midlands-ambulance', AMBULANCE), party('warwickshire-pcc', PCC)], { title: 'Declined' });
     await submit(FIRE_EDITOR, created.json.id);

@@ -20,6 +20,8 @@ export const canonicalDocument = (agreement: TAgreement): string =>
       agencyType: party.agencyType,
       requiredApprovals: party.requiredApprovals,
       signatories: party.signatories.map((signatory) => ({ name: signatory.name, role: signatory.role })),
+      // A party leaving by this version signs to that: it is part of what the parties agree.
+      ...(party.leaving ? { leaving: true } : {}),
     })),
     body: agreement.body,
     withdrawalTerms: agreement.withdrawalTerms,

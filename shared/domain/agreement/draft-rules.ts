@@ -37,6 +37,7 @@ export const buildParties = (
       assessment: input.assessment ?? {},
       requiredApprovals: input.requiredApprovals ?? signatories.length,
       signatories,
+      leaving: input.leaving ?? false,
     };
   });
 };

@@ -1,5 +1,5 @@
 import { AppError } from '../../errors';
-import type { TAgreement } from '../../schemas/agreement';
+import { continuingParties, type TAgreement } from '../../schemas/agreement';
 import { appendAuditEvent, EMPTY_AUDIT_HEAD } from '../audit/audit-chain';
 import { ConcurrentWriteError, type TAgreementStore, type TAgreementWrite, type TStoredAgreement } from '../ports';
 import type { TUser } from '../user';
@@ -43,7 +43,8 @@ export const writeNextVersion = async (
     reviews: [],
     termination: null,
       terminationRound: null,
-    parties: current.parties.map((party) => ({
+    // A party that left by the version in force is not carried into the next.
+    parties: continuingParties(current).map((party) => ({
       ...party,
       signatories: party.signatories.map((s) => ({
         ...s,

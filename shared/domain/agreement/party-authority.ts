@@ -1,6 +1,6 @@
 import type { TFieldError } from '../../errors';
 import type { TAgency } from '../../schemas/agency';
-import type { TAgreement } from '../../schemas/agreement';
+import { continuingParties, type TAgreement } from '../../schemas/agreement';
 
 /**
  * What makes a signature bind the agency itself, checked at submission: each party agency has
@@ -28,15 +28,20 @@ export const partyAuthorityErrors = (agreement: TAgreement, agencies: Map<string
       }
     });
   });
-  if (varied) {
-    const stillParties = new Set(agreement.parties.map((party) => party.agencyId));
-    for (const party of varied.parties.filter((candidate) => !stillParties.has(candidate.agencyId))) {
-      errors.push({
-        path: 'parties',
-        message: `${party.agencyName} is a party to version ${varied.version}; a variation keeps every party (a party leaves under the withdrawal terms)`,
-      });
-    }
+  // A party leaves only by signing the variation that says so: it stays named, marked leaving, and signs.
+  const stillParties = new Set(agreement.parties.map((party) => party.agencyId));
+  for (const party of (varied ? continuingParties(varied) : []).filter((candidate) => !stillParties.has(candidate.agencyId))) {
+    errors.push({
+      path: 'parties',
+      message: `${party.agencyName} is a party to version ${varied!.version}; it stays a party unless it signs this variation as leaving (mark it leaving rather than removing it)`,
+    });
   }
+  const bound = new Set(varied ? continuingParties(varied).map((party) => party.agencyId) : []);
+  agreement.parties.forEach((party, index) => {
+    if (party.leaving && !bound.has(party.agencyId)) {
+      errors.push({ path: `parties.${index}.leaving`, message: `only a party of the agreement in force can leave it by a variation` });
+    }
+  });
   return errors;
 };
 

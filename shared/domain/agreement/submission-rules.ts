@@ -1,6 +1,6 @@
 import type { TFieldError } from '../../errors';
 import type { TAgencyType } from '../../schemas/agency';
-import type { TAgreement } from '../../schemas/agreement';
+import { continuingParties, type TAgreement } from '../../schemas/agreement';
 
 const SERVICE_KIND: Partial<Record<TAgencyType, string>> = {
   ambulance_trust: 'an ambulance trust',
@@ -17,7 +17,9 @@ const SERVICE_KIND: Partial<Record<TAgencyType, string>> = {
 export const submissionRuleErrors = (agreement: TAgreement): TFieldError[] => {
   const errors: TFieldError[] = [];
   const statutory = agreement.legalBasis !== 'OTHER';
-  if (agreement.parties.length < 2) errors.push({ path: 'parties', message: 'an agreement needs at least two parties' });
+  // The party rules hold for those the agreement will bind; a party leaving by it still signs it.
+  const continuing = continuingParties(agreement);
+  if (continuing.length < 2) errors.push({ path: 'parties', message: 'an agreement needs at least two parties' });
   if (!agreement.body.trim()) errors.push({ path: 'body', message: 'the agreement must be in writing: the text is empty' });
   agreement.parties.forEach((party, index) => {
     const count = party.signatories.length;
@@ -39,8 +41,8 @@ export const submissionRuleErrors = (agreement: TAgreement): TFieldError[] => {
         });
       }
     }
-    if (statutory && party.agencyType === 'police_force') {
-      const bodyIsParty = agreement.parties.some((other) => other.agencyId === party.policingBodyId);
+    if (statutory && party.agencyType === 'police_force' && !party.leaving) {
+      const bodyIsParty = continuing.some((other) => other.agencyId === party.policingBodyId);
       if (!bodyIsParty) {
         errors.push({
           path: `parties.${index}.agencyId`,
@@ -50,7 +52,7 @@ export const submissionRuleErrors = (agreement: TAgreement): TFieldError[] => {
     }
   });
   if (agreement.legalBasis === 'PCA2017_S2') {
-    const kinds = new Set(agreement.parties.flatMap((party) => SERVICE_KIND[party.agencyType] ?? []));
+    const kinds = new Set(continuing.flatMap((party) => SERVICE_KIND[party.agencyType] ?? []));
     if (kinds.size < 2) {
       errors.push({
         path: 'parties',

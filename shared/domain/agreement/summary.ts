@@ -1,4 +1,4 @@
-import type { TAgreement, TAgreementSummary } from '../../schemas/agreement';
+import { continuingParties, type TAgreement, type TAgreementSummary } from '../../schemas/agreement';
 
 const AWAITED = new Set(['pending', 'requested']);
 
@@ -17,7 +17,8 @@ export const toSummary = (agreement: TAgreement): TAgreementSummary => ({
   nextReviewDate: agreement.nextReviewDate,
   createdAt: agreement.createdAt,
   updatedAt: agreement.updatedAt,
-  parties: agreement.parties.map((party) => ({ agencyId: party.agencyId, agencyName: party.agencyName })),
+  // The parties it binds: one leaving by this version is not listed (nor shown on the register).
+  parties: continuingParties(agreement).map((party) => ({ agencyId: party.agencyId, agencyName: party.agencyName })),
   awaiting:
     agreement.status === 'awaiting_signatures'
       ? agreement.parties.flatMap((party) => party.signatories.filter((s) => AWAITED.has(s.status)).map((s) => s.name))

@@ -1,6 +1,6 @@
 import { AppError } from '../../errors';
 import { addDays, londonDate, startOfLondonDay } from '../calendar';
-import type { TAgreement, TSignatory, TTerminationRequest } from '../../schemas/agreement';
+import { continuingParties, type TAgreement, type TSignatory, type TTerminationRequest } from '../../schemas/agreement';
 import { assertAccess, assertRevisionMatches } from '../agreement/access';
 import { documentSha256Of } from '../agreement/document';
 import { assertCanPerform } from '../agreement/lifecycle';
@@ -288,11 +288,12 @@ export const startTerminationRound = async (
     ]);
   }
   // Each party decides through those who signed for it and whom it still authorises: its list today, not years ago.
-  const agencies = await options.agencies.getMany(agreement.parties.map((party) => party.agencyId));
-  const askedByParty = agreement.parties.map((party) => party.signatories.filter((s) => authorisedEntry(agencies.get(party.agencyId), s.email)));
-  const nobodyLeft = agreement.parties.flatMap((party, index) =>
+  const bound = continuingParties(agreement);
+  const agencies = await options.agencies.getMany(bound.map((party) => party.agencyId));
+  const askedByParty = bound.map((party) => party.signatories.filter((s) => authorisedEntry(agencies.get(party.agencyId), s.email)));
+  const nobodyLeft = bound.flatMap((party, index) =>
     askedByParty[index]!.length === 0
-      ? [{ path: `parties.${index}.signatories`, message: `nobody who signed for ${party.agencyName} is still on its list of authorised signatories` }]
+      ? [{ path: `parties.${agreement.parties.indexOf(party)}.signatories`, message: `nobody who signed for ${party.agencyName} is still on its list of authorised signatories` }]
       : [],
   );
   if (nobodyLeft.length > 0) throw new AppError('unprocessable', 'Not every party has someone authorised to agree to end it.', nobodyLeft);
@@ -304,7 +305,7 @@ export const startTerminationRound = async (
     requestedBy: options.user.email,
     requestedAt: at,
     asked: signatories.map((s) => s.id),
-    required: Object.fromEntries(agreement.parties.map((party, index) => [party.agencyId, Math.min(party.requiredApprovals, askedByParty[index]!.length)])),
+    required: Object.fromEntries(bound.map((party, index) => [party.agencyId, Math.min(party.requiredApprovals, askedByParty[index]!.length)])),
     approvals: {},
     agreedAt: null,
   };

@@ -1,4 +1,4 @@
-import type { TAgreement, TTerminationRound } from '../../schemas/agreement';
+import { continuingParties, type TAgreement, type TTerminationRound } from '../../schemas/agreement';
 import type { TActor } from '../../schemas/audit-event';
 import { everyone, outboxMessage } from '../notifications';
 import { recordTransition, type TEventInput } from '../agreement/transition';
@@ -11,7 +11,7 @@ export const BY_ALL_PARTIES = 'agreement of all parties';
 
 /** A party has agreed when as many of its signatories as the round needs of it have approved the ending. */
 export const partiesYetToAgree = (agreement: TAgreement, round: TTerminationRound) =>
-  agreement.parties.filter((party) => party.signatories.filter((s) => round.approvals[s.id]).length < (round.required[party.agencyId] ?? party.requiredApprovals));
+  continuingParties(agreement).filter((party) => party.signatories.filter((s) => round.approvals[s.id]).length < (round.required[party.agencyId] ?? party.requiredApprovals));
 
 /** Ends the agreement as the parties agreed: one transition to `terminated`, everyone told. */
 export const terminationWrite = (

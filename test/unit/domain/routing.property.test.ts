@@ -25,6 +25,7 @@ const arbitraryParties = fc
       policingBodyId: null,
       assessment: {},
       requiredApprovals: party.required,
+      leaving: false,
       signatories: party.orders.map((order, s) => ({
         id: `S${p}${s}`.padEnd(26, '0'),
         name: `Signatory ${p}.${s}`,
