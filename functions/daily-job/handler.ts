@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import { monotonicFactory } from 'ulid';
 import { config } from './config';
+import { createAgencyRepository } from '../../shared/db/agency-repository';
 import { createAgreementRepository } from '../../shared/db/agreement-repository';
 import { createDocumentClient } from '../../shared/db/client';
 import { createDueWorkStore, createSigningRequestRepository } from '../../shared/db/signing-request-repository';
@@ -12,12 +13,13 @@ const table = { client: createDocumentClient(config.table), tableName: config.ta
 const agreements = createAgreementRepository(table);
 const requests = createSigningRequestRepository(table);
 const due = createDueWorkStore(table);
+const agencies = createAgencyRepository(table);
 const newId = monotonicFactory();
 
 
 const runForScheduledTime = async (event: unknown): Promise<TDailyJobReport> => {
   const { time } = ZDailyJobEvent.parse(event);
-  const report = await runDailyJob({ now: new Date(time), newId, due, agreements, requests });
+  const report = await runDailyJob({ now: new Date(time), newId, due, agreements, requests, agencies });
   logger.info('Daily job finished', { ...report });
   countMetric('ReviewRemindersSent', report.reviewRemindersSent);
   countMetric('SignatureRemindersSent', report.signatureRemindersSent);

@@ -1,4 +1,4 @@
-import type { TAgreement } from '../schemas/agreement';
+import { partiesNow, type TAgreement } from '../schemas/agreement';
 import type { TEmailTemplate, TOutboxMessage, TRecipient } from '../schemas/outbox';
 import { sha256Hex } from './audit/audit-chain';
 
@@ -21,7 +21,7 @@ export const ownerAndLegal = (agreement: TAgreement): TRecipient[] =>
 
 export const everyone = (agreement: TAgreement): TRecipient[] =>
   unique([
-    ...agreement.parties.flatMap((party) => party.signatories.map((s) => ({ to: s.email, name: s.name }))),
+    ...partiesNow(agreement).flatMap((party) => party.signatories.map((s) => ({ to: s.email, name: s.name }))),
     ...ownerAndLegal(agreement),
   ]);
 

@@ -20,6 +20,7 @@ const SUBJECT_PREFIX: Record<TEmailTemplate, (vars: TOutboxMessage['vars']) => s
   party_named: () => 'Named as a party:',
   termination_requested: () => 'Termination requested:',
   termination_declined: () => 'Termination declined:',
+  termination_withdrawn: () => 'Termination withdrawn:',
 };
 
 type TLine = string | { label: string; value: string | null | undefined };
@@ -75,6 +76,10 @@ const BODY: Record<TEmailTemplate, (vars: TOutboxMessage['vars'], recipient: TRe
   ],
   termination_declined: (vars) => [
     `${vars.signatoryName} (${vars.partyName}) declined to end the agreement, so it stays in force.`,
+    { label: 'Reason', value: vars.reason },
+  ],
+  termination_withdrawn: (vars) => [
+    'The request to end this agreement has been withdrawn; its links no longer work and the agreement stays in force.',
     { label: 'Reason', value: vars.reason },
   ],
 };

@@ -9,7 +9,7 @@ export const renderCertificatePage = (certificate: TCertificate): string =>
 <p>Status: <strong>${certificate.status.replace('_', ' ')}</strong>${certificate.effectiveDate ? html`, effective ${certificate.effectiveDate}, next review ${certificate.nextReviewDate}` : ''}</p>
 <p>Document SHA-256: <span class="hash">${certificate.documentSha256 ?? 'not yet fixed'}</span></p>
 ${certificate.parties.map(
-  (party) => html`<h2>${party.agencyName}</h2><p class="muted">${party.requiredApprovals} approval(s) required</p>
+  (party) => html`<h2>${party.agencyName}</h2><p class="muted">${party.requiredApprovals} approval(s) required${party.leaving ? html`; <strong>signed to leave the agreement</strong>` : ''}</p>
 <table><tr><th>Signatory</th><th>Decision</th><th>Evidence</th></tr>
 ${party.signatories.map(
   (s) => html`<tr><td>${s.name}<br><span class="muted">${s.role}</span></td><td>${s.status.replace('_', ' ')}${s.decidedAt ? html`<br>${s.decidedAt}` : ''}${s.reason ? html`<br>Reason: ${s.reason}` : ''}</td>

@@ -34,7 +34,7 @@ export const renderSigningPage = (options: {
 <p class="muted">${agreement.reference}, version ${agreement.version}. You are asked to decide as <strong>${signatory.name}</strong>, ${signatory.role}, for <strong>${party.agencyName}</strong>.</p>
 ${ending ? html`<div class="notice"><p>Every party is asked to agree to end this agreement, which is in force. It ends only when every party has agreed.</p><p><strong>Reason:</strong> ${ending.reason}</p><p><strong>It would end on:</strong> ${ending.effectiveDate}</p><p><strong>Asked by:</strong> ${ending.requestedBy}</p></div>` : ''}
 <h2>Parties</h2>
-<ul>${agreement.parties.map((p) => html`<li>${p.agencyName}: ${joinIsolated(p.signatories.map((s) => s.name))}</li>`)}</ul>
+<ul>${agreement.parties.map((p) => html`<li>${p.agencyName}${p.leaving ? html` <strong>(leaving the agreement by this version)</strong>` : ''}: ${joinIsolated(p.signatories.map((s) => s.name))}</li>`)}</ul>
 <h2>Agreement text</h2>
 <div class="text">${agreement.body}</div>
 ${agreement.withdrawalTerms ? html`<h3>Withdrawal</h3><div class="text">${agreement.withdrawalTerms}</div>` : ''}

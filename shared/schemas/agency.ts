@@ -25,7 +25,11 @@ export type TAuthorisedSignatory = z.infer<typeof ZAuthorisedSignatory>;
  * Domains that many organisations share: listing one would authorise addresses of every force,
  * council or trust under it.
  */
-const SHARED_SUFFIXES = new Set(['uk', 'gov.uk', 'police.uk', 'nhs.uk', 'nhs.net', 'org.uk', 'co.uk', 'ac.uk', 'sch.uk', 'ltd.uk', 'plc.uk', 'me.uk', 'net.uk', 'com', 'org', 'net', 'gov', 'gov.wales', 'gov.scot']);
+const SHARED_SUFFIXES = new Set([
+  ...['uk', 'gov.uk', 'police.uk', 'pnn.police.uk', 'nhs.uk', 'nhs.net', 'nhs.scot', 'hscni.net', 'cjsm.net', 'gsi.gov.uk', 'gcsx.gov.uk'],
+  ...['org.uk', 'co.uk', 'ac.uk', 'sch.uk', 'ltd.uk', 'plc.uk', 'me.uk', 'net.uk', 'llyw.cymru', 'gov.wales', 'gov.scot', 'wales', 'scot', 'cymru'],
+  ...['com', 'org', 'net', 'gov', 'gmail.com', 'outlook.com', 'hotmail.com', 'yahoo.com', 'icloud.com'],
+]);
 
 export const ZEmailDomain = z
   .string()
@@ -40,7 +44,8 @@ export const ZAgency = z
     name: z.string(),
     type: ZAgencyType,
     policingBodyId: ZSlug.optional().meta({ description: 'For a police force: the policing body (PCC) that maintains it' }),
-    signatories: z.array(ZAuthorisedSignatory).default([]).meta({ description: 'Who may sign for the agency' }),
+    // Read as stored: input rules may tighten, and a stored list must still load.
+    signatories: z.array(z.object({ name: z.string(), role: z.string(), email: z.string() })).default([]).meta({ description: 'Who may sign for the agency' }),
     emailDomains: z.array(z.string()).default([]).meta({ description: 'When set, every authorised signatory has an address in one of these domains' }),
     legalContacts: z.array(z.string()).default([]).meta({ description: 'Told when the agency is named as a party' }),
     revision: z.int().default(1),

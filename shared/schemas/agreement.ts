@@ -174,6 +174,12 @@ export type TParty = z.infer<typeof ZParty>;
 /** The parties an agreement binds: a party leaving by this version signs it but is no longer bound by it. */
 export const continuingParties = (agreement: Pick<TAgreement, 'parties'>) => agreement.parties.filter((party) => !party.leaving);
 
+const SIGNED_STATUSES: readonly string[] = ['in_force', 'superseded', 'terminated', 'expired'];
+
+/** The parties of a version as it stands: before it is signed every party takes part, a leaving one included; after, only those it binds. */
+export const partiesNow = (agreement: Pick<TAgreement, 'parties' | 'status'>) =>
+  SIGNED_STATUSES.includes(agreement.status) ? continuingParties(agreement) : agreement.parties;
+
 export const REVIEW_OUTCOMES = ['continue', 'vary', 'terminate'] as const;
 
 export const ZReviewRecord = z.object({
@@ -193,8 +199,8 @@ export const ZTerminationRound = z.object({
   effectiveDate: ZIsoDate,
   requestedBy: z.string(),
   requestedAt: z.string(),
-  asked: z.array(z.string()).meta({ description: 'The signatories asked: those still authorised by their agency when the round opened' }),
-  required: z.record(z.string(), z.int()).meta({ description: 'Approvals each party (by agency id) needs to agree' }),
+  asked: z.array(z.string()).optional().meta({ description: 'The signatories asked: those still authorised by their agency when the round opened (absent: all)' }),
+  required: z.record(z.string(), z.int()).default({}).meta({ description: 'Approvals each party (by agency id) needs to agree (absent: its requiredApprovals)' }),
   approvals: z.record(z.string(), ZTerminationApproval).meta({ description: 'By signatory id' }),
   agreedAt: z.string().nullable().meta({ description: 'When the last party agreed; it ends on effectiveDate' }),
 });
@@ -290,9 +296,11 @@ export const ZRecordReviewRequest = z
   .meta({ id: 'RecordReviewRequest' });
 export type TRecordReviewRequest = z.infer<typeof ZRecordReviewRequest>;
 
+export const MAX_TERMINATION_REASON = 5_000;
+
 export const ZTerminationRequest = z
   .strictObject({
-    reason: plainText(5_000).pipe(z.string().trim().min(1, 'give a reason')),
+    reason: plainText(MAX_TERMINATION_REASON).pipe(z.string().trim().min(1, 'give a reason')),
     effectiveDate: ZIsoDate.optional().meta({ description: "When it ends, once every party agrees: today (the default) or later; not before the agreement's effective date" }),
   })
   .meta({ id: 'TerminationRequest', description: "Asks every party's signatories to agree to end the agreement" });

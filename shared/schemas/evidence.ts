@@ -15,6 +15,7 @@ export const ZCertificate = z
     parties: z.array(
       z.object({
         agencyName: z.string(),
+        leaving: z.boolean().meta({ description: 'Signed this version to leave the agreement' }),
         requiredApprovals: z.int(),
         signatories: z.array(
           z.object({

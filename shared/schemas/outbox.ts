@@ -16,6 +16,7 @@ export const EMAIL_TEMPLATES = [
   'party_named',
   'termination_requested',
   'termination_declined',
+  'termination_withdrawn',
 ] as const;
 export const ZEmailTemplate = z.enum(EMAIL_TEMPLATES);
 export type TEmailTemplate = z.infer<typeof ZEmailTemplate>;

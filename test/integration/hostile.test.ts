@@ -29,7 +29,9 @@ const party = (agencyId: string, signatory: { name: string; role: string; email:
   assessment: ASSESSMENT,
   signatories: [{ ...signatory, ...extra }],
 });
-const draft = (as: TTestUser, parties: ReturnType<typeof party>[], extra: Record<string, unknown> = {}) =>
+/** A party as the API takes it; `leaving` marks one that signs a variation to leave. */
+type TParty = ReturnType<typeof party> & { leaving?: boolean };
+const draft = (as: TTestUser, parties: TParty[], extra: Record<string, unknown> = {}) =>
   api({ method: 'POST', path: '/agreements', as, body: { title: 'Joint control room', body: '# Terms', withdrawalTerms: 'Six months notice.', parties, ...extra } });
 const submit = (as: TTestUser, id: string) => api({ method: 'POST', path: `/agreements/${id}/submit`, as });
 const usedLinks = new Set<string>();
@@ -55,7 +57,7 @@ const submitAndSign = async (id: string) => {
 const bringIntoForce = async (title: string) =>
   submitAndSign((await draft(FIRE_EDITOR, [party('warwickshire-fire', CFO), party('west-midlands-ambulance', AMBULANCE)], { title })).json.id);
 /** Replaces a draft's parties, as the drafter's edit would; answers the reply. */
-const setParties = (draft: { id: string; revision: number }, parties: ReturnType<typeof party>[]) =>
+const setParties = (draft: { id: string; revision: number }, parties: TParty[]) =>
   api({ method: 'PATCH', path: `/agreements/${draft.id}`, as: FIRE_EDITOR, headers: { 'if-match': `"${draft.revision}"` }, body: { parties } });
 const paths = (reply: { json: { errors?: { path: string }[] } }) => (reply.json.errors ?? []).map((error) => error.path).sort();
 
@@ -206,9 +208,14 @@ describe('a signature means the agency itself agreed', () => {
     expect(submitted.json.parties[2]).toMatchObject({ agencyId: 'warwickshire-pcc', leaving: true, signatories: [{ status: 'requested' }] });
     for (const signer of [CFO, AMBULANCE]) expect((await approve(await newLinkFor(signer.email, created.json.reference))).status).toBe(200);
     expect((await api({ method: 'GET', path: `/agreements/${variation.id}`, as: FIRE_EDITOR })).json.status).toBe('awaiting_signatures');
-    expect((await approve(await newLinkFor(PCC.email, created.json.reference))).status).toBe(200);
+    const pccLink = await newLinkFor(PCC.email, created.json.reference);
+    expect((await callFunction(signingHandler, 'signing', { method: 'GET', path: pccLink })).text).toContain('leaving the agreement by this version');
+    expect((await approve(pccLink)).status).toBe(200);
     const inForce = (await api({ method: 'GET', path: `/agreements/${variation.id}`, as: FIRE_EDITOR })).json;
     expect(inForce.status).toBe('in_force');
+    // Having left, the PCC's own editors no longer act on (or see) the version that binds the others.
+    const pccEditor: TTestUser = { email: 'editor@warwickshire-pcc.test', role: 'editor', agencies: ['warwickshire-pcc'] };
+    expect((await api({ method: 'POST', path: `/agreements/${variation.id}/termination`, as: pccEditor, body: { reason: 'Ours to end?' } })).status).toBe(404);
     const register = (await api({ method: 'GET', path: '/register.json' })).json.items.find((item: { reference: string }) => item.reference === created.json.reference);
     expect(register.parties).toEqual(['Warwickshire Fire and Rescue Service', 'West Midlands Ambulance Service NHS Foundation Trust']);
     const next = (await api({ method: 'POST', path: `/agreements/${variation.id}/variations`, as: FIRE_EDITOR })).json;

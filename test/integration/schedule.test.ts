@@ -1,5 +1,6 @@
 import { monotonicFactory } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAgencyRepository } from '../../shared/db/agency-repository';
 import { createAgreementRepository } from '../../shared/db/agreement-repository';
 import { createDocumentClient } from '../../shared/db/client';
 import { createDueWorkStore, createSigningRequestRepository } from '../../shared/db/signing-request-repository';
@@ -35,6 +36,7 @@ const runJobDirectlyAt = async (time: string, client = createDocumentClient({ re
     due: createDueWorkStore(table),
     agreements: createAgreementRepository(table),
     requests: createSigningRequestRepository(table),
+    agencies: createAgencyRepository(table),
   });
 };
 

@@ -110,6 +110,18 @@ describe('ending an agreement by agreement of every party', () => {
     expect((await read(agreement.id)).status).toBe('terminated');
   });
 
+  it('lets the round be withdrawn, closing its links, so a stalled round never blocks a new one', async () => {
+    const agreement = await bringIntoForce(OWNER, fireAndAmbulance());
+    await requestTermination(agreement.id, { reason: 'Asked in error.' });
+    const [fireLink] = await linksOf(agreement);
+    const withdrawn = await api({ method: 'DELETE', path: `/agreements/${agreement.id}/termination`, as: OWNER, body: { reason: 'Wrong agreement.' } });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.json).toMatchObject({ status: 'in_force', terminationRound: null });
+    expect((await approve(fireLink!)).status).toBe(410);
+    expect((await api({ method: 'DELETE', path: `/agreements/${agreement.id}/termination`, as: OWNER, body: { reason: 'Again.' } })).status).toBe(409);
+    expect((await requestTermination(agreement.id, { reason: 'Now the right one.' })).status).toBe(200);
+  });
+
   it('refuses a date in the past, a second round while one is open, and a viewer', async () => {
     const agreement = await bringIntoForce(OWNER, fireAndAmbulance());
     const past = await requestTermination(agreement.id, { reason: 'Backdated.', effectiveDate: '1900-01-01' });

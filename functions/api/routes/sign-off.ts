@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { startNextVersion } from '../../../shared/domain/agreement/new-version';
 import { buildCertificate, verifyDocument } from '../../../shared/domain/signing/evidence';
-import { resendSigningLink, submitAgreement, withdrawAgreement, requestTermination } from '../../../shared/domain/signing/sign-off';
+import { resendSigningLink, submitAgreement, withdrawAgreement, requestTermination, withdrawTermination } from '../../../shared/domain/signing/sign-off';
 import { renderCertificatePage } from '../../../shared/html/certificate-page';
 import { defineRoute, htmlPage } from '../../../shared/http/route';
 import { countMetric } from '../../../shared/observability';
@@ -121,6 +121,18 @@ export const signOffRoutes = [
     responses: transitionResponses('The termination round is open; every signatory has been emailed a link'),
     handle: async ({ params, body, user, headers }) =>
       withEtag(200, await requestTermination({ id: params.id, ...body, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements, agencies, linkSigner: await linkSigner() })),
+  }),
+  defineRoute({
+    method: 'DELETE',
+    path: '/agreements/{id}/termination',
+    summary: 'Withdraw an open termination round: its links close, everyone is told, the agreement stays in force',
+    tags: ['reviews'],
+    auth: 'editor',
+    params: ZAgreementIdParams,
+    body: ZReason,
+    responses: transitionResponses('The round is withdrawn'),
+    handle: async ({ params, body, user, headers }) =>
+      withEtag(200, await withdrawTermination({ id: params.id, reason: body.reason, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements })),
   }),
   defineRoute({
     method: 'POST',

@@ -1,10 +1,10 @@
 import { AppError } from '../../errors';
-import type { TAgreement } from '../../schemas/agreement';
+import { partiesNow, type TAgreement } from '../../schemas/agreement';
 import { hasRole, type TRole, type TUser } from '../user';
 
-/** The agencies whose members may see an agreement: the drafting agency and every party. */
-export const agenciesWithAccess = (agreement: Pick<TAgreement, 'ownerAgencyId' | 'parties'>): string[] => [
-  ...new Set([...(agreement.ownerAgencyId ? [agreement.ownerAgencyId] : []), ...agreement.parties.map((p) => p.agencyId)]),
+/** The agencies whose members may see and act on an agreement: the drafting agency and every party (once signed, every party it binds). */
+export const agenciesWithAccess = (agreement: Pick<TAgreement, 'ownerAgencyId' | 'parties' | 'status'>): string[] => [
+  ...new Set([...(agreement.ownerAgencyId ? [agreement.ownerAgencyId] : []), ...partiesNow(agreement).map((p) => p.agencyId)]),
 ];
 
 export const canSee = (user: TUser, agreement: TAgreement): boolean =>

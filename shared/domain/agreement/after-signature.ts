@@ -4,6 +4,7 @@ import { addMonths, londonDate } from '../calendar';
 import { everyone, outboxMessage } from '../notifications';
 import { ConcurrentWriteError, type TAgencyStore, type TAgreementStore, type TLinkSigner, type TStoredAgreement } from '../ports';
 import { startTerminationRound } from '../signing/sign-off';
+import { MAX_TERMINATION_REASON } from '../../schemas/agreement';
 import type { TUser } from '../user';
 import { assertAccess, assertRole } from './access';
 import { assertCanPerform } from './lifecycle';
@@ -96,6 +97,11 @@ export const recordReview = async (
   const review = { at: options.now.toISOString(), by: user.email, outcome: input.outcome, notes: input.notes, nextReviewDate };
   const reviews = [...stored.agreement.reviews, review];
   if (input.outcome === 'terminate') {
+    if (input.notes.length > MAX_TERMINATION_REASON) {
+      throw new AppError('validation_failed', 'The notes become the reason every party is asked about.', [
+        { path: 'notes', message: `must be at most ${MAX_TERMINATION_REASON} characters when the review ends the agreement` },
+      ]);
+    }
     // A review cannot end the agreement for every party: it asks them, in the same write.
     const reviewedEvent = { type: 'reviewed', data: { outcome: input.outcome, notes: input.notes, nextReviewDate: null } };
     const agreement = await startTerminationRound(

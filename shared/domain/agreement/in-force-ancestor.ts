@@ -14,6 +14,8 @@ export const inForceAncestor = async (agreements: TAgreementStore, supersedes: s
     const stored = await agreements.get(id);
     if (!stored) return undefined;
     if (stored.agreement.status === 'in_force') return stored;
+    // Only attempts that never took effect lie between a draft and the version it varies.
+    if (stored.agreement.status !== 'withdrawn' && stored.agreement.status !== 'declined') return undefined;
     id = stored.agreement.supersedes;
   }
   return undefined;

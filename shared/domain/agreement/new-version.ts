@@ -43,8 +43,8 @@ export const writeNextVersion = async (
     reviews: [],
     termination: null,
       terminationRound: null,
-    // A party that left by the version in force is not carried into the next.
-    parties: continuingParties(current).map((party) => ({
+    // A party that left by the version in force is not carried into a variation of it; a revision keeps what was drafted.
+    parties: (options.action === 'vary' ? continuingParties(current) : current.parties).map((party) => ({
       ...party,
       signatories: party.signatories.map((s) => ({
         ...s,

@@ -4,6 +4,7 @@ import { londonDate } from '../calendar';
 import { outboxMessage, ownerAndLegal } from '../notifications';
 import {
   ConcurrentWriteError,
+  type TAgencyStore,
   SigningRequestSpentError,
   type TAgreementStore,
   type TDueWorkStore,
@@ -13,6 +14,7 @@ import {
 import { revokeLinks } from '../signing/links';
 import { findSignatory, mapSignatories } from '../signing/routing';
 import { terminationWrite } from '../signing/termination';
+import { authorisedEntry } from '../agreement/party-authority';
 import { reviewReminderDue, requestWorkDue } from './reminder-rules';
 
 export type TDailyJobReport = {
@@ -52,6 +54,7 @@ export const runDailyJob = async (options: {
   due: TDueWorkStore;
   agreements: TAgreementStore;
   requests: TSigningRequestStore;
+  agencies: TAgencyStore;
 }): Promise<TDailyJobReport> => {
   const { now, newId, agreements } = options;
   const today = londonDate(now);
@@ -145,6 +148,8 @@ const remindSignatory = async (
   const stillAsked =
     request.purpose === 'termination' ? stored?.agreement.status === 'in_force' && Boolean(round) && !round!.agreedAt : stored && canPerform(stored.agreement.status, 'decide');
   if (!stored || !found || !stillAsked) return false;
+  // Someone taken off their agency's list cannot use the link: reminding them would only mislead.
+  if (!authorisedEntry(await options.agencies.get(found.party.agencyId), found.signatory.email)) return false;
   const messages = outboxMessage({
     key: `signature-reminder|${request.requestId}|${remindersSent}`,
     agreement: stored.agreement,

@@ -1,3 +1,4 @@
+import { partiesNow } from '../../schemas/agreement';
 import { AppError } from '../../errors';
 import type { TCertificate, TVerification } from '../../schemas/evidence';
 import { findBrokenLink } from '../audit/audit-chain';
@@ -20,6 +21,7 @@ export const buildCertificate = async (options: { id: string; user: TUser; agree
     nextReviewDate: agreement.nextReviewDate,
     parties: agreement.parties.map((party) => ({
       agencyName: party.agencyName,
+      leaving: party.leaving,
       requiredApprovals: party.requiredApprovals,
       signatories: party.signatories.map((s) => ({
         name: s.name,
@@ -58,7 +60,7 @@ export const verifyDocument = async (options: {
       title: agreement.publish ? agreement.title : null,
       status: agreement.status,
       effectiveDate: agreement.effectiveDate,
-      parties: agreement.parties.map((party) => party.agencyName),
+      parties: partiesNow(agreement).map((party) => party.agencyName),
     })),
   };
 };

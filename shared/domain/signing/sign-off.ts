@@ -219,11 +219,12 @@ const resendTerminationLink = async (
   found: NonNullable<ReturnType<typeof findSignatory>>,
 ): Promise<TAgreement> => {
   const round = stored.agreement.terminationRound!;
+  if (found.party.leaving) throw new AppError('illegal_transition', `${found.party.agencyName} has left this agreement.`);
   const partyAgreed = !partiesYetToAgree(stored.agreement, round).some((party) => party.agencyId === found.party.agencyId);
   if (round.approvals[found.signatory.id] || partyAgreed) {
     throw new AppError('illegal_transition', `${found.party.agencyName} has already agreed to end this agreement.`);
   }
-  if (!round.asked.includes(found.signatory.id)) throw new AppError('illegal_transition', `${found.signatory.name} was not asked in this round.`);
+  if (round.asked && !round.asked.includes(found.signatory.id)) throw new AppError('illegal_transition', `${found.signatory.name} was not asked in this round.`);
   await assertStillAuthorised(options.agencies, found);
   const at = options.now.toISOString();
   const links = openLinks({
@@ -338,5 +339,32 @@ export const startTerminationRound = async (
       stored,
     ),
   );
+  return recorded.agreement;
+};
+
+/** Withdraws an open termination round (it asked the wrong thing, or stalled): every link closes and everyone is told. */
+export const withdrawTermination = async (options: TLegalAction & { reason: string }): Promise<TAgreement> => {
+  const stored = await loadForAction(options);
+  const round = stored.agreement.terminationRound;
+  if (stored.agreement.status !== 'in_force' || !round || round.agreedAt) {
+    throw new AppError('illegal_transition', round?.agreedAt ? 'Every party has already agreed to end this agreement.' : 'No termination is awaiting decisions.');
+  }
+  const at = options.now.toISOString();
+  const closed = revokeLinks(stored.openRequests, Object.keys(stored.openRequests));
+  const recorded = recordTransition(stored, { ...stored.agreement, terminationRound: null }, {
+    at,
+    actor: { kind: 'user', email: options.user.email },
+    newId: options.newId,
+    events: [{ type: 'termination_withdrawn', data: { reason: options.reason } }],
+  });
+  const messages = outboxMessage({
+    key: recorded.events[0]!.id,
+    agreement: recorded.agreement,
+    template: 'termination_withdrawn',
+    recipients: everyone(recorded.agreement),
+    at,
+    vars: { reason: options.reason },
+  });
+  await saveOrConflict(() => options.agreements.update({ ...recorded, openRequests: closed.openRequests, closedRequests: closed.revoked, messages }, stored));
   return recorded.agreement;
 };
