@@ -38,3 +38,19 @@ export const startOfLondonDay = (isoDate: string): string => {
   // Clocks change at 01:00 UTC, so London's offset at UTC midnight is the day's own at its start.
   return new Date(utcMidnight - Number(LONDON_HOUR.format(utcMidnight)) * 3600_000).toISOString();
 };
+
+const DATE_IN_WORDS = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' });
+const TIME_OF_DAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** A calendar date as people write it: `2026-12-09` → "9 December 2026". */
+export const dateInWords = (isoDate: string): string => DATE_IN_WORDS.format(new Date(`${isoDate}T12:00:00Z`));
+
+/** A moment as a London date and time: "9 December 2026 at 09:11 UK time". */
+export const momentInWords = (isoMoment: string): string => {
+  const moment = new Date(isoMoment);
+  return `${DATE_IN_WORDS.format(moment)} at ${TIME_OF_DAY.format(moment)} UK time`;
+};
+
+/** Either of the above, by the value's shape; anything else as it is. */
+export const inWords = (value: string): string =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) ? dateInWords(value) : /^\d{4}-\d{2}-\d{2}T/.test(value) ? momentInWords(value) : value;

@@ -29,6 +29,9 @@ export const everyone = (agreement: TAgreement): TRecipient[] =>
 export const agreementVars = (agreement: TAgreement): Record<string, string | null> => ({
   reference: agreement.reference,
   title: agreement.title,
+  summary: agreement.summary || null,
+  parties: partiesNow(agreement).map((party) => party.agencyName).join(', '),
+  owner: agreement.owner,
   version: String(agreement.version),
   agreementId: agreement.id,
   documentSha256: agreement.documentSha256,

@@ -1,4 +1,5 @@
 import type { TEmailTemplate, TOutboxMessage, TRecipient } from '../schemas/outbox';
+import { inWords } from '../domain/calendar';
 import { escapeHtml } from '../html/page';
 
 export type TRenderedEmail = { subject: string; text: string; html: string };
@@ -25,16 +26,20 @@ const SUBJECT_PREFIX: Record<TEmailTemplate, (vars: TOutboxMessage['vars']) => s
 
 type TLine = string | { label: string; value: string | null | undefined };
 
+/** Dates as people read them: "9 December 2026", or "… at 09:11 UK time". */
+const when = (value: string | null | undefined) => (value ? inWords(value) : value);
+
 /** The paragraphs of each email; every value is plain text and is escaped for the HTML part. */
 const BODY: Record<TEmailTemplate, (vars: TOutboxMessage['vars'], recipient: TRecipient) => TLine[]> = {
   signature_requested: (vars, recipient) => [
     `${recipient.name ?? 'Hello'}, you are asked to approve or decline this collaboration agreement${recipient.party ? ` on behalf of ${recipient.party}` : ''}.`,
-    'Open the link below to read the full text and record your decision. The link is personal to you: do not forward it.',
-    { label: 'Link expires', value: vars.linkExpiresAt },
+    `Open the link below to read the full text and record your decision by ${when(vars.linkExpiresAt)}. The link is personal to you: do not forward it.`,
+    { label: 'Asked by', value: vars.owner },
   ],
   signature_reminder: (vars, recipient) => [
     `${recipient.name ?? 'Hello'}, your decision on this collaboration agreement${recipient.party ? ` on behalf of ${recipient.party}` : ''} is still awaited.`,
-    { label: 'Link expires', value: vars.linkExpiresAt },
+    `Please record it from the link below by ${when(vars.linkExpiresAt)}.`,
+    { label: 'Asked by', value: vars.owner },
   ],
   decision_recorded: (vars) => [
     `${vars.signatoryName} (${vars.partyName}) has ${vars.decision} the agreement.`,
@@ -46,19 +51,19 @@ const BODY: Record<TEmailTemplate, (vars: TOutboxMessage['vars'], recipient: TRe
   ],
   agreement_in_force: (vars) => [
     'Every party has signed. The agreement is in force.',
-    { label: 'Effective date', value: vars.effectiveDate },
-    { label: 'Next review', value: vars.nextReviewDate },
+    { label: 'Effective date', value: when(vars.effectiveDate) },
+    { label: 'Next review', value: when(vars.nextReviewDate) },
     { label: 'Document SHA-256', value: vars.documentSha256 },
   ],
   agreement_withdrawn: (vars) => ['The agreement was withdrawn from sign-off. Any signing links are no longer valid.', { label: 'Reason', value: vars.reason }],
-  agreement_terminated: (vars) => ['The agreement has been terminated.', { label: 'Reason', value: vars.reason }, { label: 'Effective', value: vars.terminationDate }],
+  agreement_terminated: (vars) => ['The agreement has been terminated.', { label: 'Reason', value: vars.reason }, { label: 'Effective', value: when(vars.terminationDate) }],
   agreement_superseded: (vars) => [`This version has been replaced by version ${vars.supersededByVersion}, now in force.`],
   link_expired: (vars) => [`${vars.signatoryName}'s signing link expired unanswered. Send a new one from the agreement.`],
   address_bounced: (vars) => [
     `An email to ${vars.address} (${vars.kind}) could not be delivered. Correct the address in a new version, or resend once it is fixed.`,
   ],
-  review_due: (vars) => ['This agreement is due for review.', { label: 'Review date', value: vars.nextReviewDate }],
-  review_overdue: (vars) => ['This agreement is overdue for review.', { label: 'Review date', value: vars.nextReviewDate }],
+  review_due: (vars) => [`This agreement is due for review by ${when(vars.nextReviewDate)}. Record the review in Accord: continue, vary or end it.`],
+  review_overdue: (vars) => [`This agreement was due for review on ${when(vars.nextReviewDate)} and the review is overdue. Record it in Accord.`],
   party_named: (vars) => [
     `${vars.partyName} is named as a party to this collaboration agreement, which has gone for signature.`,
     { label: 'Drafted by', value: vars.drafter },
@@ -71,8 +76,8 @@ const BODY: Record<TEmailTemplate, (vars: TOutboxMessage['vars'], recipient: TRe
       : 'Every party has been asked to agree to end this collaboration agreement.',
     { label: 'Requested by', value: vars.requestedBy },
     { label: 'Reason', value: vars.reason },
-    { label: 'It would end on', value: vars.terminationDate },
-    { label: 'Link expires', value: recipient.link ? vars.linkExpiresAt : null },
+    { label: 'It would end on', value: when(vars.terminationDate) },
+    { label: 'Decide by', value: recipient.link ? when(vars.linkExpiresAt) : null },
   ],
   termination_declined: (vars) => [
     `${vars.signatoryName} (${vars.partyName}) declined to end the agreement, so it stays in force.`,
@@ -93,7 +98,9 @@ export const renderEmail = (
   const { vars } = message;
   const name = `${vars.reference} — ${vars.title}`;
   const subject = `${SUBJECT_PREFIX[message.template](vars)} ${name}`;
-  const lines = BODY[message.template](vars, recipient).filter((line) => typeof line === 'string' || line.value);
+  // Every email says what the agreement is, whatever it is about.
+  const about: TLine[] = [{ label: 'Summary', value: vars.summary }, { label: 'Parties', value: vars.parties }];
+  const lines = [...BODY[message.template](vars, recipient), ...about].filter((line) => typeof line === 'string' || line.value);
   const action = links.signingUrl
     ? { label: 'Read and decide', url: links.signingUrl }
     : { label: 'Open in Accord', url: links.agreementUrl };

@@ -1,4 +1,5 @@
 import type { TCertificate } from '../schemas/evidence';
+import { dateInWords, momentInWords } from '../domain/calendar';
 import { html, layout } from './page';
 
 export const renderCertificatePage = (certificate: TCertificate): string =>
@@ -6,15 +7,15 @@ export const renderCertificatePage = (certificate: TCertificate): string =>
     `Certificate ${certificate.reference}`,
     html`<h1>Completion certificate</h1>
 <p><strong>${certificate.reference}</strong> version ${certificate.version}: ${certificate.title}</p>
-<p>Status: <strong>${certificate.status.replace('_', ' ')}</strong>${certificate.effectiveDate ? html`, effective ${certificate.effectiveDate}, next review ${certificate.nextReviewDate}` : ''}</p>
+<p>Status: <strong>${certificate.status.replace('_', ' ')}</strong>${certificate.effectiveDate ? html`, effective ${dateInWords(certificate.effectiveDate)}${certificate.nextReviewDate ? html`, next review ${dateInWords(certificate.nextReviewDate)}` : ''}` : ''}</p>
 <p>Document SHA-256: <span class="hash">${certificate.documentSha256 ?? 'not yet fixed'}</span></p>
 ${certificate.parties.map(
   (party) => html`<h2>${party.agencyName}</h2><p class="muted">${party.requiredApprovals} approval(s) required${party.leaving ? html`; <strong>signed to leave the agreement</strong>` : ''}</p>
 <table><tr><th>Signatory</th><th>Decision</th><th>Evidence</th></tr>
 ${party.signatories.map(
-  (s) => html`<tr><td>${s.name}<br><span class="muted">${s.role}</span></td><td>${s.status.replace('_', ' ')}${s.decidedAt ? html`<br>${s.decidedAt}` : ''}${s.reason ? html`<br>Reason: ${s.reason}` : ''}</td>
+  (s) => html`<tr><td>${s.name}<br><span class="muted">${s.role}</span></td><td>${s.status.replace('_', ' ')}${s.decidedAt ? html`<br>${momentInWords(s.decidedAt)}` : ''}${s.reason ? html`<br>Reason: ${s.reason}` : ''}</td>
 <td>${s.signedName ? html`Signed as “${s.signedName}”<br>` : ''}${s.ip ? html`From ${s.ip}<br><span class="muted">${s.userAgent}</span><br>` : ''}${s.documentSha256 ? html`<span class="hash">${s.documentSha256}</span>` : ''}</td></tr>`,
 )}</table>`,
 )}
-<p class="muted">Audit trail: ${certificate.auditTrail.events} events, chain ${certificate.auditTrail.intact ? 'intact' : 'BROKEN'}; last hash <span class="hash">${certificate.auditTrail.lastHash ?? '—'}</span>. Issued ${certificate.issuedAt}.</p>`,
+<p class="muted">Audit trail: ${certificate.auditTrail.events} events, chain ${certificate.auditTrail.intact ? 'intact' : 'BROKEN'}; last hash <span class="hash">${certificate.auditTrail.lastHash ?? '—'}</span>. Issued ${momentInWords(certificate.issuedAt)}.</p>`,
   );

@@ -54,6 +54,7 @@ body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f4f5f7;color:#1b1d2
 main{max-width:46rem;margin:2rem auto;background:#fff;padding:2rem;border-radius:8px;box-shadow:0 1px 3px #0002}
 h1{font-size:1.5rem;margin-top:0}.muted{color:#5b6270}.hash{font-family:ui-monospace,monospace;word-break:break-all;font-size:.85rem}
 .text{white-space:pre-wrap;border:1px solid #d5d9e0;border-radius:6px;padding:1rem;max-height:28rem;overflow:auto;background:#fafbfc}
+.document{border:1px solid #d5d9e0;border-radius:6px;padding:0 1rem;max-height:36rem;overflow:auto;background:#fafbfc}.document h2{font-size:1.3rem}.document h3{font-size:1.1rem}
 table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #e3e6eb;vertical-align:top}
 fieldset{border:1px solid #d5d9e0;border-radius:6px;margin:1rem 0}label{display:block;margin:.5rem 0}
 input[type=text],textarea,select{width:100%;box-sizing:border-box;padding:.5rem;font:inherit}

@@ -1,4 +1,5 @@
 import type { TRegisterEntry } from '../schemas/register';
+import { dateInWords } from '../domain/calendar';
 import { html, joinIsolated, layout } from './page';
 
 export const renderRegisterPage = (entries: TRegisterEntry[], nextCursor: string | null): string =>
@@ -9,7 +10,7 @@ export const renderRegisterPage = (entries: TRegisterEntry[], nextCursor: string
 <table><tr><th>Agreement</th><th>Parties</th><th>In force</th></tr>
 ${entries.map(
   (entry) => html`<tr><td><strong>${entry.reference}</strong> v${entry.version}: ${entry.title}<br><span class="muted">${entry.summary}</span><br><a class="hash" href="verify/${entry.documentSha256 ?? ''}">${entry.documentSha256}</a></td>
-<td>${joinIsolated(entry.parties)}</td><td class="nowrap">${entry.effectiveDate}<br><span class="muted">review ${entry.nextReviewDate}</span></td></tr>`,
+<td>${joinIsolated(entry.parties)}</td><td class="nowrap">${entry.effectiveDate ? dateInWords(entry.effectiveDate) : '—'}<br><span class="muted">review ${entry.nextReviewDate ? dateInWords(entry.nextReviewDate) : '—'}</span></td></tr>`,
 )}</table>
 ${entries.length === 0 ? html`<p>No agreements are published yet.</p>` : ''}
 ${nextCursor ? html`<p><a href="register?cursor=${encodeURIComponent(nextCursor)}">More</a></p>` : ''}`,

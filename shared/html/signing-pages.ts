@@ -1,6 +1,8 @@
+import { dateInWords } from '../domain/calendar';
 import type { TAgreement } from '../schemas/agreement';
 import { DECLINE_REASON_CODES } from '../schemas/agreement';
 import type { TFieldError } from '../errors';
+import { renderMarkdown } from './markdown';
 import { html, joinIsolated, layout, type Html } from './page';
 
 const REASON_LABELS: Record<(typeof DECLINE_REASON_CODES)[number], string> = {
@@ -32,11 +34,11 @@ export const renderSigningPage = (options: {
     `Sign ${agreement.reference}`,
     html`<h1>${ending ? 'End this agreement? ' : ''}${agreement.title}</h1>
 <p class="muted">${agreement.reference}, version ${agreement.version}. You are asked to decide as <strong>${signatory.name}</strong>, ${signatory.role}, for <strong>${party.agencyName}</strong>.</p>
-${ending ? html`<div class="notice"><p>Every party is asked to agree to end this agreement, which is in force. It ends only when every party has agreed.</p><p><strong>Reason:</strong> ${ending.reason}</p><p><strong>It would end on:</strong> ${ending.effectiveDate}</p><p><strong>Asked by:</strong> ${ending.requestedBy}</p></div>` : ''}
+${ending ? html`<div class="notice"><p>Every party is asked to agree to end this agreement, which is in force. It ends only when every party has agreed.</p><p><strong>Reason:</strong> ${ending.reason}</p><p><strong>It would end on:</strong> ${dateInWords(ending.effectiveDate)}</p><p><strong>Asked by:</strong> ${ending.requestedBy}</p></div>` : ''}
 <h2>Parties</h2>
 <ul>${agreement.parties.map((p) => html`<li>${p.agencyName}${p.leaving ? html` <strong>(leaving the agreement by this version)</strong>` : ''}: ${joinIsolated(p.signatories.map((s) => s.name))}</li>`)}</ul>
 <h2>Agreement text</h2>
-<div class="text">${agreement.body}</div>
+${renderMarkdown(agreement.body)}
 ${agreement.withdrawalTerms ? html`<h3>Withdrawal</h3><div class="text">${agreement.withdrawalTerms}</div>` : ''}
 <p>Document SHA-256: <span class="hash">${agreement.documentSha256}</span></p>
 ${options.errors?.length ? html`<p class="error">Please correct the form below.</p>` : ''}

@@ -75,7 +75,7 @@ describe('a signatory in a real browser', () => {
       const link = `${stack.url}${await createMailbox(() => stack.sesUrl).linkFor(email)}`;
       await page.goto(link);
       expect(await page.locator('h1').textContent()).toBe('Co-responding <to> cardiac arrests');
-      expect(await page.locator('.text').first().textContent()).toContain('<img src=x onerror=alert(1)>');
+      expect(await page.locator('.document').textContent()).toContain('<img src=x onerror=alert(1)>');
       expect(await page.locator('.hash').first().textContent()).toBe(submitted.documentSha256);
 
       await page.getByLabel(/I approve this agreement/).check();

@@ -49,6 +49,15 @@ export function dashboardClient() {
     }
   };
 
+  // Dates as people read them, on London's calendar: "9 December 2026", "… at 09:11 UK time".
+  const inWords = (value: string | null | undefined, withTime = false) => {
+    if (!value) return '—';
+    const moment = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
+    const day = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' }).format(moment);
+    if (!withTime) return day;
+    return `${day} at ${new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(moment)} UK time`;
+  };
+
   type TChild = Node | string | null | undefined;
   const el = (tag: string, props: Record<string, string | ((event: Event) => void)> = {}, ...children: TChild[]) => {
     const node = document.createElement(tag);
@@ -186,7 +195,7 @@ export function dashboardClient() {
       el('td', {}, link(`/app/agreements/${item.id}`, `${item.reference} v${item.version}`), el('br'), el('span', { text: item.title })),
       el('td', { text: item.status.replace('_', ' ') }),
       el('td', {}, ...(item.awaiting.length ? item.awaiting.flatMap((name: string, index: number) => [index ? ', ' : '', el('span', { text: name })]) : ['—'])),
-      el('td', { text: item.nextReviewDate || '—' })));
+      el('td', { text: inWords(item.nextReviewDate) })));
     const more = page.nextCursor ? el('p', {}, link(`/app/?${new URLSearchParams({ ...Object.fromEntries(params), cursor: page.nextCursor })}`, 'Next page')) : null;
     show(el('h1', { text: 'Agreements' }), nav(), filters,
       el('table', {}, el('tr', {}, ...['Agreement', 'Status', 'Not yet signed', 'Next review'].map((h) => el('th', { text: h }))), ...rows),
@@ -218,21 +227,21 @@ export function dashboardClient() {
       el('p', { text: `${agreement.reference}, version ${agreement.version} · ${agreement.status.replace('_', ' ')} · ${agreement.legalBasis}` }),
       notice,
       el('p', {}, document.createTextNode('Document SHA-256: '), el('span', { class: 'hash', text: agreement.documentSha256 || 'fixed at submission' })),
-      agreement.nextReviewDate ? el('p', { text: `In force from ${agreement.effectiveDate}; next review ${agreement.nextReviewDate}` }) : null,
+      agreement.nextReviewDate ? el('p', { text: `In force from ${inWords(agreement.effectiveDate)}; next review ${inWords(agreement.nextReviewDate)}` }) : null,
       el('h2', { text: 'Parties and signatories' }),
       el('table', {}, el('tr', {}, ...['Party', 'Signatory', 'Status', ''].map((h) => el('th', { text: h }))),
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
         ...agreement.parties.flatMap((party: any) => party.signatories.map((s: any) => el('tr', {},
           el('td', { text: `${party.agencyName} (${party.requiredApprovals} needed)` }),
           el('td', { text: `${s.name}, ${s.role}` }),
-          el('td', { class: `status-${s.status}`, text: s.status.replace('_', ' ') + (s.decidedAt ? ` ${s.decidedAt.slice(0, 10)}` : '') }),
+          el('td', { class: `status-${s.status}`, text: s.status.replace('_', ' ') + (s.decidedAt ? `, ${inWords(s.decidedAt)}` : '') }),
           el('td', {}, canResend(s) ? resend(s) : null))))),
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       agreement.undelivered.length ? el('p', { class: 'error', text: `Undelivered: ${agreement.undelivered.map((u: any) => `${u.template} to ${u.to}`).join('; ')}` }) : null,
       el('h2', { text: 'Audit trail' }),
       el('p', { class: 'muted', text: `${certificate.auditTrail.events} events; hash chain ${certificate.auditTrail.intact ? 'intact' : 'BROKEN'}.` }),
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      el('ol', {}, ...events.items.map((event: any) => el('li', { text: `${event.at.slice(0, 16).replace('T', ' ')} ${event.type.replace(/_/g, ' ')} — ${event.actor.email || event.actor.name || event.actor.kind}` }))));
+      el('ol', {}, ...events.items.map((event: any) => el('li', { text: `${inWords(event.at, true)}: ${event.type.replace(/_/g, ' ')} — ${event.actor.email || event.actor.name || event.actor.kind}` }))));
   };
 
   /** Each agency, who may sign for it, and who is told when it is named as a party. */
