@@ -23,6 +23,8 @@ const startSesServer = ((sesLocal as unknown as { default?: typeof sesLocal }).d
 const ZLocalSettings = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SES_PORT: z.coerce.number().int().min(0).max(65535).default(8005),
+  /** An SES endpoint already running (a mailbox a test controls, say): none is started. */
+  SES_ENDPOINT: z.url().optional(),
   DYNAMODB_PORT: z.coerce.number().int().min(1).max(65535).default(8000),
   DYNAMODB_ENDPOINT: z.string().url().optional(),
   ACCORD_DATA_DIR: z.string().min(1).default('.accord'),
@@ -42,6 +44,13 @@ const listen = (server: Server, port: number) =>
   });
 
 const close = (server: Server) => new Promise<void>((done) => server.close(() => done()));
+
+/** The local SES with its mailbox page, stopped with the stack. */
+const startMailbox = async (port: number, stoppers: (() => Promise<void>)[]) => {
+  const ses = await startSesServer({ host: 'localhost', port });
+  stoppers.push(() => close(ses));
+  return `http://localhost:${(ses.address() as AddressInfo).port}`;
+};
 
 /**
  * The whole of Accord on one machine (SPEC §9): DynamoDB Local, a local SES with its mailbox,
@@ -63,9 +72,7 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
   try {
     await ensureTable(dynamo.endpoint, TABLE_NAME);
 
-    const ses = await startSesServer({ host: 'localhost', port: settings.SES_PORT });
-    stoppers.push(() => close(ses));
-    const sesPort = (ses.address() as AddressInfo).port;
+    const sesUrl = settings.SES_ENDPOINT?.replace(/\/+$/, '') ?? (await startMailbox(settings.SES_PORT, stoppers));
 
     const port = settings.PORT;
     const publicBaseUrl = (settings.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
@@ -85,7 +92,7 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
     const platform = {
       AWS_REGION: env.AWS_REGION ?? 'eu-west-2',
       DYNAMODB_ENDPOINT: dynamo.endpoint,
-      SES_ENDPOINT: `http://localhost:${sesPort}`,
+      SES_ENDPOINT: sesUrl,
       POWERTOOLS_TRACE_ENABLED: 'false',
       POWERTOOLS_METRICS_DISABLED: 'true',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
@@ -177,7 +184,7 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
       server.closeAllConnections();
       return close(server);
     });
-    return { url: `http://localhost:${port}`, port, sesUrl: `http://localhost:${sesPort}`, dynamoEndpoint: dynamo.endpoint, stop };
+    return { url: `http://localhost:${port}`, port, sesUrl, dynamoEndpoint: dynamo.endpoint, stop };
   } catch (error) {
     await stop();
     throw error;
