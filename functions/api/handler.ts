@@ -22,7 +22,8 @@ const JSON_SECURITY_HEADERS = { reportingEndpoints: false, contentSecurityPolicy
   typeof httpSecurityHeaders
 >[0];
 
-const routes: TRouteSpec[] = [
+/** Every route of the API, in one list: the router and the OpenAPI document are both built from it. */
+export const routes: TRouteSpec[] = [
   ...serviceRoutes(() => routes, config.publicBaseUrl),
   ...agencyRoutes,
   ...agreementRoutes,

@@ -36,9 +36,11 @@ export const buildOpenApiDocument = (routes: TRouteSpec[], serverUrl: string) =>
     registry.registerPath({
       method: route.method.toLowerCase() as 'get',
       path: route.path,
+      operationId: route.operationId,
       summary: route.summary,
       tags: route.tags,
-      ...(route.auth === 'public' ? {} : { security: [{ [bearer.name]: [] }], description: `Needs the ${route.auth} role.` }),
+      // A public operation says so: it needs no credentials, rather than leaving the question open.
+      ...(route.auth === 'public' ? { security: [] } : { security: [{ [bearer.name]: [] }], description: `Needs the ${route.auth} role.` }),
       request: {
         ...(route.params ? { params: route.params as never } : {}),
         ...(route.query ? { query: route.query as never } : {}),
@@ -53,6 +55,7 @@ export const buildOpenApiDocument = (routes: TRouteSpec[], serverUrl: string) =>
       title: 'Accord',
       version: '1',
       description: 'Collaboration agreements between emergency services: drafting, sign-off and review.',
+      license: { name: 'Open Government Licence v3.0', identifier: 'OGL-UK-3.0' },
     },
     servers: [{ url: serverUrl }],
   });

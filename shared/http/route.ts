@@ -37,6 +37,8 @@ export type TResponseDoc = { description: string; schema?: z.ZodType; contentTyp
 export type TRouteSpec<P = unknown, Q = unknown, B = unknown, A extends TRole | 'public' = TRole | 'public'> = {
   method: Exclude<Method, 'ANY'>;
   path: string;
+  /** The name generated clients give the call, e.g. `getCertificate`; unique across the API. */
+  operationId: string;
   summary: string;
   tags: string[];
   auth: A;

@@ -19,6 +19,7 @@ export const agencyRoutes = [
   defineRoute({
     method: 'GET',
     path: '/agencies',
+    operationId: 'listAgencies',
     summary: 'List agencies',
     tags: ['agencies'],
     auth: 'viewer',
@@ -28,6 +29,7 @@ export const agencyRoutes = [
   defineRoute({
     method: 'POST',
     path: '/agencies',
+    operationId: 'createAgency',
     summary: 'Create an agency',
     tags: ['agencies'],
     auth: 'admin',
@@ -41,6 +43,7 @@ export const agencyRoutes = [
   defineRoute({
     method: 'GET',
     path: '/agencies/{id}',
+    operationId: 'getAgency',
     summary: 'One agency, with who may sign for it and who is told when it is named as a party',
     tags: ['agencies'],
     auth: 'viewer',
@@ -51,6 +54,7 @@ export const agencyRoutes = [
   defineRoute({
     method: 'GET',
     path: '/agencies/{id}/signatories',
+    operationId: 'getAuthorisedSignatories',
     summary: "The agency's authorised signatories: only they may be named to sign for it",
     tags: ['agencies'],
     auth: 'viewer',
@@ -61,6 +65,7 @@ export const agencyRoutes = [
   defineRoute({
     method: 'PUT',
     path: '/agencies/{id}/signatories',
+    operationId: 'setAuthorisedSignatories',
     summary: "Replace the agency's authorised signatories (its own editors, or an admin); the change is in its audit trail",
     tags: ['agencies'],
     auth: 'editor',
@@ -75,6 +80,7 @@ export const agencyRoutes = [
   defineRoute({
     method: 'PUT',
     path: '/agencies/{id}/legal-contacts',
+    operationId: 'setLegalContacts',
     summary: 'Replace who is told when the agency is named as a party (its own editors, or an admin)',
     tags: ['agencies'],
     auth: 'editor',
@@ -89,6 +95,7 @@ export const agencyRoutes = [
   defineRoute({
     method: 'GET',
     path: '/agencies/{id}/events',
+    operationId: 'listAgencyEvents',
     summary: "The agency's audit trail: every change to who signs for it and who is told, oldest first",
     tags: ['agencies'],
     auth: 'viewer',

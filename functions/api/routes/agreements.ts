@@ -47,6 +47,7 @@ export const agreementRoutes = [
   defineRoute({
     method: 'POST',
     path: '/agreements',
+    operationId: 'createAgreement',
     summary: 'Create a draft agreement (send Idempotency-Key to make retries safe)',
     tags: ['agreements'],
     auth: 'editor',
@@ -71,6 +72,7 @@ export const agreementRoutes = [
   defineRoute({
     method: 'GET',
     path: '/agreements',
+    operationId: 'listAgreements',
     summary: 'List the agreements the caller may see',
     tags: ['agreements'],
     auth: 'viewer',
@@ -81,6 +83,7 @@ export const agreementRoutes = [
   defineRoute({
     method: 'GET',
     path: '/agreements/{id}',
+    operationId: 'getAgreement',
     summary: 'Read one agreement version with its parties and signatory statuses',
     tags: ['agreements'],
     auth: 'viewer',
@@ -91,6 +94,7 @@ export const agreementRoutes = [
   defineRoute({
     method: 'PATCH',
     path: '/agreements/{id}',
+    operationId: 'editAgreement',
     summary: 'Edit a draft',
     tags: ['agreements'],
     auth: 'editor',
@@ -112,6 +116,7 @@ export const agreementRoutes = [
   defineRoute({
     method: 'GET',
     path: '/agreements/{id}/events',
+    operationId: 'listAgreementEvents',
     summary: 'The hash-chained audit trail, oldest first',
     tags: ['agreements'],
     auth: 'viewer',

@@ -10,6 +10,7 @@ export const dashboardRoutes = [
   defineRoute({
     method: 'GET',
     path: '/app/assets/dashboard.js',
+    operationId: 'getDashboardScript',
     summary: "The dashboard's script",
     tags: ['dashboard'],
     auth: 'public',
@@ -23,6 +24,7 @@ export const dashboardRoutes = [
   defineRoute({
     method: 'GET',
     path: '/app',
+    operationId: 'getDashboard',
     summary: 'The legal team dashboard (HTML); it signs in and reads the API itself',
     tags: ['dashboard'],
     auth: 'public',
@@ -32,6 +34,7 @@ export const dashboardRoutes = [
   defineRoute({
     method: 'GET',
     path: '/app/{proxy+}',
+    operationId: 'getDashboardView',
     summary: 'Any dashboard view, e.g. /app/agreements/{id}',
     tags: ['dashboard'],
     auth: 'public',

@@ -11,6 +11,7 @@ export const registerRoutes = [
   defineRoute({
     method: 'GET',
     path: '/register',
+    operationId: 'getRegisterPage',
     summary: 'The public register of published agreements in force (HTML)',
     tags: ['register'],
     auth: 'public',
@@ -24,6 +25,7 @@ export const registerRoutes = [
   defineRoute({
     method: 'GET',
     path: '/register.json',
+    operationId: 'getRegister',
     summary: 'The public register as JSON, paged',
     tags: ['register'],
     auth: 'public',
@@ -34,6 +36,7 @@ export const registerRoutes = [
   defineRoute({
     method: 'GET',
     path: '/register.csv',
+    operationId: 'getRegisterCsv',
     summary: 'The whole public register as CSV',
     tags: ['register'],
     auth: 'public',

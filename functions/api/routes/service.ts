@@ -9,6 +9,7 @@ export const serviceRoutes = (allRoutes: () => TRouteSpec[], serverUrl: string) 
     defineRoute({
       method: 'GET',
       path: '/health',
+      operationId: 'getHealth',
       summary: 'Liveness',
       tags: ['service'],
       auth: 'public',
@@ -18,6 +19,7 @@ export const serviceRoutes = (allRoutes: () => TRouteSpec[], serverUrl: string) 
     defineRoute({
       method: 'GET',
       path: '/openapi.json',
+      operationId: 'getOpenApiDocument',
       summary: 'This document',
       tags: ['service'],
       auth: 'public',

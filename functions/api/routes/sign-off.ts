@@ -30,6 +30,7 @@ export const signOffRoutes = [
   defineRoute({
     method: 'POST',
     path: '/agreements/{id}/submit',
+    operationId: 'submitAgreement',
     summary: 'Check the agreement against SPEC §4 and the statute, fix its document hash, and start sign-off',
     tags: ['sign-off'],
     auth: 'editor',
@@ -44,6 +45,7 @@ export const signOffRoutes = [
   defineRoute({
     method: 'POST',
     path: '/agreements/{id}/withdraw',
+    operationId: 'withdrawAgreement',
     summary: 'Withdraw an agreement from sign-off',
     tags: ['sign-off'],
     auth: 'editor',
@@ -56,6 +58,7 @@ export const signOffRoutes = [
   defineRoute({
     method: 'POST',
     path: '/agreements/{id}/revise',
+    operationId: 'reviseAgreement',
     summary: 'Start a new draft version from a declined or withdrawn agreement',
     tags: ['sign-off'],
     auth: 'editor',
@@ -69,6 +72,7 @@ export const signOffRoutes = [
   defineRoute({
     method: 'POST',
     path: '/agreements/{id}/variations',
+    operationId: 'startVariation',
     summary: 'Start a variation: a new draft version of an agreement in force',
     tags: ['sign-off'],
     auth: 'editor',
@@ -82,6 +86,7 @@ export const signOffRoutes = [
   defineRoute({
     method: 'POST',
     path: '/agreements/{id}/signatories/{signatoryId}/resend',
+    operationId: 'resendSigningLink',
     summary: 'Send a signatory a new link; the previous one stops working',
     tags: ['sign-off'],
     auth: 'editor',
@@ -96,6 +101,7 @@ export const signOffRoutes = [
   defineRoute({
     method: 'POST',
     path: '/agreements/{id}/reviews',
+    operationId: 'recordReview',
     summary: 'Record a review of an agreement in force: continue, vary (opens a variation draft) or terminate',
     tags: ['reviews'],
     auth: 'editor',
@@ -113,6 +119,7 @@ export const signOffRoutes = [
   defineRoute({
     method: 'POST',
     path: '/agreements/{id}/termination',
+    operationId: 'requestTermination',
     summary: "Ask every party to agree to end the agreement: each party's signatories decide from a link, as in sign-off",
     tags: ['reviews'],
     auth: 'editor',
@@ -125,6 +132,7 @@ export const signOffRoutes = [
   defineRoute({
     method: 'DELETE',
     path: '/agreements/{id}/termination',
+    operationId: 'withdrawTermination',
     summary: 'Withdraw an open termination round: its links close, everyone is told, the agreement stays in force',
     tags: ['reviews'],
     auth: 'editor',
@@ -137,6 +145,7 @@ export const signOffRoutes = [
   defineRoute({
     method: 'POST',
     path: '/agreements/{id}/terminate',
+    operationId: 'recordTermination',
     summary: 'Record a termination every party agreed outside Accord, with its evidence (admin); every party is told',
     tags: ['reviews'],
     auth: 'admin',
@@ -149,6 +158,7 @@ export const signOffRoutes = [
   defineRoute({
     method: 'GET',
     path: '/agreements/{id}/certificate',
+    operationId: 'getCertificate',
     summary: 'Completion certificate: who signed which document hash, when, from where (JSON, or HTML with Accept: text/html)',
     tags: ['evidence'],
     auth: 'viewer',
@@ -165,6 +175,7 @@ export const signOffRoutes = [
   defineRoute({
     method: 'GET',
     path: '/verify/{sha256}',
+    operationId: 'verifyDocument',
     summary: 'Public: does this document hash belong to an agreement, and which',
     tags: ['evidence'],
     auth: 'public',
