@@ -4,7 +4,8 @@ import { createAgencyRepository } from '../../shared/db/agency-repository';
 import { createAgreementRepository } from '../../shared/db/agreement-repository';
 import { createDocumentClient } from '../../shared/db/client';
 import { createIdempotencyStore } from '../../shared/db/idempotency-store';
-import { createDocumentIndex, createSigningRequestRepository } from '../../shared/db/signing-request-repository';
+import { createDocumentIndex } from '../../shared/db/document-index';
+import { createSigningRequestRepository } from '../../shared/db/signing-request-repository';
 import { loadLinkSigner } from '../../shared/link-signer';
 import { createAuthenticator } from '../../shared/http/auth';
 

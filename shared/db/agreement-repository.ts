@@ -16,8 +16,8 @@ import {
 import { AppError } from '../errors';
 import { ZAgreement, ZAgreementSummary, type TAgreement, type TAgreementSummary } from '../schemas/agreement';
 import { ZAuditEvent, type TAuditEvent } from '../schemas/audit-event';
-import type { TOutboxMessage } from '../schemas/outbox';
-import { transactionConditionFailed, type TTableAccess } from './client';
+import { epochSeconds, transactionConditionFailed, type TTableAccess } from './client';
+import { outboxItem } from './outbox-repository';
 import {
   agreementKey,
   AUDIT_EVENT_PREFIX,
@@ -28,7 +28,6 @@ import {
   DUE_SIGNING_REQUESTS,
   dueWorkKeys,
   listEntryKey,
-  outboxKey,
   referenceCounterKey,
   reviewSortKey,
   scopePartition,
@@ -47,9 +46,7 @@ type TTransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[num
 const ZAuditHead = z.object({ seq: z.int().min(0), hash: z.string().nullable() });
 const ZReviewReminder = z.object({ reviewDate: z.string(), lastOffset: z.int() }).nullable();
 const ZOpenRequests = z.record(z.string(), z.object({ requestId: z.string(), tokenHash: z.string() })).default({});
-/** Outbox items are removed by TTL a month after they were written, sent or not. */
-const OUTBOX_RETENTION_SECONDS = 30 * 24 * 3600;
-const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+
 const ZCounter = z.object({ value: z.int().min(0) });
 /** Drafts racing for the same year's next reference retry this often before giving up. */
 const REFERENCE_ATTEMPTS = 8;
@@ -134,12 +131,6 @@ const fromAgreementItem = (item: TItem): TStoredAgreement => ({
 });
 
 /** An email waiting to be sent; its id is derived from its cause, so it can be written only once. */
-export const outboxItem = (message: TOutboxMessage): TItem => ({
-  ...outboxKey(message.id),
-  entity: 'outbox',
-  ...message,
-  [TABLE_DEFINITION.timeToLiveAttribute]: epochSeconds(message.createdAt) + OUTBOX_RETENTION_SECONDS,
-});
 
 /** What a write causes besides the agreement itself: links, emails, the document index. */
 const sideEffectItems = (write: TAgreementWrite, tableName: string): TTransactItem[] => [

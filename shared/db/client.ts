@@ -36,3 +36,6 @@ export const transactionConditionFailed = (error: unknown, index: number): boole
   const reasons = (error as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
   return reasons?.[index]?.Code === 'ConditionalCheckFailed';
 };
+
+/** An ISO time as DynamoDB TTL wants it: whole seconds since the epoch. */
+export const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);

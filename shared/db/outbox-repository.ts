@@ -1,7 +1,8 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { TOutboxStore, TSentEmail } from '../domain/ports';
-import type { TTableAccess } from './client';
+import type { TOutboxMessage } from '../schemas/outbox';
+import { epochSeconds, type TTableAccess } from './client';
 import { outboxKey, sentEmailKey } from './keys';
 import { TABLE_DEFINITION } from './table-definition';
 
@@ -15,6 +16,17 @@ const ZSentEmail = z.object({
   template: z.string(),
   to: z.string(),
   requestId: z.string().nullable(),
+});
+
+/** Outbox items are removed by TTL a month after they were written, sent or not. */
+const OUTBOX_RETENTION_SECONDS = 30 * 24 * 3600;
+
+/** An outbox message as stored, written in the same transaction as the change that causes it. */
+export const outboxItem = (message: TOutboxMessage) => ({
+  ...outboxKey(message.id),
+  entity: 'outbox',
+  ...message,
+  [TABLE_DEFINITION.timeToLiveAttribute]: epochSeconds(message.createdAt) + OUTBOX_RETENTION_SECONDS,
 });
 
 /** DynamoDB Streams filter for the sender: new outbox items only (used by CDK and the local poller). */

@@ -1,13 +1,13 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import type { TDocumentIndex, TDueWorkStore, TSigningRequestStore } from '../domain/ports';
+import type { TSigningRequestStore } from '../domain/ports';
 import { requestNextDueOn } from '../domain/schedule/reminder-rules';
-import { outboxItem } from './agreement-repository';
 import { transactionConditionFailed, type TTableAccess } from './client';
-import { documentPartition, DUE_AGREEMENTS, DUE_SIGNING_REQUESTS, dueByKey, dueWorkKeys, signingRequestKey } from './keys';
-import { TABLE_DEFINITION } from './table-definition';
+import { DUE_SIGNING_REQUESTS, dueWorkKeys, signingRequestKey } from './keys';
+import { outboxItem } from './outbox-repository';
 
-const ZSigningRequest = z.object({
+/** A signing link's record as stored (the due-work store reads the same items). */
+export const ZSigningRequest = z.object({
   requestId: z.string(),
   keyId: z.string(),
   purpose: z.enum(['sign_off', 'termination']).default('sign_off'),
@@ -75,46 +75,3 @@ export const createSigningRequestRepository = ({ client, tableName }: TTableAcce
   },
 });
 
-export const createDocumentIndex = ({ client, tableName }: TTableAccess): TDocumentIndex => ({
-  async findByHash(sha256) {
-    const { Items } = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': TABLE_DEFINITION.partitionKey },
-        ExpressionAttributeValues: { ':pk': documentPartition(sha256) },
-      }),
-    );
-    return (Items ?? []).map((item) => ({ agreementId: String(item.agreementId) }));
-  },
-});
-
-/** Pages through one due-work partition up to a day; each page is one Query. */
-export const createDueWorkStore = ({ client, tableName }: TTableAccess): TDueWorkStore => {
-  const index = TABLE_DEFINITION.indexes.dueWork;
-  async function* dueItems(partition: string, today: string) {
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: index.indexName,
-          KeyConditionExpression: '#pk = :pk AND #sk <= :due',
-          ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
-          ExpressionAttributeValues: { ':pk': partition, ':due': dueByKey(today) },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      yield* page.Items ?? [];
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-  }
-  return {
-    async *agreementsDueBy(today) {
-      for await (const item of dueItems(DUE_AGREEMENTS, today)) yield String(item.id);
-    },
-    async *requestsDueBy(today) {
-      for await (const item of dueItems(DUE_SIGNING_REQUESTS, today)) yield ZSigningRequest.parse(item);
-    },
-  };
-};

@@ -1,0 +1,20 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { TDocumentIndex } from '../domain/ports';
+import type { TTableAccess } from './client';
+import { documentPartition } from './keys';
+import { TABLE_DEFINITION } from './table-definition';
+
+/** Signed versions by the hash of their document, for `/verify/{sha256}`. */
+export const createDocumentIndex = ({ client, tableName }: TTableAccess): TDocumentIndex => ({
+  async findByHash(sha256) {
+    const { Items } = await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': TABLE_DEFINITION.partitionKey },
+        ExpressionAttributeValues: { ':pk': documentPartition(sha256) },
+      }),
+    );
+    return (Items ?? []).map((item) => ({ agreementId: String(item.agreementId) }));
+  },
+});
