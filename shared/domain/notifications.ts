@@ -64,3 +64,12 @@ export const outboxMessage = (options: {
     },
   ];
 };
+
+/** The email an event sends to everyone concerned: every signatory, the owner and the legal contacts. */
+export const tellEveryone = (
+  event: { id: string },
+  agreement: TAgreement,
+  template: TEmailTemplate,
+  at: string,
+  vars: Record<string, string | null> = {},
+): TOutboxMessage[] => outboxMessage({ key: event.id, agreement, template, recipients: everyone(agreement), at, vars });

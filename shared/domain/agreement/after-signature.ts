@@ -1,7 +1,7 @@
 import { AppError } from '../../errors';
 import type { TAgreement, TRecordReviewRequest, TTerminateRequest } from '../../schemas/agreement';
 import { addMonths, londonDate } from '../calendar';
-import { everyone, outboxMessage } from '../notifications';
+import { tellEveryone } from '../notifications';
 import { ConcurrentWriteError, type TAgencyStore, type TAgreementStore, type TLinkSigner, type TStoredAgreement } from '../ports';
 import { startTerminationRound } from '../signing/sign-off';
 import { MAX_TERMINATION_REASON } from '../../schemas/agreement';
@@ -56,14 +56,7 @@ const terminateStored = async (stored: TStoredAgreement, options: TOptions & TTe
     options.agreements.update(
       {
         ...recorded,
-        messages: outboxMessage({
-          key: recorded.events[0]!.id,
-          agreement: recorded.agreement,
-          template: 'agreement_terminated',
-          recipients: everyone(recorded.agreement),
-          at,
-          vars: { reason: options.reason, terminationDate: effectiveDate },
-        }),
+        messages: tellEveryone(recorded.events[0]!, recorded.agreement, 'agreement_terminated', at, { reason: options.reason, terminationDate: effectiveDate }),
       },
       stored,
     ),

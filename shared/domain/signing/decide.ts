@@ -7,7 +7,7 @@ import { inForceAncestor } from '../agreement/in-force-ancestor';
 import { authorisedEntry } from '../agreement/party-authority';
 import { canPerform } from '../agreement/lifecycle';
 import { recordTransition, type TEventInput } from '../agreement/transition';
-import { everyone, outboxMessage, ownerAndLegal } from '../notifications';
+import { outboxMessage, ownerAndLegal, tellEveryone } from '../notifications';
 import {
   ConcurrentWriteError,
   type TAgencyStore,
@@ -185,7 +185,7 @@ const decideOnce = async (
     }),
   ];
   if (decided.outcome === 'in_force') {
-    messages.push(...outboxMessage({ key: outcomeEvent!.id, agreement: recorded.agreement, template: 'agreement_in_force', recipients: everyone(recorded.agreement), at }));
+    messages.push(...tellEveryone(outcomeEvent!, recorded.agreement, 'agreement_in_force', at));
   } else if (decided.outcome === 'declined') {
     const approvedBefore = stored.agreement.parties.flatMap((p) => p.signatories.filter((s) => s.status === 'approved').map((s) => ({ to: s.email, name: s.name })));
     messages.push(
@@ -228,13 +228,9 @@ const supersededBy = async (
     previous,
     write: {
       ...recorded,
-      messages: outboxMessage({
-        key: recorded.events[0]!.id,
-        agreement: recorded.agreement,
-        template: 'agreement_superseded',
-        recipients: everyone(recorded.agreement),
-        at,
-        vars: { supersededByVersion: String(agreement.version), supersededById: agreement.id },
+      messages: tellEveryone(recorded.events[0]!, recorded.agreement, 'agreement_superseded', at, {
+        supersededByVersion: String(agreement.version),
+        supersededById: agreement.id,
       }),
     },
   };

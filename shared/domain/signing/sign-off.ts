@@ -9,7 +9,7 @@ import { inForceAncestor } from '../agreement/in-force-ancestor';
 import { authorisedEntry, partyAuthorityErrors, signatoriesLine, withAuthorisedNames } from '../agreement/party-authority';
 import { submissionRuleErrors } from '../agreement/submission-rules';
 import { recordTransition, type TEventInput } from '../agreement/transition';
-import { everyone, outboxMessage, ownerAndLegal } from '../notifications';
+import { outboxMessage, ownerAndLegal, tellEveryone } from '../notifications';
 import { ConcurrentWriteError, type TAgencyStore, type TAgreementStore, type TLinkSigner, type TStoredAgreement } from '../ports';
 import type { TUser } from '../user';
 import { linksWrite, openLinks, revokeLinks } from './links';
@@ -134,14 +134,7 @@ export const withdrawAgreement = async (options: TLegalAction & { reason: string
         ...recorded,
         openRequests: closed.openRequests,
         closedRequests: closed.revoked,
-        messages: outboxMessage({
-          key: recorded.events[0]!.id,
-          agreement: recorded.agreement,
-          template: 'agreement_withdrawn',
-          recipients: everyone(recorded.agreement),
-          at,
-          vars: { reason: options.reason },
-        }),
+        messages: tellEveryone(recorded.events[0]!, recorded.agreement, 'agreement_withdrawn', at, { reason: options.reason }),
       },
       stored,
     ),
@@ -357,14 +350,7 @@ export const withdrawTermination = async (options: TLegalAction & { reason: stri
     newId: options.newId,
     events: [{ type: 'termination_withdrawn', data: { reason: options.reason } }],
   });
-  const messages = outboxMessage({
-    key: recorded.events[0]!.id,
-    agreement: recorded.agreement,
-    template: 'termination_withdrawn',
-    recipients: everyone(recorded.agreement),
-    at,
-    vars: { reason: options.reason },
-  });
+  const messages = tellEveryone(recorded.events[0]!, recorded.agreement, 'termination_withdrawn', at, { reason: options.reason });
   await saveOrConflict(() => options.agreements.update({ ...recorded, openRequests: closed.openRequests, closedRequests: closed.revoked, messages }, stored));
   return recorded.agreement;
 };

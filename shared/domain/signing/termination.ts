@@ -1,6 +1,6 @@
 import { continuingParties, type TAgreement, type TTerminationRound } from '../../schemas/agreement';
 import type { TActor } from '../../schemas/audit-event';
-import { everyone, outboxMessage } from '../notifications';
+import { tellEveryone } from '../notifications';
 import { recordTransition, type TEventInput } from '../agreement/transition';
 import type { TAgreementWrite, TSigningRequest, TStoredAgreement } from '../ports';
 import { revokeLinks } from './links';
@@ -34,13 +34,9 @@ export const terminationWrite = (
   });
   return {
     ...recorded,
-    messages: outboxMessage({
-      key: recorded.events.at(-1)!.id,
-      agreement: recorded.agreement,
-      template: 'agreement_terminated',
-      recipients: everyone(recorded.agreement),
-      at: options.at,
-      vars: { reason: round.reason, terminationDate: round.effectiveDate },
+    messages: tellEveryone(recorded.events.at(-1)!, recorded.agreement, 'agreement_terminated', options.at, {
+      reason: round.reason,
+      terminationDate: round.effectiveDate,
     }),
   };
 };
@@ -74,13 +70,10 @@ export const decideTermination = (options: {
       newId: options.newId,
       events: [{ type: 'termination_declined', data: { signatoryId: signatory.id, party: party.agencyId, reason: decision.reason, reasonCode: decision.reasonCode, ...options.context } }],
     });
-    const messages = outboxMessage({
-      key: recorded.events[0]!.id,
-      agreement: recorded.agreement,
-      template: 'termination_declined',
-      recipients: everyone(recorded.agreement),
-      at,
-      vars: { signatoryName: signatory.name, partyName: party.agencyName, reason: decision.reason },
+    const messages = tellEveryone(recorded.events[0]!, recorded.agreement, 'termination_declined', at, {
+      signatoryName: signatory.name,
+      partyName: party.agencyName,
+      reason: decision.reason,
     });
     return {
       write: { ...recorded, openRequests: closed.openRequests, closedRequests: [used, ...closed.revoked.filter((r) => r.tokenHash !== request.tokenHash)], messages },
