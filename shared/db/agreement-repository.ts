@@ -16,7 +16,7 @@ import {
 import { AppError } from '../errors';
 import { ZAgreement, ZAgreementSummary, type TAgreement, type TAgreementSummary } from '../schemas/agreement';
 import { ZAuditEvent, type TAuditEvent } from '../schemas/audit-event';
-import { epochSeconds, transactionConditionFailed, type TTableAccess } from './client';
+import { epochSeconds, transactionConditionFailed, transactionConflicted, type TTableAccess } from './client';
 import { outboxItem } from './outbox-repository';
 import {
   agreementKey,
@@ -48,8 +48,8 @@ const ZReviewReminder = z.object({ reviewDate: z.string(), lastOffset: z.int() }
 const ZOpenRequests = z.record(z.string(), z.object({ requestId: z.string(), tokenHash: z.string() })).default({});
 
 const ZCounter = z.object({ value: z.int().min(0) });
-/** Drafts racing for the same year's next reference retry this often before giving up. */
-const REFERENCE_ATTEMPTS = 8;
+/** Drafts racing for the same year's next reference retry this often (with a growing random pause) before giving up. */
+const REFERENCE_ATTEMPTS = 12;
 
 /** Admins see all; each agency sees its own; the public register sees what is published. */
 const scopesOf = (agreement: TAgreement): TScope[] => [
@@ -316,8 +316,9 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
           ]);
           return write.agreement;
         } catch (error) {
-          // Another draft took this number first: read the counter again and take the next.
-          if (!transactionConditionFailed(error, 0)) throw error;
+          // Another draft took this number first, or was taking it at that very moment: read the counter again.
+          if (!transactionConditionFailed(error, 0) && !transactionConflicted(error)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
         }
       }
       throw new AppError('conflict', 'Too many agreements are being created at once; try again.');

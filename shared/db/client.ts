@@ -39,3 +39,10 @@ export const transactionConditionFailed = (error: unknown, index: number): boole
 
 /** An ISO time as DynamoDB TTL wants it: whole seconds since the epoch. */
 export const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+
+/** True when a transaction was cancelled because another transaction was writing the same item at that moment. */
+export const transactionConflicted = (error: unknown): boolean => {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return false;
+  const reasons = (error as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+  return reasons?.some((reason) => reason.Code === 'TransactionConflict') ?? false;
+};
