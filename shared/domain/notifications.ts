@@ -37,6 +37,7 @@ export const agreementVars = (agreement: TAgreement): Record<string, string | nu
   documentSha256: agreement.documentSha256,
   effectiveDate: agreement.effectiveDate,
   nextReviewDate: agreement.nextReviewDate,
+  expiryDate: agreement.expiryDate,
 });
 
 /**

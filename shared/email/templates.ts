@@ -22,6 +22,7 @@ const SUBJECT_PREFIX: Record<TEmailTemplate, (vars: TOutboxMessage['vars']) => s
   termination_requested: () => 'Termination requested:',
   termination_declined: () => 'Termination declined:',
   termination_withdrawn: () => 'Termination withdrawn:',
+  agreement_expired: () => 'Expired:',
 };
 
 type TLine = string | { label: string; value: string | null | undefined };
@@ -82,6 +83,9 @@ const BODY: Record<TEmailTemplate, (vars: TOutboxMessage['vars'], recipient: TRe
   termination_declined: (vars) => [
     `${vars.signatoryName} (${vars.partyName}) declined to end the agreement, so it stays in force.`,
     { label: 'Reason', value: vars.reason },
+  ],
+  agreement_expired: (vars) => [
+    `The agreement reached the end of its term on ${when(vars.expiryDate)} and no longer binds its parties. A new agreement is needed to carry on working together under it.`,
   ],
   termination_withdrawn: (vars) => [
     'The request to end this agreement has been withdrawn; its links no longer work and the agreement stays in force.',

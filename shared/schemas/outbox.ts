@@ -17,6 +17,7 @@ export const EMAIL_TEMPLATES = [
   'termination_requested',
   'termination_declined',
   'termination_withdrawn',
+  'agreement_expired',
 ] as const;
 export const ZEmailTemplate = z.enum(EMAIL_TEMPLATES);
 export type TEmailTemplate = z.infer<typeof ZEmailTemplate>;

@@ -5,7 +5,7 @@ import { createAgreementRepository } from '../../shared/db/agreement-repository'
 import { createDocumentClient } from '../../shared/db/client';
 import { createDueWorkStore } from '../../shared/db/due-work-store';
 import { createSigningRequestRepository } from '../../shared/db/signing-request-repository';
-import { addDays, addMonths, londonDate } from '../../shared/domain/calendar';
+import { addDays, addMonths, dateInWords, londonDate } from '../../shared/domain/calendar';
 import { runDailyJob as runJobDirectly } from '../../shared/domain/schedule/run-daily-job';
 import { partiesOf, WARWICKSHIRE_AGENCIES } from '../fixtures/agencies';
 import type { TTestUser } from '../fixtures/auth';
@@ -108,13 +108,18 @@ describe('review reminders from the daily job', () => {
     ]);
   });
 
-  it('moves an agreement past its expiry date to expired', async () => {
+  it('moves an agreement past its expiry date to expired, and tells every party once', async () => {
     const owner = newOwner();
-    const agreement = await bringIntoForce(owner, fireAndAmbulance('expiry'), { expiryDate: addDays(today, 40) });
+    const parties = fireAndAmbulance('expiry');
+    const agreement = await bringIntoForce(owner, parties, { expiryDate: addDays(today, 40) });
     await runDailyJob(addDays(today, 40));
     expect((await api({ method: 'GET', path: `/agreements/${agreement.id}`, as: owner })).json.status).toBe('in_force');
     await runDailyJob(addDays(today, 41));
+    await runDailyJob(addDays(today, 41));
     expect((await api({ method: 'GET', path: `/agreements/${agreement.id}`, as: owner })).json.status).toBe('expired');
+    const told = await mailbox.waitFor((all) => parties.every((p) => all.some((m) => m.to === p.email && m.subject.startsWith('Expired:'))), 'the expiry notices');
+    expect(told.filter((m) => m.to === parties[0]!.email && m.subject.startsWith('Expired:'))).toHaveLength(1);
+    expect(told.find((m) => m.subject.startsWith('Expired:'))!.text).toContain(`end of its term on ${dateInWords(addDays(today, 40))}`);
   });
 
   it("reads only what is due: the job's DynamoDB requests do not grow with agreements that are not", async () => {

@@ -1,7 +1,7 @@
 import { canPerform } from '../agreement/lifecycle';
 import { recordTransition } from '../agreement/transition';
 import { londonDate } from '../calendar';
-import { outboxMessage, ownerAndLegal } from '../notifications';
+import { outboxMessage, ownerAndLegal, tellEveryone } from '../notifications';
 import {
   ConcurrentWriteError,
   type TAgencyStore,
@@ -89,7 +89,8 @@ export const runDailyJob = async (options: {
           newId,
           events: [{ type: 'expired', data: { expiryDate: agreement.expiryDate } }],
         });
-        await agreements.update(recorded, stored);
+        // Every party hears that it no longer binds them.
+        await agreements.update({ ...recorded, messages: tellEveryone(recorded.events[0]!, recorded.agreement, 'agreement_expired', at) }, stored);
         report.agreementsExpired += 1;
         return;
       }
