@@ -1,10 +1,10 @@
 import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
 import { EMPTY_AUDIT_HEAD } from '../domain/audit/audit-chain';
 import { ConcurrentWriteError, type TAgencyStore } from '../domain/ports';
 import { AppError } from '../errors';
 import { ZAgency, type TAgency } from '../schemas/agency';
 import { ZAgencyEvent, type TAgencyEvent } from '../schemas/audit-event';
+import { readAuditTrail, ZAuditHead } from './audit-trail';
 import { transactionConditionFailed, type TTableAccess } from './client';
 import { AGENCY_LIST_PARTITION, agencyEventKey, agencyKey, agencyListKeys } from './keys';
 import { TABLE_DEFINITION } from './table-definition';
@@ -12,8 +12,6 @@ import { TABLE_DEFINITION } from './table-definition';
 const ENTITY = 'agency';
 /** BatchGetItem takes at most 100 keys. */
 const BATCH_GET_LIMIT = 100;
-
-const ZAuditHead = z.object({ seq: z.int(), hash: z.string().nullable() });
 
 const toItem = (agency: TAgency, auditHead = EMPTY_AUDIT_HEAD) => ({
   ...agencyKey(agency.id),
@@ -107,23 +105,7 @@ export const createAgencyRepository = ({ client, tableName }: TTableAccess): TAg
     }
   },
 
-  async listEvents(id) {
-    const events = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :events)',
-          ExpressionAttributeValues: { ':pk': agencyKey(id).PK, ':events': 'EVENT#' },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      events.push(...(page.Items ?? []).map((item) => ZAgencyEvent.parse(item)));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return events;
-  },
+  listEvents: (id) => readAuditTrail({ client, tableName }, agencyKey(id).PK, ZAgencyEvent),
 
   async list() {
     const agencies: TAgency[] = [];

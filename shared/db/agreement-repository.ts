@@ -16,11 +16,11 @@ import {
 import { AppError } from '../errors';
 import { ZAgreement, ZAgreementSummary, type TAgreement, type TAgreementSummary } from '../schemas/agreement';
 import { ZAuditEvent, type TAuditEvent } from '../schemas/audit-event';
+import { readAuditTrail, ZAuditHead } from './audit-trail';
 import { epochSeconds, transactionConditionFailed, transactionConflicted, type TTableAccess } from './client';
 import { outboxItem } from './outbox-repository';
 import {
   agreementKey,
-  AUDIT_EVENT_PREFIX,
   auditEventKey,
   createdSortKey,
   documentKey,
@@ -43,7 +43,6 @@ import { TABLE_DEFINITION } from './table-definition';
 type TItem = Record<string, unknown>;
 type TTransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-const ZAuditHead = z.object({ seq: z.int().min(0), hash: z.string().nullable() });
 const ZReviewReminder = z.object({ reviewDate: z.string(), lastOffset: z.int() }).nullable();
 const ZOpenRequests = z.record(z.string(), z.object({ requestId: z.string(), tokenHash: z.string() })).default({});
 
@@ -389,23 +388,6 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
       return { items: merged.items, nextCursor: merged.after ? encodeCursor(merged.after) : null };
     },
 
-    async listEvents(agreementId) {
-      const events: TAuditEvent[] = [];
-      let startKey: TItem | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-            ExpressionAttributeNames: { '#pk': TABLE_DEFINITION.partitionKey, '#sk': TABLE_DEFINITION.sortKey },
-            ExpressionAttributeValues: { ':pk': agreementKey(agreementId).PK, ':prefix': AUDIT_EVENT_PREFIX },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        events.push(...(page.Items ?? []).map((item) => ZAuditEvent.parse(item)));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return events;
-    },
+    listEvents: (agreementId) => readAuditTrail({ client, tableName }, agreementKey(agreementId).PK, ZAuditEvent),
   };
 };

@@ -1,12 +1,13 @@
 import type { TFieldError } from '../../errors';
 import type { TAgency } from '../../schemas/agency';
-import { continuingParties, type TAgreement } from '../../schemas/agreement';
+import { continuingParties, type TAgreement, type TParty, type TSignatory } from '../../schemas/agreement';
+import type { TAgencyStore } from '../ports';
 
 /**
  * What makes a signature bind the agency itself, checked at submission: each party agency has
  * someone to tell that it is named, every signatory is on that agency's own list of authorised
  * signatories, and a variation keeps every party of the version it varies (no party is dropped
- * without its consent; a party leaves under the withdrawal terms instead).
+ * without its consent: one that leaves stays named, marked leaving, and signs the variation).
  */
 export const partyAuthorityErrors = (agreement: TAgreement, agencies: Map<string, TAgency>, varied: TAgreement | null): TFieldError[] => {
   const errors: TFieldError[] = [];
@@ -28,17 +29,17 @@ export const partyAuthorityErrors = (agreement: TAgreement, agencies: Map<string
       }
     });
   });
-  // A party leaves only by signing the variation that says so: it stays named, marked leaving, and signs.
+  const bound = varied ? continuingParties(varied) : [];
   const stillParties = new Set(agreement.parties.map((party) => party.agencyId));
-  for (const party of (varied ? continuingParties(varied) : []).filter((candidate) => !stillParties.has(candidate.agencyId))) {
+  for (const party of bound.filter((candidate) => !stillParties.has(candidate.agencyId))) {
     errors.push({
       path: 'parties',
       message: `${party.agencyName} is a party to version ${varied!.version}; it stays a party unless it signs this variation as leaving (mark it leaving rather than removing it)`,
     });
   }
-  const bound = new Set(varied ? continuingParties(varied).map((party) => party.agencyId) : []);
+  const boundIds = new Set(bound.map((party) => party.agencyId));
   agreement.parties.forEach((party, index) => {
-    if (party.leaving && !bound.has(party.agencyId)) {
+    if (party.leaving && !boundIds.has(party.agencyId)) {
       errors.push({ path: `parties.${index}.leaving`, message: `only a party of the agreement in force can leave it by a variation` });
     }
   });
@@ -52,6 +53,10 @@ export const signatoriesLine = (party: TAgreement['parties'][number]) =>
 /** The agency's own entry for this address, if it is on the agency's list of authorised signatories. */
 export const authorisedEntry = (agency: TAgency | undefined, email: string) =>
   agency?.signatories.find((signatory) => signatory.email.toLowerCase() === email.toLowerCase());
+
+/** Whether a signatory is on their party agency's list as it stands now (authority is checked when used, not only at submit). */
+export const isStillAuthorised = async (agencies: TAgencyStore, found: { party: TParty; signatory: TSignatory }) =>
+  Boolean(authorisedEntry(await agencies.get(found.party.agencyId), found.signatory.email));
 
 /**
  * The agreement as it goes for signature: each signatory's name and role as their agency lists

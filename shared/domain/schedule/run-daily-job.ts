@@ -13,8 +13,8 @@ import {
 } from '../ports';
 import { revokeLinks } from '../signing/links';
 import { findSignatory, mapSignatories } from '../signing/routing';
-import { terminationWrite } from '../signing/termination';
-import { authorisedEntry } from '../agreement/party-authority';
+import { openTerminationRound, terminationWrite } from '../signing/termination';
+import { isStillAuthorised } from '../agreement/party-authority';
 import { reviewReminderDue, requestWorkDue } from './reminder-rules';
 
 export type TDailyJobReport = {
@@ -145,12 +145,10 @@ const remindSignatory = async (
 ): Promise<boolean> => {
   const stored = await options.agreements.get(request.agreementId);
   const found = stored && findSignatory(stored.agreement, request.signatoryId);
-  const round = stored?.agreement.terminationRound;
-  const stillAsked =
-    request.purpose === 'termination' ? stored?.agreement.status === 'in_force' && Boolean(round) && !round!.agreedAt : stored && canPerform(stored.agreement.status, 'decide');
-  if (!stored || !found || !stillAsked) return false;
+  if (!stored || !found) return false;
+  const stillAsked = request.purpose === 'termination' ? openTerminationRound(stored.agreement) !== null : canPerform(stored.agreement.status, 'decide');
   // Someone taken off their agency's list cannot use the link: reminding them would only mislead.
-  if (!authorisedEntry(await options.agencies.get(found.party.agencyId), found.signatory.email)) return false;
+  if (!stillAsked || !(await isStillAuthorised(options.agencies, found))) return false;
   const messages = outboxMessage({
     key: `signature-reminder|${request.requestId}|${remindersSent}`,
     agreement: stored.agreement,

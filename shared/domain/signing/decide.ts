@@ -4,7 +4,7 @@ import type { TOutboxMessage } from '../../schemas/outbox';
 import { sha256Hex } from '../audit/audit-chain';
 import { addMonths, londonDate } from '../calendar';
 import { inForceAncestor } from '../agreement/in-force-ancestor';
-import { authorisedEntry } from '../agreement/party-authority';
+import { isStillAuthorised } from '../agreement/party-authority';
 import { canPerform } from '../agreement/lifecycle';
 import { recordTransition, type TEventInput } from '../agreement/transition';
 import { outboxMessage, ownerAndLegal, tellEveryone } from '../notifications';
@@ -19,7 +19,7 @@ import {
   type TStoredAgreement,
 } from '../ports';
 import { openLinks, revokeLinks } from './links';
-import { decideTermination } from './termination';
+import { decideTermination, openTerminationRound } from './termination';
 import { applyDecision, findSignatory, signatoriesToRequest, type TDecision } from './routing';
 
 /** Concurrent decisions on one agreement retry this often; each round, one of them wins. */
@@ -52,16 +52,14 @@ export const viewSigningLink = async (options: {
   const stored = await options.agreements.get(request.agreementId);
   if (!stored) throw new AppError('not_found', 'This signing link is not valid.');
   if (request.purpose === 'termination') {
-    const round = stored.agreement.terminationRound;
-    if (stored.agreement.status !== 'in_force' || !round || round.agreedAt) {
-      throw new AppError('illegal_transition', 'Ending this agreement is no longer awaiting decisions.');
-    }
+    if (!openTerminationRound(stored.agreement)) throw new AppError('illegal_transition', 'Ending this agreement is no longer awaiting decisions.');
   } else if (!canPerform(stored.agreement.status, 'decide')) {
     throw new AppError('illegal_transition', `This agreement is no longer awaiting signatures (it is ${stored.agreement.status.replace('_', ' ')}).`);
   }
   // Authority is the agency's to give and to take back: someone taken off its list since the link was sent cannot sign for it.
-  const { signatory, party } = findSignatory(stored.agreement, request.signatoryId)!;
-  if (!authorisedEntry(await options.agencies.get(party.agencyId), signatory.email)) {
+  const found = findSignatory(stored.agreement, request.signatoryId)!;
+  if (!(await isStillAuthorised(options.agencies, found))) {
+    const { signatory, party } = found;
     throw new AppError('forbidden', `${signatory.name} is no longer on ${party.agencyName}'s list of people who may sign for it. Ask the agreement's owner.`);
   }
   return { request, agreement: stored.agreement, signatoryId: request.signatoryId, stored };

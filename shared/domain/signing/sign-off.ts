@@ -1,19 +1,19 @@
 import { AppError } from '../../errors';
 import { addDays, londonDate, startOfLondonDay } from '../calendar';
-import { continuingParties, type TAgreement, type TSignatory, type TTerminationRequest } from '../../schemas/agreement';
+import { continuingParties, type TAgreement, type TSignatory, type TTerminationRequest, type TTerminationRound } from '../../schemas/agreement';
 import { assertAccess, assertRevisionMatches } from '../agreement/access';
 import { documentSha256Of } from '../agreement/document';
 import { assertCanPerform } from '../agreement/lifecycle';
 import { draftRuleErrors } from '../agreement/draft-rules';
 import { inForceAncestor } from '../agreement/in-force-ancestor';
-import { authorisedEntry, partyAuthorityErrors, signatoriesLine, withAuthorisedNames } from '../agreement/party-authority';
+import { authorisedEntry, isStillAuthorised, partyAuthorityErrors, signatoriesLine, withAuthorisedNames } from '../agreement/party-authority';
 import { submissionRuleErrors } from '../agreement/submission-rules';
 import { recordTransition, type TEventInput } from '../agreement/transition';
 import { outboxMessage, ownerAndLegal, tellEveryone } from '../notifications';
 import { ConcurrentWriteError, type TAgencyStore, type TAgreementStore, type TLinkSigner, type TStoredAgreement } from '../ports';
 import type { TUser } from '../user';
 import { linksWrite, openLinks, revokeLinks } from './links';
-import { partiesYetToAgree } from './termination';
+import { openTerminationRound, partiesYetToAgree, terminationRequestVars } from './termination';
 import { findSignatory, signatoriesToRequest } from './routing';
 
 type TLegalAction = {
@@ -142,25 +142,26 @@ export const withdrawAgreement = async (options: TLegalAction & { reason: string
   return recorded.agreement;
 };
 
-/** Sends a signatory a new link; the old one stops working at once. */
 /** A signatory's inbox is not a megaphone: at most this many emails on demand a day (London days), per signatory, agreement or round. */
 export const EMAILS_ON_DEMAND_PER_DAY = 3;
 
 /** A new link only goes to someone the agency still authorises to sign for it. */
 const assertStillAuthorised = async (agencies: TAgencyStore, found: NonNullable<ReturnType<typeof findSignatory>>) => {
-  if (!authorisedEntry(await agencies.get(found.party.agencyId), found.signatory.email)) {
+  if (!(await isStillAuthorised(agencies, found))) {
     throw new AppError('unprocessable', `${found.signatory.name} is no longer on ${found.party.agencyName}'s list of people who may sign for it.`);
   }
 };
 
+/** Sends a signatory a new link (to sign, or to agree to end the agreement); the old one stops working at once. */
 export const resendSigningLink = async (
   options: TLegalAction & { signatoryId: string; linkSigner: TLinkSigner; agencies: TAgencyStore },
 ): Promise<TAgreement> => {
   const stored = await loadForAction(options);
   const found = findSignatory(stored.agreement, options.signatoryId);
-  if (stored.agreement.terminationRound && !stored.agreement.terminationRound.agreedAt && stored.agreement.status === 'in_force') {
+  const round = openTerminationRound(stored.agreement);
+  if (round) {
     if (!found) throw new AppError('not_found', 'No such signatory on this agreement.');
-    return resendTerminationLink(options, stored, found);
+    return resendTerminationLink(options, stored, round, found);
   }
   assertCanPerform(stored.agreement.status, 'decide');
   if (!found) throw new AppError('not_found', 'No such signatory on this agreement.');
@@ -209,9 +210,9 @@ const resendLimit = (options: TLegalAction, stored: TStoredAgreement, signatory:
 const resendTerminationLink = async (
   options: TLegalAction & { linkSigner: TLinkSigner; agencies: TAgencyStore },
   stored: TStoredAgreement,
+  round: TTerminationRound,
   found: NonNullable<ReturnType<typeof findSignatory>>,
 ): Promise<TAgreement> => {
-  const round = stored.agreement.terminationRound!;
   if (found.party.leaving) throw new AppError('illegal_transition', `${found.party.agencyName} has left this agreement.`);
   const partyAgreed = !partiesYetToAgree(stored.agreement, round).some((party) => party.agencyId === found.party.agencyId);
   if (round.approvals[found.signatory.id] || partyAgreed) {
@@ -241,7 +242,7 @@ const resendTerminationLink = async (
     template: 'termination_requested',
     recipients: links.recipients,
     at,
-    vars: { reason: round.reason, terminationDate: round.effectiveDate, requestedBy: round.requestedBy, linkExpiresAt: links.linkExpiresAt },
+    vars: terminationRequestVars(round, links.linkExpiresAt),
   });
   await saveOrConflict(() =>
     options.agreements.update(
@@ -314,7 +315,7 @@ export const startTerminationRound = async (
     ],
   });
   const requestedEvent = recorded.events.at(-1)!;
-  const vars = { reason: options.reason, terminationDate: effectiveDate, requestedBy: options.user.email, linkExpiresAt: links.linkExpiresAt };
+  const vars = terminationRequestVars(round, links.linkExpiresAt);
   const messages = [
     ...outboxMessage({ key: requestedEvent.id, agreement: recorded.agreement, template: 'termination_requested', recipients: links.recipients, at, vars }),
     ...outboxMessage({ key: `${requestedEvent.id}|told`, agreement: recorded.agreement, template: 'termination_requested', recipients: ownerAndLegal(recorded.agreement), at, vars }),
@@ -338,9 +339,8 @@ export const startTerminationRound = async (
 /** Withdraws an open termination round (it asked the wrong thing, or stalled): every link closes and everyone is told. */
 export const withdrawTermination = async (options: TLegalAction & { reason: string }): Promise<TAgreement> => {
   const stored = await loadForAction(options);
-  const round = stored.agreement.terminationRound;
-  if (stored.agreement.status !== 'in_force' || !round || round.agreedAt) {
-    throw new AppError('illegal_transition', round?.agreedAt ? 'Every party has already agreed to end this agreement.' : 'No termination is awaiting decisions.');
+  if (!openTerminationRound(stored.agreement)) {
+    throw new AppError('illegal_transition', stored.agreement.terminationRound?.agreedAt ? 'Every party has already agreed to end this agreement.' : 'No termination is awaiting decisions.');
   }
   const at = options.now.toISOString();
   const closed = revokeLinks(stored.openRequests, Object.keys(stored.openRequests));

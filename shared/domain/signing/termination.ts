@@ -9,6 +9,18 @@ import { findSignatory, type TDecision } from './routing';
 /** Who ended it, in the termination record, when every party agreed. */
 export const BY_ALL_PARTIES = 'agreement of all parties';
 
+/** The agreement's termination round while it still awaits decisions; null when there is none, or every party has agreed. */
+export const openTerminationRound = (agreement: TAgreement): TTerminationRound | null =>
+  agreement.status === 'in_force' && agreement.terminationRound && !agreement.terminationRound.agreedAt ? agreement.terminationRound : null;
+
+/** The email vars of a request to end the agreement, with the link's deadline. */
+export const terminationRequestVars = (round: TTerminationRound, linkExpiresAt: string) => ({
+  reason: round.reason,
+  terminationDate: round.effectiveDate,
+  requestedBy: round.requestedBy,
+  linkExpiresAt,
+});
+
 /** A party has agreed when as many of its signatories as the round needs of it have approved the ending. */
 export const partiesYetToAgree = (agreement: TAgreement, round: TTerminationRound) =>
   continuingParties(agreement).filter((party) => party.signatories.filter((s) => round.approvals[s.id]).length < (round.required[party.agencyId] ?? party.requiredApprovals));
@@ -60,10 +72,14 @@ export const decideTermination = (options: {
   const round = agreement.terminationRound!;
   const { signatory, party } = findSignatory(agreement, request.signatoryId)!;
   const actor = { kind: 'signatory' as const, email: signatory.email, name: signatory.name };
-  const used = { tokenHash: request.tokenHash, state: 'used' as const };
+  /** This link is spent; the others of these signatories are revoked. */
+  const closeLinks = (signatoryIds: string[]) => {
+    const closed = revokeLinks(stored.openRequests, signatoryIds);
+    const used = { tokenHash: request.tokenHash, state: 'used' as const };
+    return { openRequests: closed.openRequests, closedRequests: [used, ...closed.revoked.filter((r) => r.tokenHash !== request.tokenHash)] };
+  };
 
   if (decision.kind === 'decline') {
-    const closed = revokeLinks(stored.openRequests, Object.keys(stored.openRequests));
     const recorded = recordTransition(stored, { ...agreement, terminationRound: null }, {
       at,
       actor,
@@ -75,10 +91,7 @@ export const decideTermination = (options: {
       partyName: party.agencyName,
       reason: decision.reason,
     });
-    return {
-      write: { ...recorded, openRequests: closed.openRequests, closedRequests: [used, ...closed.revoked.filter((r) => r.tokenHash !== request.tokenHash)], messages },
-      outcome: 'declined',
-    };
+    return { write: { ...recorded, ...closeLinks(Object.keys(stored.openRequests)), messages }, outcome: 'declined' };
   }
 
   const approved: TTerminationRound = { ...round, approvals: { ...round.approvals, [signatory.id]: { at, signedName: decision.signedName, ...options.context } } };
@@ -89,8 +102,7 @@ export const decideTermination = (options: {
   // A party that has agreed needs no more of its signatories; once all have, every link closes.
   const waitingOn = partiesYetToAgree(agreement, approved);
   const needed = new Set(waitingOn.flatMap((p) => p.signatories.map((s) => s.id)));
-  const closed = revokeLinks(stored.openRequests, Object.keys(stored.openRequests).filter((id) => !needed.has(id)));
-  const links = { openRequests: closed.openRequests, closedRequests: [used, ...closed.revoked.filter((r) => r.tokenHash !== request.tokenHash)] };
+  const links = closeLinks(Object.keys(stored.openRequests).filter((id) => !needed.has(id)));
 
   if (waitingOn.length > 0) {
     const recorded = recordTransition(stored, { ...agreement, terminationRound: approved }, { at, actor, newId: options.newId, events: [approvalEvent] });
