@@ -5,12 +5,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
-import { createServer, request as httpRequest } from 'node:http';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { BUNDLE_SETTINGS } from '../infra/aws/bundling';
 import { ensureTable, startDynamoDbLocal } from '../infra/local/dynamodb-local';
 import { TEST_ISSUER, TEST_JWKS } from '../test/fixtures/auth';
+import { startDynamoDbProxy } from '../test/fixtures/dynamodb-recorder';
 import { freePort } from '../test/setup/dynamodb-local';
 
 const OUT_DIR = resolve('.bench');
@@ -26,29 +26,15 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 /** Counts DynamoDB API calls by their X-Amz-Target on the way to DynamoDB Local. */
 const countingProxy = async (target: string) => {
   const counts = new Map<string, number>();
-  const upstream = new URL(target);
-  const server = createServer((req, res) => {
-    const operation = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? 'unknown';
-    counts.set(operation, (counts.get(operation) ?? 0) + 1);
-    const forward = httpRequest(
-      { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
-      (reply) => {
-        res.writeHead(reply.statusCode ?? 500, reply.headers);
-        reply.pipe(res);
-      },
-    );
-    req.pipe(forward);
-  });
-  const port = await freePort();
-  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+  const proxy = await startDynamoDbProxy(target, (operation) => counts.set(operation, (counts.get(operation) ?? 0) + 1));
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: proxy.endpoint,
     take: () => {
       const snapshot = Object.fromEntries(counts);
       counts.clear();
       return snapshot;
     },
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    close: proxy.stop,
   };
 };
 
