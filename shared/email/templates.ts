@@ -67,7 +67,7 @@ const BODY: Record<TEmailTemplate, (vars: TOutboxMessage['vars'], recipient: TRe
   review_overdue: (vars) => [`This agreement was due for review on ${when(vars.nextReviewDate)} and the review is overdue. Record it in Accord.`],
   party_named: (vars) => [
     `${vars.partyName} is named as a party to this collaboration agreement, which has gone for signature.`,
-    { label: 'Drafted by', value: vars.drafter },
+    { label: 'Drafted by', value: vars.owner },
     { label: `Asked to sign for ${vars.partyName}`, value: vars.partySignatories },
     `If ${vars.partyName} has not agreed to this, tell the drafter and your signatories before anyone signs.`,
   ],

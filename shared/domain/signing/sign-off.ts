@@ -97,7 +97,7 @@ export const submitAgreement = async (options: TLegalAction & { linkSigner: TLin
       template: 'party_named',
       recipients: (agencies.get(party.agencyId)?.legalContacts ?? []).map((to) => ({ to })),
       at,
-      vars: { partyName: party.agencyName, drafter: recorded.agreement.owner, partySignatories: signatoriesLine(party) },
+      vars: { partyName: party.agencyName, partySignatories: signatoriesLine(party) },
     }),
   );
   await saveOrConflict(() =>
