@@ -1,0 +1,107 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalStack } from '../../infra/local/local-stack';
+import { authoriseParties, partiesOf } from '../fixtures/agencies';
+import { createMailbox } from '../fixtures/outbox';
+import { freePort } from '../setup/dynamodb-local';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2.2 A and AA findings on the page as it stands. */
+const axeViolations = async (page: Page) => {
+  await page.evaluate(AXE_SOURCE);
+  const result = (await page.evaluate(() =>
+    (window as unknown as { axe: { run: (options: unknown) => Promise<unknown> } }).axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    }),
+  )) as { violations: { id: string; nodes: { target: string[] }[] }[] };
+  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+};
+
+/**
+ * The public pages a signatory and the public see, as they render the agreement text and dates:
+ * they work with JavaScript off, and pass axe-core's WCAG 2.2 AA checks.
+ */
+describe('the signing page, the certificate and the register, without JavaScript and to WCAG 2.2 AA', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'accord-a11y-'));
+  let stack: Awaited<ReturnType<typeof startLocalStack>>;
+  let browser: Browser;
+  let token: string;
+  let agreement: { id: string; reference: string };
+
+  const call = async (method: string, path: string, body?: unknown) =>
+    (await fetch(`${stack.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body ? JSON.stringify(body) : undefined,
+    }).then((reply) => reply.json())) as any;
+
+  beforeAll(async () => {
+    stack = await startLocalStack({
+      PORT: String(await freePort()),
+      SES_PORT: String(await freePort()),
+      DYNAMODB_PORT: String(await freePort()),
+      ACCORD_DATA_DIR: dataDir,
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    ({ token } = (await fetch(`${stack.url}/_local/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@accord.test', role: 'admin', agencies: [] }),
+    }).then((reply) => reply.json())) as { token: string });
+    await call('POST', '/agencies', { id: 'warwickshire-fire', name: 'Warwickshire Fire and Rescue', type: 'fire_and_rescue_authority' });
+    await call('POST', '/agencies', { id: 'west-midlands-ambulance', name: 'West Midlands Ambulance Service', type: 'ambulance_trust' });
+    agreement = await call('POST', '/agreements', {
+      title: 'Co-responding to cardiac arrests',
+      summary: 'Firefighters attend suspected cardiac arrests with the ambulance service.',
+      body: '# Co-responding\n\n## 1. Purpose\n\nFirefighters **co-respond** to:\n\n- suspected cardiac arrests\n- [other calls](https://www.legislation.gov.uk/ukpga/2017/3) agreed by both parties',
+      withdrawalTerms: 'Three months notice.',
+      parties: partiesOf([
+        { agencyId: 'warwickshire-fire', name: 'Ben Brook', role: 'Chief Fire Officer', email: 'cfo@fire.a11y.test' },
+        { agencyId: 'west-midlands-ambulance', name: 'Anthony Marsh', role: 'Chief Executive', email: 'ceo@wmas.a11y.test' },
+      ]),
+    });
+    await authoriseParties((method, path, body) => call(method, path, body), (await call('GET', `/agreements/${agreement.id}`)).parties);
+    await call('POST', `/agreements/${agreement.id}/submit`, {});
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('lets a signatory read the rendered text and approve with JavaScript off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const link = await createMailbox(() => stack.sesUrl).linkFor('cfo@fire.a11y.test');
+    await page.goto(`${stack.url}${link}`);
+    expect(await page.locator('.document h2').textContent()).toBe('Co-responding');
+    expect(await page.locator('.document li').count()).toBe(2);
+    await page.getByLabel(/I approve this agreement/).check();
+    await page.getByLabel(/type your full name/).fill('Ben Brook');
+    await page.getByRole('button', { name: 'Record my decision' }).click();
+    await page.getByRole('heading', { name: 'Thank you' }).waitFor();
+    await context.close();
+  });
+
+  it('passes axe-core on the signing page, the certificate and the register', async () => {
+    // axe is injected by the test, so the pages' own strict CSP is set aside for it.
+    const context = await browser.newContext({ bypassCSP: true, extraHTTPHeaders: { authorization: `Bearer ${token}`, accept: 'text/html' } });
+    const page = await context.newPage();
+    const link = await createMailbox(() => stack.sesUrl).linkFor('ceo@wmas.a11y.test');
+    for (const path of [link, `/agreements/${agreement.id}/certificate`, '/register']) {
+      await page.goto(`${stack.url}${path}`);
+      expect(await axeViolations(page), path).toEqual([]);
+    }
+    await context.close();
+  });
+});
