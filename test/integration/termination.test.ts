@@ -122,6 +122,18 @@ describe('ending an agreement by agreement of every party', () => {
     expect((await requestTermination(agreement.id, { reason: 'Now the right one.' })).status).toBe(200);
   });
 
+  it('closes an open round when an admin records an ending agreed outside Accord: its links stop working and expire unnoticed', async () => {
+    const agreement = await bringIntoForce(OWNER, fireAndAmbulance());
+    await requestTermination(agreement.id, { reason: 'Costs.' });
+    const [fireLink] = await linksOf(agreement);
+    const recorded = await api({ method: 'POST', path: `/agreements/${agreement.id}/terminate`, as: ADMIN, body: { reason: 'Agreed at the board.', evidence: 'Minutes, item 4.' } });
+    expect(recorded.json).toMatchObject({ status: 'terminated', terminationRound: null });
+    expect((await approve(fireLink!)).status).toBe(410);
+    await runDailyJob(addDays(today, 15));
+    const trail = (await api({ method: 'GET', path: `/agreements/${agreement.id}/events`, as: OWNER })).json.items.map((e: { type: string }) => e.type);
+    expect(trail.at(-1)).toBe('terminated');
+  });
+
   it('refuses a date in the past, a second round while one is open, and a viewer', async () => {
     const agreement = await bringIntoForce(OWNER, fireAndAmbulance());
     const past = await requestTermination(agreement.id, { reason: 'Backdated.', effectiveDate: '1900-01-01' });

@@ -3,6 +3,7 @@ import type { TAgreement, TRecordReviewRequest, TTerminateRequest } from '../../
 import { addMonths, londonDate } from '../calendar';
 import { tellEveryone } from '../notifications';
 import { ConcurrentWriteError, type TAgencyStore, type TAgreementStore, type TLinkSigner, type TStoredAgreement } from '../ports';
+import { revokeLinks } from '../signing/links';
 import { startTerminationRound } from '../signing/sign-off';
 import { MAX_TERMINATION_REASON } from '../../schemas/agreement';
 import type { TUser } from '../user';
@@ -45,7 +46,10 @@ const terminateStored = async (stored: TStoredAgreement, options: TOptions & TTe
     ...extra,
     status: 'terminated',
     termination: { reason: options.reason, effectiveDate, at, by: options.user.email },
+    terminationRound: null,
   };
+  // A termination round still open is overtaken: its links close with the agreement.
+  const closed = revokeLinks(stored.openRequests, Object.keys(stored.openRequests));
   const recorded = recordTransition(stored, next, {
     at,
     actor: { kind: 'user', email: options.user.email },
@@ -56,6 +60,8 @@ const terminateStored = async (stored: TStoredAgreement, options: TOptions & TTe
     options.agreements.update(
       {
         ...recorded,
+        openRequests: closed.openRequests,
+        closedRequests: closed.revoked,
         messages: tellEveryone(recorded.events[0]!, recorded.agreement, 'agreement_terminated', at, { reason: options.reason, terminationDate: effectiveDate }),
       },
       stored,

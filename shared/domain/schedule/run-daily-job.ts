@@ -83,14 +83,23 @@ export const runDailyJob = async (options: {
         return;
       }
       if (agreement.expiryDate && today > agreement.expiryDate) {
-        const recorded = recordTransition(stored, { ...agreement, status: 'expired' }, {
+        const recorded = recordTransition(stored, { ...agreement, status: 'expired', terminationRound: null }, {
           at,
           actor: SYSTEM,
           newId,
           events: [{ type: 'expired', data: { expiryDate: agreement.expiryDate } }],
         });
-        // Every party hears that it no longer binds them.
-        await agreements.update({ ...recorded, messages: tellEveryone(recorded.events[0]!, recorded.agreement, 'agreement_expired', at) }, stored);
+        // Every party hears that it no longer binds them; a termination round still open closes with it.
+        const closed = revokeLinks(stored.openRequests, Object.keys(stored.openRequests));
+        await agreements.update(
+          {
+            ...recorded,
+            openRequests: closed.openRequests,
+            closedRequests: closed.revoked,
+            messages: tellEveryone(recorded.events[0]!, recorded.agreement, 'agreement_expired', at),
+          },
+          stored,
+        );
         report.agreementsExpired += 1;
         return;
       }
