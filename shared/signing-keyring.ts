@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TLinkSigner } from './domain/ports';
 
 const MIN_KEY_BYTES = 32;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The parts of an SES event notification (via SNS) that Accord acts on. */
 export const ZSesNotification = z.discriminatedUnion('eventType', [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZDeclineReasonCode } from '../../shared/schemas/agreement';
 import { plainLine, plainText } from '../../shared/schemas/common';
 

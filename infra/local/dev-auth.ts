@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AGENCIES_CLAIM, ROLE_CLAIM } from '../../shared/http/auth';
 import { ROLES } from '../../shared/domain/user';
 import { ZSlug } from '../../shared/schemas/common';

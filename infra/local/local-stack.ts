@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import sesLocal from 'aws-ses-v2-local';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { APIGatewayProxyResultV2, DynamoDBBatchResponse } from 'aws-lambda';
 import { FUNCTIONS, HTTP_FUNCTION_NAMES, type TFunctionName } from '../../shared/functions';
 import { OUTBOX_STREAM_FILTER } from '../../shared/db/outbox-repository';

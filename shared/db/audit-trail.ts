@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TTableAccess } from './client';
 import { AUDIT_EVENT_PREFIX } from './keys';
 import { TABLE_DEFINITION } from './table-definition';

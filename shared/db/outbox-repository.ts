@@ -1,5 +1,5 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TOutboxStore, TSentEmail } from '../domain/ports';
 import type { TOutboxMessage } from '../schemas/outbox';
 import { epochSeconds, type TTableAccess } from './client';

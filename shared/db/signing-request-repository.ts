@@ -1,5 +1,5 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TSigningRequestStore } from '../domain/ports';
 import { requestNextDueOn } from '../domain/schedule/reminder-rules';
 import { transactionConditionFailed, type TTableAccess } from './client';

@@ -2,7 +2,7 @@ import { CognitoJwtVerifier, JwtRsaVerifier } from 'aws-jwt-verify';
 import { assertIsJwks } from 'aws-jwt-verify/jwk';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
 import type { Json } from 'aws-jwt-verify/safe-json-parse';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TSettings } from '../config';
 import { ROLES, type TUser } from '../domain/user';
 import { AppError } from '../errors';

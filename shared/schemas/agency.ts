@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { plainLine, ZEmail, ZSlug } from './common';
 
 export const AGENCY_TYPES = [

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZAgencyType } from './agency';
 import { plainLine, plainText, ZEmail, ZIsoDate, ZSlug, ZUlid } from './common';
 

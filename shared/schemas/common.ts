@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A calendar date `YYYY-MM-DD` that exists (2026-02-30 is refused). */
 export const ZIsoDate = z.iso.date().meta({ description: 'Calendar date, YYYY-MM-DD (Europe/London)' });

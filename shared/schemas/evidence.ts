@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZAgreementStatus, ZDeclineReasonCode, ZLegalBasis, ZSignatoryStatus } from './agreement';
 import { ZIsoDate } from './common';
 

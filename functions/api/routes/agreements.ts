@@ -1,5 +1,5 @@
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createDraft } from '../../../shared/domain/agreement/create-draft';
 import type { TUser } from '../../../shared/domain/user';
 import { AppError } from '../../../shared/errors';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRoute, type TRouteSpec } from '../../../shared/http/route';
 import { buildOpenApiDocument } from '../../../shared/http/openapi';
 

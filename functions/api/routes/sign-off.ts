@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { startNextVersion } from '../../../shared/domain/agreement/new-version';
 import { buildCertificate, verifyDocument } from '../../../shared/domain/signing/evidence';
 import { resendSigningLink, submitAgreement, withdrawAgreement, requestTermination, withdrawTermination } from '../../../shared/domain/signing/sign-off';

@@ -4,7 +4,7 @@ import { createDraft } from '../../../shared/domain/agreement/create-draft';
 import { editDraft } from '../../../shared/domain/agreement/edit-draft';
 import type { TUser } from '../../../shared/domain/user';
 import { AppError } from '../../../shared/errors';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ZAgency } from '../../../shared/schemas/agency';
 import { inMemoryAgencies, inMemoryAgreements } from '../../fixtures/in-memory-stores';
 

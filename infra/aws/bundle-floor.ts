@@ -1,0 +1,49 @@
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import type { TSettingName } from '../../shared/config';
+import { FUNCTIONS, type TFunctionName } from '../../shared/functions';
+import { BUNDLE_SETTINGS } from './bundling';
+
+/** The AWS SDK client packages a setting makes a function call. */
+const CLIENTS_BY_SETTING: Partial<Record<TSettingName, readonly string[]>> = {
+  table: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+  signingKeys: ['@aws-sdk/client-secrets-manager'],
+  mail: ['@aws-sdk/client-sesv2'],
+};
+
+/**
+ * A function's floor: a bundle of only the AWS SDK clients it calls, each client package whole,
+ * built with the same esbuild settings. A function's bundle size and load time are judged
+ * against it: what it carries beyond the floor is Accord's own cost.
+ */
+export const floorSource = (name: TFunctionName): string =>
+  [...new Set(FUNCTIONS[name].settings.flatMap((setting) => CLIENTS_BY_SETTING[setting] ?? []))]
+    .map((client) => `export * from '${client}';`)
+    .join('\n');
+
+/** Budget of every function, as a multiple of its floor's size: `npm test` fails past it. */
+export const BUNDLE_BUDGET_RATIO = 1.25;
+
+export const bundle = async (entry: { file: string } | { source: string }, outfile: string) => {
+  mkdirSync(join(outfile, '..'), { recursive: true });
+  if ('source' in entry) writeFileSync(`${outfile}.entry.mjs`, entry.source);
+  await build({
+    ...BUNDLE_SETTINGS,
+    mainFields: [...BUNDLE_SETTINGS.mainFields],
+    banner: { js: BUNDLE_SETTINGS.banner },
+    entryPoints: ['source' in entry ? `${outfile}.entry.mjs` : entry.file],
+    // The floor's entry lives outside the repository's tree; its packages are the repository's.
+    nodePaths: [join(process.cwd(), 'node_modules')],
+    bundle: true,
+    outfile,
+    logLevel: 'error',
+  });
+  return statSync(outfile).size;
+};
+
+/** Builds the floor of a function into `dir`; returns its path and size in bytes. */
+export const buildFloor = async (name: TFunctionName, dir: string) => {
+  const outfile = join(dir, `${name}.floor.mjs`);
+  return { outfile, bytes: await bundle({ source: floorSource(name) }, outfile) };
+};
