@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', '.accord/', 'coverage/', '.bench/', '.vitest/'] },
+  { ignores: ['.tmp/**', 'node_modules/', 'cdk.out/', '.accord/', 'coverage/', '.bench/', '.vitest/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: globals.node } },
