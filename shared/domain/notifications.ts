@@ -66,11 +66,23 @@ export const outboxMessage = (options: {
   ];
 };
 
-/** The email an event sends to everyone concerned: every signatory, the owner and the legal contacts. */
-export const tellEveryone = (
-  event: { id: string },
-  agreement: TAgreement,
-  template: TEmailTemplate,
-  at: string,
-  vars: Record<string, string | null> = {},
-): TOutboxMessage[] => outboxMessage({ key: event.id, agreement, template, recipients: everyone(agreement), at, vars });
+/** An email an event causes; it is written to the outbox in the same transaction as the event. */
+export type TEmail = {
+  template: TEmailTemplate;
+  to: TRecipient[];
+  vars?: Record<string, string | null>;
+  /** Tells apart two emails of one event with one template (one per party, say). */
+  variant?: string;
+  /**
+   * A cause that outlives the event, such as a scheduled reminder: the email is sent once for it,
+   * whichever run or retry records it.
+   */
+  onceFor?: string;
+};
+
+/** An email to everyone concerned: every signatory, the owner and the legal contacts. */
+export const toEveryone = (agreement: TAgreement, template: TEmailTemplate, vars: Record<string, string | null> = {}): TEmail => ({
+  template,
+  to: everyone(agreement),
+  vars,
+});

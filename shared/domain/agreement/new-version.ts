@@ -1,11 +1,10 @@
 import { AppError } from '../../errors';
 import { continuingParties, type TAgreement } from '../../schemas/agreement';
 import { appendAuditEvent, EMPTY_AUDIT_HEAD } from '../audit/audit-chain';
-import { ConcurrentWriteError, type TAgreementStore, type TAgreementWrite, type TStoredAgreement } from '../ports';
+import type { TAgreementStore, TStoredAgreement } from '../ports';
 import type { TUser } from '../user';
-import { assertAccess } from './access';
+import { changeAgreement, visibleTo, type TChange } from './change-agreement';
 import { assertCanPerform } from './lifecycle';
-import { recordTransition, type TEventInput } from './transition';
 
 type TNextVersionOptions = {
   action: 'revise' | 'vary';
@@ -16,14 +15,11 @@ type TNextVersionOptions = {
 };
 
 /**
- * Writes the next version of a stored agreement as a draft, with what the current version
- * records about it (`current` and `events`), in one transaction. The text and parties carry
- * over; every signatory must sign again; only one next version can exist.
+ * Adds the next version of a stored agreement, as a draft, to a change of the current version
+ * (`change`, which records what led to it), in one transaction. The text and parties carry over;
+ * every signatory must sign again; only one next version can exist.
  */
-export const writeNextVersion = async (
-  stored: TStoredAgreement,
-  options: TNextVersionOptions & { current?: TAgreement; events?: TEventInput[]; write?: Partial<TAgreementWrite> },
-): Promise<TAgreement> => {
+export const nextVersionChange = (stored: TStoredAgreement, change: TChange, options: TNextVersionOptions): TChange => {
   const current = stored.agreement;
   assertCanPerform(current.status, options.action);
   if (stored.successorId) {
@@ -42,7 +38,7 @@ export const writeNextVersion = async (
     undelivered: [],
     reviews: [],
     termination: null,
-      terminationRound: null,
+    terminationRound: null,
     // A party that left by the version in force is not carried into a variation of it; a revision keeps what was drafted.
     parties: (options.action === 'vary' ? continuingParties(current) : current.parties).map((party) => ({
       ...party,
@@ -63,38 +59,37 @@ export const writeNextVersion = async (
     createdAt: at,
     updatedAt: at,
   };
-  const actor = { kind: 'user' as const, email: options.user.email };
   const created = appendAuditEvent(EMPTY_AUDIT_HEAD, {
     id: options.newId(),
     agreementId: id,
     type: 'draft_created',
     at,
-    actor,
+    actor: { kind: 'user', email: options.user.email },
     data: { reference: draft.reference, version: draft.version, from: current.id, action: options.action },
   });
-  const old = recordTransition(stored, options.current ?? current, {
-    at,
-    actor,
-    newId: options.newId,
+  return {
+    ...change,
     events: [
-      ...(options.events ?? []),
+      ...change.events,
       { type: options.action === 'revise' ? 'revision_started' : 'variation_started', data: { nextVersionId: id, version: draft.version } },
     ],
-  });
-  try {
-    await options.agreements.update({ ...old, ...options.write, successorId: id }, stored, {
-      creates: [{ agreement: draft, auditHead: created.head, events: [created.event] }],
-    });
-  } catch (error) {
-    if (error instanceof ConcurrentWriteError) throw new AppError('conflict', 'The agreement changed meanwhile; reload it and try again.');
-    throw error;
-  }
-  return draft;
+    successorId: id,
+    creates: [{ agreement: draft, auditHead: created.head, events: [created.event] }],
+  };
 };
 
 /** `revise` after a decline or withdrawal, `vary` while in force: a new draft version. */
 export const startNextVersion = async (options: TNextVersionOptions & { id: string }): Promise<TAgreement> => {
-  const stored = await options.agreements.get(options.id);
-  assertAccess(options.user, stored?.agreement, 'editor');
-  return writeNextVersion(stored!, options);
+  const result = await changeAgreement({
+    agreements: options.agreements,
+    now: options.now,
+    newId: options.newId,
+    onConflict: 'report',
+    load: visibleTo(options.agreements, options),
+    change: ({ stored }) => {
+      const change = nextVersionChange(stored, { agreement: stored.agreement, actor: { kind: 'user', email: options.user.email }, events: [] }, options);
+      return { ...change, outcome: change.creates![0]!.agreement };
+    },
+  });
+  return result!.outcome!;
 };

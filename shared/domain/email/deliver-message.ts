@@ -1,8 +1,8 @@
 import { renderEmail } from '../../email/templates';
 import type { TOutboxMessage, TRecipient } from '../../schemas/outbox';
 import { sha256Hex } from '../audit/audit-chain';
-import { recordTransition } from '../agreement/transition';
-import { ConcurrentWriteError, type TAgreementStore, type TLinkSigner, type TMailer, type TOutboxStore } from '../ports';
+import { changeAgreement } from '../agreement/change-agreement';
+import type { TAgreementStore, TLinkSigner, TMailer, TOutboxStore } from '../ports';
 
 /** Waits before each try: at once, then with growing backoff. */
 export const SEND_BACKOFF_MS = [0, 250, 1_000, 3_000];
@@ -74,22 +74,22 @@ export const deliverMessage = async (options: {
   return counts;
 };
 
-const markUndelivered = async (options: Parameters<typeof deliverMessage>[0] & { to: string; at: string }) => {
-  for (let attempt = 0; attempt < 10; attempt += 1) {
-    const stored = await options.agreements.get(options.message.agreementId);
-    if (!stored) return;
-    const entry = { template: options.message.template, to: options.to, at: options.at };
-    const recorded = recordTransition(stored, { ...stored.agreement, undelivered: [...stored.agreement.undelivered, entry] }, {
-      at: options.at,
-      actor: { kind: 'system' },
-      newId: options.newId,
-      events: [{ type: 'email_undelivered', data: { template: entry.template, to: entry.to, messageId: options.message.id } }],
-    });
-    try {
-      await options.agreements.update(recorded, stored);
-      return;
-    } catch (error) {
-      if (!(error instanceof ConcurrentWriteError)) throw error;
-    }
-  }
-};
+const markUndelivered = (options: Parameters<typeof deliverMessage>[0] & { to: string; at: string }) =>
+  changeAgreement({
+    agreements: options.agreements,
+    now: new Date(options.at),
+    newId: options.newId,
+    onConflict: 'retry',
+    load: async () => {
+      const stored = await options.agreements.get(options.message.agreementId);
+      return stored && { stored };
+    },
+    change: ({ stored }) => {
+      const entry = { template: options.message.template, to: options.to, at: options.at };
+      return {
+        agreement: { ...stored.agreement, undelivered: [...stored.agreement.undelivered, entry] },
+        actor: { kind: 'system' },
+        events: [{ type: 'email_undelivered', data: { template: entry.template, to: entry.to, messageId: options.message.id } }],
+      };
+    },
+  });

@@ -1,19 +1,20 @@
 import { canPerform } from '../agreement/lifecycle';
-import { recordTransition } from '../agreement/transition';
+import type { TAgreement } from '../../schemas/agreement';
+import { changeAgreement, type TChange } from '../agreement/change-agreement';
 import { londonDate } from '../calendar';
-import { outboxMessage, ownerAndLegal, tellEveryone } from '../notifications';
+import { outboxMessage, ownerAndLegal, toEveryone } from '../notifications';
 import {
-  ConcurrentWriteError,
   type TAgencyStore,
   SigningRequestSpentError,
   type TAgreementStore,
   type TDueWorkStore,
   type TSigningRequest,
   type TSigningRequestStore,
+  type TStoredAgreement,
 } from '../ports';
-import { revokeLinks } from '../signing/links';
+import { revokeAllLinks, revokeLinks } from '../signing/links';
 import { findSignatory, mapSignatories } from '../signing/routing';
-import { openTerminationRound, terminationWrite } from '../signing/termination';
+import { openTerminationRound, terminationChange } from '../signing/termination';
 import { isStillAuthorised } from '../agreement/party-authority';
 import { reviewReminderDue, requestWorkDue } from './reminder-rules';
 
@@ -29,34 +30,41 @@ export type TDailyJobReport = {
 };
 
 const SYSTEM = { kind: 'system' as const };
-const MAX_ATTEMPTS = 10;
 
-/** Retries a step that lost a race with a signatory or another run; the next read sees what won. */
-const withRetry = async (step: () => Promise<void>) => {
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-    try {
-      return await step();
-    } catch (error) {
-      if (error instanceof SigningRequestSpentError) return;
-      if (!(error instanceof ConcurrentWriteError) || attempt === MAX_ATTEMPTS) throw error;
-    }
-  }
-};
-
-/**
- * The daily job (SPEC §7). `now` is the schedule's own time, so any day can be run. It only
- * reads what the due-work index says is due, and every effect is idempotent: running a day twice
- * sends nothing twice, and after a missed day only the latest reminder due goes out.
- */
-export const runDailyJob = async (options: {
+type TDailyJobOptions = {
   now: Date;
   newId: () => string;
   due: TDueWorkStore;
   agreements: TAgreementStore;
   requests: TSigningRequestStore;
   agencies: TAgencyStore;
-}): Promise<TDailyJobReport> => {
-  const { now, newId, agreements } = options;
+};
+
+/** The daily job's changes lose races to signatories and other runs; it retries, and the next read sees what won. */
+const systemChange = <TOutcome = undefined>(
+  options: TDailyJobOptions,
+  agreementId: string,
+  change: (context: { stored: TStoredAgreement }) => TChange<TOutcome> | null,
+) =>
+  changeAgreement<{ stored: TStoredAgreement }, TOutcome>({
+    agreements: options.agreements,
+    now: options.now,
+    newId: options.newId,
+    onConflict: 'retry',
+    load: async () => {
+      const stored = await options.agreements.get(agreementId);
+      return stored && { stored };
+    },
+    change,
+  });
+
+/**
+ * The daily job (SPEC §7). `now` is the schedule's own time, so any day can be run. It only
+ * reads what the due-work index says is due, and every effect is idempotent: running a day twice
+ * sends nothing twice, and after a missed day only the latest reminder due goes out.
+ */
+export const runDailyJob = async (options: TDailyJobOptions): Promise<TDailyJobReport> => {
+  const { now } = options;
   const today = londonDate(now);
   const at = now.toISOString();
   const report: TDailyJobReport = {
@@ -72,62 +80,8 @@ export const runDailyJob = async (options: {
 
   for await (const agreementId of options.due.agreementsDueBy(today)) {
     report.agreementsChecked += 1;
-    await withRetry(async () => {
-      const stored = await agreements.get(agreementId);
-      if (!stored || !canPerform(stored.agreement.status, 'expire')) return;
-      const { agreement } = stored;
-      const round = agreement.terminationRound;
-      if (round?.agreedAt && today >= round.effectiveDate) {
-        await agreements.update(terminationWrite(stored, agreement, round, { at, newId, actor: SYSTEM }), stored);
-        report.agreementsTerminated += 1;
-        return;
-      }
-      if (agreement.expiryDate && today > agreement.expiryDate) {
-        const recorded = recordTransition(stored, { ...agreement, status: 'expired', terminationRound: null }, {
-          at,
-          actor: SYSTEM,
-          newId,
-          events: [{ type: 'expired', data: { expiryDate: agreement.expiryDate } }],
-        });
-        // Every party hears that it no longer binds them; a termination round still open closes with it.
-        const closed = revokeLinks(stored.openRequests, Object.keys(stored.openRequests));
-        await agreements.update(
-          {
-            ...recorded,
-            openRequests: closed.openRequests,
-            closedRequests: closed.revoked,
-            messages: tellEveryone(recorded.events[0]!, recorded.agreement, 'agreement_expired', at),
-          },
-          stored,
-        );
-        report.agreementsExpired += 1;
-        return;
-      }
-      const reminder = agreement.nextReviewDate ? reviewReminderDue(agreement.nextReviewDate, today, stored.reviewReminder) : null;
-      if (!reminder || !agreement.nextReviewDate) return;
-      const recorded = recordTransition(stored, agreement, {
-        at,
-        actor: SYSTEM,
-        newId,
-        events: [{ type: 'review_reminder_sent', data: { template: reminder.template, offsetDays: reminder.offset, nextReviewDate: agreement.nextReviewDate } }],
-      });
-      await agreements.update(
-        {
-          ...recorded,
-          reviewReminder: { reviewDate: agreement.nextReviewDate, lastOffset: reminder.offset },
-          messages: outboxMessage({
-            // One review date and threshold give one email, whatever runs and retries happen.
-            key: `review|${agreement.id}|${agreement.nextReviewDate}|${reminder.offset}`,
-            agreement,
-            template: reminder.template,
-            recipients: ownerAndLegal(agreement),
-            at,
-          }),
-        },
-        stored,
-      );
-      report.reviewRemindersSent += 1;
-    });
+    const done = await systemChange(options, agreementId, ({ stored }) => agreementWorkDue(stored, today, at));
+    if (done?.outcome) report[done.outcome] += 1;
   }
 
   for await (const request of options.due.requestsDueBy(today)) {
@@ -138,16 +92,14 @@ export const runDailyJob = async (options: {
     } else if (work.kind === 'remind') {
       if (await remindSignatory(options, request, work.remindersSent, at)) report.signatureRemindersSent += 1;
     } else {
-      await withRetry(async () => {
-        if (await expireLink(options, request, at)) report.linksExpired += 1;
-      });
+      if (await expireLink(options, request)) report.linksExpired += 1;
     }
   }
   return report;
 };
 
 const remindSignatory = async (
-  options: Parameters<typeof runDailyJob>[0],
+  options: TDailyJobOptions,
   request: TSigningRequest,
   remindersSent: number,
   at: string,
@@ -173,35 +125,69 @@ const remindSignatory = async (
 };
 
 /** An unanswered link expires: the signatory shows as `expired` and the owner is told, so they can resend. */
-const expireLink = async (options: Parameters<typeof runDailyJob>[0], request: TSigningRequest, at: string): Promise<boolean> => {
-  const stored = await options.agreements.get(request.agreementId);
-  const found = stored && findSignatory(stored.agreement, request.signatoryId);
-  if (!stored || !found) return false;
-  const stillOpen = stored.openRequests[request.signatoryId]?.tokenHash === request.tokenHash;
-  const next = stillOpen
-    ? mapSignatories(stored.agreement, (s) => (s.id === request.signatoryId && s.status === 'requested' ? { ...s, status: 'expired' } : s))
-    : stored.agreement;
-  const recorded = recordTransition(stored, next, {
-    at,
+const expireLink = async (options: TDailyJobOptions, request: TSigningRequest): Promise<boolean> => {
+  try {
+    const done = await systemChange(options, request.agreementId, ({ stored }) => {
+      const found = findSignatory(stored.agreement, request.signatoryId);
+      if (!found) return null;
+      const stillOpen = stored.openRequests[request.signatoryId]?.tokenHash === request.tokenHash;
+      return {
+        agreement: stillOpen
+          ? mapSignatories(stored.agreement, (s) => (s.id === request.signatoryId && s.status === 'requested' ? { ...s, status: 'expired' } : s))
+          : stored.agreement,
+        actor: SYSTEM,
+        events: [
+          {
+            type: 'signing_link_expired',
+            data: { signatoryId: request.signatoryId, linkExpiresAt: request.linkExpiresAt },
+            emails: [{ template: 'link_expired', onceFor: `link-expired|${request.requestId}`, to: [{ to: stored.agreement.owner }], vars: { signatoryName: found.signatory.name } }],
+          },
+        ],
+        openRequests: stillOpen ? revokeLinks(stored.openRequests, [request.signatoryId]).openRequests : stored.openRequests,
+        closedRequests: [{ tokenHash: request.tokenHash, state: 'expired' }],
+      };
+    });
+    return done !== undefined;
+  } catch (error) {
+    // The signatory used the link, or another run expired it, meanwhile.
+    if (error instanceof SigningRequestSpentError) return false;
+    throw error;
+  }
+};
+
+type TAgreementWork = 'agreementsTerminated' | 'agreementsExpired' | 'reviewRemindersSent';
+
+/** What the daily job owes an agreement in force today: end it as agreed, let it expire, or remind of its review. */
+const agreementWorkDue = (stored: TStoredAgreement, today: string, at: string): TChange<TAgreementWork> | null => {
+  if (!canPerform(stored.agreement.status, 'expire')) return null;
+  const { agreement } = stored;
+  const round = agreement.terminationRound;
+  if (round?.agreedAt && today >= round.effectiveDate) return { ...terminationChange(agreement, round, { at, actor: SYSTEM }), outcome: 'agreementsTerminated' };
+  if (agreement.expiryDate && today > agreement.expiryDate) {
+    const expired: TAgreement = { ...agreement, status: 'expired', terminationRound: null };
+    return {
+      agreement: expired,
+      actor: SYSTEM,
+      // Every party hears that it no longer binds them; a termination round still open closes with it.
+      events: [{ type: 'expired', data: { expiryDate: agreement.expiryDate }, emails: [toEveryone(expired, 'agreement_expired')] }],
+      ...revokeAllLinks(stored.openRequests),
+      outcome: 'agreementsExpired',
+    };
+  }
+  const reminder = agreement.nextReviewDate ? reviewReminderDue(agreement.nextReviewDate, today, stored.reviewReminder) : null;
+  if (!reminder || !agreement.nextReviewDate) return null;
+  return {
+    agreement,
     actor: SYSTEM,
-    newId: options.newId,
-    events: [{ type: 'signing_link_expired', data: { signatoryId: request.signatoryId, linkExpiresAt: request.linkExpiresAt } }],
-  });
-  await options.agreements.update(
-    {
-      ...recorded,
-      openRequests: stillOpen ? revokeLinks(stored.openRequests, [request.signatoryId]).openRequests : stored.openRequests,
-      closedRequests: [{ tokenHash: request.tokenHash, state: 'expired' }],
-      messages: outboxMessage({
-        key: `link-expired|${request.requestId}`,
-        agreement: recorded.agreement,
-        template: 'link_expired',
-        recipients: [{ to: stored.agreement.owner }],
-        at,
-        vars: { signatoryName: found.signatory.name },
-      }),
-    },
-    stored,
-  );
-  return true;
+    events: [
+      {
+        type: 'review_reminder_sent',
+        data: { template: reminder.template, offsetDays: reminder.offset, nextReviewDate: agreement.nextReviewDate },
+        // One review date and threshold give one email, whatever runs and retries happen.
+        emails: [{ template: reminder.template, onceFor: `review|${agreement.id}|${agreement.nextReviewDate}|${reminder.offset}`, to: ownerAndLegal(agreement) }],
+      },
+    ],
+    reviewReminder: { reviewDate: agreement.nextReviewDate, lastOffset: reminder.offset },
+    outcome: 'reviewRemindersSent',
+  };
 };

@@ -1,29 +1,16 @@
 import { AppError } from '../../errors';
-import type { TAgreement } from '../../schemas/agreement';
-import type { TOutboxMessage } from '../../schemas/outbox';
+import type { TAgreement, TSignatory } from '../../schemas/agreement';
 import { sha256Hex } from '../audit/audit-chain';
 import { addMonths, londonDate } from '../calendar';
 import { inForceAncestor } from '../agreement/in-force-ancestor';
 import { isStillAuthorised } from '../agreement/party-authority';
 import { canPerform } from '../agreement/lifecycle';
-import { recordTransition, type TEventInput } from '../agreement/transition';
-import { outboxMessage, ownerAndLegal, tellEveryone } from '../notifications';
-import {
-  ConcurrentWriteError,
-  type TAgencyStore,
-  type TAgreementStore,
-  type TAgreementWrite,
-  type TLinkSigner,
-  type TSigningRequest,
-  type TSigningRequestStore,
-  type TStoredAgreement,
-} from '../ports';
-import { openLinks, revokeLinks } from './links';
-import { decideTermination, openTerminationRound } from './termination';
+import { changeAgreement, type TChange, type TChangeEvent } from '../agreement/change-agreement';
+import { ownerAndLegal, toEveryone } from '../notifications';
+import type { TAgencyStore, TAgreementStore, TLinkSigner, TOpenRequests, TSigningRequest, TSigningRequestStore, TStoredAgreement } from '../ports';
+import { linkChanges, openLinks, revokeAllLinks, revokeLinks, signatureRequestEmail } from './links';
+import { openTerminationRound, terminationDecision } from './termination';
 import { applyDecision, findSignatory, signatoriesToRequest, type TDecision } from './routing';
-
-/** Concurrent decisions on one agreement retry this often; each round, one of them wins. */
-const MAX_ATTEMPTS = 40;
 
 export type TSigningView = { request: TSigningRequest; agreement: TAgreement; signatoryId: string };
 
@@ -65,14 +52,7 @@ export const viewSigningLink = async (options: {
   return { request, agreement: stored.agreement, signatoryId: request.signatoryId, stored };
 };
 
-const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 15 * Math.min(attempt, 8)));
-
-/**
- * Records a signatory's decision from their link, with the evidence of SPEC §5, and everything
- * that follows in the same transaction. Concurrent decisions retry on the agreement's revision,
- * so the last approval moves it to `in_force` exactly once.
- */
-export const recordDecision = async (options: {
+type TDecisionInput = {
   token: string;
   decision: TDecision;
   context: { ip: string; userAgent: string };
@@ -82,154 +62,168 @@ export const recordDecision = async (options: {
   requests: TSigningRequestStore;
   agreements: TAgreementStore;
   agencies: TAgencyStore;
-}): Promise<{ agreement: TAgreement; outcome: TDecisionOutcome }> => {
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-    const view = await viewSigningLink(options);
-    try {
-      if (view.request.purpose === 'termination') {
-        const { write, outcome } = decideTermination({
-          ...view,
-          decision: options.decision,
-          context: options.context,
-          at: options.now.toISOString(),
-          today: londonDate(options.now),
-          newId: options.newId,
-        });
-        await options.agreements.update(write, view.stored);
-        return { agreement: write.agreement, outcome };
-      }
-      return await decideOnce(view, options);
-    } catch (error) {
-      if (!(error instanceof ConcurrentWriteError)) throw error;
-      await pause(attempt);
-    }
-  }
-  throw new AppError('conflict', 'Many decisions are being recorded at once; please submit again.');
 };
 
-const decideOnce = async (
-  { request, stored, signatoryId }: TSigningView & { stored: TStoredAgreement },
-  options: Parameters<typeof recordDecision>[0],
-) => {
+/**
+ * Records a signatory's decision from their link, with the evidence of SPEC §5, and everything
+ * that follows in the same transaction. Concurrent decisions retry on the agreement's revision,
+ * so the last approval moves it to `in_force` exactly once.
+ */
+export const recordDecision = async (options: TDecisionInput): Promise<{ agreement: TAgreement; outcome: TDecisionOutcome }> => {
+  const result = await changeAgreement({
+    agreements: options.agreements,
+    now: options.now,
+    newId: options.newId,
+    onConflict: 'retry',
+    load: () => viewSigningLink(options),
+    change: (view): Promise<TChange<TDecisionOutcome>> | TChange<TDecisionOutcome> =>
+      view.request.purpose === 'termination'
+        ? terminationDecision({ ...view, decision: options.decision, context: options.context, at: options.now.toISOString(), today: londonDate(options.now) })
+        : signOffDecision(view, options),
+  });
+  return { agreement: result!.agreement, outcome: result!.outcome! };
+};
+
+/** What an outcome adds to the decision it follows: the agreement afterwards, its events, the links it opens or closes, other versions it changes. */
+type TOutcomeChange = Pick<TChange, 'agreement' | 'events' | 'newRequests' | 'alsoChanges'> & { openRequests: TOpenRequests; closedRequests: NonNullable<TChange['closedRequests']> };
+
+type TOutcomeInput = {
+  agreement: TAgreement;
+  stored: TStoredAgreement;
+  openRequests: TOpenRequests;
+  signatory: TSignatory;
+  partyId: string;
+  partyName: string;
+  reason: string | null;
+  options: TDecisionInput;
+};
+
+/** The last approval: the agreement comes into force (and the version it varies is superseded). */
+const comesIntoForce = async ({ agreement, openRequests, options }: TOutcomeInput): Promise<TOutcomeChange> => {
+  const effectiveDate = agreement.effectiveDate ?? londonDate(options.now);
+  const inForce: TAgreement = {
+    ...agreement,
+    status: 'in_force',
+    effectiveDate,
+    // A review date drafted before signing can have passed by now: it is never before the agreement takes effect.
+    nextReviewDate: agreement.nextReviewDate && agreement.nextReviewDate >= effectiveDate ? agreement.nextReviewDate : addMonths(effectiveDate, agreement.reviewIntervalMonths),
+  };
+  const superseded = await supersededVersion(inForce, options);
+  return {
+    agreement: inForce,
+    events: [
+      {
+        type: 'in_force',
+        data: { effectiveDate, nextReviewDate: inForce.nextReviewDate, documentSha256: inForce.documentSha256 },
+        emails: [toEveryone(inForce, 'agreement_in_force')],
+      },
+    ],
+    openRequests,
+    closedRequests: [],
+    alsoChanges: superseded ? [superseded] : [],
+  };
+};
+
+/** A decline ends sign-off: every link still open closes; the owner, legal contacts and those who approved are told. */
+const isDeclined = ({ agreement, stored, openRequests, signatory, partyId, partyName, reason }: TOutcomeInput): TOutcomeChange => {
+  const approvedBefore = stored.agreement.parties.flatMap((p) => p.signatories.filter((s) => s.status === 'approved').map((s) => ({ to: s.email, name: s.name })));
+  return {
+    agreement,
+    events: [
+      {
+        type: 'declined',
+        data: { signatoryId: signatory.id, party: partyId },
+        emails: [{ template: 'agreement_declined', to: [...ownerAndLegal(agreement), ...approvedBefore], vars: { reason, signatoryName: signatory.name, partyName } }],
+      },
+    ],
+    ...revokeAllLinks(openRequests),
+  };
+};
+
+/** Sign-off goes on: the routing group now due, if any, gets its links. */
+const goesOn = ({ agreement, openRequests, options }: TOutcomeInput): TOutcomeChange => {
+  const due = signatoriesToRequest(agreement);
+  if (due.length === 0) return { agreement, events: [], openRequests, closedRequests: [] };
+  const links = openLinks({ agreement, signatories: due, openRequests, now: options.now, newId: options.newId, linkSigner: options.linkSigner });
+  return {
+    agreement: links.agreement,
+    events: [{ type: 'signatures_requested', data: { signatoryIds: due.map((s) => s.id), linkExpiresAt: links.linkExpiresAt }, emails: [signatureRequestEmail(links)] }],
+    ...linkChanges(links),
+  };
+};
+
+const SIGN_OFF_OUTCOMES: Record<ReturnType<typeof applyDecision>['outcome'], (input: TOutcomeInput) => Promise<TOutcomeChange> | TOutcomeChange> = {
+  in_force: comesIntoForce,
+  declined: isDeclined,
+  awaiting: goesOn,
+};
+
+/** A sign-off decision: the decision itself with its evidence, then what its outcome adds, merged into one change. */
+const signOffDecision = async ({ request, stored, signatoryId }: TSigningView & { stored: TStoredAgreement }, options: TDecisionInput): Promise<TChange<TDecisionOutcome>> => {
   const at = options.now.toISOString();
   const { signatory, party } = findSignatory(stored.agreement, signatoryId)!;
   const decided = applyDecision(stored.agreement, signatoryId, options.decision, { at, ...options.context });
-  const actor = { kind: 'signatory' as const, email: signatory.email, name: signatory.name };
-  const events: TEventInput[] = [
-    {
-      type: options.decision.kind === 'approve' ? 'signatory_approved' : 'signatory_declined',
-      data: {
-        signatoryId,
-        party: party.agencyId,
-        documentSha256: stored.agreement.documentSha256,
-        ip: options.context.ip,
-        userAgent: options.context.userAgent,
-        ...(options.decision.kind === 'approve'
-          ? { signedName: options.decision.signedName }
-          : { reason: options.decision.reason, reasonCode: options.decision.reasonCode }),
-      },
-    },
-  ];
-  let next = decided.agreement;
-  let openRequests = revokeLinks(stored.openRequests, [signatoryId]).openRequests;
-  const closedRequests: TAgreementWrite['closedRequests'] = [{ tokenHash: request.tokenHash, state: 'used' }];
-  const released = revokeLinks(openRequests, decided.closed.map((s) => s.id));
-  openRequests = released.openRequests;
-  closedRequests.push(...released.revoked);
-  let newRequests: TSigningRequest[] = [];
-  let requestRecipients: ReturnType<typeof openLinks>['recipients'] = [];
-  let linkExpiresAt: string | null = null;
-
-  if (decided.outcome === 'in_force') {
-    const effectiveDate = next.effectiveDate ?? londonDate(options.now);
-    next = {
-      ...next,
-      status: 'in_force',
-      effectiveDate,
-      // A review date drafted before signing can have passed by now: it is never before the agreement takes effect.
-      nextReviewDate: next.nextReviewDate && next.nextReviewDate >= effectiveDate ? next.nextReviewDate : addMonths(effectiveDate, next.reviewIntervalMonths),
-    };
-    events.push({ type: 'in_force', data: { effectiveDate, nextReviewDate: next.nextReviewDate, documentSha256: next.documentSha256 } });
-  } else if (decided.outcome === 'declined') {
-    const remaining = revokeLinks(openRequests, Object.keys(openRequests));
-    openRequests = remaining.openRequests;
-    closedRequests.push(...remaining.revoked);
-    events.push({ type: 'declined', data: { signatoryId, party: party.agencyId } });
-  } else {
-    const due = signatoriesToRequest(next);
-    if (due.length > 0) {
-      const links = openLinks({ agreement: next, signatories: due, openRequests, now: options.now, newId: options.newId, linkSigner: options.linkSigner });
-      next = links.agreement;
-      openRequests = links.openRequests;
-      newRequests = links.requests;
-      requestRecipients = links.recipients;
-      linkExpiresAt = links.linkExpiresAt;
-      closedRequests.push(...links.revoked);
-      events.push({ type: 'signatures_requested', data: { signatoryIds: due.map((s) => s.id), linkExpiresAt } });
-    }
-  }
-
-  const recorded = recordTransition(stored, next, { at, actor, newId: options.newId, events });
-  const [decisionEvent, outcomeEvent] = recorded.events;
   const reason = options.decision.kind === 'decline' ? options.decision.reason : null;
-  const messages: TOutboxMessage[] = [
-    ...outboxMessage({
-      key: decisionEvent!.id,
-      agreement: recorded.agreement,
-      template: 'decision_recorded',
-      recipients: [{ to: recorded.agreement.owner }],
-      at,
-      vars: { decision: options.decision.kind === 'approve' ? 'approved' : 'declined', signatoryName: signatory.name, partyName: party.agencyName, reason },
-    }),
-  ];
-  if (decided.outcome === 'in_force') {
-    messages.push(...tellEveryone(outcomeEvent!, recorded.agreement, 'agreement_in_force', at));
-  } else if (decided.outcome === 'declined') {
-    const approvedBefore = stored.agreement.parties.flatMap((p) => p.signatories.filter((s) => s.status === 'approved').map((s) => ({ to: s.email, name: s.name })));
-    messages.push(
-      ...outboxMessage({
-        key: outcomeEvent!.id,
-        agreement: recorded.agreement,
-        template: 'agreement_declined',
-        recipients: [...ownerAndLegal(recorded.agreement), ...approvedBefore],
-        at,
-        vars: { reason, signatoryName: signatory.name, partyName: party.agencyName },
-      }),
-    );
-  } else if (requestRecipients.length > 0) {
-    messages.push(
-      ...outboxMessage({ key: outcomeEvent!.id, agreement: recorded.agreement, template: 'signature_requested', recipients: requestRecipients, at, vars: { linkExpiresAt } }),
-    );
-  }
-
-  const write: TAgreementWrite = { ...recorded, openRequests, newRequests, closedRequests, messages };
-  const supersede = decided.outcome === 'in_force' ? await supersededBy(recorded.agreement, options, at) : undefined;
-  await options.agreements.update(write, stored, supersede ? { updates: [supersede] } : undefined);
-  return { agreement: recorded.agreement, outcome: decided.outcome };
+  // This link is spent; the links of signatories the decision released close.
+  const released = revokeLinks(stored.openRequests, [signatoryId, ...decided.closed.map((s) => s.id)]);
+  const follows = await SIGN_OFF_OUTCOMES[decided.outcome]({
+    agreement: decided.agreement,
+    stored,
+    openRequests: released.openRequests,
+    signatory,
+    partyId: party.agencyId,
+    partyName: party.agencyName,
+    reason,
+    options,
+  });
+  const decision: TChangeEvent = {
+    type: options.decision.kind === 'approve' ? 'signatory_approved' : 'signatory_declined',
+    data: {
+      signatoryId,
+      party: party.agencyId,
+      documentSha256: stored.agreement.documentSha256,
+      ip: options.context.ip,
+      userAgent: options.context.userAgent,
+      ...(options.decision.kind === 'approve' ? { signedName: options.decision.signedName } : { reason, reasonCode: options.decision.reasonCode }),
+    },
+    emails: [
+      {
+        template: 'decision_recorded',
+        to: [{ to: stored.agreement.owner }],
+        vars: { decision: options.decision.kind === 'approve' ? 'approved' : 'declined', signatoryName: signatory.name, partyName: party.agencyName, reason },
+      },
+    ],
+  };
+  return {
+    ...follows,
+    actor: { kind: 'signatory', email: signatory.email, name: signatory.name },
+    events: [decision, ...follows.events],
+    closedRequests: [
+      { tokenHash: request.tokenHash, state: 'used' },
+      ...released.closedRequests.filter((closed) => closed.tokenHash !== request.tokenHash),
+      ...follows.closedRequests,
+    ],
+    outcome: decided.outcome,
+  };
 };
 
 /** When a variation comes into force, the version it replaces becomes `superseded` in the same write. */
-const supersededBy = async (
-  agreement: TAgreement,
-  options: Parameters<typeof recordDecision>[0],
-  at: string,
-): Promise<{ write: TAgreementWrite; previous: TStoredAgreement } | undefined> => {
+const supersededVersion = async (agreement: TAgreement, options: TDecisionInput): Promise<NonNullable<TChange['alsoChanges']>[number] | undefined> => {
   const previous = await inForceAncestor(options.agreements, agreement.supersedes);
   if (!previous || !canPerform(previous.agreement.status, 'supersede')) return undefined;
-  const recorded = recordTransition(previous, { ...previous.agreement, status: 'superseded' }, {
-    at,
-    actor: { kind: 'system' },
-    newId: options.newId,
-    events: [{ type: 'superseded', data: { by: agreement.id, version: agreement.version } }],
-  });
+  const superseded: TAgreement = { ...previous.agreement, status: 'superseded' };
   return {
-    previous,
-    write: {
-      ...recorded,
-      messages: tellEveryone(recorded.events[0]!, recorded.agreement, 'agreement_superseded', at, {
-        supersededByVersion: String(agreement.version),
-        supersededById: agreement.id,
-      }),
+    stored: previous,
+    change: {
+      agreement: superseded,
+      actor: { kind: 'system' },
+      events: [
+        {
+          type: 'superseded',
+          data: { by: agreement.id, version: agreement.version },
+          emails: [toEveryone(superseded, 'agreement_superseded', { supersededByVersion: String(agreement.version), supersededById: agreement.id })],
+        },
+      ],
     },
   };
 };

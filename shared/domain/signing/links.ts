@@ -1,7 +1,7 @@
 import type { TAgreement, TSignatory } from '../../schemas/agreement';
 import type { TRecipient } from '../../schemas/outbox';
 import { sha256Hex } from '../audit/audit-chain';
-import { outboxMessage } from '../notifications';
+import type { TEmail } from '../notifications';
 import type { TAgreementWrite, TLinkPurpose, TLinkSigner, TOpenRequests, TSigningRequest } from '../ports';
 import { findSignatory, mapSignatories } from './routing';
 
@@ -56,30 +56,31 @@ export const openLinks = (options: {
   return { agreement, openRequests, requests, revoked, recipients, linkExpiresAt };
 };
 
-/** What opening links adds to a write: the link records, the revocations, and the emails carrying them. */
-export const linksWrite = (
-  links: ReturnType<typeof openLinks>,
-  email: { key: string; agreement: TAgreement; at: string },
-): Pick<TAgreementWrite, 'openRequests' | 'newRequests' | 'closedRequests' | 'messages'> => ({
+/** What opening links changes besides the agreement: the link records and the links they replace. */
+export const linkChanges = (links: ReturnType<typeof openLinks>): Required<Pick<TAgreementWrite, 'openRequests' | 'newRequests' | 'closedRequests'>> => ({
   openRequests: links.openRequests,
   newRequests: links.requests,
   closedRequests: links.revoked,
-  messages: outboxMessage({
-    ...email,
-    template: 'signature_requested',
-    recipients: links.recipients,
-    vars: { linkExpiresAt: links.linkExpiresAt },
-  }),
+});
+
+/** The email that carries new links to sign: each recipient gets their own. */
+export const signatureRequestEmail = (links: ReturnType<typeof openLinks>): TEmail => ({
+  template: 'signature_requested',
+  to: links.recipients,
+  vars: { linkExpiresAt: links.linkExpiresAt },
 });
 
 /** Closes the links of these signatories (a party completed, or sign-off ended). */
-export const revokeLinks = (openRequests: TOpenRequests, signatoryIds: string[]) => {
+export const revokeLinks = (openRequests: TOpenRequests, signatoryIds: string[]): Required<Pick<TAgreementWrite, 'openRequests' | 'closedRequests'>> => {
   const remaining = { ...openRequests };
-  const revoked: { tokenHash: string; state: 'revoked' }[] = [];
+  const closedRequests: { tokenHash: string; state: 'revoked' }[] = [];
   for (const id of signatoryIds) {
     const open = remaining[id];
-    if (open) revoked.push({ tokenHash: open.tokenHash, state: 'revoked' });
+    if (open) closedRequests.push({ tokenHash: open.tokenHash, state: 'revoked' });
     delete remaining[id];
   }
-  return { openRequests: remaining, revoked };
+  return { openRequests: remaining, closedRequests };
 };
+
+/** Closes every open link of the agreement. */
+export const revokeAllLinks = (openRequests: TOpenRequests) => revokeLinks(openRequests, Object.keys(openRequests));

@@ -1,18 +1,17 @@
 import { AppError } from '../../errors';
 import { addDays, londonDate, startOfLondonDay } from '../calendar';
 import { continuingParties, type TAgreement, type TSignatory, type TTerminationRequest, type TTerminationRound } from '../../schemas/agreement';
-import { assertAccess, assertRevisionMatches } from '../agreement/access';
 import { documentSha256Of } from '../agreement/document';
 import { assertCanPerform } from '../agreement/lifecycle';
 import { draftRuleErrors } from '../agreement/draft-rules';
 import { inForceAncestor } from '../agreement/in-force-ancestor';
 import { authorisedEntry, isStillAuthorised, partyAuthorityErrors, signatoriesLine, withAuthorisedNames } from '../agreement/party-authority';
 import { submissionRuleErrors } from '../agreement/submission-rules';
-import { recordTransition, type TEventInput } from '../agreement/transition';
-import { outboxMessage, ownerAndLegal, tellEveryone } from '../notifications';
-import { ConcurrentWriteError, type TAgencyStore, type TAgreementStore, type TLinkSigner, type TStoredAgreement } from '../ports';
+import { changeAgreement, visibleTo, type TChange, type TChangeEvent } from '../agreement/change-agreement';
+import { ownerAndLegal, toEveryone } from '../notifications';
+import type { TAgencyStore, TAgreementStore, TLinkSigner, TStoredAgreement } from '../ports';
 import type { TUser } from '../user';
-import { linksWrite, openLinks, revokeLinks } from './links';
+import { linkChanges, openLinks, revokeAllLinks, signatureRequestEmail } from './links';
 import { openTerminationRound, partiesYetToAgree, terminationRequestVars } from './termination';
 import { findSignatory, signatoriesToRequest } from './routing';
 
@@ -25,25 +24,19 @@ type TLegalAction = {
   agreements: TAgreementStore;
 };
 
-/** Loads an agreement for a legal-team action: visible, role allowed, If-Match honoured when sent. */
-const loadForAction = async (options: TLegalAction): Promise<TStoredAgreement> => {
-  const stored = await options.agreements.get(options.id);
-  assertAccess(options.user, stored?.agreement, 'editor');
-  if (options.ifMatch) assertRevisionMatches(options.ifMatch, stored!.agreement.revision);
-  return stored!;
-};
+/** A legal-team action changes what its user saw: a lost race is reported to them, not retried. */
+const asUser = (options: TLegalAction) => ({
+  agreements: options.agreements,
+  now: options.now,
+  newId: options.newId,
+  onConflict: 'report' as const,
+  load: visibleTo(options.agreements, options),
+});
 
-/** A lost race on a legal-team action is reported, not retried: the user acted on what they saw. */
-const saveOrConflict = async (save: () => Promise<void>) => {
-  try {
-    await save();
-  } catch (error) {
-    if (error instanceof ConcurrentWriteError) {
-      throw new AppError('conflict', 'The agreement changed while this was being saved; reload it and try again.');
-    }
-    throw error;
-  }
-};
+const userActor = (user: TUser) => ({ kind: 'user' as const, email: user.email });
+
+/** The agreement as written by a change that always writes. */
+const written = <T extends { agreement: TAgreement } | undefined>(result: T): TAgreement => result!.agreement;
 
 /** Fresh links for these signatories, replacing any they hold. */
 const openLinksFor = (
@@ -57,114 +50,106 @@ const openLinksFor = (
  * Submits a draft for signature: checks every rule of SPEC §4 (all failures named in one 422),
  * fixes the document hash, and emails the first routing group their links.
  */
-export const submitAgreement = async (options: TLegalAction & { linkSigner: TLinkSigner; agencies: TAgencyStore }): Promise<TAgreement> => {
-  const stored = await loadForAction(options);
-  assertCanPerform(stored.agreement.status, 'submit');
-  const { agreement } = stored;
-  const [agencies, varied] = await Promise.all([
-    options.agencies.getMany(agreement.parties.map((party) => party.agencyId)),
-    // A variation of the version in force keeps its parties, even after a withdrawn or declined attempt;
-    // a revision of an agreement never signed bound nobody.
-    inForceAncestor(options.agreements, agreement.supersedes),
-  ]);
-  // Dates set when drafting may have passed since: they are checked again against today.
-  const errors = [
-    ...submissionRuleErrors(agreement),
-    ...draftRuleErrors(agreement, londonDate(options.now)),
-    ...partyAuthorityErrors(agreement, agencies, varied?.agreement ?? null),
-  ];
-  if (errors.length > 0) throw new AppError('unprocessable', 'The agreement cannot go for signature yet.', errors);
+export const submitAgreement = async (options: TLegalAction & { linkSigner: TLinkSigner; agencies: TAgencyStore }): Promise<TAgreement> =>
+  written(
+    await changeAgreement({
+      ...asUser(options),
+      change: async ({ stored }) => {
+        assertCanPerform(stored.agreement.status, 'submit');
+        const { agreement } = stored;
+        const [agencies, varied] = await Promise.all([
+          options.agencies.getMany(agreement.parties.map((party) => party.agencyId)),
+          // A variation of the version in force keeps its parties, even after a withdrawn or declined attempt;
+          // a revision of an agreement never signed bound nobody.
+          inForceAncestor(options.agreements, agreement.supersedes),
+        ]);
+        // Dates set when drafting may have passed since: they are checked again against today.
+        const errors = [
+          ...submissionRuleErrors(agreement),
+          ...draftRuleErrors(agreement, londonDate(options.now)),
+          ...partyAuthorityErrors(agreement, agencies, varied?.agreement ?? null),
+        ];
+        if (errors.length > 0) throw new AppError('unprocessable', 'The agreement cannot go for signature yet.', errors);
 
-  const at = options.now.toISOString();
-  const named = withAuthorisedNames(agreement, agencies);
-  const fixed: TAgreement = { ...named, status: 'awaiting_signatures', documentSha256: documentSha256Of(named) };
-  const links = openLinksFor(options, stored, fixed, signatoriesToRequest(fixed));
-  const recorded = recordTransition(stored, links.agreement, {
-    at,
-    actor: { kind: 'user', email: options.user.email },
-    newId: options.newId,
-    events: [
-      { type: 'submitted', data: { documentSha256: fixed.documentSha256 } },
-      { type: 'signatures_requested', data: { signatoryIds: links.requests.map((r) => r.signatoryId), linkExpiresAt: links.linkExpiresAt } },
-    ],
-  });
-  const signing = linksWrite(links, { key: recorded.events[1]!.id, agreement: recorded.agreement, at });
-  // Each party agency hears that it is named from Accord itself, in the same write as the signing links.
-  const partiesTold = recorded.agreement.parties.flatMap((party) =>
-    outboxMessage({
-      key: `${recorded.events[0]!.id}|party|${party.agencyId}`,
-      agreement: recorded.agreement,
-      template: 'party_named',
-      recipients: (agencies.get(party.agencyId)?.legalContacts ?? []).map((to) => ({ to })),
-      at,
-      vars: { partyName: party.agencyName, partySignatories: signatoriesLine(party) },
+        const named = withAuthorisedNames(agreement, agencies);
+        const fixed: TAgreement = { ...named, status: 'awaiting_signatures', documentSha256: documentSha256Of(named) };
+        const links = openLinksFor(options, stored, fixed, signatoriesToRequest(fixed));
+        return {
+          agreement: links.agreement,
+          actor: userActor(options.user),
+          events: [
+            {
+              type: 'submitted',
+              data: { documentSha256: fixed.documentSha256 },
+              // Each party agency hears that it is named from Accord itself, in the same write as the signing links.
+              emails: fixed.parties.map((party) => ({
+                template: 'party_named' as const,
+                variant: `party|${party.agencyId}`,
+                to: (agencies.get(party.agencyId)?.legalContacts ?? []).map((to) => ({ to })),
+                vars: { partyName: party.agencyName, partySignatories: signatoriesLine(party) },
+              })),
+            },
+            {
+              type: 'signatures_requested',
+              data: { signatoryIds: links.requests.map((r) => r.signatoryId), linkExpiresAt: links.linkExpiresAt },
+              emails: [signatureRequestEmail(links)],
+            },
+          ],
+          ...linkChanges(links),
+          indexDocument: true,
+          // Submitting emails every signatory and party: a withdraw-revise-submit loop cannot become a mail cannon.
+          rateLimit: dailyLimit(options, `submit|${agreement.reference}`, 'This agreement has been sent for signature'),
+        };
+      },
     }),
   );
-  await saveOrConflict(() =>
-    options.agreements.update(
-      {
-        ...recorded,
-        ...signing,
-        messages: [...(signing.messages ?? []), ...partiesTold],
-        indexDocument: true,
-        // Submitting emails every signatory and party: a withdraw-revise-submit loop cannot become a mail cannon.
-        rateLimit: dailyLimit(options, `submit|${agreement.reference}`, 'This agreement has been sent for signature'),
-      },
-      stored,
-    ),
-  );
-  return recorded.agreement;
-};
 
 /** Withdraws an agreement from sign-off: every open link is revoked and everyone is told. */
-export const withdrawAgreement = async (options: TLegalAction & { reason: string }): Promise<TAgreement> => {
-  const stored = await loadForAction(options);
-  assertCanPerform(stored.agreement.status, 'withdraw');
-  const at = options.now.toISOString();
-  const closed = revokeLinks(stored.openRequests, Object.keys(stored.openRequests));
-  const recorded = recordTransition(stored, { ...stored.agreement, status: 'withdrawn' }, {
-    at,
-    actor: { kind: 'user', email: options.user.email },
-    newId: options.newId,
-    events: [{ type: 'withdrawn', data: { reason: options.reason } }],
-  });
-  await saveOrConflict(() =>
-    options.agreements.update(
-      {
-        ...recorded,
-        openRequests: closed.openRequests,
-        closedRequests: closed.revoked,
-        messages: tellEveryone(recorded.events[0]!, recorded.agreement, 'agreement_withdrawn', at, { reason: options.reason }),
+export const withdrawAgreement = async (options: TLegalAction & { reason: string }): Promise<TAgreement> =>
+  written(
+    await changeAgreement({
+      ...asUser(options),
+      change: ({ stored }) => {
+        assertCanPerform(stored.agreement.status, 'withdraw');
+        const agreement: TAgreement = { ...stored.agreement, status: 'withdrawn' };
+        return {
+          agreement,
+          actor: userActor(options.user),
+          events: [{ type: 'withdrawn', data: { reason: options.reason }, emails: [toEveryone(agreement, 'agreement_withdrawn', { reason: options.reason })] }],
+          ...revokeAllLinks(stored.openRequests),
+        };
       },
-      stored,
-    ),
+    }),
   );
-  return recorded.agreement;
-};
 
 /** A signatory's inbox is not a megaphone: at most this many emails on demand a day (London days), per signatory, agreement or round. */
 export const EMAILS_ON_DEMAND_PER_DAY = 3;
 
+type TFound = NonNullable<ReturnType<typeof findSignatory>>;
+
 /** A new link only goes to someone the agency still authorises to sign for it. */
-const assertStillAuthorised = async (agencies: TAgencyStore, found: NonNullable<ReturnType<typeof findSignatory>>) => {
+const assertStillAuthorised = async (agencies: TAgencyStore, found: TFound) => {
   if (!(await isStillAuthorised(agencies, found))) {
     throw new AppError('unprocessable', `${found.signatory.name} is no longer on ${found.party.agencyName}'s list of people who may sign for it.`);
   }
 };
 
 /** Sends a signatory a new link (to sign, or to agree to end the agreement); the old one stops working at once. */
-export const resendSigningLink = async (
-  options: TLegalAction & { signatoryId: string; linkSigner: TLinkSigner; agencies: TAgencyStore },
-): Promise<TAgreement> => {
-  const stored = await loadForAction(options);
-  const found = findSignatory(stored.agreement, options.signatoryId);
-  const round = openTerminationRound(stored.agreement);
-  if (round) {
-    if (!found) throw new AppError('not_found', 'No such signatory on this agreement.');
-    return resendTerminationLink(options, stored, round, found);
-  }
-  assertCanPerform(stored.agreement.status, 'decide');
-  if (!found) throw new AppError('not_found', 'No such signatory on this agreement.');
+export const resendSigningLink = async (options: TLegalAction & { signatoryId: string; linkSigner: TLinkSigner; agencies: TAgencyStore }): Promise<TAgreement> =>
+  written(
+    await changeAgreement({
+      ...asUser(options),
+      change: async ({ stored }) => {
+        const found = findSignatory(stored.agreement, options.signatoryId);
+        const round = openTerminationRound(stored.agreement);
+        if (!round) assertCanPerform(stored.agreement.status, 'decide');
+        if (!found) throw new AppError('not_found', 'No such signatory on this agreement.');
+        return round ? resendTerminationLink(options, stored, round, found) : resendSignOffLink(options, stored, found);
+      },
+    }),
+  );
+
+const resendSignOffLink = async (options: TLegalAction & { linkSigner: TLinkSigner; agencies: TAgencyStore }, stored: TStoredAgreement, found: TFound): Promise<TChange> => {
   await assertStillAuthorised(options.agencies, found);
   if (!['requested', 'expired', 'bounced'].includes(found.signatory.status)) {
     throw new AppError(
@@ -174,21 +159,20 @@ export const resendSigningLink = async (
         : `This signatory has already ${found.signatory.status === 'not_required' ? 'been released' : 'decided'}.`,
     );
   }
-  const at = options.now.toISOString();
   const links = openLinksFor(options, stored, stored.agreement, [found.signatory]);
-  const recorded = recordTransition(stored, links.agreement, {
-    at,
-    actor: { kind: 'user', email: options.user.email },
-    newId: options.newId,
-    events: [{ type: 'signing_link_resent', data: { signatoryId: found.signatory.id, linkExpiresAt: links.linkExpiresAt } }],
-  });
-  await saveOrConflict(() =>
-    options.agreements.update(
-      { ...recorded, ...linksWrite(links, { key: recorded.events[0]!.id, agreement: recorded.agreement, at }), rateLimit: resendLimit(options, stored, found.signatory) },
-      stored,
-    ),
-  );
-  return recorded.agreement;
+  return {
+    agreement: links.agreement,
+    actor: userActor(options.user),
+    events: [
+      {
+        type: 'signing_link_resent',
+        data: { signatoryId: found.signatory.id, linkExpiresAt: links.linkExpiresAt },
+        emails: [signatureRequestEmail(links)],
+      },
+    ],
+    ...linkChanges(links),
+    rateLimit: resendLimit(options, stored, found.signatory),
+  };
 };
 
 /** Whatever sends email on demand may do so at most this many times a London day, then 429 until midnight. */
@@ -211,8 +195,8 @@ const resendTerminationLink = async (
   options: TLegalAction & { linkSigner: TLinkSigner; agencies: TAgencyStore },
   stored: TStoredAgreement,
   round: TTerminationRound,
-  found: NonNullable<ReturnType<typeof findSignatory>>,
-): Promise<TAgreement> => {
+  found: TFound,
+): Promise<TChange> => {
   if (found.party.leaving) throw new AppError('illegal_transition', `${found.party.agencyName} has left this agreement.`);
   const partyAgreed = !partiesYetToAgree(stored.agreement, round).some((party) => party.agencyId === found.party.agencyId);
   if (round.approvals[found.signatory.id] || partyAgreed) {
@@ -220,7 +204,6 @@ const resendTerminationLink = async (
   }
   if (round.asked && !round.asked.includes(found.signatory.id)) throw new AppError('illegal_transition', `${found.signatory.name} was not asked in this round.`);
   await assertStillAuthorised(options.agencies, found);
-  const at = options.now.toISOString();
   const links = openLinks({
     agreement: stored.agreement,
     signatories: [found.signatory],
@@ -230,27 +213,19 @@ const resendTerminationLink = async (
     linkSigner: options.linkSigner,
     purpose: 'termination',
   });
-  const recorded = recordTransition(stored, stored.agreement, {
-    at,
-    actor: { kind: 'user', email: options.user.email },
-    newId: options.newId,
-    events: [{ type: 'termination_link_resent', data: { signatoryId: found.signatory.id, linkExpiresAt: links.linkExpiresAt } }],
-  });
-  const messages = outboxMessage({
-    key: recorded.events[0]!.id,
-    agreement: recorded.agreement,
-    template: 'termination_requested',
-    recipients: links.recipients,
-    at,
-    vars: terminationRequestVars(round, links.linkExpiresAt),
-  });
-  await saveOrConflict(() =>
-    options.agreements.update(
-      { ...recorded, openRequests: links.openRequests, newRequests: links.requests, closedRequests: links.revoked, messages, rateLimit: resendLimit(options, stored, found.signatory) },
-      stored,
-    ),
-  );
-  return recorded.agreement;
+  return {
+    agreement: stored.agreement,
+    actor: userActor(options.user),
+    events: [
+      {
+        type: 'termination_link_resent',
+        data: { signatoryId: found.signatory.id, linkExpiresAt: links.linkExpiresAt },
+        emails: [{ template: 'termination_requested', to: links.recipients, vars: terminationRequestVars(round, links.linkExpiresAt) }],
+      },
+    ],
+    ...linkChanges(links),
+    rateLimit: resendLimit(options, stored, found.signatory),
+  };
 };
 
 /**
@@ -258,17 +233,17 @@ const resendTerminationLink = async (
  * signatories get a link, as in sign-off; the agreement ends only when every party has agreed.
  */
 export const requestTermination = async (options: TLegalAction & TTerminationRequest & { linkSigner: TLinkSigner; agencies: TAgencyStore }): Promise<TAgreement> =>
-  startTerminationRound(options, await loadForAction(options));
+  written(await changeAgreement({ ...asUser(options), change: ({ stored }) => terminationRoundChange(options, stored) }));
 
 /**
- * Opens the termination round on a loaded agreement; `also` are changes and events recorded in
- * the same write (a review whose outcome is to end the agreement).
+ * The change that opens a termination round on a loaded agreement; `also` are changes and events
+ * recorded in the same write (a review whose outcome is to end the agreement).
  */
-export const startTerminationRound = async (
+export const terminationRoundChange = async (
   options: Omit<TLegalAction, 'id' | 'ifMatch'> & TTerminationRequest & { linkSigner: TLinkSigner; agencies: TAgencyStore },
   stored: TStoredAgreement,
-  also: { changes?: Partial<TAgreement>; events?: TEventInput[] } = {},
-): Promise<TAgreement> => {
+  also: { changes?: Partial<TAgreement>; events?: TChangeEvent[] } = {},
+): Promise<TChange> => {
   assertCanPerform(stored.agreement.status, 'request_termination');
   const agreement = { ...stored.agreement, ...also.changes };
   if (agreement.terminationRound) {
@@ -292,65 +267,55 @@ export const startTerminationRound = async (
       : [],
   );
   if (nobodyLeft.length > 0) throw new AppError('unprocessable', 'Not every party has someone authorised to agree to end it.', nobodyLeft);
-  const at = options.now.toISOString();
   const signatories = askedByParty.flat();
-  const round = {
+  const round: TTerminationRound = {
     reason: options.reason,
     effectiveDate,
     requestedBy: options.user.email,
-    requestedAt: at,
+    requestedAt: options.now.toISOString(),
     asked: signatories.map((s) => s.id),
     required: Object.fromEntries(bound.map((party, index) => [party.agencyId, Math.min(party.requiredApprovals, askedByParty[index]!.length)])),
     approvals: {},
     agreedAt: null,
   };
   const links = openLinks({ agreement, signatories, openRequests: stored.openRequests, now: options.now, newId: options.newId, linkSigner: options.linkSigner, purpose: 'termination' });
-  const recorded = recordTransition(stored, { ...agreement, terminationRound: round }, {
-    at,
-    actor: { kind: 'user', email: options.user.email },
-    newId: options.newId,
+  const next = { ...agreement, terminationRound: round };
+  const vars = terminationRequestVars(round, links.linkExpiresAt);
+  return {
+    agreement: next,
+    actor: userActor(options.user),
     events: [
       ...(also.events ?? []),
-      { type: 'termination_requested', data: { reason: options.reason, effectiveDate, signatoryIds: signatories.map((s) => s.id), linkExpiresAt: links.linkExpiresAt } },
-    ],
-  });
-  const requestedEvent = recorded.events.at(-1)!;
-  const vars = terminationRequestVars(round, links.linkExpiresAt);
-  const messages = [
-    ...outboxMessage({ key: requestedEvent.id, agreement: recorded.agreement, template: 'termination_requested', recipients: links.recipients, at, vars }),
-    ...outboxMessage({ key: `${requestedEvent.id}|told`, agreement: recorded.agreement, template: 'termination_requested', recipients: ownerAndLegal(recorded.agreement), at, vars }),
-  ];
-  await saveOrConflict(() =>
-    options.agreements.update(
       {
-        ...recorded,
-        openRequests: links.openRequests,
-        newRequests: links.requests,
-        closedRequests: links.revoked,
-        messages,
-        rateLimit: dailyLimit(options, `termination|${agreement.id}`, 'Every party has been asked to end this agreement'),
+        type: 'termination_requested',
+        data: { reason: options.reason, effectiveDate, signatoryIds: signatories.map((s) => s.id), linkExpiresAt: links.linkExpiresAt },
+        emails: [
+          { template: 'termination_requested', to: links.recipients, vars },
+          { template: 'termination_requested', variant: 'told', to: ownerAndLegal(next), vars },
+        ],
       },
-      stored,
-    ),
-  );
-  return recorded.agreement;
+    ],
+    ...linkChanges(links),
+    rateLimit: dailyLimit(options, `termination|${agreement.id}`, 'Every party has been asked to end this agreement'),
+  };
 };
 
 /** Withdraws an open termination round (it asked the wrong thing, or stalled): every link closes and everyone is told. */
-export const withdrawTermination = async (options: TLegalAction & { reason: string }): Promise<TAgreement> => {
-  const stored = await loadForAction(options);
-  if (!openTerminationRound(stored.agreement)) {
-    throw new AppError('illegal_transition', stored.agreement.terminationRound?.agreedAt ? 'Every party has already agreed to end this agreement.' : 'No termination is awaiting decisions.');
-  }
-  const at = options.now.toISOString();
-  const closed = revokeLinks(stored.openRequests, Object.keys(stored.openRequests));
-  const recorded = recordTransition(stored, { ...stored.agreement, terminationRound: null }, {
-    at,
-    actor: { kind: 'user', email: options.user.email },
-    newId: options.newId,
-    events: [{ type: 'termination_withdrawn', data: { reason: options.reason } }],
-  });
-  const messages = tellEveryone(recorded.events[0]!, recorded.agreement, 'termination_withdrawn', at, { reason: options.reason });
-  await saveOrConflict(() => options.agreements.update({ ...recorded, openRequests: closed.openRequests, closedRequests: closed.revoked, messages }, stored));
-  return recorded.agreement;
-};
+export const withdrawTermination = async (options: TLegalAction & { reason: string }): Promise<TAgreement> =>
+  written(
+    await changeAgreement({
+      ...asUser(options),
+      change: ({ stored }) => {
+        if (!openTerminationRound(stored.agreement)) {
+          throw new AppError('illegal_transition', stored.agreement.terminationRound?.agreedAt ? 'Every party has already agreed to end this agreement.' : 'No termination is awaiting decisions.');
+        }
+        const agreement = { ...stored.agreement, terminationRound: null };
+        return {
+          agreement,
+          actor: userActor(options.user),
+          events: [{ type: 'termination_withdrawn', data: { reason: options.reason }, emails: [toEveryone(agreement, 'termination_withdrawn', { reason: options.reason })] }],
+          ...revokeAllLinks(stored.openRequests),
+        };
+      },
+    }),
+  );
