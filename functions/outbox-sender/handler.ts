@@ -9,6 +9,7 @@ import { createDocumentClient } from '../../shared/db/client';
 import { createOutboxRepository } from '../../shared/db/outbox-repository';
 import { deliverMessage } from '../../shared/domain/email/deliver-message';
 import { createSesMailer } from '../../shared/email/ses-mailer';
+import { renderEmail } from '../../shared/email/templates';
 import { loadLinkSigner } from '../../shared/link-signer';
 import { countMetric, logger, observability } from '../../shared/observability';
 import { ZOutboxMessage } from '../../shared/schemas/outbox';
@@ -32,7 +33,7 @@ const sendNewMessages = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatc
     try {
       const message = ZOutboxMessage.parse(unmarshall(image as Record<string, AttributeValue>));
       const signer = await linkSigner(message.recipients.flatMap((recipient) => (recipient.link ? [recipient.link.keyId] : [])));
-      const delivered = await deliverMessage({ message, now: () => new Date(), publicBaseUrl: config.publicBaseUrl, outbox, mailer, linkSigner: signer, agreements, newId });
+      const delivered = await deliverMessage({ message, now: () => new Date(), publicBaseUrl: config.publicBaseUrl, outbox, mailer, render: renderEmail, linkSigner: signer, agreements, newId });
       countMetric('EmailsSent', delivered.sent);
       countMetric('EmailsUndelivered', delivered.failed);
     } catch (error) {

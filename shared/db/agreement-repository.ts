@@ -14,9 +14,10 @@ import {
   type TStoredAgreement,
 } from '../domain/ports';
 import { AppError } from '../errors';
-import { ZAgreement, ZAgreementSummary, type TAgreement, type TAgreementSummary } from '../schemas/agreement';
+import { ZAgreementSummary, type TAgreement, type TAgreementSummary } from '../schemas/agreement';
+import { ZStoredAgreement } from '../schemas/stored';
 import { ZAuditEvent, type TAuditEvent } from '../schemas/audit-event';
-import { readAuditTrail, ZAuditHead } from './audit-trail';
+import { readAuditTrail } from './audit-trail';
 import { epochSeconds, transactionConditionFailed, transactionConflicted, type TTableAccess } from './client';
 import { outboxItem } from './outbox-repository';
 import {
@@ -43,8 +44,6 @@ import { TABLE_DEFINITION } from './table-definition';
 type TItem = Record<string, unknown>;
 type TTransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-const ZReviewReminder = z.object({ reviewDate: z.string(), lastOffset: z.int() }).nullable();
-const ZOpenRequests = z.record(z.string(), z.object({ requestId: z.string(), tokenHash: z.string() })).default({});
 
 const ZCounter = z.object({ value: z.int().min(0) });
 /** Drafts racing for the same year's next reference retry this often (with a growing random pause) before giving up. */
@@ -121,13 +120,14 @@ const agreementItem = (write: TAgreementWrite, previous?: TStoredAgreement): TIt
   };
 };
 
-const fromAgreementItem = (item: TItem): TStoredAgreement => ({
-  agreement: ZAgreement.parse(item),
-  auditHead: ZAuditHead.parse(item.auditHead),
-  openRequests: ZOpenRequests.parse(item.openRequests),
-  successorId: (item.successorId as string | null | undefined) ?? null,
-  reviewReminder: ZReviewReminder.parse(item.reviewReminder ?? null),
-});
+const fromAgreementItem = (item: TItem): TStoredAgreement =>
+  ZStoredAgreement.parse({
+    agreement: item,
+    auditHead: item.auditHead,
+    openRequests: item.openRequests ?? {},
+    successorId: item.successorId ?? null,
+    reviewReminder: item.reviewReminder ?? null,
+  });
 
 /** An email waiting to be sent; its id is derived from its cause, so it can be written only once. */
 

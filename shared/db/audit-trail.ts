@@ -1,11 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import type * as z from 'zod';
 import type { TTableAccess } from './client';
 import { AUDIT_EVENT_PREFIX } from './keys';
 import { TABLE_DEFINITION } from './table-definition';
 
-/** Where an audit trail ends, as stored on the item it belongs to (an agreement, an agency). */
-export const ZAuditHead = z.object({ seq: z.int().min(0), hash: z.string().nullable() });
 
 /** A whole audit trail, oldest first: the event items of one partition, page by page (one Query each). */
 export const readAuditTrail = async <T>({ client, tableName }: TTableAccess, partition: string, schema: z.ZodType<T>): Promise<T[]> => {

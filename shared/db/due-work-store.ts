@@ -2,7 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TDueWorkStore } from '../domain/ports';
 import type { TTableAccess } from './client';
 import { DUE_AGREEMENTS, DUE_SIGNING_REQUESTS, dueByKey } from './keys';
-import { ZSigningRequest } from './signing-request-repository';
+import { ZSigningRequest } from '../schemas/stored';
 import { TABLE_DEFINITION } from './table-definition';
 
 /** Pages through one due-work partition up to a day; each page is one Query. */

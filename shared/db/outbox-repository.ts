@@ -1,7 +1,7 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import type { TOutboxStore, TSentEmail } from '../domain/ports';
 import type { TOutboxMessage } from '../schemas/outbox';
+import { ZSentEmail } from '../schemas/stored';
 import { epochSeconds, type TTableAccess } from './client';
 import { outboxKey, sentEmailKey } from './keys';
 import { TABLE_DEFINITION } from './table-definition';
@@ -9,14 +9,6 @@ import { TABLE_DEFINITION } from './table-definition';
 /** Bounces arrive within minutes, complaints within days; a sent email is remembered for 30. */
 const SENT_EMAIL_RETENTION_SECONDS = 30 * 24 * 3600;
 
-const ZSentEmail = z.object({
-  providerMessageId: z.string(),
-  agreementId: z.string(),
-  outboxMessageId: z.string(),
-  template: z.string(),
-  to: z.string(),
-  requestId: z.string().nullable(),
-});
 
 /** Outbox items are removed by TTL a month after they were written, sent or not. */
 const OUTBOX_RETENTION_SECONDS = 30 * 24 * 3600;

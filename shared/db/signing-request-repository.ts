@@ -1,24 +1,11 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import type { TSigningRequestStore } from '../domain/ports';
 import { requestNextDueOn } from '../domain/schedule/reminder-rules';
 import { transactionConditionFailed, type TTableAccess } from './client';
 import { DUE_SIGNING_REQUESTS, dueWorkKeys, signingRequestKey } from './keys';
 import { outboxItem } from './outbox-repository';
+import { ZSigningRequest } from '../schemas/stored';
 
-/** A signing link's record as stored (the due-work store reads the same items). */
-export const ZSigningRequest = z.object({
-  requestId: z.string(),
-  keyId: z.string(),
-  purpose: z.enum(['sign_off', 'termination']).default('sign_off'),
-  tokenHash: z.string(),
-  agreementId: z.string(),
-  signatoryId: z.string(),
-  createdAt: z.string(),
-  linkExpiresAt: z.string(),
-  state: z.enum(['open', 'used', 'revoked', 'expired']),
-  remindersSent: z.int().default(0),
-});
 
 export const createSigningRequestRepository = ({ client, tableName }: TTableAccess): TSigningRequestStore => ({
   async getByTokenHash(tokenHash) {

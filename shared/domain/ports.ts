@@ -3,8 +3,9 @@ import type { TAgency } from '../schemas/agency';
 import type { TAgreement, TAgreementStatus, TAgreementSummary } from '../schemas/agreement';
 import type { TAgencyEvent, TAuditEvent } from '../schemas/audit-event';
 import type { TOutboxMessage, TRecipient } from '../schemas/outbox';
-import type { TAuditHead } from './audit/audit-chain';
-import type { TReviewReminderState } from './schedule/reminder-rules';
+import type { TAuditHead, TDeliveryOutcome, TReviewReminderState, TSentEmail, TSigningRequest, TStoredAgreement, TOpenRequests } from '../schemas/stored';
+
+export type { TAuditHead, TDeliveryOutcome, TLinkPurpose, TOpenRequests, TReviewReminderState, TSentEmail, TSigningRequest, TStoredAgreement } from '../schemas/stored';
 
 /** The stores the domain depends on; `shared/db` implements them on DynamoDB. */
 export type TAgencyStore = {
@@ -18,37 +19,6 @@ export type TAgencyStore = {
   /** Writes the agency with the events explaining the change, if it is still at `previousRevision`; else `ConcurrentWriteError`. */
   update(agency: TAgency, auditHead: TAuditHead, events: TAgencyEvent[], previousRevision: number): Promise<void>;
   listEvents(id: string): Promise<TAgencyEvent[]>;
-};
-
-/** The open signing link of each signatory that has one; only the token's hash is kept. */
-export type TOpenRequests = Record<string, { requestId: string; tokenHash: string }>;
-
-export type TStoredAgreement = {
-  agreement: TAgreement;
-  auditHead: TAuditHead;
-  openRequests: TOpenRequests;
-  /** The version made from this one by revise or variation, once there is one. */
-  successorId: string | null;
-  reviewReminder: TReviewReminderState;
-};
-
-export type TLinkPurpose = 'sign_off' | 'termination';
-
-/** A signing link's record, addressed by the SHA-256 of its token. */
-export type TSigningRequest = {
-  requestId: string;
-  /** The signing key the token derives from, so a rotated key still serves the links it made. */
-  keyId: string;
-  /** What the signatory is asked: to sign the agreement, or to agree to end it. */
-  purpose: TLinkPurpose;
-  tokenHash: string;
-  agreementId: string;
-  signatoryId: string;
-  createdAt: string;
-  linkExpiresAt: string;
-  state: 'open' | 'used' | 'revoked' | 'expired';
-  /** Signature reminders sent for this link so far. */
-  remindersSent: number;
 };
 
 /**
@@ -124,18 +94,6 @@ export type TDocumentIndex = {
   findByHash(sha256: string): Promise<TDocumentMatch[]>;
 };
 
-export type TDeliveryOutcome = { state: 'sent'; at: string; providerMessageId: string } | { state: 'failed'; at: string; attempts: number };
-
-/** What was sent, found again by the provider's message id when a bounce or complaint comes back. */
-export type TSentEmail = {
-  providerMessageId: string;
-  agreementId: string;
-  outboxMessageId: string;
-  template: string;
-  to: string;
-  requestId: string | null;
-};
-
 export type TOutboxStore = {
   /** Takes one recipient's delivery: `done` when already sent or failed, `busy` while another sender holds it. */
   claim(messageId: string, recipientKey: string, now: Date, leaseMs: number): Promise<'claimed' | 'done' | 'busy'>;
@@ -145,6 +103,13 @@ export type TOutboxStore = {
 };
 
 export type TOutgoingEmail = { to: string; subject: string; text: string; html: string; template: string };
+
+/** Writes one recipient's email of an outbox message from its template, with the links it carries. */
+export type TRenderEmail = (
+  message: TOutboxMessage,
+  recipient: TRecipient,
+  links: { agreementUrl: string; signingUrl?: string },
+) => Pick<TOutgoingEmail, 'subject' | 'text' | 'html'>;
 
 /** Sends one email; resolves to the provider's message id. */
 export type TMailer = { send(email: TOutgoingEmail): Promise<string> };

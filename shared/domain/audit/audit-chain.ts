@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { TActor, TAgencyEvent, TAuditEvent } from '../../schemas/audit-event';
 
-/** Where an agreement's audit chain ends; stored with the agreement so the next event can link to it. */
-export type TAuditHead = { seq: number; hash: string | null };
+import type { TAuditHead } from '../../schemas/stored';
 
 export const EMPTY_AUDIT_HEAD: TAuditHead = { seq: 0, hash: null };
 

@@ -1,8 +1,7 @@
-import { renderEmail } from '../../email/templates';
 import type { TOutboxMessage, TRecipient } from '../../schemas/outbox';
 import { sha256Hex } from '../audit/audit-chain';
 import { changeAgreement } from '../agreement/change-agreement';
-import type { TAgreementStore, TLinkSigner, TMailer, TOutboxStore } from '../ports';
+import type { TAgreementStore, TLinkSigner, TMailer, TOutboxStore, TRenderEmail } from '../ports';
 
 /** Waits before each try: at once, then with growing backoff. */
 export const SEND_BACKOFF_MS = [0, 250, 1_000, 3_000];
@@ -29,6 +28,7 @@ export const deliverMessage = async (options: {
   publicBaseUrl: string;
   outbox: TOutboxStore;
   mailer: TMailer;
+  render: TRenderEmail;
   linkSigner: TLinkSigner;
   agreements: TAgreementStore;
   newId: () => string;
@@ -46,7 +46,7 @@ export const deliverMessage = async (options: {
       busy = true;
       continue;
     }
-    const email = renderEmail(message, recipient, {
+    const email = options.render(message, recipient, {
       agreementUrl: `${options.publicBaseUrl}/app/agreements/${message.agreementId}`,
       signingUrl: recipient.link ? `${options.publicBaseUrl}/sign/${options.linkSigner.tokenFor(recipient.link)}` : undefined,
     });

@@ -13,7 +13,7 @@ export const SIGNATURE_REMINDER_EVERY_DAYS = 3;
 export const MAX_SIGNATURE_REMINDERS = 3;
 
 /** Which reminders of a review date have gone out; reset when the review date changes. */
-export type TReviewReminderState = { reviewDate: string; lastOffset: number } | null;
+import type { TReviewReminderState } from '../../schemas/stored';
 
 /** The latest reminder threshold on or before `today`, as an offset from the review date. */
 export const latestReviewOffset = (reviewDate: string, today: string): number | null => {

@@ -1,3 +1,4 @@
+import { renderEmail } from '../../../shared/email/templates';
 import { describe, expect, it } from 'vitest';
 import { deliverMessage, DeliveryBusyError, recipientKey, SEND_BACKOFF_MS } from '../../../shared/domain/email/deliver-message';
 import type { TDeliveryOutcome, TOutboxStore, TOutgoingEmail } from '../../../shared/domain/ports';
@@ -59,6 +60,7 @@ const run = (options: Awaited<ReturnType<typeof setup>>, send: (email: TOutgoing
     publicBaseUrl: 'https://accord.test',
     outbox: options.outbox.store,
     mailer: { send },
+    render: renderEmail,
     linkSigner,
     agreements: options.agreements.store,
     newId,
