@@ -39,8 +39,9 @@ export const buildOpenApiDocument = (routes: TRouteSpec[], serverUrl: string) =>
       operationId: route.operationId,
       summary: route.summary,
       tags: route.tags,
-      // A public operation says so: it needs no credentials, rather than leaving the question open.
-      ...(route.auth === 'public' ? { security: [] } : { security: [{ [bearer.name]: [] }], description: `Needs the ${route.auth} role.` }),
+      // A public operation says so: it needs no credentials, rather than leaving the question open. Others name
+      // the least role they need (OpenAPI 3.1 lets a bearer requirement list role names); the route layer enforces it.
+      ...(route.auth === 'public' ? { security: [] } : { security: [{ [bearer.name]: [route.auth] }], description: `Needs the ${route.auth} role.` }),
       request: {
         ...(route.params ? { params: route.params as never } : {}),
         ...(route.query ? { query: route.query as never } : {}),
