@@ -15,7 +15,7 @@ import { freePort } from '../test/setup/dynamodb-local';
 
 const OUT_DIR = resolve('.bench');
 const SIGNING_KEYS = JSON.stringify({ currentKeyId: 'bench-1', 'bench-1': 'YmVuY2gtc2lnbmluZy1rZXktb2YtdGhpcnR5LXR3by1ieXRlcw' });
-const ITERATIONS = 200;
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -23,15 +23,23 @@ const percentile = (values: number[], p: number) => {
 };
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-/** Counts DynamoDB API calls by their X-Amz-Target on the way to DynamoDB Local. */
+/** Counts DynamoDB API calls by their X-Amz-Target, and the write units DynamoDB reports for them, on the way to DynamoDB Local. */
 const countingProxy = async (target: string) => {
   const counts = new Map<string, number>();
-  const proxy = await startDynamoDbProxy(target, (operation) => counts.set(operation, (counts.get(operation) ?? 0) + 1));
+  let writeUnits = 0;
+  const proxy = await startDynamoDbProxy(
+    target,
+    (operation) => counts.set(operation, (counts.get(operation) ?? 0) + 1),
+    (_operation, units) => {
+      writeUnits += units;
+    },
+  );
   return {
     endpoint: proxy.endpoint,
     take: () => {
-      const snapshot = Object.fromEntries(counts);
+      const snapshot = { requests: Object.fromEntries(counts), writeUnits };
       counts.clear();
+      writeUnits = 0;
       return snapshot;
     },
     close: proxy.stop,
@@ -155,7 +163,7 @@ const benchOperations = async () => {
 
     const rows: string[] = [];
     const latencies = new Map<string, number[]>();
-    const requests = new Map<string, Record<string, number>>();
+    const requests = new Map<string, ReturnType<typeof proxy.take>>();
     for (let i = 0; i < ITERATIONS; i += 1) {
       for (const [name, run, after] of operations) {
         proxy.take();
@@ -168,14 +176,33 @@ const benchOperations = async () => {
         requests.set(name, counted);
       }
     }
+    // The daily job on a day every agreement signed above owes its first review reminder: per agreement reminded.
+    const { handler: dailyJobHandler } = await import('../functions/daily-job/handler');
+    const { lambdaContext } = await import('../infra/local/lambda-http');
+    const { addDays, addMonths, londonDate } = await import('../shared/domain/calendar');
+    const reminderDay = addDays(addMonths(londonDate(new Date()), 12), -60);
+    proxy.take();
+    const started = performance.now();
+    const report = await dailyJobHandler({ time: `${reminderDay}T08:30:00Z` }, lambdaContext('accord-daily-job'));
+    const elapsed = performance.now() - started;
+    const daily = proxy.take();
+    const perItem = (n: number) => Math.round((n / report.reviewRemindersSent) * 10) / 10;
+    const dailyName = `daily job, per agreement reminded (${report.reviewRemindersSent} due)`;
+    operations.push([dailyName, async () => undefined]);
+    latencies.set(dailyName, [elapsed / report.reviewRemindersSent]);
+    requests.set(dailyName, {
+      requests: Object.fromEntries(Object.entries(daily.requests).map(([op, n]) => [op, perItem(n)])),
+      writeUnits: perItem(daily.writeUnits),
+    });
     for (const [name] of operations) {
       const values = latencies.get(name)!;
-      const counted = Object.entries(requests.get(name)!).map(([op, n]) => `${n} ${op}`).join(' + ');
-      rows.push(`| ${name} | ${ms(percentile(values, 50))} | ${ms(percentile(values, 95))} | ${counted} |`);
+      const { requests: counts, writeUnits } = requests.get(name)!;
+      const counted = Object.entries(counts).map(([op, n]) => `${n} ${op}`).join(' + ');
+      rows.push(`| ${name} | ${ms(percentile(values, 50))} | ${ms(percentile(values, 95))} | ${counted} | ${writeUnits} |`);
     }
     return [
-      `| operation (${ITERATIONS}×, in-process handler, DynamoDB Local) | p50 | p95 | DynamoDB requests |`,
-      '|---|---|---|---|',
+      `| operation (${ITERATIONS}×, in-process handler, DynamoDB Local) | p50 | p95 | DynamoDB requests | write units (table + indexes) |`,
+      '|---|---|---|---|---|',
       ...rows,
     ].join('\n');
   } finally {

@@ -50,7 +50,7 @@ export const FUNCTIONS = {
     entry: 'functions/signing/handler.ts',
     description: "Signatories' pages: read the agreement, approve or decline",
     settings: ['table', 'publicBaseUrl', 'signingKeys'],
-    table: { actions: ['GetItem', 'PutItem', 'UpdateItem'], indexes: [] },
+    table: { actions: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'], indexes: [] },
     routes: [
       { method: 'GET', path: '/sign/{token}', public: true },
       { method: 'HEAD', path: '/sign/{token}', public: true },
@@ -61,19 +61,19 @@ export const FUNCTIONS = {
     entry: 'functions/outbox-sender/handler.ts',
     description: 'Sends the emails of the transactional outbox from the table stream',
     settings: ['table', 'publicBaseUrl', 'signingKeys', 'mail'],
-    table: { actions: ['GetItem', 'PutItem', 'UpdateItem'], indexes: [] },
+    table: { actions: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'], indexes: [] },
   },
   dailyJob: {
     entry: 'functions/daily-job/handler.ts',
     description: 'Daily: review reminders, overdue escalation, signature reminders, link and agreement expiry',
     settings: ['table'],
-    table: { actions: ['GetItem', 'PutItem', 'UpdateItem'], indexes: ['dueWork'] },
+    table: { actions: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'], indexes: ['dueWork'] },
   },
   sesEvents: {
     entry: 'functions/ses-events/handler.ts',
     description: 'Records SES bounces and complaints on their agreements',
     settings: ['table'],
-    table: { actions: ['GetItem', 'PutItem', 'UpdateItem'], indexes: [] },
+    table: { actions: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'], indexes: [] },
   },
 } as const satisfies Record<string, TFunctionDefinition>;
 

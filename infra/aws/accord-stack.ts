@@ -18,7 +18,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { AttributeType, BillingMode, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -105,7 +105,13 @@ export class AccordStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     for (const index of Object.values(TABLE_DEFINITION.indexes)) {
-      table.addGlobalSecondaryIndex({ indexName: index.indexName, partitionKey: string(index.partitionKey), sortKey: string(index.sortKey) });
+      table.addGlobalSecondaryIndex({
+        indexName: index.indexName,
+        partitionKey: string(index.partitionKey),
+        sortKey: string(index.sortKey),
+        projectionType: ProjectionType.INCLUDE,
+        nonKeyAttributes: [...new Set(index.projects)],
+      });
     }
 
     // A key of our own: SES and CloudWatch cannot publish to topics under the AWS-managed SNS key.

@@ -1,4 +1,5 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { isDeepStrictEqual } from 'node:util';
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { agenciesWithAccess } from '../domain/agreement/access';
 import { searchTextOf, toSummary } from '../domain/agreement/summary';
@@ -22,6 +23,7 @@ import { epochSeconds, transactionConditionFailed, transactionConflicted, type T
 import { outboxItem } from './outbox-repository';
 import {
   agreementKey,
+  agreementTextKey,
   auditEventKey,
   createdSortKey,
   documentKey,
@@ -104,13 +106,15 @@ const rateLimitUpdate = (tableName: string, limit: TRateLimit) => ({
   ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':limit': limit.limit, ':resets': epochSeconds(limit.resetsAt) },
 });
 
+/** The agreement's record without its text, which lives in an item of its own. */
 const agreementItem = (write: TAgreementWrite, previous?: TStoredAgreement): TItem => {
   const reviewReminder = write.reviewReminder !== undefined ? write.reviewReminder : (previous?.reviewReminder ?? null);
   const dueOn = agreementNextDueOn(write.agreement, reviewReminder);
+  const { body: _text, ...record } = write.agreement;
   return {
     ...agreementKey(write.agreement.id),
     entity: 'agreement',
-    ...write.agreement,
+    ...record,
     auditHead: write.auditHead,
     openRequests: write.openRequests ?? previous?.openRequests ?? {},
     successorId: write.successorId !== undefined ? write.successorId : (previous?.successorId ?? null),
@@ -120,9 +124,43 @@ const agreementItem = (write: TAgreementWrite, previous?: TStoredAgreement): TIt
   };
 };
 
-const fromAgreementItem = (item: TItem): TStoredAgreement =>
+const textItem = (agreement: TAgreement): TItem => ({ ...agreementTextKey(agreement.id), entity: 'agreement_text', agreementId: agreement.id, body: agreement.body });
+
+/** What is stored of an agreement, as the write that would store it. */
+const asWrite = (stored: TStoredAgreement): TAgreementWrite => ({ ...stored, events: [] });
+
+/**
+ * An update of only the attributes that differ, guarded by the revision read: a transition writes
+ * what it changes (DynamoDB still counts the item's size, which is why its text lives apart).
+ */
+const changedAttributesUpdate = (tableName: string, before: TItem, after: TItem, revision: number) => {
+  const present = (item: TItem) => Object.keys(item).filter((name) => item[name] !== undefined);
+  const changed = present(after).filter((name) => !isDeepStrictEqual(before[name], after[name]));
+  const removed = present(before).filter((name) => after[name] === undefined);
+  const names = Object.fromEntries([...changed, ...removed, 'revision'].map((name) => [`#${name}`, name]));
+  const values = Object.fromEntries(changed.map((name) => [`:${name}`, after[name]]));
+  return {
+    TableName: tableName,
+    Key: { PK: after.PK, SK: after.SK },
+    UpdateExpression: [
+      `SET ${changed.map((name) => `#${name} = :${name}`).join(', ')}`,
+      ...(removed.length > 0 ? [`REMOVE ${removed.map((name) => `#${name}`).join(', ')}`] : []),
+    ].join(' '),
+    ConditionExpression: '#revision = :previousRevision',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: { ...values, ':previousRevision': revision },
+  };
+};
+
+/** A list entry is written when what it shows changes, not on every revision. */
+const listEntryChanged = (before: TItem | undefined, after: TItem) => {
+  const withoutTimestamp = (item: TItem) => ({ ...item, summary: { ...(item.summary as object), updatedAt: null } });
+  return !before || !isDeepStrictEqual(withoutTimestamp(before), withoutTimestamp(after));
+};
+
+const fromAgreementItem = (item: TItem, text: TItem | undefined): TStoredAgreement =>
   ZStoredAgreement.parse({
-    agreement: item,
+    agreement: { ...item, body: text?.body },
     auditHead: item.auditHead,
     openRequests: item.openRequests ?? {},
     successorId: item.successorId ?? null,
@@ -181,6 +219,15 @@ const eventPuts = (events: TAuditEvent[], tableName: string): TTransactItem[] =>
       ConditionExpression: 'attribute_not_exists(PK)',
     },
   }));
+
+/** Everything a new agreement writes: its record (only if the id is new), its text, its list entries, its events and what it causes. */
+const newAgreementItems = (write: TAgreementWrite, tableName: string): TTransactItem[] => [
+  { Put: { TableName: tableName, Item: agreementItem(write), ConditionExpression: 'attribute_not_exists(PK)' } },
+  { Put: { TableName: tableName, Item: textItem(write.agreement) } },
+  ...scopesOf(write.agreement).map((scope) => ({ Put: { TableName: tableName, Item: listEntryItem(write.agreement, scope) } })),
+  ...eventPuts(write.events, tableName),
+  ...sideEffectItems(write, tableName),
+];
 
 const encodeCursor = (sortKey: string) => Buffer.from(JSON.stringify({ after: sortKey })).toString('base64url');
 
@@ -270,9 +317,16 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
 
   return {
     async get(id) {
-      // Consistent, so a transition reads the revision it must guard against.
-      const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: agreementKey(id), ConsistentRead: true }));
-      return Item ? fromAgreementItem(Item) : undefined;
+      // The record and its text in one request; consistent, so a transition reads the revision it must guard against.
+      const found = new Map<string, TItem>();
+      let keys: Record<string, unknown>[] | undefined = [agreementKey(id), agreementTextKey(id)];
+      while (keys && keys.length > 0) {
+        const result: BatchGetCommandOutput = await client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }));
+        for (const item of result.Responses?.[tableName] ?? []) found.set(String(item.SK), item);
+        keys = result.UnprocessedKeys?.[tableName]?.Keys;
+      }
+      const record = found.get(agreementKey(id).SK);
+      return record ? fromAgreementItem(record, found.get(agreementTextKey(id).SK)) : undefined;
     },
 
     async createWithNextReference(year, build) {
@@ -302,16 +356,7 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
         try {
           await transact([
             counterWrite,
-            {
-              Put: {
-                TableName: tableName,
-                Item: agreementItem(write),
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
-            ...scopesOf(write.agreement).map((scope) => ({ Put: { TableName: tableName, Item: listEntryItem(write.agreement, scope) } })),
-            ...eventPuts(write.events, tableName),
-            ...sideEffectItems(write, tableName),
+            ...newAgreementItems(write, tableName),
           ]);
           return write.agreement;
         } catch (error) {
@@ -332,20 +377,15 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
         guards.push(guard);
       };
       const addUpdate = (next: TAgreementWrite, prior: TStoredAgreement) => {
-        add(
-          {
-            Put: {
-              TableName: tableName,
-              Item: agreementItem(next, prior),
-              ConditionExpression: '#revision = :revision',
-              ExpressionAttributeNames: { '#revision': 'revision' },
-              ExpressionAttributeValues: { ':revision': prior.agreement.revision },
-            },
-          },
-          'agreement',
-        );
+        add({ Update: changedAttributesUpdate(tableName, agreementItem(asWrite(prior)), agreementItem(next, prior), prior.agreement.revision) }, 'agreement');
+        // Only a draft's text changes, and only when an edit changes it.
+        if (next.agreement.body !== prior.agreement.body) add({ Put: { TableName: tableName, Item: textItem(next.agreement) } }, 'other');
         const nextScopeIds = new Set(scopesOf(next.agreement).map(scopeId));
-        for (const scope of scopesOf(next.agreement)) add({ Put: { TableName: tableName, Item: listEntryItem(next.agreement, scope) } }, 'other');
+        const priorEntries = new Map(scopesOf(prior.agreement).map((scope) => [scopeId(scope), listEntryItem(prior.agreement, scope)]));
+        for (const scope of scopesOf(next.agreement)) {
+          const entry = listEntryItem(next.agreement, scope);
+          if (listEntryChanged(priorEntries.get(scopeId(scope)), entry)) add({ Put: { TableName: tableName, Item: entry } }, 'other');
+        }
         for (const scope of scopesOf(prior.agreement).filter((candidate) => !nextScopeIds.has(scopeId(candidate)))) {
           add({ Update: withdrawnListEntry(tableName, next.agreement.id, scope, write.events[0]?.at) }, 'other');
         }
@@ -359,9 +399,7 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
       if (write.rateLimit) add({ Update: rateLimitUpdate(tableName, write.rateLimit) }, 'rate');
       for (const other of also.updates ?? []) addUpdate(other.write, other.previous);
       for (const created of also.creates ?? []) {
-        add({ Put: { TableName: tableName, Item: agreementItem(created), ConditionExpression: 'attribute_not_exists(PK)' } }, 'agreement');
-        for (const scope of scopesOf(created.agreement)) add({ Put: { TableName: tableName, Item: listEntryItem(created.agreement, scope) } }, 'other');
-        addSideEffects(created);
+        for (const [index, item] of newAgreementItems(created, tableName).entries()) add(item, index === 0 ? 'agreement' : item.Update ? 'link' : 'other');
       }
       try {
         await transact(items);

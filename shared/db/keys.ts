@@ -15,6 +15,8 @@ export const agencyListKeys = (name: string, agencyId: string) => ({
 });
 
 export const agreementKey = (agreementId: string) => ({ PK: `AGREEMENT#${agreementId}`, SK: 'AGREEMENT' });
+/** A version's text, in an item of its own: written while it is drafted, never by a transition. */
+export const agreementTextKey = (agreementId: string) => ({ PK: `AGREEMENT#${agreementId}`, SK: 'TEXT' });
 
 /** Sequence counter for human references, one per year. */
 export const referenceCounterKey = (year: number) => ({ PK: `COUNTER#REFERENCE#${year}`, SK: 'COUNTER' });

@@ -1,3 +1,9 @@
+import { ZAgency } from '../schemas/agency';
+import { ZSigningRequest } from '../schemas/stored';
+
+/** What the list indexes' readers use of an entry: its summary, and the text a search filters on. */
+const LIST_ENTRY_ATTRIBUTES = ['summary', 'searchText'];
+
 /**
  * The single-table layout, defined once. The CDK stack, the local stack and the
  * integration tests all build the table from this object, so the keys and
@@ -10,19 +16,25 @@ export const TABLE_DEFINITION = {
   timeToLiveAttribute: 'expiresAt',
   indexes: {
     /** Agreement list entries per visibility scope, newest first; agencies by name. */
-    byScope: { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
+    byScope: { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK', projects: [...LIST_ENTRY_ATTRIBUTES, ...Object.keys(ZAgency.shape)] },
     /** The same entries partitioned by scope and status, for the `status` filter. */
-    byScopeStatus: { indexName: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+    byScopeStatus: { indexName: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK', projects: LIST_ENTRY_ATTRIBUTES },
     /** In-force entries per scope ordered by next review date (sparse). */
-    byScopeReviewDate: { indexName: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK' },
-    /** Date-keyed work for the daily job: reminders, link expiry, agreement expiry (sparse). */
-    dueWork: { indexName: 'GSI4', partitionKey: 'GSI4PK', sortKey: 'GSI4SK' },
+    byScopeReviewDate: { indexName: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK', projects: LIST_ENTRY_ATTRIBUTES },
+    /**
+     * Date-keyed work for the daily job: reminders, link expiry, agreement expiry (sparse). It reads
+     * an agreement's id (then the agreement itself) and a signing link's whole record.
+     */
+    dueWork: { indexName: 'GSI4', partitionKey: 'GSI4PK', sortKey: 'GSI4SK', projects: ['id', ...Object.keys(ZSigningRequest.shape)] },
   },
 } as const;
 
 export type TIndexName = keyof typeof TABLE_DEFINITION.indexes;
 
-/** Every key attribute is a string; indexes project all attributes (list entries are small). */
+/**
+ * Every key attribute is a string. Each index projects only what its readers use (`projects`,
+ * besides the keys): a write that changes nothing an index projects costs that index nothing.
+ */
 export const tableKeyAttributes = (): string[] => [
   TABLE_DEFINITION.partitionKey,
   TABLE_DEFINITION.sortKey,

@@ -1,8 +1,8 @@
-import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/api/handler';
-import { agreementKey } from '../../../shared/db/keys';
+import { agreementKey, agreementTextKey } from '../../../shared/db/keys';
 import type { TAgreement } from '../../../shared/schemas/agreement';
 import { tokenFor } from '../../fixtures/auth';
 import { ADMIN, callApi, type TCall } from '../../fixtures/http';
@@ -54,7 +54,10 @@ describe('the API function', () => {
   });
 
   it('reads one agreement with one DynamoDB request and gives its revision as the ETag', async () => {
-    dynamo.on(GetCommand).resolves({ Item: { ...agreementKey(AGREEMENT.id), ...AGREEMENT, auditHead: { seq: 3, hash: 'abc' } } });
+    const { body, ...record } = AGREEMENT;
+    dynamo.on(BatchGetCommand).resolves({
+      Responses: { [process.env.TABLE_NAME!]: [{ ...agreementKey(AGREEMENT.id), ...record, auditHead: { seq: 3, hash: 'abc' } }, { ...agreementTextKey(AGREEMENT.id), body }] },
+    });
     const reply = await api({ method: 'GET', path: `/agreements/${AGREEMENT.id}`, as: FIRE_VIEWER });
     expect(reply.status).toBe(200);
     expect(reply.headers.etag).toBe('"3"');
@@ -117,7 +120,7 @@ describe('the API function', () => {
   });
 
   it('turns a storage failure into a 500 that reveals nothing of its cause', async () => {
-    dynamo.on(GetCommand).rejects(new Error('secret internal detail'));
+    dynamo.on(BatchGetCommand).rejects(new Error('secret internal detail'));
     const reply = await api({ method: 'GET', path: `/agreements/${AGREEMENT.id}`, as: FIRE_VIEWER });
     expect(reply.status).toBe(500);
     expect(reply.text).not.toContain('secret');
@@ -126,7 +129,7 @@ describe('the API function', () => {
 
   it('answers an unknown path and an unknown id with 404 problems', async () => {
     expect((await api({ method: 'GET', path: '/nowhere' })).status).toBe(404);
-    dynamo.on(GetCommand).resolves({});
+    dynamo.on(BatchGetCommand).resolves({ Responses: { [process.env.TABLE_NAME!]: [] } });
     const missing = await api({ method: 'GET', path: `/agreements/${AGREEMENT.id}`, as: FIRE_VIEWER });
     expect(missing.status).toBe(404);
     expect(missing.json.type).toBe('urn:accord:problem:not_found');
