@@ -1,10 +1,11 @@
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as apiHandler } from '../../functions/api/handler';
+import { BUNDLE_BUDGETS, buildFloor } from '../../infra/aws/bundle-floor';
 import { matchRoute, toHttpApiEvent, type TRoute } from '../../infra/local/lambda-http';
 import { TABLE_DEFINITION } from '../../shared/db/table-definition';
 import { FUNCTIONS, type THttpFunctionName, type TFunctionName } from '../../shared/functions';
@@ -233,5 +234,18 @@ describe('the shipped bundles, with the environment their template gives them', 
     expect(recorders.get('api')!.indexes().length).toBeGreaterThan(0);
     expect(recorders.get('signing')!.actions()).not.toContain('DeleteItem');
     expect(recorders.get('dailyJob')!.indexes()).toEqual(['GSI4']);
+  });
+
+  it('keeps every bundle within its budget: a multiple of its floor, a bundle of only the AWS SDK clients it calls', async () => {
+    const floors = mkdtempSync(join(tmpdir(), 'accord-floors-'));
+    try {
+      for (const fn of functions) {
+        const floor = await buildFloor(fn.name, floors);
+        const ratio = statSync(fn.bundle).size / floor.bytes;
+        expect(ratio, `${fn.name} is ${ratio.toFixed(2)}× its floor`).toBeLessThanOrEqual(BUNDLE_BUDGETS[fn.name]);
+      }
+    } finally {
+      rmSync(floors, { recursive: true, force: true });
+    }
   });
 });
