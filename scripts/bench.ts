@@ -199,7 +199,7 @@ const benchOperations = async () => {
     const report = await dailyJobHandler({ time: `${reminderDay}T08:30:00Z` }, lambdaContext('accord-daily-job'));
     const elapsed = performance.now() - started;
     const daily = proxy.take();
-    const perItem = (n: number) => Math.round((n / report.reviewRemindersSent) * 10) / 10;
+    const perItem = (n: number) => Math.round((n / report.reviewRemindersSent) * 100) / 100;
     const dailyName = `daily job, per agreement reminded (${report.reviewRemindersSent} due)`;
     operations.push([dailyName, async () => undefined]);
     latencies.set(dailyName, [elapsed / report.reviewRemindersSent]);

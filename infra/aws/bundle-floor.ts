@@ -29,7 +29,7 @@ export const floorSource = (name: TFunctionName): string =>
  */
 export const BUNDLE_BUDGETS: Record<TFunctionName, number> = {
   api: 1.9,
-  signing: 1.9,
+  signing: 1.92,
   outboxSender: 1.36,
   dailyJob: 1.6,
   sesEvents: 1.6,
