@@ -22,23 +22,26 @@ const percentile = (values: number[], p: number) => {
 };
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-/** Counts DynamoDB API calls by their X-Amz-Target, and the write units DynamoDB reports for them, on the way to DynamoDB Local. */
+/** Counts DynamoDB API calls by their X-Amz-Target, and the capacity DynamoDB reports for them, on the way to DynamoDB Local. */
 const countingProxy = async (target: string) => {
   const counts = new Map<string, number>();
   let writeUnits = 0;
+  let readUnits = 0;
   const proxy = await startDynamoDbProxy(
     target,
     (operation) => counts.set(operation, (counts.get(operation) ?? 0) + 1),
-    (_operation, units) => {
-      writeUnits += units;
+    ({ kind, units }) => {
+      if (kind === 'write') writeUnits += units;
+      else readUnits += units;
     },
   );
   return {
     endpoint: proxy.endpoint,
     take: () => {
-      const snapshot = { requests: Object.fromEntries(counts), writeUnits };
+      const snapshot = { requests: Object.fromEntries(counts), writeUnits, readUnits };
       counts.clear();
       writeUnits = 0;
+      readUnits = 0;
       return snapshot;
     },
     close: proxy.stop,
@@ -206,6 +209,7 @@ const benchOperations = async () => {
     requests.set(dailyName, {
       requests: Object.fromEntries(Object.entries(daily.requests).map(([op, n]) => [op, perItem(n)])),
       writeUnits: perItem(daily.writeUnits),
+      readUnits: perItem(daily.readUnits),
     });
     for (const [name] of operations) {
       const values = latencies.get(name)!;
@@ -217,11 +221,90 @@ const benchOperations = async () => {
       `| operation (${ITERATIONS}×, in-process handler, DynamoDB Local) | p50 | p95 | DynamoDB requests | write units (table + indexes) |`,
       '|---|---|---|---|---|',
       ...rows,
+      '',
+      await benchDailyJobAtScale(dynamo.endpoint, proxy, lastId),
     ].join('\n');
   } finally {
     await proxy.close();
     await dynamo.stop();
   }
+};
+
+/**
+ * The daily job at 100× today's size: `SCALE_AGREEMENTS` agreements in force in a table of their
+ * own, `SCALE_DUE` of them owing a review reminder on the day, cloned from one the bench signed
+ * (with a short text: the job never reads more than it must). Reports the run's time, requests
+ * and consumed capacity, through the same repositories the daily-job function uses.
+ */
+const SCALE_AGREEMENTS = Number(process.env.BENCH_SCALE_AGREEMENTS ?? 100_000);
+const SCALE_DUE = Number(process.env.BENCH_SCALE_DUE ?? 5_000);
+const benchDailyJobAtScale = async (endpoint: string, proxy: Awaited<ReturnType<typeof countingProxy>>, templateId: string) => {
+  const { BatchWriteCommand, GetCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { createDocumentClient } = await import('../shared/db/client');
+  const { agreementKey, agreementTextKey, dueWorkKeys, DUE_AGREEMENTS } = await import('../shared/db/keys');
+  const { createAgreementRepository } = await import('../shared/db/agreement-repository');
+  const { createSigningRequestRepository } = await import('../shared/db/signing-request-repository');
+  const { createDueWorkStore } = await import('../shared/db/due-work-store');
+  const { createAgencyRepository } = await import('../shared/db/agency-repository');
+  const { runDailyJob } = await import('../shared/domain/schedule/run-daily-job');
+  const { addDays } = await import('../shared/domain/calendar');
+  const { monotonicFactory } = await import('ulid');
+  const tableName = 'bench-scale';
+  await ensureTable(endpoint, tableName);
+  const direct = createDocumentClient({ region: 'eu-west-2', endpoint });
+  const template = (await direct.send(new GetCommand({ TableName: 'bench', Key: agreementKey(templateId) }))).Item!;
+  const day = '2030-03-01';
+  const newId = monotonicFactory();
+  const items = function* () {
+    for (let i = 0; i < SCALE_AGREEMENTS; i += 1) {
+      const id = newId();
+      // The due ones reach their 60-day reminder on the day; the rest are reviewed much later.
+      const nextReviewDate = addDays(day, i < SCALE_DUE ? 60 : 300);
+      yield { ...template, ...agreementKey(id), id, nextReviewDate, ...dueWorkKeys(DUE_AGREEMENTS, addDays(nextReviewDate, -60), id) };
+      yield { ...agreementTextKey(id), entity: 'agreement_text', agreementId: id, body: '# Terms' };
+    }
+  };
+  const seedingStarted = performance.now();
+  let batch: Record<string, unknown>[] = [];
+  const pending: Promise<unknown>[] = [];
+  const flush = async (chunk: Record<string, unknown>[]) => {
+    let requestItems: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = { [tableName]: chunk.map((Item) => ({ PutRequest: { Item } })) };
+    while (requestItems && Object.keys(requestItems).length > 0) {
+      const result = await direct.send(new BatchWriteCommand({ RequestItems: requestItems }));
+      requestItems = result.UnprocessedItems as typeof requestItems;
+    }
+  };
+  for (const item of items()) {
+    batch.push(item);
+    if (batch.length === 25) {
+      pending.push(flush(batch));
+      batch = [];
+      if (pending.length === 16) await Promise.all(pending.splice(0));
+    }
+  }
+  await Promise.all([...pending, ...(batch.length > 0 ? [flush(batch)] : [])]);
+  const seedingSeconds = (performance.now() - seedingStarted) / 1000;
+
+  const table = { client: createDocumentClient({ region: 'eu-west-2', endpoint: proxy.endpoint }), tableName };
+  proxy.take();
+  const started = performance.now();
+  const report = await runDailyJob({
+    now: new Date(`${day}T08:30:00Z`),
+    newId,
+    due: createDueWorkStore(table),
+    agreements: createAgreementRepository(table),
+    requests: createSigningRequestRepository(table),
+    agencies: createAgencyRepository(table),
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const used = proxy.take();
+  return [
+    `Daily job at scale: ${SCALE_AGREEMENTS.toLocaleString('en-GB')} agreements in force, ${report.reviewRemindersSent.toLocaleString('en-GB')} of them due a reminder (seeded in ${seedingSeconds.toFixed(0)} s).`,
+    '',
+    '| run | time | DynamoDB requests | read units | write units |',
+    '|---|---|---|---|---|',
+    `| one scheduled run (${report.agreementsChecked.toLocaleString('en-GB')} checked) | ${seconds.toFixed(1)} s | ${Object.entries(used.requests).map(([op, n]) => `${n} ${op}`).join(' + ')} | ${Math.round(used.readUnits)} | ${Math.round(used.writeUnits)} |`,
+  ].join('\n');
 };
 
 console.log(`${await benchBundles()}\n\n${await benchOperations()}`);

@@ -1,14 +1,24 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TDueWorkStore } from '../domain/ports';
 import type { TTableAccess } from './client';
-import { DUE_AGREEMENTS, DUE_SIGNING_REQUESTS, dueByKey } from './keys';
+import { DUE_AGREEMENTS, DUE_SIGNING_REQUESTS, dueByKey, dueWorkPartitions } from './keys';
 import { ZSigningRequest } from '../schemas/stored';
 import { TABLE_DEFINITION } from './table-definition';
 
-/** Pages through one due-work partition up to a day; each page is one Query. */
+/** Pages through every partition of one kind of due work up to a day; each page is one Query. */
 export const createDueWorkStore = ({ client, tableName }: TTableAccess): TDueWorkStore => {
   const index = TABLE_DEFINITION.indexes.dueWork;
-  async function* dueItems(partition: string, today: string) {
+  /** Every partition at once: the job's reads take one round trip a page, not one per partition. */
+  async function* dueItems(kind: string, today: string) {
+    const collect = async (partition: string) => {
+      const items: Record<string, unknown>[] = [];
+      for await (const item of duePartition(partition, today)) items.push(item);
+      return items;
+    };
+    const partitions = await Promise.all(dueWorkPartitions(kind).map(collect));
+    yield* partitions.flat();
+  }
+  async function* duePartition(partition: string, today: string) {
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await client.send(

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Key builders: the only place that knows how items are addressed.
  * See the README's access-pattern table for what each key serves.
@@ -58,10 +60,17 @@ export const outboxKey = (messageId: string) => ({ PK: `OUTBOX#${messageId}`, SK
 export const documentKey = (sha256: string, agreementId: string) => ({ PK: `DOCUMENT#${sha256}`, SK: `AGREEMENT#${agreementId}` });
 export const documentPartition = (sha256: string) => `DOCUMENT#${sha256}`;
 
-/** Due-work index (GSI4): one partition per kind of work, sorted by the London date it is next due. */
+/**
+ * Due-work index (GSI4): each kind of work is spread over `DUE_WORK_SHARDS` partitions by a hash of
+ * the item's id, so no one key takes every write, and sorted by when it is next due.
+ */
 export const DUE_AGREEMENTS = 'DUE#AGREEMENT';
 export const DUE_SIGNING_REQUESTS = 'DUE#SIGNREQ';
-export const dueWorkKeys = (partition: string, dueOn: string, id: string) => ({ GSI4PK: partition, GSI4SK: `${dueOn}#${id}` });
+export const DUE_WORK_SHARDS = 8;
+const shardOf = (id: string) => createHash('sha256').update(id).digest().readUInt16BE(0) % DUE_WORK_SHARDS;
+export const dueWorkKeys = (kind: string, dueOn: string, id: string) => ({ GSI4PK: `${kind}#${shardOf(id)}`, GSI4SK: `${dueOn}#${id}` });
+/** Every partition of one kind of due work. */
+export const dueWorkPartitions = (kind: string) => Array.from({ length: DUE_WORK_SHARDS }, (_, shard) => `${kind}#${shard}`);
 /** Everything due on or before this day: `~` sorts after every id character. */
 export const dueByKey = (today: string) => `${today}#~`;
 
