@@ -59,9 +59,9 @@ export const FUNCTIONS = {
   },
   outboxSender: {
     entry: 'functions/outbox-sender/handler.ts',
-    description: 'Sends the emails of the transactional outbox from the table stream',
+    description: 'Sends the emails of the transactional outbox from the table stream, and retries what is due every five minutes',
     settings: ['table', 'publicBaseUrl', 'signingKeys', 'mail'],
-    table: { actions: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'], indexes: [] },
+    table: { actions: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'], indexes: ['dueWork'] },
   },
   dailyJob: {
     entry: 'functions/daily-job/handler.ts',

@@ -4,26 +4,39 @@ import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { monotonicFactory } from 'ulid';
 import { config } from './config';
+import { ZOutboxSweepEvent } from './outbox-sweep-event.schema';
 import { createAgreementRepository } from '../../shared/db/agreement-repository';
 import { createDocumentClient } from '../../shared/db/client';
+import { createDueWorkStore } from '../../shared/db/due-work-store';
 import { createOutboxRepository } from '../../shared/db/outbox-repository';
-import { deliverMessage } from '../../shared/domain/email/deliver-message';
+import { deliverMessage, sweepOutbox, type TDeliveryReport } from '../../shared/domain/email/deliver-message';
 import { createSesMailer } from '../../shared/email/ses-mailer';
 import { renderEmail } from '../../shared/email/templates';
 import { loadLinkSigner } from '../../shared/link-signer';
 import { countMetric, logger, observability } from '../../shared/observability';
-import { ZOutboxMessage } from '../../shared/schemas/outbox';
+import { ZOutboxMessage, type TOutboxMessage } from '../../shared/schemas/outbox';
 
 const table = { client: createDocumentClient(config.table), tableName: config.table.name };
 const outbox = createOutboxRepository(table);
 const agreements = createAgreementRepository(table);
+const due = createDueWorkStore(table);
 const mailer = createSesMailer(config.mail);
 const linkSigner = loadLinkSigner(config.signingKeys);
 const newId = monotonicFactory();
 
+const deliver = async (message: TOutboxMessage, at?: Date): Promise<TDeliveryReport> => {
+  const signer = await linkSigner(message.recipients.flatMap((recipient) => (recipient.link ? [recipient.link.keyId] : [])));
+  const report = await deliverMessage({ message, now: () => at ?? new Date(), publicBaseUrl: config.publicBaseUrl, outbox, mailer, render: renderEmail, linkSigner: signer, agreements, newId });
+  countMetric('EmailsSent', report.sent);
+  countMetric('EmailsUndelivered', report.failed);
+  countMetric('EmailsDeferred', report.deferred);
+  return report;
+};
+
 /**
  * Sends the emails the table's stream reports as new outbox items. A record that cannot be
- * finished now is reported as a batch item failure, so Lambda brings it back.
+ * finished now is reported as a batch item failure, so Lambda brings it back; the sweep is there
+ * should it never.
  */
 const sendNewMessages = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   const failures: DynamoDBBatchResponse['batchItemFailures'] = [];
@@ -31,11 +44,7 @@ const sendNewMessages = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatc
     const image = record.dynamodb?.NewImage;
     if (record.eventName !== 'INSERT' || image?.entity?.S !== 'outbox') continue;
     try {
-      const message = ZOutboxMessage.parse(unmarshall(image as Record<string, AttributeValue>));
-      const signer = await linkSigner(message.recipients.flatMap((recipient) => (recipient.link ? [recipient.link.keyId] : [])));
-      const delivered = await deliverMessage({ message, now: () => new Date(), publicBaseUrl: config.publicBaseUrl, outbox, mailer, render: renderEmail, linkSigner: signer, agreements, newId });
-      countMetric('EmailsSent', delivered.sent);
-      countMetric('EmailsUndelivered', delivered.failed);
+      await deliver(ZOutboxMessage.parse(unmarshall(image as Record<string, AttributeValue>)));
     } catch (error) {
       logger.warn('Outbox record not finished; it will be retried', { error: (error as Error).name, sequence: record.dynamodb?.SequenceNumber });
       failures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
@@ -44,6 +53,16 @@ const sendNewMessages = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatc
   return { batchItemFailures: failures };
 };
 
-export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
-  .use(observability())
-  .handler(sendNewMessages);
+/** The scheduled sweep: retries that have fallen due, and messages a sender or the stream left. */
+const sweep = async (event: { time: string }) => {
+  const report = await sweepOutbox({ now: new Date(event.time), due, outbox, deliver });
+  logger.info('Outbox sweep finished', { ...report });
+  return report;
+};
+
+const handle = async (event: DynamoDBStreamEvent | unknown) => {
+  const scheduled = ZOutboxSweepEvent.safeParse(event);
+  return scheduled.success ? sweep(scheduled.data) : sendNewMessages(event as DynamoDBStreamEvent);
+};
+
+export const handler = middy<unknown, unknown>().use(observability()).handler(handle);

@@ -269,6 +269,19 @@ export class AccordStack extends Stack {
       }),
     });
 
+    // Every five minutes: email retries that have fallen due, and messages a sender or the stream left.
+    const sweepDeadLetters = this.deadLetterQueue('OutboxSweepDeadLetters');
+    new Schedule(this, 'OutboxSweepSchedule', {
+      description: 'Accord outbox sweep',
+      schedule: ScheduleExpression.rate(Duration.minutes(5)),
+      target: new LambdaInvoke(outboxSender, {
+        input: ScheduleTargetInput.fromObject({ time: ContextAttribute.scheduledTime }),
+        retryAttempts: 2,
+        maxEventAge: Duration.minutes(10),
+        deadLetterQueue: sweepDeadLetters,
+      }),
+    });
+
     const bucketAccessLogs = new Bucket(this, 'AccessLogs', {
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
@@ -337,6 +350,16 @@ export class AccordStack extends Stack {
       'Emails were marked undelivered: a signatory or legal contact did not get a notice (see the agreement’s undelivered list)',
       new Metric({ namespace: 'Accord', metricName: 'EmailsUndelivered', dimensionsMap: { service: 'accord' }, statistic: 'Sum', ...fiveMinutes }),
     );
+    alarmOnAny('OutboxSweepDeadLettersAlarm', 'The scheduler could not invoke the outbox sweep: email retries are not being made', sweepDeadLetters.metricApproximateNumberOfMessagesVisible(fiveMinutes));
+    // SES throttling or unavailable for a quarter of an hour: emails wait (for up to a day) and someone should know.
+    new Alarm(this, 'EmailsDeferredAlarm', {
+      alarmDescription: 'Emails keep failing transiently (SES throttling or unavailable); they are retried for a day, then marked undelivered',
+      metric: new Metric({ namespace: 'Accord', metricName: 'EmailsDeferred', dimensionsMap: { service: 'accord' }, statistic: 'Sum', period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 3,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(new SnsAction(alarms));
     for (const [name, fn] of Object.entries({ api, signing, outboxSender, dailyJob, sesEvents })) {
       alarmOnAny(`${name}ErrorsAlarm`, `${name} function errors`, fn.metricErrors(fiveMinutes));
     }
@@ -410,10 +433,12 @@ export class AccordStack extends Stack {
       id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${this.getLogicalId(parts.failedOutboxBatches.node.defaultChild as never)}.Arn>/*]`,
       reason: 'Lambda names each failed-batch object itself; PutObject must be allowed for any key in this one bucket (and nothing else is).',
     });
-    Validations.of(this).acknowledge({
-      id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${this.getLogicalId(functions.dailyJob.node.defaultChild as never)}.Arn>:*]`,
-      reason: "The scheduler's role may invoke any version of the daily job function, and only that function.",
-    });
+    for (const scheduled of [functions.dailyJob, functions.outboxSender]) {
+      Validations.of(this).acknowledge({
+        id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${this.getLogicalId(scheduled.node.defaultChild as never)}.Arn>:*]`,
+        reason: "The scheduler's role may invoke any version of the function it schedules (the daily job, the outbox sweep), and only that function.",
+      });
+    }
     if (parts.signingKeys instanceof Secret) Validations.of(parts.signingKeys).acknowledge({
       id: 'AwsSolutions::AwsSolutions-SMG4',
       reason:

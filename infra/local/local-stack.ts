@@ -12,10 +12,13 @@ import { localEnvironment, startFunctionWorker, type TFunctionWorker } from './f
 import { loadLocalSigningKeys } from './local-signing-keys';
 import { startStreamPoller } from './stream-poller';
 import { ZDailyJobEvent } from '../../functions/daily-job/daily-job-event.schema';
+import { ZOutboxSweepEvent } from '../../functions/outbox-sender/outbox-sweep-event.schema';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local';
 import { API_GATEWAY_PAYLOAD_LIMIT, matchRoute, readBody, toHttpApiEvent, writeResult, type TRoute } from './lambda-http';
 
 export const TABLE_NAME = 'accord';
+/** How often the local stack sweeps the outbox for retries that have fallen due. */
+const OUTBOX_SWEEP_EVERY_MS = 15_000;
 
 // aws-ses-v2-local is CommonJS with an ES-style default export; Node's ESM loader wraps it once more.
 const startSesServer = ((sesLocal as unknown as { default?: typeof sesLocal }).default ?? sesLocal) as typeof sesLocal;
@@ -115,6 +118,12 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
       name: 'accord-outbox-sender',
     });
     stoppers.push(outboxPoller.stop);
+    // The outbox sweep: what the five-minute schedule does in AWS, more often here so a retry is seen soon.
+    const sweepOutbox = (time: string) => workers.outboxSender.invoke({ time });
+    const sweeper = setInterval(() => {
+      sweepOutbox(new Date().toISOString()).catch((error: Error) => console.error('Outbox sweep failed:', error.message));
+    }, OUTBOX_SWEEP_EVERY_MS);
+    stoppers.push(async () => clearInterval(sweeper));
     // Specific routes before greedy ones, as API Gateway chooses.
     const routeTable = HTTP_FUNCTION_NAMES.flatMap((name) => FUNCTIONS[name].routes.map((route) => ({ name, route: route as TRoute }))).sort(
       (a, b) => Number(a.route.path.includes('+}')) - Number(b.route.path.includes('+}')),
@@ -129,6 +138,14 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
         }
         const report = await workers.dailyJob.invoke(event.data);
         return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(report) };
+      },
+      // The outbox sweep, on demand and at any moment: retries due by then are made.
+      'POST /_local/scheduled/outbox': async (body) => {
+        const event = ZOutboxSweepEvent.safeParse(body);
+        if (!event.success) {
+          return problem(400, 'Validation failed', 'Send { "time": "2027-03-01T09:05:00Z" }.', [{ path: 'time', message: 'an ISO date-time' }]);
+        }
+        return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(await sweepOutbox(event.data.time)) };
       },
       'POST /_local/login': async (body) => {
         const login = ZLocalLoginRequest.safeParse(body);

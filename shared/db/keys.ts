@@ -66,12 +66,14 @@ export const documentPartition = (sha256: string) => `DOCUMENT#${sha256}`;
  */
 export const DUE_AGREEMENTS = 'DUE#AGREEMENT';
 export const DUE_SIGNING_REQUESTS = 'DUE#SIGNREQ';
+/** Outbox messages, keyed by the moment (ISO) a retry falls due or a sender's lease runs out. */
+export const DUE_OUTBOX = 'DUE#OUTBOX';
 export const DUE_WORK_SHARDS = 8;
 const shardOf = (id: string) => createHash('sha256').update(id).digest().readUInt16BE(0) % DUE_WORK_SHARDS;
 export const dueWorkKeys = (kind: string, dueOn: string, id: string) => ({ GSI4PK: `${kind}#${shardOf(id)}`, GSI4SK: `${dueOn}#${id}` });
 /** Every partition of one kind of due work. */
 export const dueWorkPartitions = (kind: string) => Array.from({ length: DUE_WORK_SHARDS }, (_, shard) => `${kind}#${shard}`);
-/** Everything due on or before this day: `~` sorts after every id character. */
+/** Everything due on or before this day (or moment): `~` sorts after every id character. */
 export const dueByKey = (today: string) => `${today}#~`;
 
 /** A sent email by its SES message id, so a bounce or complaint can be traced to its agreement. */

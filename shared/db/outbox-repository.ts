@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { TOutboxStore, TSentEmail } from '../domain/ports';
-import type { TOutboxMessage } from '../schemas/outbox';
-import { ZSentEmail } from '../schemas/stored';
+import type { TOutboxStore } from '../domain/ports';
+import { ZOutboxMessage, type TOutboxMessage } from '../schemas/outbox';
+import { ZDelivery, ZSentEmail, type TSentEmail } from '../schemas/stored';
 import { epochSeconds, type TTableAccess } from './client';
-import { outboxKey, sentEmailKey } from './keys';
+import { DUE_OUTBOX, dueWorkKeys, outboxKey, sentEmailKey } from './keys';
 import { TABLE_DEFINITION } from './table-definition';
 
 /** Bounces arrive within minutes, complaints within days; a sent email is remembered for 30. */
@@ -13,11 +14,21 @@ const SENT_EMAIL_RETENTION_SECONDS = 30 * 24 * 3600;
 /** Outbox items are removed by TTL a month after they were written, sent or not. */
 const OUTBOX_RETENTION_SECONDS = 30 * 24 * 3600;
 
-/** An outbox message as stored, written in the same transaction as the change that causes it. */
+/** Unclaimed messages come up in the sweep this long after they are written, should the stream never bring them. */
+const SWEEP_GRACE_MS = 2 * 60_000;
+
+const dueAt = (messageId: string, at: string) => dueWorkKeys(DUE_OUTBOX, at, messageId);
+
+/**
+ * An outbox message as stored, written in the same transaction as the change that causes it. It
+ * sits in the due-work index until every recipient is done, so the sweep finds it if the stream
+ * never brings it, a sender dies holding it, or a retry falls due.
+ */
 export const outboxItem = (message: TOutboxMessage) => ({
   ...outboxKey(message.id),
   entity: 'outbox',
   ...message,
+  ...dueAt(message.id, new Date(Date.parse(message.createdAt) + SWEEP_GRACE_MS).toISOString()),
   [TABLE_DEFINITION.timeToLiveAttribute]: epochSeconds(message.createdAt) + OUTBOX_RETENTION_SECONDS,
 });
 
@@ -29,52 +40,69 @@ export const OUTBOX_STREAM_FILTER = {
 
 /**
  * Delivery state lives in the outbox item, one top-level attribute per recipient
- * (`delivery_<key>`), so a message is sent at least once and recorded once however often the
- * stream delivers it. Top-level, because DynamoDB Local's stream renders an empty map as `{}`.
+ * (`delivery_<key>`), written only by the sender holding the message's lease, so each recipient
+ * gets each message once however often the stream or the sweep brings it. Top-level, because
+ * DynamoDB Local's stream renders an empty map as `{}`.
  */
-const deliveryAttribute = (recipientKey: string) => `delivery_${recipientKey}`;
+const DELIVERY_PREFIX = 'delivery_';
+const deliveryAttribute = (recipientKey: string) => `${DELIVERY_PREFIX}${recipientKey}`;
+const conditionFailed = (error: unknown) => error instanceof Error && error.name === 'ConditionalCheckFailedException';
+
 export const createOutboxRepository = ({ client, tableName }: TTableAccess): TOutboxStore => ({
-  async claim(messageId, recipientKey, now, leaseMs) {
+  async get(messageId) {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: outboxKey(messageId), ConsistentRead: true }));
+    return Item ? ZOutboxMessage.parse(Item) : undefined;
+  },
+
+  async lease(messageId, now, leaseMs) {
+    const owner = randomUUID();
+    const until = new Date(now.getTime() + leaseMs).toISOString();
     try {
-      await client.send(
+      const { Attributes } = await client.send(
         new UpdateCommand({
           TableName: tableName,
           Key: outboxKey(messageId),
-          UpdateExpression: 'SET #delivery = :claim',
-          ConditionExpression:
-            'attribute_exists(PK) AND (attribute_not_exists(#delivery) OR (#delivery.#state = :sending AND #delivery.#leaseUntil < :now))',
-          ExpressionAttributeNames: { '#delivery': deliveryAttribute(recipientKey), '#state': 'state', '#leaseUntil': 'leaseUntil' },
+          // Due again when the lease runs out, in case this sender never finishes.
+          UpdateExpression: 'SET #lease = :lease, GSI4PK = :duePartition, GSI4SK = :dueKey',
+          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(#lease) OR #lease.#until < :now)',
+          ExpressionAttributeNames: { '#lease': 'lease', '#until': 'until' },
           ExpressionAttributeValues: {
-            ':claim': { state: 'sending', leaseUntil: new Date(now.getTime() + leaseMs).toISOString() },
-            ':sending': 'sending',
+            ':lease': { owner, until },
             ':now': now.toISOString(),
+            ':duePartition': dueAt(messageId, until).GSI4PK,
+            ':dueKey': dueAt(messageId, until).GSI4SK,
           },
+          ReturnValues: 'ALL_NEW',
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
-      return 'claimed';
+      const deliveries = Object.fromEntries(
+        Object.entries(Attributes ?? {})
+          .filter(([name]) => name.startsWith(DELIVERY_PREFIX))
+          .map(([name, value]) => [name.slice(DELIVERY_PREFIX.length), ZDelivery.parse(value)]),
+      );
+      return { owner, deliveries };
     } catch (error) {
-      if (!(error instanceof Error) || error.name !== 'ConditionalCheckFailedException') throw error;
-      const item = (error as Error & { Item?: Record<string, unknown> }).Item;
-      const delivery = item?.[deliveryAttribute(recipientKey)] as { state: string } | undefined;
-      return delivery?.state === 'sending' ? 'busy' : 'done';
+      if (!conditionFailed(error)) throw error;
+      return (error as Error & { Item?: Record<string, unknown> }).Item ? 'busy' : 'gone';
     }
   },
 
-  async complete(message, recipient, recipientKey, outcome) {
-    const recordOutcome = {
+  async record(message, recipient, recipientKey, delivery, owner) {
+    const recordDelivery = {
       TableName: tableName,
       Key: outboxKey(message.id),
-      UpdateExpression: 'SET #delivery = :outcome',
-      ExpressionAttributeNames: { '#delivery': deliveryAttribute(recipientKey) },
-      ExpressionAttributeValues: { ':outcome': outcome },
+      UpdateExpression: 'SET #delivery = :delivery',
+      ConditionExpression: '#lease.#owner = :owner',
+      ExpressionAttributeNames: { '#delivery': deliveryAttribute(recipientKey), '#lease': 'lease', '#owner': 'owner' },
+      ExpressionAttributeValues: { ':delivery': delivery, ':owner': owner },
     };
-    if (outcome.state === 'failed') {
-      await client.send(new UpdateCommand(recordOutcome));
+    if (delivery.state !== 'sent') {
+      await client.send(new UpdateCommand(recordDelivery));
       return;
     }
     const sent: TSentEmail = {
-      providerMessageId: outcome.providerMessageId,
+      providerMessageId: delivery.providerMessageId,
       agreementId: message.agreementId,
       outboxMessageId: message.id,
       template: message.template,
@@ -84,21 +112,40 @@ export const createOutboxRepository = ({ client, tableName }: TTableAccess): TOu
     await client.send(
       new TransactWriteCommand({
         TransactItems: [
-          { Update: recordOutcome },
+          { Update: recordDelivery },
           {
             Put: {
               TableName: tableName,
               Item: {
-                ...sentEmailKey(outcome.providerMessageId),
+                ...sentEmailKey(delivery.providerMessageId),
                 entity: 'sent_email',
                 ...sent,
-                [TABLE_DEFINITION.timeToLiveAttribute]: Math.floor(Date.parse(outcome.at) / 1000) + SENT_EMAIL_RETENTION_SECONDS,
+                [TABLE_DEFINITION.timeToLiveAttribute]: epochSeconds(delivery.at) + SENT_EMAIL_RETENTION_SECONDS,
               },
             },
           },
         ],
       }),
     );
+  },
+
+  async release(messageId, owner, nextAttemptAt) {
+    const due = nextAttemptAt ? dueAt(messageId, nextAttemptAt) : null;
+    try {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: outboxKey(messageId),
+          UpdateExpression: due ? 'SET GSI4SK = :dueKey REMOVE #lease' : 'REMOVE #lease, GSI4PK, GSI4SK',
+          ConditionExpression: '#lease.#owner = :owner',
+          ExpressionAttributeNames: { '#lease': 'lease', '#owner': 'owner' },
+          ExpressionAttributeValues: { ':owner': owner, ...(due ? { ':dueKey': due.GSI4SK } : {}) },
+        }),
+      );
+    } catch (error) {
+      // The lease ran out and another sender has the message: it decides what is left.
+      if (!conditionFailed(error)) throw error;
+    }
   },
 
   async findSent(providerMessageId) {

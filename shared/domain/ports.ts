@@ -3,9 +3,9 @@ import type { TAgency } from '../schemas/agency';
 import type { TAgreement, TAgreementStatus, TAgreementSummary } from '../schemas/agreement';
 import type { TAgencyEvent, TAuditEvent } from '../schemas/audit-event';
 import type { TOutboxMessage, TRecipient } from '../schemas/outbox';
-import type { TAuditHead, TDeliveryOutcome, TReviewReminderState, TSentEmail, TSigningRequest, TStoredAgreement, TOpenRequests } from '../schemas/stored';
+import type { TAuditHead, TDelivery, TReviewReminderState, TSentEmail, TSigningRequest, TStoredAgreement, TOpenRequests } from '../schemas/stored';
 
-export type { TAuditHead, TDeliveryOutcome, TLinkPurpose, TOpenRequests, TReviewReminderState, TSentEmail, TSigningRequest, TStoredAgreement } from '../schemas/stored';
+export type { TAuditHead, TDelivery, TLinkPurpose, TOpenRequests, TReviewReminderState, TSentEmail, TSigningRequest, TStoredAgreement } from '../schemas/stored';
 
 /** The stores the domain depends on; `shared/db` implements them on DynamoDB. */
 export type TAgencyStore = {
@@ -86,6 +86,8 @@ export type TSigningRequestStore = {
 export type TDueWorkStore = {
   agreementsDueBy(today: string): AsyncIterable<string>;
   requestsDueBy(today: string): AsyncIterable<TSigningRequest>;
+  /** Outbox messages to look at again by this moment: a retry due, or a sender's lease run out. */
+  messagesDueBy(now: string): AsyncIterable<string>;
 };
 
 export type TDocumentMatch = { agreementId: string };
@@ -94,11 +96,20 @@ export type TDocumentIndex = {
   findByHash(sha256: string): Promise<TDocumentMatch[]>;
 };
 
+/** A sender's hold on a message while it delivers it, and what each recipient has had so far. */
+export type TOutboxLease = { owner: string; deliveries: Record<string, TDelivery> };
+
 export type TOutboxStore = {
-  /** Takes one recipient's delivery: `done` when already sent or failed, `busy` while another sender holds it. */
-  claim(messageId: string, recipientKey: string, now: Date, leaseMs: number): Promise<'claimed' | 'done' | 'busy'>;
-  /** Records the outcome; a sent email is also remembered by its provider message id. */
-  complete(message: TOutboxMessage, recipient: TRecipient, recipientKey: string, outcome: TDeliveryOutcome): Promise<void>;
+  get(messageId: string): Promise<TOutboxMessage | undefined>;
+  /**
+   * Takes the message for delivery until `now + leaseMs`: `busy` while another sender holds it,
+   * `gone` when it no longer exists. A sender that dies leaves it to the sweep once the lease ends.
+   */
+  lease(messageId: string, now: Date, leaseMs: number): Promise<TOutboxLease | 'busy' | 'gone'>;
+  /** Records one recipient's delivery, only while `owner` holds the lease; a sent email is also remembered by its provider message id. */
+  record(message: TOutboxMessage, recipient: TRecipient, recipientKey: string, delivery: TDelivery, owner: string): Promise<void>;
+  /** Gives the message back: the sweep looks at it again at `nextAttemptAt`, or never, when every recipient is done. */
+  release(messageId: string, owner: string, nextAttemptAt: string | null): Promise<void>;
   findSent(providerMessageId: string): Promise<TSentEmail | undefined>;
 };
 
@@ -111,8 +122,19 @@ export type TRenderEmail = (
   links: { agreementUrl: string; signingUrl?: string },
 ) => Pick<TOutgoingEmail, 'subject' | 'text' | 'html'>;
 
-/** Sends one email; resolves to the provider's message id. */
+/**
+ * Sends one email; resolves to the provider's message id. Throws `MailRejectedError` when the
+ * provider refuses this message for good; any other error is taken as transient.
+ */
 export type TMailer = { send(email: TOutgoingEmail): Promise<string> };
+
+/** The mail provider refused the message for good (a malformed address, a message it will not send): trying again cannot help. */
+export class MailRejectedError extends Error {
+  constructor(readonly providerError: string) {
+    super(`The mail provider rejected the message (${providerError})`);
+    this.name = 'MailRejectedError';
+  }
+}
 
 /** Which link a token belongs to: its request, and the key it is derived with. */
 export type TLinkRef = { requestId: string; keyId: string };

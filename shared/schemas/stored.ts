@@ -62,9 +62,13 @@ export const ZSentEmail = z.object({
 });
 export type TSentEmail = z.infer<typeof ZSentEmail>;
 
-/** One recipient's delivery of an outbox message. */
-export const ZDeliveryOutcome = z.discriminatedUnion('state', [
+/**
+ * One recipient's delivery of an outbox message: sent, failed for good, or waiting to be tried
+ * again after a transient failure (SES throttling or unavailable), from its first attempt on.
+ */
+export const ZDelivery = z.discriminatedUnion('state', [
   z.object({ state: z.literal('sent'), at: z.string(), providerMessageId: z.string() }),
-  z.object({ state: z.literal('failed'), at: z.string(), attempts: z.int() }),
+  z.object({ state: z.literal('failed'), at: z.string(), attempts: z.int(), reason: z.enum(['rejected', 'gave_up']) }),
+  z.object({ state: z.literal('retrying'), firstAttemptAt: z.string(), attempts: z.int(), nextAttemptAt: z.string() }),
 ]);
-export type TDeliveryOutcome = z.infer<typeof ZDeliveryOutcome>;
+export type TDelivery = z.infer<typeof ZDelivery>;

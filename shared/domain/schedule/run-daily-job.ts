@@ -16,7 +16,7 @@ import { revokeAllLinks, revokeLinks } from '../signing/links';
 import { findSignatory, mapSignatories } from '../signing/routing';
 import { openTerminationRound, terminationChange } from '../signing/termination';
 import { isStillAuthorised } from '../agreement/party-authority';
-import { forEachConcurrently } from './bounded-concurrency';
+import { forEachConcurrently } from '../bounded-concurrency';
 import { reviewReminderDue, requestWorkDue } from './reminder-rules';
 
 export type TDailyJobReport = {

@@ -202,7 +202,8 @@ describe('the AWS stack', () => {
     const alarmed = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((alarm) => JSON.stringify(alarm.Properties));
     expect(alarmed.some((alarm) => alarm.includes('"MetricName":"EmailsUndelivered"') && alarm.includes('"Namespace":"Accord"'))).toBe(true);
     expect(alarmed.some((alarm) => alarm.includes('"MetricName":"PutRequests"') && alarm.includes(bucketId))).toBe(true);
-    expect(alarmed.filter((alarm) => alarm.includes('ApproximateNumberOfMessagesVisible'))).toHaveLength(5);
+    expect(alarmed.some((alarm) => alarm.includes('"MetricName":"EmailsDeferred"') && alarm.includes('"EvaluationPeriods":3'))).toBe(true);
+    expect(alarmed.filter((alarm) => alarm.includes('ApproximateNumberOfMessagesVisible'))).toHaveLength(6);
     for (const alarm of Object.values(template.findResources('AWS::CloudWatch::Alarm'))) expect(alarm.Properties.AlarmActions).toHaveLength(1);
   });
 
@@ -213,6 +214,17 @@ describe('the AWS stack', () => {
       Target: Match.objectLike({
         Input: JSON.stringify({ time: '<aws.scheduler.scheduled-time>' }),
         RetryPolicy: { MaximumRetryAttempts: 5, MaximumEventAgeInSeconds: 21600 },
+        DeadLetterConfig: { Arn: Match.anyValue() },
+      }),
+    });
+  });
+
+  it('sweeps the outbox every five minutes with its scheduled time as input, so email retries are made', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      Target: Match.objectLike({
+        Arn: { 'Fn::GetAtt': [logicalIdOf('outboxSender'), 'Arn'] },
+        Input: JSON.stringify({ time: '<aws.scheduler.scheduled-time>' }),
         DeadLetterConfig: { Arn: Match.anyValue() },
       }),
     });
