@@ -16,6 +16,7 @@ export const APP_ERROR_STATUS = {
   precondition_required: 428,
   too_many_requests: 429,
   internal: 500,
+  unavailable: 503,
 } as const;
 
 export type TAppErrorCode = keyof typeof APP_ERROR_STATUS;
@@ -40,6 +41,7 @@ const TITLES: Record<TAppErrorCode, string> = {
   precondition_required: 'Precondition required',
   too_many_requests: 'Too many requests',
   internal: 'Internal error',
+  unavailable: 'Service unavailable',
 };
 
 export class AppError extends Error {

@@ -36,16 +36,17 @@ const isFromOwnPage = (headers: APIGatewayProxyEventV2['headers']): boolean => {
   return headers['sec-fetch-site'] === 'same-origin';
 };
 
-const page = (status: number, body: string, isHead = false): APIGatewayProxyStructuredResultV2 => ({
+const page = (status: number, body: string, isHead = false, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => ({
   statusCode: status,
-  headers: { ...PAGE_HEADERS },
+  headers: { ...PAGE_HEADERS, ...headers },
   body: isHead ? '' : body,
 });
 
 const problemPage = (error: unknown, isHead = false) => {
   const appError = toAppError(error);
   if (appError.status >= 500) logger.error('Signing page failed', { error: error as Error });
-  return page(appError.status, renderProblemPage(appError.status, appError.title, appError.message), isHead);
+  const retryAfter: Record<string, string> = appError.retryAfterSeconds !== undefined ? { 'retry-after': String(appError.retryAfterSeconds) } : {};
+  return page(appError.status, renderProblemPage(appError.status, appError.title, appError.message), isHead, retryAfter);
 };
 
 /**

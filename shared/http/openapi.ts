@@ -8,6 +8,7 @@ const PROBLEM_RESPONSES: Record<number, string> = {
   401: 'No or invalid bearer token',
   403: "The caller's role does not allow this",
   404: 'Not found, or not visible to the caller',
+  503: 'Storage briefly unreachable; nothing was changed. Send the request again after `Retry-After` seconds',
 };
 
 /** The OpenAPI 3.1 document, generated from the same route specs and zod schemas the API runs on. */

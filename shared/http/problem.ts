@@ -21,8 +21,36 @@ type TMiddyHttpError = Error & { statusCode: number; cause?: { package?: string 
 const isMiddyHttpError = (error: unknown): error is TMiddyHttpError =>
   error instanceof Error && typeof (error as TMiddyHttpError).statusCode === 'number';
 
+/** How long a client should wait before trying again after a storage fault. */
+const STORAGE_RETRY_AFTER_SECONDS = 5;
+const NETWORK_FAULTS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const TRANSIENT_AWS_ERRORS = new Set([
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'ThrottlingException',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TimeoutError',
+]);
+
+/**
+ * A fault of the storage or the network under it that goes away by itself: the table unreachable,
+ * throttling, a 5xx, a transaction that collided with another. The request changed nothing (each
+ * change is one transaction) and can simply be sent again.
+ */
+const isTransientFault = (error: Error & { code?: string; $fault?: string; CancellationReasons?: { Code?: string }[] }) =>
+  NETWORK_FAULTS.has(error.code ?? '') ||
+  TRANSIENT_AWS_ERRORS.has(error.name) ||
+  error.$fault === 'server' ||
+  (error.name === 'TransactionCanceledException' && (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict'));
+
 export const toAppError = (error: unknown): AppError => {
   if (error instanceof AppError) return error;
+  if (error instanceof Error && isTransientFault(error)) {
+    return new AppError('unavailable', 'Accord cannot reach its records just now; nothing was changed. Try again in a few seconds.', undefined, {
+      retryAfterSeconds: STORAGE_RETRY_AFTER_SECONDS,
+    });
+  }
   if (error instanceof Error && error.name === 'IdempotencyValidationError') {
     return new AppError('unprocessable', 'This Idempotency-Key was already used with a different request.', [
       { path: 'Idempotency-Key', message: 'reused with a different body' },
@@ -63,7 +91,7 @@ export const problemDetails = (): MiddlewareObj<APIGatewayProxyEventV2, APIGatew
   onError: async (request) => {
     const appError = toAppError(request.error);
     if (appError.status >= 500) {
-      logger.error('Request failed', { error: request.error as Error });
+      logger.error(appError.code === 'unavailable' ? 'Storage unavailable' : 'Request failed', { error: request.error as Error });
     }
     request.response = problemResponse(appError);
   },

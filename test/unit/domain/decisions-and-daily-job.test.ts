@@ -130,6 +130,33 @@ describe('a signatory decision and the daily job, on the in-memory stores', () =
     return linkSigner.tokenFor(recipient.link!);
   };
 
+  it('sends nothing twice and misses nothing when a run dies part way and is run again', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const id = await submitted({ nextReviewDate: '2026-09-01' });
+      for (const agencyId of PARTIES) await decide(await tokenOf(id, agencyId));
+      ids.push(id);
+    }
+    // The process dies at its third write: that write and everything after it never happen.
+    let writes = 0;
+    const dying = {
+      ...table.store,
+      update: async (...args: Parameters<typeof table.store.update>) => {
+        writes += 1;
+        if (writes >= 3) throw new Error('Runtime exited');
+        return table.store.update(...args);
+      },
+    };
+    await expect(
+      runDailyJob({ now: new Date('2026-07-03T06:00:00Z'), newId, due: table.due, agreements: dying, requests: table.requests, agencies }),
+    ).rejects.toThrow('Runtime exited');
+    expect(sent('review_due').length).toBeLessThan(ids.length);
+
+    await runDay('2026-07-03');
+    const reminded = sent('review_due').map((message) => message.agreementId);
+    expect(reminded.sort()).toEqual([...ids].sort());
+  });
+
   it('reminds of a review 60 days ahead once, and lets an agreement expire past its expiry date', async () => {
     const id = await submitted({ nextReviewDate: '2026-09-01', expiryDate: '2026-12-31' });
     for (const agencyId of PARTIES) await decide(await tokenOf(id, agencyId));
