@@ -222,12 +222,61 @@ const benchOperations = async () => {
       '|---|---|---|---|---|',
       ...rows,
       '',
+      await benchDecisionBurst(call, linkOf, sign),
+      '',
       await benchDailyJobAtScale(dynamo.endpoint, proxy, lastId),
     ].join('\n');
   } finally {
     await proxy.close();
     await dynamo.stop();
   }
+};
+
+/** 200 signatories across 20 agreements (10 parties each) approving at the same moment: each decision's latency. */
+const benchDecisionBurst = async (
+  call: (method: string, path: string, body?: unknown) => Promise<{ status: number; json: any }>,
+  linkOf: (agreementId: string, party: number) => Promise<string>,
+  sign: (path: string) => Promise<{ status: number }>,
+) => {
+  const [agreements, parties] = [20, 10];
+  const agencyIds = Array.from({ length: parties }, (_, index) => `burst-${index}`);
+  for (const id of agencyIds) {
+    const type = Number(id.split('-')[1]) % 2 === 0 ? 'fire_and_rescue_authority' : 'ambulance_trust';
+    await call('POST', '/agencies', { id, name: `Burst ${id}`, type, legalContacts: [`legal@${id}.test`] });
+  }
+  const links: string[] = [];
+  for (let n = 0; n < agreements; n += 1) {
+    const signatories = agencyIds.map((agencyId) => ({ name: 'Chief', role: 'Chief Officer', email: `chief-${n}@${agencyId}.test` }));
+    for (const [index, agencyId] of agencyIds.entries()) {
+      const current = (await call('GET', `/agencies/${agencyId}`)).json.signatories;
+      await call('PUT', `/agencies/${agencyId}/signatories`, { signatories: [...current, signatories[index]] });
+    }
+    const created = await call('POST', '/agreements', {
+      title: `Burst ${n}`,
+      body: 'Text.',
+      withdrawalTerms: 'Notice.',
+      parties: agencyIds.map((agencyId, index) => ({ agencyId, assessment: { efficiencyEffectiveness: 'Yes.', publicSafety: 'No adverse effect.' }, signatories: [signatories[index]] })),
+    });
+    const submitted = await call('POST', `/agreements/${created.json.id}/submit`);
+    if (submitted.status !== 200) throw new Error(`The burst agreement was not submitted: ${JSON.stringify(submitted.json)}`);
+    for (let party = 0; party < parties; party += 1) links.push(await linkOf(created.json.id, party));
+  }
+  const started = performance.now();
+  const timed = await Promise.all(
+    links.map(async (link) => {
+      const begun = performance.now();
+      const reply = await sign(link);
+      return { status: reply.status, ms: performance.now() - begun };
+    }),
+  );
+  const total = performance.now() - started;
+  const latencies = timed.map((entry) => entry.ms);
+  const failures = timed.filter((entry) => entry.status !== 200).length;
+  return [
+    `| ${links.length} decisions at once (${agreements} agreements × ${parties} parties) | p50 | p99 | all done in | not 200 |`,
+    '|---|---|---|---|---|',
+    `| POST /sign/{token} | ${ms(percentile(latencies, 50))} | ${ms(percentile(latencies, 99))} | ${(total / 1000).toFixed(1)} s | ${failures} |`,
+  ].join('\n');
 };
 
 /**

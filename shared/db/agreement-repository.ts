@@ -48,8 +48,11 @@ type TTransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[num
 
 
 const ZCounter = z.object({ value: z.int().min(0) });
-/** Drafts racing for the same year's next reference retry this often (with a growing random pause) before giving up. */
-const REFERENCE_ATTEMPTS = 12;
+/**
+ * Drafts racing for the same year's next reference retry this often before giving up: each round
+ * one of them wins, so fifty at once need fifty rounds. A short random pause spreads them out.
+ */
+const REFERENCE_ATTEMPTS = 100;
 
 /** Admins see all; each agency sees its own; the public register sees what is published. */
 const scopesOf = (agreement: TAgreement): TScope[] => [
@@ -362,7 +365,7 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
         } catch (error) {
           // Another draft took this number first, or was taking it at that very moment: read the counter again.
           if (!transactionConditionFailed(error, 0) && !transactionConflicted(error)) throw error;
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 5)));
         }
       }
       throw new AppError('conflict', 'Too many agreements are being created at once; try again.');

@@ -82,5 +82,7 @@ export const sentEmailKey = (providerMessageId: string) => ({ PK: `SESMSG#${prov
 /** A rate-limit counter, e.g. the resends of one signatory's link on one day. */
 export const rateLimitKey = (key: string) => ({ PK: `RATE#${key}`, SK: 'RATE' });
 
-/** Powertools idempotency records share this partition (see idempotency-store.ts). */
+/** Where Powertools idempotency records live (see idempotency-store.ts). */
 export const IDEMPOTENCY_PARTITION = 'IDEMPOTENCY';
+/** A Powertools idempotency record, under a partition of its own: no one key takes every create. */
+export const idempotencyRecordKey = (idempotencyKey: string) => ({ PK: `${IDEMPOTENCY_PARTITION}#${idempotencyKey}`, SK: IDEMPOTENCY_PARTITION });

@@ -1,4 +1,6 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../shared/db/client';
 import { handler } from '../../functions/api/handler';
 import { findBrokenLink } from '../../shared/domain/audit/audit-chain';
 import { draftFor, WARWICKSHIRE_AGENCIES } from '../fixtures/agencies';
@@ -89,16 +91,30 @@ describe('drafting an agreement', () => {
     expect(wrong.json.detail).toContain('revision 1');
   });
 
-  it('gives references in sequence, never the same one twice, even when drafts are created at once', async () => {
+  it('gives references in sequence, never the same one twice and with no gap, when fifty drafts are created at once', async () => {
+    const count = 50;
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_, index) =>
+      Array.from({ length: count }, (_, index) =>
         api({ method: 'POST', path: '/agreements', body: { title: `Parallel draft ${index}` }, as: FIRE_EDITOR }),
       ),
     );
-    expect(results.map((result) => result.status)).toEqual(Array(8).fill(201));
+    expect(results.map((result) => result.status)).toEqual(Array(count).fill(201));
     const sequences = results.map((result) => Number(result.json.reference.split('-')[2])).sort((a, b) => a - b);
-    expect(new Set(sequences).size).toBe(8);
-    expect(sequences.at(-1)! - sequences[0]!).toBe(7);
+    expect(new Set(sequences).size).toBe(count);
+    expect(sequences.at(-1)! - sequences[0]!).toBe(count - 1);
+  });
+
+  it('keeps each idempotency record under a partition of its own', async () => {
+    for (const key of ['spread-a', 'spread-b']) {
+      await api({ method: 'POST', path: '/agreements', body: { title: `Spread ${key}` }, headers: { 'idempotency-key': key }, as: FIRE_EDITOR });
+    }
+    // A scan is fine in a test: it reads what the table holds, whatever the keys.
+    const { Items } = await createDocumentClient({ region: 'eu-west-2', endpoint: process.env.DYNAMODB_ENDPOINT }).send(
+      new ScanCommand({ TableName: process.env.TABLE_NAME, FilterExpression: 'begins_with(PK, :prefix)', ExpressionAttributeValues: { ':prefix': 'IDEMPOTENCY' } }),
+    );
+    const partitions = new Set((Items ?? []).map((item) => item.PK));
+    expect(partitions.size).toBe(Items!.length);
+    expect(partitions.size).toBeGreaterThanOrEqual(2);
   });
 
   it('makes a retried create with the same Idempotency-Key return the first draft, not a second one', async () => {
