@@ -297,6 +297,7 @@ const benchDailyJobAtScale = async (endpoint: string, proxy: Awaited<ReturnType<
   const { createDueWorkStore } = await import('../shared/db/due-work-store');
   const { createAgencyRepository } = await import('../shared/db/agency-repository');
   const { runDailyJob } = await import('../shared/domain/schedule/run-daily-job');
+  const { DEFAULT_EVIDENCE_RETENTION_DAYS } = await import('../shared/config');
   const { addDays } = await import('../shared/domain/calendar');
   const { monotonicFactory } = await import('ulid');
   const tableName = 'bench-scale';
@@ -339,7 +340,7 @@ const benchDailyJobAtScale = async (endpoint: string, proxy: Awaited<ReturnType<
   proxy.take();
   const started = performance.now();
   const report = await runDailyJob({
-    now: new Date(`${day}T08:30:00Z`),
+    now: new Date(`${day}T08:30:00Z`), evidenceRetentionDays: DEFAULT_EVIDENCE_RETENTION_DAYS,
     newId,
     due: createDueWorkStore(table),
     agreements: createAgreementRepository(table),

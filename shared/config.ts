@@ -17,12 +17,14 @@ export const SETTING_VARIABLES = {
   dashboardSignIn: { aws: ['COGNITO_DOMAIN_URL', 'COGNITO_CLIENT_ID'], local: [] },
   signingKeys: { aws: ['SIGNING_KEY_SECRET_ARN'], local: ['SIGNING_KEYS'] },
   mail: { aws: ['MAIL_FROM', 'SES_CONFIGURATION_SET'], local: ['MAIL_FROM'] },
+  evidenceRetention: { aws: ['EVIDENCE_RETENTION_DAYS'], local: [] },
 } as const satisfies Record<string, { aws: readonly string[]; local: readonly string[] }>;
 
 export type TSettingName = keyof typeof SETTING_VARIABLES;
 export type TDeployment = 'aws' | 'local';
 
 const REGION = z.string().min(1).default('eu-west-2');
+export const DEFAULT_EVIDENCE_RETENTION_DAYS = 2192;
 
 const jsonText = <T extends z.ZodType>(schema: T) =>
   z.string().transform((text, ctx) => {
@@ -35,6 +37,10 @@ const jsonText = <T extends z.ZodType>(schema: T) =>
   }).pipe(schema);
 
 const SETTING_SCHEMAS = {
+  /** Days personal evidence (IP addresses, user agents) is kept after it is recorded: six years by default (Limitation Act 1980 s.5). */
+  evidenceRetention: z
+    .object({ EVIDENCE_RETENTION_DAYS: z.coerce.number().int().min(1).default(DEFAULT_EVIDENCE_RETENTION_DAYS) })
+    .transform((env) => ({ days: env.EVIDENCE_RETENTION_DAYS })),
   table: z
     .object({ TABLE_NAME: z.string().min(1), AWS_REGION: REGION, DYNAMODB_ENDPOINT: z.url().optional() })
     .transform((env) => ({ name: env.TABLE_NAME, region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT })),

@@ -65,8 +65,8 @@ export const FUNCTIONS = {
   },
   dailyJob: {
     entry: 'functions/daily-job/handler.ts',
-    description: 'Daily: review reminders, overdue escalation, signature reminders, link and agreement expiry',
-    settings: ['table'],
+    description: 'Daily: review reminders, overdue escalation, signature reminders, link and agreement expiry, evidence past its retention',
+    settings: ['table', 'evidenceRetention'],
     table: { actions: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'], indexes: ['dueWork'] },
   },
   sesEvents: {

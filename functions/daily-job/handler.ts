@@ -20,13 +20,14 @@ const newId = monotonicFactory();
 
 const runForScheduledTime = async (event: unknown): Promise<TDailyJobReport> => {
   const { time } = ZDailyJobEvent.parse(event);
-  const report = await runDailyJob({ now: new Date(time), newId, due, agreements, requests, agencies });
+  const report = await runDailyJob({ now: new Date(time), evidenceRetentionDays: config.evidenceRetention.days, newId, due, agreements, requests, agencies });
   logger.info('Daily job finished', { ...report });
   countMetric('ReviewRemindersSent', report.reviewRemindersSent);
   countMetric('SignatureRemindersSent', report.signatureRemindersSent);
   countMetric('SigningLinksExpired', report.linksExpired);
   countMetric('AgreementsExpired', report.agreementsExpired);
   countMetric('AgreementsTerminated', report.agreementsTerminated);
+  countMetric('EvidenceReduced', report.evidenceReduced);
   return report;
 };
 

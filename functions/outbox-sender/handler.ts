@@ -56,7 +56,8 @@ const sendNewMessages = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatc
 /** The scheduled sweep: retries that have fallen due, and messages a sender or the stream left. */
 const sweep = async (event: { time: string }) => {
   const report = await sweepOutbox({ now: new Date(event.time), due, outbox, deliver });
-  logger.info('Outbox sweep finished', { ...report });
+  // A sweep with nothing to do is the usual case, and says nothing.
+  if (report.messages > 0) logger.info('Outbox sweep finished', { ...report });
   return report;
 };
 

@@ -238,6 +238,7 @@ export class AccordStack extends Stack {
       auth: { variables: { COGNITO_USER_POOL_ID: userPool.userPoolId, COGNITO_CLIENT_ID: dashboardClient.userPoolClientId } },
       dashboardSignIn: { variables: { COGNITO_DOMAIN_URL: signInDomain.baseUrl(), COGNITO_CLIENT_ID: dashboardClient.userPoolClientId } },
       signingKeys: { variables: { SIGNING_KEY_SECRET_ARN: signingKeys.secretArn }, grant: (fn) => signingKeys.grantRead(fn) },
+      evidenceRetention: { variables: { EVIDENCE_RETENTION_DAYS: String(settings.evidenceRetentionDays) } },
       mail: {
         variables: { MAIL_FROM: `Accord <accord@${mailDomain}>`, SES_CONFIGURATION_SET: configurationSet.configurationSetName },
         grant: (fn) => fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: sendingResources })),
@@ -393,6 +394,7 @@ export class AccordStack extends Stack {
     output('AlarmTopicArn', alarms.topicArn, `Alarms go here and to ${settings.alarmEmail} (confirm the subscription email)`);
     output('SigningKeySecretArn', signingKeys.secretArn, 'The signing-link keyring (rotation runbook: docs/runbooks/rotate-signing-key.md)');
     output('FailedOutboxBatchesBucket', failedOutboxBatches.bucketName, 'Outbox batches that failed for good, to replay within 30 days');
+    output('TableName', table.tableName, 'The table (restore drill: docs/runbooks/restore-point-in-time.md)');
     output('DailyJobFunctionName', dailyJob.functionName, 'Run the daily job again for a day (README, alarms)');
     output('OutboxSenderFunctionName', outboxSender.functionName, 'Replay a failed outbox batch (README, alarms)');
     if (customDomain) {

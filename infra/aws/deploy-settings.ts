@@ -1,4 +1,5 @@
 import type { App } from 'aws-cdk-lib';
+import { DEFAULT_EVIDENCE_RETENTION_DAYS } from '../../shared/config';
 import * as z from 'zod';
 
 const HOSTNAME = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -34,6 +35,8 @@ export const ZDeploySettings = z
     signInDomainPrefix: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lower-case letters, digits and hyphens').optional(),
     /** The keyring kept from an earlier deployment of this stack, when it is created again over the retained table. */
     signingKeySecretArn: z.string().startsWith('arn:aws:secretsmanager:', 'a Secrets Manager secret ARN').optional(),
+    /** Days IP addresses and user agents recorded as signing evidence are kept (the audit chain keeps their digest). */
+    evidenceRetentionDays: z.coerce.number().int('a whole number of days').min(1).default(DEFAULT_EVIDENCE_RETENTION_DAYS),
   })
   .refine((settings) => Boolean(settings.domainName) === Boolean(settings.certificateArn), {
     message: 'set both -c domainName=… and -c certificateArn=… for a custom domain, or neither',
@@ -46,7 +49,7 @@ export const ZDeploySettings = z
   });
 export type TDeploySettings = z.output<typeof ZDeploySettings>;
 
-const CONTEXT_KEYS = ['region', 'mailDomain', 'alarmEmail', 'domainName', 'certificateArn', 'signInDomainPrefix', 'signingKeySecretArn'] as const;
+const CONTEXT_KEYS = ['region', 'mailDomain', 'alarmEmail', 'domainName', 'certificateArn', 'signInDomainPrefix', 'signingKeySecretArn', 'evidenceRetentionDays'] as const;
 
 /** Reads the deploy settings from the app's context; throws naming each context value to fix. */
 export const readDeploySettings = (app: App): TDeploySettings => {

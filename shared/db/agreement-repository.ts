@@ -30,6 +30,7 @@ import {
   DUE_AGREEMENTS,
   DUE_SIGNING_REQUESTS,
   dueWorkKeys,
+  evidenceDueKeys,
   listEntryKey,
   referenceCounterKey,
   reviewSortKey,
@@ -214,12 +215,30 @@ const sideEffectItems = (write: TAgreementWrite, tableName: string): TTransactIt
     : []),
 ];
 
+/** Each event once; one holding personal evidence waits in the due-work index for its removal. */
 const eventPuts = (events: TAuditEvent[], tableName: string): TTransactItem[] =>
   events.map((event) => ({
     Put: {
       TableName: tableName,
-      Item: { ...auditEventKey(event.agreementId, event.seq), entity: 'audit_event', ...event },
+      Item: {
+        ...auditEventKey(event.agreementId, event.seq),
+        entity: 'audit_event',
+        ...event,
+        ...(event.personal ? evidenceDueKeys(event.agreementId, event.seq, event.at.slice(0, 10)) : {}),
+      },
       ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  }));
+
+/** Removes the personal evidence of events whose retention is over; their hashes cover only its digest. */
+const evidenceRemovals = (write: TAgreementWrite, tableName: string): TTransactItem[] =>
+  (write.reducedEvents ?? []).map((seq) => ({
+    Update: {
+      TableName: tableName,
+      Key: auditEventKey(write.agreement.id, seq),
+      UpdateExpression: 'REMOVE #personal, GSI4PK, GSI4SK',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeNames: { '#personal': 'personal' },
     },
   }));
 
@@ -396,6 +415,7 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
       };
       const addSideEffects = (next: TAgreementWrite) => {
         for (const item of eventPuts(next.events, tableName)) add(item, 'other');
+        for (const item of evidenceRemovals(next, tableName)) add(item, 'other');
         for (const item of sideEffectItems(next, tableName)) add(item, item.Update ? 'link' : 'other');
       };
       addUpdate(write, previous);

@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TDueWorkStore } from '../domain/ports';
 import type { TTableAccess } from './client';
-import { DUE_AGREEMENTS, DUE_OUTBOX, DUE_SIGNING_REQUESTS, dueByKey, dueWorkPartitions } from './keys';
+import { DUE_AGREEMENTS, DUE_EVIDENCE, DUE_OUTBOX, DUE_SIGNING_REQUESTS, dueByKey, dueWorkPartitions, evidenceOfDueKey } from './keys';
 import { ZSigningRequest } from '../schemas/stored';
 import { TABLE_DEFINITION } from './table-definition';
 
@@ -38,6 +38,9 @@ export const createDueWorkStore = ({ client, tableName }: TTableAccess): TDueWor
   return {
     async *agreementsDueBy(today) {
       for await (const item of dueItems(DUE_AGREEMENTS, today)) yield String(item.id);
+    },
+    async *evidenceRecordedBy(day) {
+      for await (const item of dueItems(DUE_EVIDENCE, day)) yield evidenceOfDueKey(String(item[index.sortKey]));
     },
     async *messagesDueBy(now) {
       for await (const item of dueItems(DUE_OUTBOX, now)) yield String(item.id);

@@ -68,6 +68,14 @@ export const DUE_AGREEMENTS = 'DUE#AGREEMENT';
 export const DUE_SIGNING_REQUESTS = 'DUE#SIGNREQ';
 /** Outbox messages, keyed by the moment (ISO) a retry falls due or a sender's lease runs out. */
 export const DUE_OUTBOX = 'DUE#OUTBOX';
+/** Audit events holding personal evidence, keyed by the day they were recorded, until it is removed. */
+export const DUE_EVIDENCE = 'DUE#EVIDENCE';
+export const evidenceDueKeys = (agreementId: string, seq: number, day: string) => dueWorkKeys(DUE_EVIDENCE, day, `${agreementId}#${pad(seq, 6)}`);
+/** The event a due-evidence sort key names (`<day>#<agreementId>#<seq>`). */
+export const evidenceOfDueKey = (sortKey: string) => {
+  const [, agreementId, seq] = sortKey.split('#');
+  return { agreementId: agreementId!, seq: Number(seq) };
+};
 export const DUE_WORK_SHARDS = 8;
 const shardOf = (id: string) => createHash('sha256').update(id).digest().readUInt16BE(0) % DUE_WORK_SHARDS;
 export const dueWorkKeys = (kind: string, dueOn: string, id: string) => ({ GSI4PK: `${kind}#${shardOf(id)}`, GSI4SK: `${dueOn}#${id}` });

@@ -40,6 +40,8 @@ export type TAgreementWrite = {
   indexDocument?: boolean;
   /** Counts this write against a limit (emails sent on demand); over it, nothing is written and `RateLimitedError`. */
   rateLimit?: TRateLimit;
+  /** Events of this agreement (by number) whose personal evidence is removed, its retention over. */
+  reducedEvents?: number[];
 };
 
 /** At most `limit` writes under `key` until `resetsAt` (an ISO time); the counter then expires. `refusal` says why, to the user. */
@@ -88,6 +90,8 @@ export type TDueWorkStore = {
   requestsDueBy(today: string): AsyncIterable<TSigningRequest>;
   /** Outbox messages to look at again by this moment: a retry due, or a sender's lease run out. */
   messagesDueBy(now: string): AsyncIterable<string>;
+  /** Audit events recorded on or before this day that still hold personal evidence. */
+  evidenceRecordedBy(day: string): AsyncIterable<{ agreementId: string; seq: number }>;
 };
 
 export type TDocumentMatch = { agreementId: string };

@@ -1,3 +1,4 @@
+import { findBrokenLink } from '../domain/audit/audit-chain';
 import type { TAgencyStore, TAgreementStore } from '../domain/ports';
 import type { TAgency } from '../schemas/agency';
 import type { TAgreement } from '../schemas/agreement';
@@ -8,8 +9,11 @@ export type TAgencyExport = {
   exportedAt: string;
   agency: TAgency;
   agencyEvents: TAgencyEvent[];
-  /** Every version of every agreement the agency drafted or is a party to, with its whole audit trail. */
-  agreements: { agreement: TAgreement; events: TAuditEvent[] }[];
+  /**
+   * Every version of every agreement the agency drafted or is a party to, with its whole audit
+   * trail and whether that trail's hash chain is unbroken (the first broken event's number if not).
+   */
+  agreements: { agreement: TAgreement; events: TAuditEvent[]; brokenAt: number | null }[];
 };
 
 const PAGE = 100;
@@ -27,7 +31,7 @@ export const exportAgency = async (stores: { agencies: TAgencyStore; agreements:
     const page = await stores.agreements.list({ scopes: [agencyId], limit: PAGE, cursor });
     for (const summary of page.items) {
       const [stored, events] = await Promise.all([stores.agreements.get(summary.id), stores.agreements.listEvents(summary.id)]);
-      if (stored) agreements.push({ agreement: stored.agreement, events });
+      if (stored) agreements.push({ agreement: stored.agreement, events, brokenAt: findBrokenLink(events) });
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

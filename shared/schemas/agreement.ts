@@ -137,8 +137,8 @@ export const ZDeclineReasonCode = z.enum(DECLINE_REASON_CODES).meta({
 /** What was captured when a signatory decided: the evidence a court would ask for. */
 export const ZDecisionEvidence = z.object({
   signedName: z.string().nullable(),
-  ip: z.string(),
-  userAgent: z.string(),
+  ip: z.string().nullable().meta({ description: 'Null once reduced after the evidence retention period' }),
+  userAgent: z.string().nullable().meta({ description: 'Null once reduced after the evidence retention period' }),
   documentSha256: z.string(),
   reasonCode: ZDeclineReasonCode.nullable(),
 });
@@ -191,7 +191,7 @@ export const ZReviewRecord = z.object({
 });
 
 /** A party's agreement to end the agreement: who approved, when, from where. */
-export const ZTerminationApproval = z.object({ at: z.string(), signedName: z.string(), ip: z.string(), userAgent: z.string() });
+export const ZTerminationApproval = z.object({ at: z.string(), signedName: z.string(), ip: z.string().nullable(), userAgent: z.string().nullable() });
 
 /** Ending by agreement of the parties (PA 1996 s.23C): every party's signatories approve, as in sign-off. */
 export const ZTerminationRound = z.object({

@@ -17,8 +17,15 @@ export const ZAuditEvent = z
     at: z.string(),
     actor: ZActor,
     data: z.record(z.string(), z.unknown()),
+    personal: z
+      .record(z.string(), z.string())
+      .optional()
+      .meta({
+        description:
+          'Personal data kept as evidence (IP address, user agent). Not covered by `hash`, which covers its SHA-256 (`data.personalSha256`) instead, so it can be removed after the retention period without breaking the chain',
+      }),
     prevHash: z.string().nullable().meta({ description: "The previous event's hash; null for the first" }),
-    hash: z.string().meta({ description: 'Hex SHA-256 of the RFC 8785 canonical JSON of every other field' }),
+    hash: z.string().meta({ description: 'Hex SHA-256 of the RFC 8785 canonical JSON of every other field but `personal`' }),
   })
   .meta({ id: 'AuditEvent' });
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;

@@ -35,6 +35,7 @@ describe('exporting one agency’s records', () => {
     expect(ids).not.toContain(theirs.id);
     const entry = exported.agreements.find((candidate) => candidate.agreement.id === ours.id)!;
     expect(entry.agreement.body).toBe(ours.body);
+    expect(exported.agreements.every((candidate) => candidate.brokenAt === null)).toBe(true);
     expect(entry.events.map((event) => event.type)).toEqual(expect.arrayContaining(['draft_created', 'submitted', 'signatory_approved', 'in_force']));
   });
 });

@@ -1,3 +1,6 @@
+import { findBrokenLink } from '../../shared/domain/audit/audit-chain';
+import type { TAuditEvent } from '../../shared/schemas/audit-event';
+import { DEFAULT_EVIDENCE_RETENTION_DAYS } from '../../shared/config';
 import { monotonicFactory } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgencyRepository } from '../../shared/db/agency-repository';
@@ -30,10 +33,15 @@ const reviewEvents = async (owner: TTestUser, id: string) =>
     .map((event) => ({ day: event.at.slice(0, 10), offset: event.data.offsetDays }));
 
 /** The job's domain function on repositories over `client`, so a test can watch its requests. */
-const runJobDirectlyAt = async (time: string, client = createDocumentClient({ region: 'eu-west-2', endpoint: process.env.DYNAMODB_ENDPOINT })) => {
+const runJobDirectlyAt = async (
+  time: string,
+  client = createDocumentClient({ region: 'eu-west-2', endpoint: process.env.DYNAMODB_ENDPOINT }),
+  evidenceRetentionDays = DEFAULT_EVIDENCE_RETENTION_DAYS,
+) => {
   const table = { client, tableName: process.env.TABLE_NAME! };
   return runJobDirectly({
     now: new Date(time),
+    evidenceRetentionDays,
     newId: monotonicFactory(),
     due: createDueWorkStore(table),
     agreements: createAgreementRepository(table),
@@ -138,8 +146,8 @@ describe('review reminders from the daily job', () => {
     for (let i = 0; i < 12; i += 1) await bringIntoForce(owner, fireAndAmbulance(`bulk${i}`));
     const withMore = await counted(quietDay);
     expect(withMore).toBe(before);
-    // One Query per partition of each kind of due work: agreements and signing links.
-    expect(before).toBe(2 * DUE_WORK_SHARDS);
+    // One Query per partition of each kind of due work: agreements, signing links, evidence to remove.
+    expect(before).toBe(3 * DUE_WORK_SHARDS);
   });
 });
 
@@ -235,5 +243,29 @@ describe('variations and termination', () => {
     const noReason = await api({ method: 'POST', path: `/agreements/${agreement.id}/reviews`, as: owner, body: { outcome: 'continue', notes: '' } });
     expect(noReason.status).toBe(400);
     expect(noReason.json.errors[0].path).toBe('notes');
+  });
+});
+
+describe('personal evidence past its retention', () => {
+  it('removes IP addresses and user agents from the trail and the certificate, and the chain still verifies', async () => {
+    const owner = newOwner();
+    const agreement = await bringIntoForce(owner, fireAndAmbulance('evidence'));
+    const report = await runJobDirectlyAt(`${addDays(today, 3)}T08:30:00Z`, undefined, 2);
+    expect(report.evidenceReduced).toBeGreaterThanOrEqual(1);
+
+    const events = (await api({ method: 'GET', path: `/agreements/${agreement.id}/events`, as: owner })).json.items as TAuditEvent[];
+    expect(findBrokenLink(events)).toBeNull();
+    const approvals = events.filter((event) => event.type === 'signatory_approved');
+    expect(approvals.length).toBe(2);
+    for (const approval of approvals) {
+      expect(approval.personal).toBeUndefined();
+      expect(approval.data.personalSha256).toMatch(/^[0-9a-f]{64}$/);
+    }
+    expect(events.at(-1)!.type).toBe('evidence_reduced');
+    const certificate = (await api({ method: 'GET', path: `/agreements/${agreement.id}/certificate`, as: owner })).json;
+    expect(certificate.auditTrail.intact).toBe(true);
+    expect(certificate.parties.flatMap((party: { signatories: { ip: string | null }[] }) => party.signatories.map((s) => s.ip))).toEqual([null, null]);
+    // Nothing is left to remove: the next run finds nothing due.
+    expect((await runJobDirectlyAt(`${addDays(today, 3)}T08:30:00Z`, undefined, 2)).evidenceReduced).toBe(0);
   });
 });

@@ -8,8 +8,11 @@ import { ConcurrentWriteError, type TAgreementWrite, type TAgreementStore, type 
 import type { TRole, TUser } from '../user';
 import { assertAccess, assertRevisionMatches } from './access';
 
-/** What happened, and the emails it causes. */
-export type TChangeEvent = { type: string; data: Record<string, unknown>; emails?: TEmail[] };
+/**
+ * What happened, and the emails it causes. `personal` is evidence about a person (IP address,
+ * user agent): the audit chain covers its digest, so it can be removed after the retention period.
+ */
+export type TChangeEvent = { type: string; data: Record<string, unknown>; personal?: Record<string, string>; emails?: TEmail[] };
 
 /** Everything a change writes besides the agreement, its events and their emails. */
 type TWriteExtras = Omit<TAgreementWrite, 'agreement' | 'auditHead' | 'events' | 'messages'>;
@@ -48,7 +51,15 @@ export const recordChange = (
   const events: TAuditEvent[] = [];
   const messages: TOutboxMessage[] = [];
   for (const input of inputs) {
-    const appended = appendAuditEvent(head, { id: options.newId(), agreementId: agreement.id, type: input.type, at: options.at, actor, data: input.data });
+    const appended = appendAuditEvent(head, {
+      id: options.newId(),
+      agreementId: agreement.id,
+      type: input.type,
+      at: options.at,
+      actor,
+      data: input.data,
+      ...(input.personal ? { personal: input.personal } : {}),
+    });
     head = appended.head;
     events.push(appended.event);
     for (const email of input.emails ?? []) {

@@ -11,7 +11,10 @@ export const sha256Hex = (text: string): string => createHash('sha256').update(t
 const hashOf = (event: object): string => sha256Hex(canonicalize(event) ?? '');
 
 /** What every audit event records, whatever it is about (an agreement, an agency). */
-type TEventInput = { id: string; type: string; at: string; actor: TActor; data: Record<string, unknown> };
+type TEventInput = { id: string; type: string; at: string; actor: TActor; data: Record<string, unknown>; personal?: Record<string, string> };
+
+/** The digest the chain covers in place of personal evidence, so that evidence can later be removed. */
+const personalDigest = (personal: Record<string, string>) => hashOf(personal);
 type TChained<T> = T & { seq: number; prevHash: string | null; hash: string };
 
 /**
@@ -19,8 +22,9 @@ type TChained<T> = T & { seq: number; prevHash: string | null; hash: string };
  * so an edited, removed or reordered event breaks every hash after it.
  */
 const chain = <TInput extends TEventInput>(head: TAuditHead, input: TInput): { event: TChained<TInput>; head: TAuditHead } => {
-  const unsigned = { ...input, seq: head.seq + 1, prevHash: head.hash };
-  const event = { ...unsigned, hash: hashOf(unsigned) };
+  const { personal, ...rest } = input;
+  const unsigned = { ...rest, ...(personal ? { data: { ...rest.data, personalSha256: personalDigest(personal) } } : {}), seq: head.seq + 1, prevHash: head.hash };
+  const event = { ...unsigned, hash: hashOf(unsigned), ...(personal ? { personal } : {}) } as unknown as TChained<TInput>;
   return { event, head: { seq: event.seq, hash: event.hash } };
 };
 
@@ -36,8 +40,10 @@ export const appendAgencyEvent = (head: TAuditHead, input: TEventInput & { agenc
 export const findBrokenLink = (events: TChained<TEventInput>[]): number | null => {
   let prevHash: string | null = null;
   for (const [index, event] of events.entries()) {
-    const { hash, ...unsigned } = event;
-    if (event.seq !== index + 1 || event.prevHash !== prevHash || hashOf(unsigned) !== hash) return event.seq;
+    const { hash, personal, ...unsigned } = event;
+    // Personal evidence still held must match the digest the chain covers; once removed, the chain still holds.
+    const personalIntact = !personal || unsigned.data.personalSha256 === personalDigest(personal);
+    if (event.seq !== index + 1 || event.prevHash !== prevHash || hashOf(unsigned) !== hash || !personalIntact) return event.seq;
     prevHash = hash;
   }
   return null;

@@ -1,7 +1,7 @@
 import { canPerform } from '../agreement/lifecycle';
 import type { TAgreement } from '../../schemas/agreement';
 import { changeAgreement, type TChange } from '../agreement/change-agreement';
-import { londonDate } from '../calendar';
+import { addDays, londonDate } from '../calendar';
 import { outboxMessage, ownerAndLegal, toEveryone } from '../notifications';
 import {
   type TAgencyStore,
@@ -28,6 +28,8 @@ export type TDailyJobReport = {
   requestsChecked: number;
   signatureRemindersSent: number;
   linksExpired: number;
+  /** Agreements whose personal evidence past its retention was removed today. */
+  evidenceReduced: number;
 };
 
 const SYSTEM = { kind: 'system' as const };
@@ -40,6 +42,8 @@ export const DAILY_JOB_CONCURRENCY = 16;
 
 type TDailyJobOptions = {
   now: Date;
+  /** Days personal evidence (IP addresses, user agents) is kept after it is recorded. */
+  evidenceRetentionDays: number;
   newId: () => string;
   due: TDueWorkStore;
   agreements: TAgreementStore;
@@ -83,6 +87,7 @@ export const runDailyJob = async (options: TDailyJobOptions): Promise<TDailyJobR
     requestsChecked: 0,
     signatureRemindersSent: 0,
     linksExpired: 0,
+    evidenceReduced: 0,
   };
 
   await forEachConcurrently(options.due.agreementsDueBy(today), DAILY_JOB_CONCURRENCY, async (agreementId) => {
@@ -102,7 +107,48 @@ export const runDailyJob = async (options: TDailyJobOptions): Promise<TDailyJobR
       if (await expireLink(options, request)) report.linksExpired += 1;
     }
   });
+  // Evidence recorded on or before this day has been kept as long as it may be.
+  const lastKeptDay = addDays(today, -options.evidenceRetentionDays);
+  const dueEvidence = new Map<string, number[]>();
+  for await (const { agreementId, seq } of options.due.evidenceRecordedBy(lastKeptDay)) {
+    dueEvidence.set(agreementId, [...(dueEvidence.get(agreementId) ?? []), seq]);
+  }
+  await forEachConcurrently(toAsync(dueEvidence), DAILY_JOB_CONCURRENCY, async ([agreementId, seqs]) => {
+    const done = await systemChange(options, agreementId, ({ stored }) => evidenceReduction(stored, seqs, lastKeptDay));
+    if (done) report.evidenceReduced += 1;
+  });
   return report;
+};
+
+async function* toAsync<T>(items: Iterable<T>) {
+  yield* items;
+}
+
+/**
+ * Removes personal evidence (IP address, user agent) recorded on or before `lastKeptDay`: from the
+ * events that hold it, whose hashes cover only its digest, and from the agreement's record of each
+ * decision. What was decided, by whom, when and on which document stays.
+ */
+const evidenceReduction = (stored: TStoredAgreement, seqs: number[], lastKeptDay: string): TChange => {
+  const expired = (at: string | null) => at !== null && at.slice(0, 10) <= lastKeptDay;
+  const withoutPersonal = <T extends { ip: string | null; userAgent: string | null }>(evidence: T): T => ({ ...evidence, ip: null, userAgent: null });
+  const signed = mapSignatories(stored.agreement, (s) => (s.evidence && expired(s.decidedAt) ? { ...s, evidence: withoutPersonal(s.evidence) } : s));
+  const round = signed.terminationRound;
+  const agreement = round
+    ? {
+        ...signed,
+        terminationRound: {
+          ...round,
+          approvals: Object.fromEntries(Object.entries(round.approvals).map(([id, approval]) => [id, expired(approval.at) ? withoutPersonal(approval) : approval])),
+        },
+      }
+    : signed;
+  return {
+    agreement,
+    actor: SYSTEM,
+    events: [{ type: 'evidence_reduced', data: { recordedBy: lastKeptDay, events: seqs, fields: ['ip', 'userAgent'] } }],
+    reducedEvents: seqs,
+  };
 };
 
 const remindSignatory = async (

@@ -182,10 +182,9 @@ const signOffDecision = async ({ request, stored, signatoryId }: TSigningView & 
       signatoryId,
       party: party.agencyId,
       documentSha256: stored.agreement.documentSha256,
-      ip: options.context.ip,
-      userAgent: options.context.userAgent,
       ...(options.decision.kind === 'approve' ? { signedName: options.decision.signedName } : { reason, reasonCode: options.decision.reasonCode }),
     },
+    personal: { ip: options.context.ip, userAgent: options.context.userAgent },
     emails: [
       {
         template: 'decision_recorded',

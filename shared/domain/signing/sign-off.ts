@@ -8,8 +8,9 @@ import { inForceAncestor } from '../agreement/in-force-ancestor';
 import { authorisedEntry, isStillAuthorised, partyAuthorityErrors, signatoriesLine, withAuthorisedNames } from '../agreement/party-authority';
 import { submissionRuleErrors } from '../agreement/submission-rules';
 import { changeAgreement, visibleTo, type TChange, type TChangeEvent } from '../agreement/change-agreement';
-import { ownerAndLegal, toEveryone } from '../notifications';
+import { ownerAndLegal, toEveryone, type TEmail } from '../notifications';
 import type { TAgencyStore, TAgreementStore, TLinkSigner, TStoredAgreement } from '../ports';
+import type { TEmailTemplate } from '../../schemas/outbox';
 import type { TUser } from '../user';
 import { linkChanges, openLinks, revokeAllLinks, signatureRequestEmail } from './links';
 import { openTerminationRound, partiesYetToAgree, terminationRequestVars } from './termination';
@@ -104,23 +105,38 @@ export const submitAgreement = async (options: TLegalAction & { linkSigner: TLin
     }),
   );
 
-/** Withdraws an agreement from sign-off: every open link is revoked and everyone is told. */
-export const withdrawAgreement = async (options: TLegalAction & { reason: string }): Promise<TAgreement> =>
+/**
+ * The legal team takes something back (sign-off, a termination round): `check` refuses it when it
+ * cannot be, every open link closes, and everyone is told why.
+ */
+const withdrawal = async (
+  options: TLegalAction & { reason: string },
+  what: { check: (agreement: TAgreement) => void; after: (agreement: TAgreement) => TAgreement; event: string; template: TEmailTemplate },
+): Promise<TAgreement> =>
   written(
     await changeAgreement({
       ...asUser(options),
       change: ({ stored }) => {
-        assertCanPerform(stored.agreement.status, 'withdraw');
-        const agreement: TAgreement = { ...stored.agreement, status: 'withdrawn' };
+        what.check(stored.agreement);
+        const agreement = what.after(stored.agreement);
         return {
           agreement,
           actor: userActor(options.user),
-          events: [{ type: 'withdrawn', data: { reason: options.reason }, emails: [toEveryone(agreement, 'agreement_withdrawn', { reason: options.reason })] }],
+          events: [{ type: what.event, data: { reason: options.reason }, emails: [toEveryone(agreement, what.template, { reason: options.reason })] }],
           ...revokeAllLinks(stored.openRequests),
         };
       },
     }),
   );
+
+/** Withdraws an agreement from sign-off: every open link is revoked and everyone is told. */
+export const withdrawAgreement = (options: TLegalAction & { reason: string }): Promise<TAgreement> =>
+  withdrawal(options, {
+    check: (agreement) => assertCanPerform(agreement.status, 'withdraw'),
+    after: (agreement) => ({ ...agreement, status: 'withdrawn' }),
+    event: 'withdrawn',
+    template: 'agreement_withdrawn',
+  });
 
 /** A signatory's inbox is not a megaphone: at most this many emails on demand a day (London days), per signatory, agreement or round. */
 export const EMAILS_ON_DEMAND_PER_DAY = 3;
@@ -160,20 +176,23 @@ const resendSignOffLink = async (options: TLegalAction & { linkSigner: TLinkSign
     );
   }
   const links = openLinksFor(options, stored, stored.agreement, [found.signatory]);
-  return {
-    agreement: links.agreement,
-    actor: userActor(options.user),
-    events: [
-      {
-        type: 'signing_link_resent',
-        data: { signatoryId: found.signatory.id, linkExpiresAt: links.linkExpiresAt },
-        emails: [signatureRequestEmail(links)],
-      },
-    ],
-    ...linkChanges(links),
-    rateLimit: resendLimit(options, stored, found.signatory),
-  };
+  return linkResent(options, stored, found, links, { agreement: links.agreement, event: 'signing_link_resent', email: signatureRequestEmail(links) });
 };
+
+/** A signatory's new link, and the email carrying it, counted against their daily allowance. */
+const linkResent = (
+  options: TLegalAction,
+  stored: TStoredAgreement,
+  found: TFound,
+  links: ReturnType<typeof openLinks>,
+  what: { agreement: TAgreement; event: string; email: TEmail },
+): TChange => ({
+  agreement: what.agreement,
+  actor: userActor(options.user),
+  events: [{ type: what.event, data: { signatoryId: found.signatory.id, linkExpiresAt: links.linkExpiresAt }, emails: [what.email] }],
+  ...linkChanges(links),
+  rateLimit: resendLimit(options, stored, found.signatory),
+});
 
 /** Whatever sends email on demand may do so at most this many times a London day, then 429 until midnight. */
 const dailyLimit = (options: { now: Date }, key: string, what: string) => {
@@ -213,19 +232,11 @@ const resendTerminationLink = async (
     linkSigner: options.linkSigner,
     purpose: 'termination',
   });
-  return {
+  return linkResent(options, stored, found, links, {
     agreement: stored.agreement,
-    actor: userActor(options.user),
-    events: [
-      {
-        type: 'termination_link_resent',
-        data: { signatoryId: found.signatory.id, linkExpiresAt: links.linkExpiresAt },
-        emails: [{ template: 'termination_requested', to: links.recipients, vars: terminationRequestVars(round, links.linkExpiresAt) }],
-      },
-    ],
-    ...linkChanges(links),
-    rateLimit: resendLimit(options, stored, found.signatory),
-  };
+    event: 'termination_link_resent',
+    email: { template: 'termination_requested', to: links.recipients, vars: terminationRequestVars(round, links.linkExpiresAt) },
+  });
 };
 
 /**
@@ -301,21 +312,14 @@ export const terminationRoundChange = async (
 };
 
 /** Withdraws an open termination round (it asked the wrong thing, or stalled): every link closes and everyone is told. */
-export const withdrawTermination = async (options: TLegalAction & { reason: string }): Promise<TAgreement> =>
-  written(
-    await changeAgreement({
-      ...asUser(options),
-      change: ({ stored }) => {
-        if (!openTerminationRound(stored.agreement)) {
-          throw new AppError('illegal_transition', stored.agreement.terminationRound?.agreedAt ? 'Every party has already agreed to end this agreement.' : 'No termination is awaiting decisions.');
-        }
-        const agreement = { ...stored.agreement, terminationRound: null };
-        return {
-          agreement,
-          actor: userActor(options.user),
-          events: [{ type: 'termination_withdrawn', data: { reason: options.reason }, emails: [toEveryone(agreement, 'termination_withdrawn', { reason: options.reason })] }],
-          ...revokeAllLinks(stored.openRequests),
-        };
-      },
-    }),
-  );
+export const withdrawTermination = (options: TLegalAction & { reason: string }): Promise<TAgreement> =>
+  withdrawal(options, {
+    check: (agreement) => {
+      if (!openTerminationRound(agreement)) {
+        throw new AppError('illegal_transition', agreement.terminationRound?.agreedAt ? 'Every party has already agreed to end this agreement.' : 'No termination is awaiting decisions.');
+      }
+    },
+    after: (agreement) => ({ ...agreement, terminationRound: null }),
+    event: 'termination_withdrawn',
+    template: 'termination_withdrawn',
+  });

@@ -89,7 +89,8 @@ const declinesEnding = (input: TTerminationDecision, decision: Extract<TDecision
     events: [
       {
         type: 'termination_declined',
-        data: { signatoryId: signatory.id, party: party.agencyId, reason: decision.reason, reasonCode: decision.reasonCode, ...input.context },
+        data: { signatoryId: signatory.id, party: party.agencyId, reason: decision.reason, reasonCode: decision.reasonCode },
+        personal: input.context,
         emails: [toEveryone(agreement, 'termination_declined', { signatoryName: signatory.name, partyName: party.agencyName, reason: decision.reason })],
       },
     ],
@@ -105,7 +106,8 @@ const approvesEnding = (input: TTerminationDecision, decision: Extract<TDecision
   const approved: TTerminationRound = { ...round, approvals: { ...round.approvals, [signatory.id]: { at, signedName: decision.signedName, ...input.context } } };
   const approval: TChangeEvent = {
     type: 'termination_approved',
-    data: { signatoryId: signatory.id, party: party.agencyId, signedName: decision.signedName, ...input.context },
+    data: { signatoryId: signatory.id, party: party.agencyId, signedName: decision.signedName },
+    personal: input.context,
   };
   // A party that has agreed needs no more of its signatories; once all have, every link closes.
   const waitingOn = partiesYetToAgree(stored.agreement, approved);

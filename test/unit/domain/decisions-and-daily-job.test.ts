@@ -1,6 +1,8 @@
+import { DEFAULT_EVIDENCE_RETENTION_DAYS } from '../../../shared/config';
 import { monotonicFactory } from 'ulid';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDraft } from '../../../shared/domain/agreement/create-draft';
+import { findBrokenLink } from '../../../shared/domain/audit/audit-chain';
 import { runDailyJob } from '../../../shared/domain/schedule/run-daily-job';
 import { recordDecision } from '../../../shared/domain/signing/decide';
 import { submitAgreement } from '../../../shared/domain/signing/sign-off';
@@ -64,7 +66,7 @@ describe('a signatory decision and the daily job, on the in-memory stores', () =
     recordDecision({ token, decision, context, now, newId, linkSigner, requests: table.requests, agreements: table.store, agencies });
   const sent = (template: string) => table.outbox().filter((message) => message.template === template);
   const runDay = (day: string) =>
-    runDailyJob({ now: new Date(`${day}T06:00:00Z`), newId, due: table.due, agreements: table.store, requests: table.requests, agencies });
+    runDailyJob({ now: new Date(`${day}T06:00:00Z`), evidenceRetentionDays: DEFAULT_EVIDENCE_RETENTION_DAYS, newId, due: table.due, agreements: table.store, requests: table.requests, agencies });
 
   beforeEach(() => {
     table = inMemoryAgreements();
@@ -148,13 +150,35 @@ describe('a signatory decision and the daily job, on the in-memory stores', () =
       },
     };
     await expect(
-      runDailyJob({ now: new Date('2026-07-03T06:00:00Z'), newId, due: table.due, agreements: dying, requests: table.requests, agencies }),
+      runDailyJob({ now: new Date('2026-07-03T06:00:00Z'), evidenceRetentionDays: DEFAULT_EVIDENCE_RETENTION_DAYS, newId, due: table.due, agreements: dying, requests: table.requests, agencies }),
     ).rejects.toThrow('Runtime exited');
     expect(sent('review_due').length).toBeLessThan(ids.length);
 
     await runDay('2026-07-03');
     const reminded = sent('review_due').map((message) => message.agreementId);
     expect(reminded.sort()).toEqual([...ids].sort());
+  });
+
+  it('removes IP addresses and user agents once their retention is over, keeping the audit chain whole', async () => {
+    const id = await submitted();
+    for (const agencyId of PARTIES) await decide(await tokenOf(id, agencyId));
+    const retention = (day: string) =>
+      runDailyJob({ now: new Date(`${day}T06:00:00Z`), evidenceRetentionDays: 30, newId, due: table.due, agreements: table.store, requests: table.requests, agencies });
+    const decisions = () => table.events.filter((event) => event.agreementId === id && event.type === 'signatory_approved');
+    expect(decisions().map((event) => event.personal)).toEqual(PARTIES.map(() => context));
+
+    expect((await retention('2026-07-01')).evidenceReduced).toBe(0);
+    expect((await retention('2026-07-02')).evidenceReduced).toBe(1);
+    expect((await retention('2026-07-02')).evidenceReduced).toBe(0);
+
+    expect(decisions().map((event) => event.personal)).toEqual(PARTIES.map(() => undefined));
+    const trail = await table.store.listEvents(id);
+    expect(findBrokenLink(trail)).toBeNull();
+    expect(trail.at(-1)).toMatchObject({ type: 'evidence_reduced', data: { recordedBy: '2026-06-02' } });
+    const { agreement } = (await table.store.get(id))!;
+    for (const signatory of agreement.parties.flatMap((party) => party.signatories)) {
+      expect(signatory.evidence).toMatchObject({ ip: null, userAgent: null, signedName: 'Chief', documentSha256: agreement.documentSha256 });
+    }
   });
 
   it('reminds of a review 60 days ahead once, and lets an agreement expire past its expiry date', async () => {
