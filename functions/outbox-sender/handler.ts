@@ -24,9 +24,15 @@ const mailer = createSesMailer(config.mail);
 const linkSigner = loadLinkSigner(config.signingKeys);
 const newId = monotonicFactory();
 
-const deliver = async (message: TOutboxMessage, at?: Date): Promise<TDeliveryReport> => {
+/**
+ * Delivers one message. A sweep passes its scheduled time: the clock is the later of that and the
+ * real time, so a sweep retried late still leases for as long as it says, and a local sweep for a
+ * moment ahead finds the retries due by then.
+ */
+const deliver = async (message: TOutboxMessage, scheduled?: Date): Promise<TDeliveryReport> => {
+  const now = () => (scheduled && scheduled.getTime() > Date.now() ? scheduled : new Date());
   const signer = await linkSigner(message.recipients.flatMap((recipient) => (recipient.link ? [recipient.link.keyId] : [])));
-  const report = await deliverMessage({ message, now: () => at ?? new Date(), publicBaseUrl: config.publicBaseUrl, outbox, mailer, render: renderEmail, linkSigner: signer, agreements, newId });
+  const report = await deliverMessage({ message, now, publicBaseUrl: config.publicBaseUrl, outbox, mailer, render: renderEmail, linkSigner: signer, agreements, newId });
   countMetric('EmailsSent', report.sent);
   countMetric('EmailsUndelivered', report.failed);
   countMetric('EmailsDeferred', report.deferred);

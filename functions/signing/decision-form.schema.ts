@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { ZDeclineReasonCode } from '../../shared/schemas/agreement';
 import { plainLine, plainText } from '../../shared/schemas/common';
 
-/** The signing form (SPEC §5): approve with a typed name, or decline with a reason. */
+/** The signing form (the contract (Sign-off by email link)): approve with a typed name, or decline with a reason. */
 export const ZDecisionForm = z.discriminatedUnion(
   'decision',
   [

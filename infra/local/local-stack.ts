@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import sesLocal from 'aws-ses-v2-local';
 import * as z from 'zod';
@@ -14,6 +14,7 @@ import { startStreamPoller } from './stream-poller';
 import { ZDailyJobEvent } from '../../functions/daily-job/daily-job-event.schema';
 import { ZOutboxSweepEvent } from '../../functions/outbox-sender/outbox-sweep-event.schema';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local';
+import { TABLE_DEFINITION } from '../../shared/db/table-definition';
 import { API_GATEWAY_PAYLOAD_LIMIT, matchRoute, readBody, toHttpApiEvent, writeResult, type TRoute } from './lambda-http';
 
 export const TABLE_NAME = 'accord';
@@ -56,13 +57,30 @@ const startMailbox = async (port: number, stoppers: (() => Promise<void>)[]) => 
 };
 
 /**
- * The whole of Accord on one machine (SPEC §9): DynamoDB Local, a local SES with its mailbox,
+ * Local data kept under an older table layout would not read as this one: it is moved aside
+ * (never deleted) and the stack starts with an empty table, saying so.
+ */
+const setAsideOlderLayout = (dataDir: string) => {
+  const tableDir = resolve(dataDir, 'dynamodb');
+  const layoutFile = resolve(dataDir, 'table-layout');
+  const layout = existsSync(layoutFile) ? readFileSync(layoutFile, 'utf8').trim() : existsSync(tableDir) ? '1' : null;
+  if (layout !== null && layout !== String(TABLE_DEFINITION.layoutVersion) && existsSync(tableDir)) {
+    const aside = `${tableDir}-layout${layout}-${Date.now()}`;
+    renameSync(tableDir, aside);
+    console.warn(`Local data from an older table layout (${layout}) was moved to ${aside}; starting with an empty table.`);
+  }
+  writeFileSync(layoutFile, String(TABLE_DEFINITION.layoutVersion));
+};
+
+/**
+ * The whole of Accord on one machine (the contract (Local stack)): DynamoDB Local, a local SES with its mailbox,
  * and an HTTP server that hands API Gateway payload-2.0 events to the real Lambda handlers.
  */
 export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
   const settings = ZLocalSettings.parse(env);
   const dataDir = resolve(settings.ACCORD_DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
+  if (!settings.DYNAMODB_ENDPOINT) setAsideOlderLayout(dataDir);
 
   const dynamo = settings.DYNAMODB_ENDPOINT
     ? { endpoint: settings.DYNAMODB_ENDPOINT, stop: async () => undefined }

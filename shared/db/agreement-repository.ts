@@ -49,6 +49,9 @@ type TTransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[num
 
 
 const ZCounter = z.object({ value: z.int().min(0) });
+/** A signing link's record outlives the link by this much, then TTL removes it. */
+const SIGNING_REQUEST_GRACE_SECONDS = 30 * 24 * 3600;
+
 /**
  * Drafts racing for the same year's next reference retry this often before giving up: each round
  * one of them wins, so fifty at once need fifty rounds. A short random pause spreads them out.
@@ -183,7 +186,8 @@ const sideEffectItems = (write: TAgreementWrite, tableName: string): TTransactIt
         entity: 'signing_request',
         ...request,
         ...dueWorkKeys(DUE_SIGNING_REQUESTS, requestNextDueOn(request), request.tokenHash),
-        [TABLE_DEFINITION.timeToLiveAttribute]: epochSeconds(request.linkExpiresAt),
+        // Kept a while after it expires, so the daily job and any revocation still find it.
+        [TABLE_DEFINITION.timeToLiveAttribute]: epochSeconds(request.linkExpiresAt) + SIGNING_REQUEST_GRACE_SECONDS,
       },
       ConditionExpression: 'attribute_not_exists(PK)',
     },
@@ -434,6 +438,8 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
           const seconds = Math.max(1, Math.ceil((Date.parse(write.rateLimit.resetsAt) - Date.now()) / 1000));
           throw new RateLimitedError(write.rateLimit.refusal, seconds);
         }
+        // Another transaction was writing one of these items at that very moment: a lost race too.
+        if (transactionConflicted(error)) throw new ConcurrentWriteError();
         throw error;
       }
     },

@@ -10,6 +10,11 @@ const LIST_ENTRY_ATTRIBUTES = ['summary', 'searchText'];
  * indexes cannot drift apart. Access patterns are listed in the README.
  */
 export const TABLE_DEFINITION = {
+  /**
+   * Raised whenever what is stored changes shape (items, keys, projections), so data kept under an
+   * older layout is never read as if it were this one. 2: text items, sharded due work, projections.
+   */
+  layoutVersion: 2,
   partitionKey: 'PK',
   sortKey: 'SK',
   /** Epoch seconds; DynamoDB TTL removes signing links and spent outbox items. */

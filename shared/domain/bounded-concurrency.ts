@@ -1,22 +1,20 @@
 /**
  * Runs `work` on every item of `items` with at most `limit` running at once, pulling items only
- * as workers free up. Resolves when all are done; the first failure rejects (the others finish).
+ * as workers free up. One item's failure does not stop the others: every item is worked, and the
+ * failures are then reported together (an `AggregateError`), so whoever runs this still sees them.
  */
 export const forEachConcurrently = async <T>(items: AsyncIterable<T>, limit: number, work: (item: T) => Promise<void>): Promise<void> => {
   const iterator = items[Symbol.asyncIterator]();
-  let failure: unknown;
+  const failures: unknown[] = [];
   const worker = async () => {
-    for (;;) {
-      if (failure !== undefined) return;
-      const next = await iterator.next();
-      if (next.done) return;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       try {
         await work(next.value);
       } catch (error) {
-        failure ??= error;
+        failures.push(error);
       }
     }
   };
   await Promise.all(Array.from({ length: limit }, worker));
-  if (failure !== undefined) throw failure;
+  if (failures.length > 0) throw new AggregateError(failures, `${failures.length} item(s) failed: ${String((failures[0] as Error)?.message ?? failures[0])}`);
 };

@@ -1,5 +1,5 @@
 /**
- * Agreements live on Europe/London calendar dates (SPEC §7): a moment is turned into the
+ * Agreements live on Europe/London calendar dates (the contract (Reviews and the daily job)): a moment is turned into the
  * date it was in London, so 00:30 BST on 1 April is 1 April, not 31 March.
  */
 const LONDON_DATE = new Intl.DateTimeFormat('en-CA', {

@@ -4,7 +4,7 @@ import { escapeHtml } from '../html/page';
 
 export type TRenderedEmail = { subject: string; text: string; html: string };
 
-/** Subject prefixes people filter on (SPEC §6). */
+/** Subject prefixes people filter on (the contract (Emails)). */
 const SUBJECT_PREFIX: Record<TEmailTemplate, (vars: TOutboxMessage['vars']) => string> = {
   signature_requested: () => 'Signature requested:',
   signature_reminder: () => 'Reminder: signature requested:',

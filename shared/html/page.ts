@@ -73,7 +73,7 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
 ].join('; ');
 
-/** Headers every Accord HTML page sends (SPEC §5). */
+/** Headers every Accord HTML page sends (the contract (Sign-off by email link)). */
 export const PAGE_HEADERS = {
   'content-type': 'text/html; charset=utf-8',
   'cache-control': 'no-store',

@@ -38,18 +38,24 @@ const TRANSIENT_AWS_ERRORS = new Set([
  * throttling, a 5xx, a transaction that collided with another. The request changed nothing (each
  * change is one transaction) and can simply be sent again.
  */
-const isTransientFault = (error: Error & { code?: string; $fault?: string; CancellationReasons?: { Code?: string }[] }) =>
-  NETWORK_FAULTS.has(error.code ?? '') ||
-  TRANSIENT_AWS_ERRORS.has(error.name) ||
-  error.$fault === 'server' ||
+type TStorageError = Error & { code?: string; $fault?: string; CancellationReasons?: { Code?: string }[] };
+
+/** Refused before anything was written: no connection at all, throttled, or collided with another transaction. */
+const isRefusedFault = (error: TStorageError) =>
+  error.code === 'ECONNREFUSED' ||
+  ['ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'ThrottlingException'].includes(error.name) ||
   (error.name === 'TransactionCanceledException' && (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict'));
+
+const isTransientFault = (error: TStorageError) => NETWORK_FAULTS.has(error.code ?? '') || TRANSIENT_AWS_ERRORS.has(error.name) || error.$fault === 'server' || isRefusedFault(error);
 
 export const toAppError = (error: unknown): AppError => {
   if (error instanceof AppError) return error;
   if (error instanceof Error && isTransientFault(error)) {
-    return new AppError('unavailable', 'Accord cannot reach its records just now; nothing was changed. Try again in a few seconds.', undefined, {
-      retryAfterSeconds: STORAGE_RETRY_AFTER_SECONDS,
-    });
+    // A timeout or a dropped connection may come after a write went through: only a refusal is known to have changed nothing.
+    const detail = isRefusedFault(error)
+      ? 'Accord is busy just now and nothing was changed. Try again in a few seconds.'
+      : 'Accord cannot reach its records just now. Try again in a few seconds; if what you asked for went through meanwhile, you will be told so.';
+    return new AppError('unavailable', detail, undefined, { retryAfterSeconds: STORAGE_RETRY_AFTER_SECONDS });
   }
   if (error instanceof Error && error.name === 'IdempotencyValidationError') {
     return new AppError('unprocessable', 'This Idempotency-Key was already used with a different request.', [

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { ZLegalBasis } from './agreement';
 import { ZIsoDate } from './common';
 
-/** What the public may read of an agreement in force (SPEC §8): never an email address. */
+/** What the public may read of an agreement in force (the contract (HTTP contract)): never an email address. */
 export const ZRegisterEntry = z
   .object({
     reference: z.string(),

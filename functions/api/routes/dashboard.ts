@@ -5,7 +5,7 @@ import { defineRoute, htmlPage } from '../../../shared/http/route';
 
 const shell = () => htmlPage(renderDashboardShell(config.dashboardSignIn), dashboardHeaders(config.dashboardSignIn));
 
-/** The legal team's dashboard (SPEC §8): one page shell for every `/app/…` path, and its script. */
+/** The legal team's dashboard (the contract (HTTP contract)): one page shell for every `/app/…` path, and its script. */
 export const dashboardRoutes = [
   defineRoute({
     method: 'GET',

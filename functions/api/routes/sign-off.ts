@@ -31,7 +31,7 @@ export const signOffRoutes = [
     method: 'POST',
     path: '/agreements/{id}/submit',
     operationId: 'submitAgreement',
-    summary: 'Check the agreement against SPEC §4 and the statute, fix its document hash, and start sign-off',
+    summary: 'Check the agreement against the contract (Lifecycle) and the statute, fix its document hash, and start sign-off',
     tags: ['sign-off'],
     auth: 'editor',
     params: ZAgreementIdParams,

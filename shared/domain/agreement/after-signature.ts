@@ -61,7 +61,7 @@ export const terminateAgreement = async (options: TOptions & TTerminateRequest):
 };
 
 /**
- * Records a review (SPEC §7). `continue` sets the next review date and restarts its reminders;
+ * Records a review (the contract (Reviews and the daily job)). `continue` sets the next review date and restarts its reminders;
  * `vary` does the same and opens a variation draft; `terminate` asks every party to end it.
  * Returns the reviewed version and, for `vary`, the new draft.
  */

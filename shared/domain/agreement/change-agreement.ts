@@ -31,8 +31,8 @@ export type TChange<TOutcome = undefined> = TWriteExtras & {
 
 /**
  * When another write reached the agreement first: `retry` loads it again and reapplies the change
- * (system work, signatories' decisions); `report` tells the user, who acted on what they saw, with
- * 409, or 412 when they sent If-Match.
+ * (system work, signatories' decisions); `report` tells the user, who acted on what they saw (409);
+ * `precondition` tells them the revision their If-Match named is gone (412).
  */
 export type TConflictPolicy = 'retry' | 'report' | 'precondition';
 
@@ -40,7 +40,7 @@ const MAX_RETRIES = 40;
 const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 15 * Math.min(attempt, 8)));
 
 /** The write that records a change: the next revision, its events chained onto the audit trail, their emails. */
-export const recordChange = (
+const recordChange = (
   stored: Pick<TStoredAgreement, 'agreement' | 'auditHead'>,
   change: Omit<TChange<unknown>, 'alsoChanges' | 'creates' | 'outcome'>,
   options: { at: string; newId: () => string },

@@ -3,7 +3,7 @@ import type { TAgreement } from '../../schemas/agreement';
 import { sha256Hex } from '../audit/audit-chain';
 
 /**
- * The text every party signs, as RFC 8785 canonical JSON: SPEC's title, parties and body, with the
+ * The text every party signs, as RFC 8785 canonical JSON: the contract's title, parties and body, with the
  * reference, version, legal basis, functions and withdrawal terms that are part of the same
  * written agreement. Signatories appear by name and role; their email addresses are routing, not text.
  */

@@ -1,7 +1,7 @@
 import { AppError } from '../../errors';
 import type { TAgreementStatus } from '../../schemas/agreement';
 
-/** Which statuses each action may start from (SPEC §4). Anything else is an illegal transition. */
+/** Which statuses each action may start from (the contract (Lifecycle)). Anything else is an illegal transition. */
 export const ALLOWED_FROM = {
   edit: ['draft'],
   submit: ['draft'],

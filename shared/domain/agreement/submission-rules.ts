@@ -10,7 +10,7 @@ const SERVICE_KIND: Partial<Record<TAgencyType, string>> = {
 };
 
 /**
- * What must hold before an agreement can go for signature (SPEC §4): completeness, and the
+ * What must hold before an agreement can go for signature (the contract (Lifecycle)): completeness, and the
  * statute — PCA 2017 s.1 (two of the three emergency services), s.2 assessments, s.4 withdrawal
  * terms, and for both statutory bases a police force only with the policing body that maintains it.
  */

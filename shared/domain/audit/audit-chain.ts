@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { TActor, TAgencyEvent, TAuditEvent } from '../../schemas/audit-event';
 
@@ -13,8 +13,13 @@ const hashOf = (event: object): string => sha256Hex(canonicalize(event) ?? '');
 /** What every audit event records, whatever it is about (an agreement, an agency). */
 type TEventInput = { id: string; type: string; at: string; actor: TActor; data: Record<string, unknown>; personal?: Record<string, string> };
 
-/** The digest the chain covers in place of personal evidence, so that evidence can later be removed. */
+/**
+ * The digest the chain covers in place of personal evidence, so that evidence can later be
+ * removed. The evidence carries a random salt, removed with it: without the salt the digest
+ * cannot be matched against guessed addresses.
+ */
 const personalDigest = (personal: Record<string, string>) => hashOf(personal);
+const salted = (personal: Record<string, string>) => ({ ...personal, salt: personal.salt ?? randomBytes(16).toString('hex') });
 type TChained<T> = T & { seq: number; prevHash: string | null; hash: string };
 
 /**
@@ -22,7 +27,8 @@ type TChained<T> = T & { seq: number; prevHash: string | null; hash: string };
  * so an edited, removed or reordered event breaks every hash after it.
  */
 const chain = <TInput extends TEventInput>(head: TAuditHead, input: TInput): { event: TChained<TInput>; head: TAuditHead } => {
-  const { personal, ...rest } = input;
+  const personal = input.personal && salted(input.personal);
+  const { personal: _unsalted, ...rest } = input;
   const unsigned = { ...rest, ...(personal ? { data: { ...rest.data, personalSha256: personalDigest(personal) } } : {}), seq: head.seq + 1, prevHash: head.hash };
   const event = { ...unsigned, hash: hashOf(unsigned), ...(personal ? { personal } : {}) } as unknown as TChained<TInput>;
   return { event, head: { seq: event.seq, hash: event.hash } };

@@ -3,7 +3,7 @@ import type { TEmailTemplate } from '../../schemas/outbox';
 import type { TSigningRequest } from '../ports';
 import { addDays, daysBetween, londonDate } from '../calendar';
 
-/** `review_due` this many days from the review date (SPEC §6): 60, 30 and 7 before, and on the day. */
+/** `review_due` this many days from the review date (the contract (Emails)): 60, 30 and 7 before, and on the day. */
 export const REVIEW_DUE_OFFSETS = [-60, -30, -7, 0] as const;
 /** `review_overdue` the day after, then every 7 days. */
 export const OVERDUE_FIRST_OFFSET = 1;

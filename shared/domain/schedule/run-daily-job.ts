@@ -28,7 +28,7 @@ export type TDailyJobReport = {
   requestsChecked: number;
   signatureRemindersSent: number;
   linksExpired: number;
-  /** Agreements whose personal evidence past its retention was removed today. */
+  /** Changes that removed personal evidence past its retention today (one per agreement, or per 40 of its events). */
   evidenceReduced: number;
 };
 
@@ -70,7 +70,7 @@ const systemChange = <TOutcome = undefined>(
   });
 
 /**
- * The daily job (SPEC §7). `now` is the schedule's own time, so any day can be run. It only
+ * The daily job (the contract (Reviews and the daily job)). `now` is the schedule's own time, so any day can be run. It only
  * reads what the due-work index says is due, and every effect is idempotent: running a day twice
  * sends nothing twice, and after a missed day only the latest reminder due goes out.
  */
@@ -90,35 +90,51 @@ export const runDailyJob = async (options: TDailyJobOptions): Promise<TDailyJobR
     evidenceReduced: 0,
   };
 
-  await forEachConcurrently(options.due.agreementsDueBy(today), DAILY_JOB_CONCURRENCY, async (agreementId) => {
-    report.agreementsChecked += 1;
-    const done = await systemChange(options, agreementId, ({ stored }) => agreementWorkDue(stored, today, at));
-    if (done?.outcome) report[done.outcome] += 1;
-  });
+  const agreementsDue = () =>
+    forEachConcurrently(options.due.agreementsDueBy(today), DAILY_JOB_CONCURRENCY, async (agreementId) => {
+      report.agreementsChecked += 1;
+      const done = await systemChange(options, agreementId, ({ stored }) => agreementWorkDue(stored, today, at));
+      if (done?.outcome) report[done.outcome] += 1;
+    });
 
-  await forEachConcurrently(options.due.requestsDueBy(today), DAILY_JOB_CONCURRENCY, async (request) => {
-    report.requestsChecked += 1;
-    const work = requestWorkDue(request, now);
-    if (work.kind === 'wait') {
-      await options.requests.reschedule(request, work.until);
-    } else if (work.kind === 'remind') {
-      if (await remindSignatory(options, request, work.remindersSent, at)) report.signatureRemindersSent += 1;
-    } else {
-      if (await expireLink(options, request)) report.linksExpired += 1;
-    }
-  });
+  const linksDue = () =>
+    forEachConcurrently(options.due.requestsDueBy(today), DAILY_JOB_CONCURRENCY, async (request) => {
+      report.requestsChecked += 1;
+      const work = requestWorkDue(request, now);
+      if (work.kind === 'wait') {
+        await options.requests.reschedule(request, work.until);
+      } else if (work.kind === 'remind') {
+        if (await remindSignatory(options, request, work.remindersSent, at)) report.signatureRemindersSent += 1;
+      } else {
+        if (await expireLink(options, request)) report.linksExpired += 1;
+      }
+    });
+
   // Evidence recorded on or before this day has been kept as long as it may be.
   const lastKeptDay = addDays(today, -options.evidenceRetentionDays);
-  const dueEvidence = new Map<string, number[]>();
-  for await (const { agreementId, seq } of options.due.evidenceRecordedBy(lastKeptDay)) {
-    dueEvidence.set(agreementId, [...(dueEvidence.get(agreementId) ?? []), seq]);
-  }
-  await forEachConcurrently(toAsync(dueEvidence), DAILY_JOB_CONCURRENCY, async ([agreementId, seqs]) => {
-    const done = await systemChange(options, agreementId, ({ stored }) => evidenceReduction(stored, seqs, lastKeptDay));
-    if (done) report.evidenceReduced += 1;
-  });
+  const evidenceDue = async () => {
+    const dueEvidence = new Map<string, number[]>();
+    for await (const { agreementId, seq } of options.due.evidenceRecordedBy(lastKeptDay)) {
+      dueEvidence.set(agreementId, [...(dueEvidence.get(agreementId) ?? []), seq]);
+    }
+    const batches = [...dueEvidence].flatMap(([agreementId, seqs]) => chunks(seqs, EVIDENCE_EVENTS_PER_CHANGE).map((batch) => ({ agreementId, batch })));
+    await forEachConcurrently(toAsync(batches), DAILY_JOB_CONCURRENCY, async ({ agreementId, batch }) => {
+      const done = await systemChange(options, agreementId, ({ stored }) => evidenceReduction(stored, batch, lastKeptDay));
+      if (done) report.evidenceReduced += 1;
+    });
+  };
+
+  // Each kind of work runs whatever became of the others; what failed is reported together at the end.
+  const failures: unknown[] = [];
+  for (const pass of [agreementsDue, linksDue, evidenceDue]) await pass().catch((error: unknown) => failures.push(error));
+  if (failures.length > 0) throw new AggregateError(failures, `The daily job did not finish everything: ${failures.map((f) => (f as Error).message).join('; ')}`);
   return report;
 };
+
+/** Removing evidence from this many events at a time keeps each transaction well under DynamoDB's 100 items. */
+const EVIDENCE_EVENTS_PER_CHANGE = 40;
+
+const chunks = <T>(items: T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
 
 async function* toAsync<T>(items: Iterable<T>) {
   yield* items;

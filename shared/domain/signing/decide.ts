@@ -65,7 +65,7 @@ type TDecisionInput = {
 };
 
 /**
- * Records a signatory's decision from their link, with the evidence of SPEC §5, and everything
+ * Records a signatory's decision from their link, with the evidence of the contract (Sign-off by email link), and everything
  * that follows in the same transaction. Concurrent decisions retry on the agreement's revision,
  * so the last approval moves it to `in_force` exactly once.
  */

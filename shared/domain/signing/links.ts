@@ -5,7 +5,7 @@ import type { TEmail } from '../notifications';
 import type { TAgreementWrite, TLinkPurpose, TLinkSigner, TOpenRequests, TSigningRequest } from '../ports';
 import { findSignatory, mapSignatories } from './routing';
 
-/** A signing link stays usable this long unless it is answered or replaced (SPEC §5). */
+/** A signing link stays usable this long unless it is answered or replaced (the contract (Sign-off by email link)). */
 export const LINK_LIFETIME_DAYS = 14;
 const DAY_MS = 24 * 3600 * 1000;
 

@@ -11,7 +11,7 @@ export const isPartyComplete = (party: TParty): boolean => approvalsOf(party) >=
 const stillNeeded = (agreement: TAgreement): TSignatory[] =>
   agreement.parties.flatMap((party) => (isPartyComplete(party) ? [] : party.signatories.filter((s) => AWAITED.has(s.status))));
 
-/** The routing group now due: the lowest `order` among signatories still needed (SPEC §5). */
+/** The routing group now due: the lowest `order` among signatories still needed (the contract (Sign-off by email link)). */
 export const currentGroup = (agreement: TAgreement): number | null => {
   const orders = stillNeeded(agreement).map((s) => s.order);
   return orders.length > 0 ? Math.min(...orders) : null;

@@ -48,7 +48,7 @@ const openLinksFor = (
 ) => openLinks({ agreement, signatories, openRequests: stored.openRequests, now: options.now, newId: options.newId, linkSigner: options.linkSigner });
 
 /**
- * Submits a draft for signature: checks every rule of SPEC §4 (all failures named in one 422),
+ * Submits a draft for signature: checks every rule of the contract (Lifecycle) (all failures named in one 422),
  * fixes the document hash, and emails the first routing group their links.
  */
 export const submitAgreement = async (options: TLegalAction & { linkSigner: TLinkSigner; agencies: TAgencyStore }): Promise<TAgreement> =>

@@ -45,4 +45,25 @@ describe('the audit chain', () => {
     const forged = appendAuditEvent({ seq: 1, hash: events[0]!.hash }, { ...unsigned, data: { forged: true } }).event;
     expect(findBrokenLink([events[0]!, forged, events[2]!])).toBe(3);
   });
+
+  it('covers personal evidence by a salted digest, so removing it keeps the chain and altering it does not', () => {
+    const first = chainOf(1)[0]!;
+    const { event } = appendAuditEvent({ seq: first.seq, hash: first.hash }, {
+      id: '01J00000000000000000000BBB',
+      agreementId: first.agreementId,
+      type: 'signatory_approved',
+      at: '2026-01-02T09:00:00.000Z',
+      actor: { kind: 'signatory', email: 'cfo@fire.test' },
+      data: { signedName: 'Chief' },
+      personal: { ip: '192.0.2.7', userAgent: 'Firefox' },
+    });
+    expect(event.personal).toMatchObject({ ip: '192.0.2.7', userAgent: 'Firefox', salt: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(event.data.personalSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(event.data)).not.toContain('192.0.2.7');
+    expect(findBrokenLink([first, event])).toBeNull();
+
+    const { personal: _removed, ...reduced } = event;
+    expect(findBrokenLink([first, reduced])).toBeNull();
+    expect(findBrokenLink([first, { ...event, personal: { ...event.personal!, ip: '198.51.100.1' } }])).toBe(2);
+  });
 });

@@ -165,7 +165,7 @@ describe('a signatory decision and the daily job, on the in-memory stores', () =
     const retention = (day: string) =>
       runDailyJob({ now: new Date(`${day}T06:00:00Z`), evidenceRetentionDays: 30, newId, due: table.due, agreements: table.store, requests: table.requests, agencies });
     const decisions = () => table.events.filter((event) => event.agreementId === id && event.type === 'signatory_approved');
-    expect(decisions().map((event) => event.personal)).toEqual(PARTIES.map(() => context));
+    expect(decisions().map((event) => event.personal)).toEqual(PARTIES.map(() => ({ ...context, salt: expect.any(String) })));
 
     expect((await retention('2026-07-01')).evidenceReduced).toBe(0);
     expect((await retention('2026-07-02')).evidenceReduced).toBe(1);
