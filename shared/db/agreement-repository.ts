@@ -1,4 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { agenciesWithAccess } from '../domain/agreement/access';
@@ -357,38 +359,44 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
 
     async createWithNextReference(year, build) {
       const counterKey = referenceCounterKey(year);
-      for (let attempt = 1; attempt <= REFERENCE_ATTEMPTS; attempt += 1) {
+      const readCounter = async () => {
         const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: counterKey, ConsistentRead: true }));
-        const current = Item ? ZCounter.parse(Item).value : 0;
-        const write: TAgreementWrite = build(current + 1);
-        const counterWrite: TTransactItem = Item
-          ? {
-              Update: {
-                TableName: tableName,
-                Key: counterKey,
-                UpdateExpression: 'SET #value = :next',
-                ConditionExpression: '#value = :current',
-                ExpressionAttributeNames: { '#value': 'value' },
-                ExpressionAttributeValues: { ':next': current + 1, ':current': current },
-              },
-            }
-          : {
-              Put: {
-                TableName: tableName,
-                Item: { ...counterKey, entity: 'counter', value: 1 },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            };
+        return Item ? ZCounter.parse(Item).value : null;
+      };
+      let current = await readCounter();
+      for (let attempt = 1; attempt <= REFERENCE_ATTEMPTS; attempt += 1) {
+        const write: TAgreementWrite = build((current ?? 0) + 1);
+        const counterWrite: TTransactItem =
+          current !== null
+            ? {
+                Update: {
+                  TableName: tableName,
+                  Key: counterKey,
+                  UpdateExpression: 'SET #value = :next',
+                  ConditionExpression: '#value = :current',
+                  ExpressionAttributeNames: { '#value': 'value' },
+                  ExpressionAttributeValues: { ':next': current + 1, ':current': current },
+                  // A lost race hands back the counter as the winner left it: no second read.
+                  ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+                },
+              }
+            : {
+                Put: {
+                  TableName: tableName,
+                  Item: { ...counterKey, entity: 'counter', value: 1 },
+                  ConditionExpression: 'attribute_not_exists(PK)',
+                  ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+                },
+              };
         try {
-          await transact([
-            counterWrite,
-            ...newAgreementItems(write, tableName),
-          ]);
+          await transact([counterWrite, ...newAgreementItems(write, tableName)]);
           return write.agreement;
         } catch (error) {
-          // Another draft took this number first, or was taking it at that very moment: read the counter again.
+          // Another draft took this number first, or was taking it at that very moment.
           if (!transactionConditionFailed(error, 0) && !transactionConflicted(error)) throw error;
+          const winner = (error as Error & { CancellationReasons?: { Item?: Record<string, unknown> }[] }).CancellationReasons?.[0]?.Item;
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 5)));
+          current = winner ? ZCounter.parse(unmarshall(winner as Record<string, AttributeValue>)).value : await readCounter();
         }
       }
       throw new AppError('conflict', 'Too many agreements are being created at once; try again.');
