@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three tiers: `unit` (no network; aws-sdk-client-mock where the SDK is involved), `integration`
+ * Four tiers: `unit` (no network; aws-sdk-client-mock where the SDK is involved), `integration`
  * (the real handlers and repositories against DynamoDB Local, started once in global setup),
- * and `e2e` (runs `npm start` itself and drives it over HTTP).
+ * `e2e` (runs `npm start` itself and drives it over HTTP), and `load` (many writers at once
+ * against DynamoDB Local), which runs last and one file at a time, so it has the machine to itself.
  */
 export default defineConfig({
   test: {
@@ -23,6 +24,18 @@ export default defineConfig({
           setupFiles: ['test/setup/environment.ts', 'test/setup/table-per-file.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'load',
+          include: ['test/load/**/*.test.ts'],
+          globalSetup: ['test/setup/dynamodb-local.ts'],
+          setupFiles: ['test/setup/environment.ts', 'test/setup/table-per-file.ts'],
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -91,20 +91,6 @@ describe('drafting an agreement', () => {
     expect(wrong.json.detail).toContain('revision 1');
   });
 
-  it('gives references in sequence, never the same one twice and with no gap, when fifty drafts are created at once', async () => {
-    const count = 50;
-    const results = await Promise.all(
-      Array.from({ length: count }, (_, index) =>
-        api({ method: 'POST', path: '/agreements', body: { title: `Parallel draft ${index}` }, as: FIRE_EDITOR }),
-      ),
-    );
-    expect(results.map((result) => result.status)).toEqual(Array(count).fill(201));
-    const sequences = results.map((result) => Number(result.json.reference.split('-')[2])).sort((a, b) => a - b);
-    expect(new Set(sequences).size).toBe(count);
-    expect(sequences.at(-1)! - sequences[0]!).toBe(count - 1);
-    // Fifty racing for one counter take fifty rounds through the emulator: slow here, quick in DynamoDB.
-  }, 180_000);
-
   it('keeps each idempotency record under a partition of its own', async () => {
     for (const key of ['spread-a', 'spread-b']) {
       await api({ method: 'POST', path: '/agreements', body: { title: `Spread ${key}` }, headers: { 'idempotency-key': key }, as: FIRE_EDITOR });

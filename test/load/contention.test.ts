@@ -43,5 +43,5 @@ describe('many signatories deciding at once', () => {
       expect(approvals).toHaveLength(PARTIES);
       expect(events.filter((event) => event.type === 'in_force')).toHaveLength(1);
     }
-  }, 300_000);
+  });
 });
