@@ -27,6 +27,7 @@ const runForScheduledTime = async (event: unknown): Promise<TDailyJobReport> => 
   countMetric('SigningLinksExpired', report.linksExpired);
   countMetric('AgreementsExpired', report.agreementsExpired);
   countMetric('AgreementsTerminated', report.agreementsTerminated);
+  countMetric('ExpiryWarningsSent', report.expiryWarningsSent);
   countMetric('EvidenceReduced', report.evidenceReduced);
   return report;
 };

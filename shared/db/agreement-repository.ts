@@ -118,7 +118,8 @@ const rateLimitUpdate = (tableName: string, limit: TRateLimit) => ({
 /** The agreement's record without its text, which lives in an item of its own. */
 const agreementItem = (write: TAgreementWrite, previous?: TStoredAgreement): TItem => {
   const reviewReminder = write.reviewReminder !== undefined ? write.reviewReminder : (previous?.reviewReminder ?? null);
-  const dueOn = agreementNextDueOn(write.agreement, reviewReminder);
+  const expiryWarning = write.expiryWarning !== undefined ? write.expiryWarning : (previous?.expiryWarning ?? null);
+  const dueOn = agreementNextDueOn(write.agreement, reviewReminder, expiryWarning);
   const { body: _text, ...record } = write.agreement;
   return {
     ...agreementKey(write.agreement.id),
@@ -128,6 +129,7 @@ const agreementItem = (write: TAgreementWrite, previous?: TStoredAgreement): TIt
     openRequests: write.openRequests ?? previous?.openRequests ?? {},
     successorId: write.successorId !== undefined ? write.successorId : (previous?.successorId ?? null),
     reviewReminder,
+    expiryWarning,
     // In the due-work index only while in force, keyed by the day the daily job next owes it something.
     ...(dueOn ? dueWorkKeys(DUE_AGREEMENTS, dueOn, write.agreement.id) : {}),
   };
@@ -174,6 +176,7 @@ const fromAgreementItem = (item: TItem, text: TItem | undefined): TStoredAgreeme
     openRequests: item.openRequests ?? {},
     successorId: item.successorId ?? null,
     reviewReminder: item.reviewReminder ?? null,
+    expiryWarning: item.expiryWarning ?? null,
   });
 
 /** An email waiting to be sent; its id is derived from its cause, so it can be written only once. */

@@ -3,7 +3,7 @@ import type { TAgency } from '../schemas/agency';
 import type { TAgreement, TAgreementStatus, TAgreementSummary } from '../schemas/agreement';
 import type { TAgencyEvent, TAuditEvent } from '../schemas/audit-event';
 import type { TOutboxMessage, TRecipient } from '../schemas/outbox';
-import type { TAuditHead, TDelivery, TReviewReminderState, TSentEmail, TSigningRequest, TStoredAgreement, TOpenRequests } from '../schemas/stored';
+import type { TAuditHead, TDelivery, TExpiryWarningState, TReviewReminderState, TSentEmail, TSigningRequest, TStoredAgreement, TOpenRequests } from '../schemas/stored';
 
 export type { TAuditHead, TDelivery, TLinkPurpose, TOpenRequests, TReviewReminderState, TSentEmail, TSigningRequest, TStoredAgreement } from '../schemas/stored';
 
@@ -32,6 +32,7 @@ export type TAgreementWrite = {
   openRequests?: TOpenRequests;
   successorId?: string | null;
   reviewReminder?: TReviewReminderState;
+  expiryWarning?: TExpiryWarningState;
   newRequests?: TSigningRequest[];
   /** `used` and `expired` only succeed on a link still open: a link is spent once. */
   closedRequests?: { tokenHash: string; state: 'used' | 'revoked' | 'expired' }[];

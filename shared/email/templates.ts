@@ -23,6 +23,7 @@ const SUBJECT_PREFIX: Record<TEmailTemplate, (vars: TOutboxMessage['vars']) => s
   termination_declined: () => 'Termination declined:',
   termination_withdrawn: () => 'Termination withdrawn:',
   agreement_expired: () => 'Expired:',
+  expiry_approaching: () => 'Expiry approaching:',
 };
 
 type TLine = string | { label: string; value: string | null | undefined };
@@ -83,6 +84,9 @@ const BODY: Record<TEmailTemplate, (vars: TOutboxMessage['vars'], recipient: TRe
   termination_declined: (vars) => [
     `${vars.signatoryName} (${vars.partyName}) declined to end the agreement, so it stays in force.`,
     { label: 'Reason', value: vars.reason },
+  ],
+  expiry_approaching: (vars) => [
+    `This agreement comes to the end of its term on ${when(vars.expiryDate)}, in ${vars.daysLeft} days. To keep working together under it, agree a new one or vary this one before then; otherwise it expires and no longer binds its parties.`,
   ],
   agreement_expired: (vars) => [
     `The agreement reached the end of its term on ${when(vars.expiryDate)} and no longer binds its parties. A new agreement is needed to carry on working together under it.`,

@@ -18,6 +18,7 @@ export const EMAIL_TEMPLATES = [
   'termination_declined',
   'termination_withdrawn',
   'agreement_expired',
+  'expiry_approaching',
 ] as const;
 export const ZEmailTemplate = z.enum(EMAIL_TEMPLATES);
 export type TEmailTemplate = z.infer<typeof ZEmailTemplate>;

@@ -19,6 +19,10 @@ export type TOpenRequests = z.infer<typeof ZOpenRequests>;
 export const ZReviewReminderState = z.object({ reviewDate: z.string(), lastOffset: z.int() }).nullable();
 export type TReviewReminderState = z.infer<typeof ZReviewReminderState>;
 
+/** The last expiry warning sent for an expiry date, so each threshold sends once. */
+export const ZExpiryWarningState = z.object({ expiryDate: z.string(), lastOffset: z.int() }).nullable();
+export type TExpiryWarningState = z.infer<typeof ZExpiryWarningState>;
+
 /** An agreement as stored: the record, where its audit trail ends, its open links, its successor, its reminder state. */
 export const ZStoredAgreement = z.object({
   agreement: ZAgreement,
@@ -27,6 +31,7 @@ export const ZStoredAgreement = z.object({
   /** The version made from this one by revise or variation, once there is one. */
   successorId: z.string().nullable(),
   reviewReminder: ZReviewReminderState,
+  expiryWarning: ZExpiryWarningState,
 });
 export type TStoredAgreement = z.infer<typeof ZStoredAgreement>;
 

@@ -117,10 +117,18 @@ describe('review reminders from the daily job', () => {
     ]);
   });
 
-  it('moves an agreement past its expiry date to expired, and tells every party once', async () => {
+  it('warns the owner and legal contacts before expiry, moves the agreement past its expiry date to expired, and tells every party once', async () => {
     const owner = newOwner();
     const parties = fireAndAmbulance('expiry');
     const agreement = await bringIntoForce(owner, parties, { expiryDate: addDays(today, 40) });
+    // Forty days out, the 90-day warning has passed unsent: the 30-day one is the latest due, sent once.
+    await runDailyJob(addDays(today, 10));
+    await runDailyJob(addDays(today, 11));
+    const warned = await mailbox.waitFor((all) => all.some((m) => m.to === owner.email && m.subject.startsWith('Expiry approaching:')), 'the expiry warning');
+    const warnings = warned.filter((m) => m.to === owner.email && m.subject.startsWith('Expiry approaching:'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.text).toContain(`on ${dateInWords(addDays(today, 40))}, in 30 days`);
+    expect(warned.some((m) => m.to === parties[0]!.email && m.subject.startsWith('Expiry approaching:'))).toBe(false);
     await runDailyJob(addDays(today, 40));
     expect((await api({ method: 'GET', path: `/agreements/${agreement.id}`, as: owner })).json.status).toBe('in_force');
     await runDailyJob(addDays(today, 41));

@@ -2,6 +2,7 @@ import type { TAgreement } from '../../schemas/agreement';
 import type { TEmailTemplate } from '../../schemas/outbox';
 import type { TSigningRequest } from '../ports';
 import { addDays, daysBetween, londonDate } from '../calendar';
+import type { TExpiryWarningState, TReviewReminderState } from '../../schemas/stored';
 
 /** `review_due` this many days from the review date (the contract (Emails)): 60, 30 and 7 before, and on the day. */
 export const REVIEW_DUE_OFFSETS = [-60, -30, -7, 0] as const;
@@ -11,9 +12,6 @@ export const OVERDUE_EVERY_DAYS = 7;
 
 export const SIGNATURE_REMINDER_EVERY_DAYS = 3;
 export const MAX_SIGNATURE_REMINDERS = 3;
-
-/** Which reminders of a review date have gone out; reset when the review date changes. */
-import type { TReviewReminderState } from '../../schemas/stored';
 
 /** The latest reminder threshold on or before `today`, as an offset from the review date. */
 export const latestReviewOffset = (reviewDate: string, today: string): number | null => {
@@ -49,12 +47,35 @@ export const reviewReminderDue = (
   return { template: latest > 0 ? 'review_overdue' : 'review_due', offset: latest };
 };
 
-/** The day an in-force agreement next needs the daily job: its next reminder, or the day after it expires. */
-export const agreementNextDueOn = (agreement: TAgreement, state: TReviewReminderState): string | null => {
+/** `expiry_approaching` this many days from the expiry date: 90 and 30 before. */
+export const EXPIRY_WARNING_OFFSETS = [-90, -30] as const;
+
+const sentWarning = (state: TExpiryWarningState, expiryDate: string) => (state?.expiryDate === expiryDate ? state.lastOffset : null);
+
+/**
+ * What a run on `today` owes for an expiry date: at most one warning, the latest due and not yet
+ * sent, so a missed day is caught up once; none from the expiry date on (the agreement expires).
+ */
+export const expiryWarningDue = (expiryDate: string, today: string, state: TExpiryWarningState): { offset: number; daysLeft: number } | null => {
+  const elapsed = daysBetween(expiryDate, today);
+  const passed = EXPIRY_WARNING_OFFSETS.filter((offset) => offset <= elapsed);
+  const sent = sentWarning(state, expiryDate);
+  if (passed.length === 0 || elapsed >= 0) return null;
+  const latest = Math.max(...passed);
+  return sent !== null && latest <= sent ? null : { offset: latest, daysLeft: -elapsed };
+};
+
+/** The day an in-force agreement next needs the daily job: its next reminder or warning, or the day after it expires. */
+export const agreementNextDueOn = (agreement: TAgreement, state: TReviewReminderState, warning: TExpiryWarningState = null): string | null => {
   if (agreement.status !== 'in_force') return null;
   const dates: string[] = [];
   if (agreement.nextReviewDate) dates.push(addDays(agreement.nextReviewDate, offsetAfter(sentOffset(state, agreement.nextReviewDate))));
-  if (agreement.expiryDate) dates.push(addDays(agreement.expiryDate, 1));
+  if (agreement.expiryDate) {
+    dates.push(addDays(agreement.expiryDate, 1));
+    const sent = sentWarning(warning, agreement.expiryDate);
+    const next = EXPIRY_WARNING_OFFSETS.find((offset) => sent === null || offset > sent);
+    if (next !== undefined) dates.push(addDays(agreement.expiryDate, next));
+  }
   // Every party agreed to end it on a later date: the job ends it that day.
   if (agreement.terminationRound?.agreedAt) dates.push(agreement.terminationRound.effectiveDate);
   return dates.length > 0 ? dates.sort()[0]! : null;

@@ -17,7 +17,7 @@ import { findSignatory, mapSignatories } from '../signing/routing';
 import { openTerminationRound, terminationChange } from '../signing/termination';
 import { isStillAuthorised } from '../agreement/party-authority';
 import { forEachConcurrently } from '../bounded-concurrency';
-import { reviewReminderDue, requestWorkDue } from './reminder-rules';
+import { expiryWarningDue, reviewReminderDue, requestWorkDue } from './reminder-rules';
 
 export type TDailyJobReport = {
   today: string;
@@ -25,6 +25,7 @@ export type TDailyJobReport = {
   reviewRemindersSent: number;
   agreementsExpired: number;
   agreementsTerminated: number;
+  expiryWarningsSent: number;
   requestsChecked: number;
   signatureRemindersSent: number;
   linksExpired: number;
@@ -84,6 +85,7 @@ export const runDailyJob = async (options: TDailyJobOptions): Promise<TDailyJobR
     reviewRemindersSent: 0,
     agreementsExpired: 0,
     agreementsTerminated: 0,
+    expiryWarningsSent: 0,
     requestsChecked: 0,
     signatureRemindersSent: 0,
     linksExpired: 0,
@@ -94,7 +96,7 @@ export const runDailyJob = async (options: TDailyJobOptions): Promise<TDailyJobR
     forEachConcurrently(options.due.agreementsDueBy(today), DAILY_JOB_CONCURRENCY, async (agreementId) => {
       report.agreementsChecked += 1;
       const done = await systemChange(options, agreementId, ({ stored }) => agreementWorkDue(stored, today, at));
-      if (done?.outcome) report[done.outcome] += 1;
+      for (const work of done?.outcome ?? []) report[work] += 1;
     });
 
   const linksDue = () =>
@@ -224,14 +226,14 @@ const expireLink = async (options: TDailyJobOptions, request: TSigningRequest): 
   }
 };
 
-type TAgreementWork = 'agreementsTerminated' | 'agreementsExpired' | 'reviewRemindersSent';
+type TAgreementWork = 'agreementsTerminated' | 'agreementsExpired' | 'reviewRemindersSent' | 'expiryWarningsSent';
 
 /** What the daily job owes an agreement in force today: end it as agreed, let it expire, or remind of its review. */
-const agreementWorkDue = (stored: TStoredAgreement, today: string, at: string): TChange<TAgreementWork> | null => {
+const agreementWorkDue = (stored: TStoredAgreement, today: string, at: string): TChange<TAgreementWork[]> | null => {
   if (!canPerform(stored.agreement.status, 'expire')) return null;
   const { agreement } = stored;
   const round = agreement.terminationRound;
-  if (round?.agreedAt && today >= round.effectiveDate) return { ...terminationChange(agreement, round, { at, actor: SYSTEM }), outcome: 'agreementsTerminated' };
+  if (round?.agreedAt && today >= round.effectiveDate) return { ...terminationChange(agreement, round, { at, actor: SYSTEM }), outcome: ['agreementsTerminated'] };
   if (agreement.expiryDate && today > agreement.expiryDate) {
     const expired: TAgreement = { ...agreement, status: 'expired', terminationRound: null };
     return {
@@ -240,23 +242,46 @@ const agreementWorkDue = (stored: TStoredAgreement, today: string, at: string): 
       // Every party hears that it no longer binds them; a termination round still open closes with it.
       events: [{ type: 'expired', data: { expiryDate: agreement.expiryDate }, emails: [toEveryone(expired, 'agreement_expired')] }],
       ...revokeAllLinks(stored.openRequests),
-      outcome: 'agreementsExpired',
+      outcome: ['agreementsExpired'],
     };
   }
+  // A review reminder and an expiry warning due the same day go out in one change.
   const reminder = agreement.nextReviewDate ? reviewReminderDue(agreement.nextReviewDate, today, stored.reviewReminder) : null;
-  if (!reminder || !agreement.nextReviewDate) return null;
+  const warning = agreement.expiryDate ? expiryWarningDue(agreement.expiryDate, today, stored.expiryWarning) : null;
+  if (!reminder && !warning) return null;
   return {
     agreement,
     actor: SYSTEM,
     events: [
-      {
-        type: 'review_reminder_sent',
-        data: { template: reminder.template, offsetDays: reminder.offset, nextReviewDate: agreement.nextReviewDate },
-        // One review date and threshold give one email, whatever runs and retries happen.
-        emails: [{ template: reminder.template, onceFor: `review|${agreement.id}|${agreement.nextReviewDate}|${reminder.offset}`, to: ownerAndLegal(agreement) }],
-      },
+      ...(reminder && agreement.nextReviewDate
+        ? [
+            {
+              type: 'review_reminder_sent',
+              data: { template: reminder.template, offsetDays: reminder.offset, nextReviewDate: agreement.nextReviewDate },
+              // One review date and threshold give one email, whatever runs and retries happen.
+              emails: [{ template: reminder.template, onceFor: `review|${agreement.id}|${agreement.nextReviewDate}|${reminder.offset}`, to: ownerAndLegal(agreement) }],
+            },
+          ]
+        : []),
+      ...(warning && agreement.expiryDate
+        ? [
+            {
+              type: 'expiry_warning_sent',
+              data: { offsetDays: warning.offset, expiryDate: agreement.expiryDate },
+              emails: [
+                {
+                  template: 'expiry_approaching' as const,
+                  onceFor: `expiry|${agreement.id}|${agreement.expiryDate}|${warning.offset}`,
+                  to: ownerAndLegal(agreement),
+                  vars: { daysLeft: String(warning.daysLeft) },
+                },
+              ],
+            },
+          ]
+        : []),
     ],
-    reviewReminder: { reviewDate: agreement.nextReviewDate, lastOffset: reminder.offset },
-    outcome: 'reviewRemindersSent',
+    ...(reminder && agreement.nextReviewDate ? { reviewReminder: { reviewDate: agreement.nextReviewDate, lastOffset: reminder.offset } } : {}),
+    ...(warning && agreement.expiryDate ? { expiryWarning: { expiryDate: agreement.expiryDate, lastOffset: warning.offset } } : {}),
+    outcome: [...(reminder ? ['reviewRemindersSent' as const] : []), ...(warning ? ['expiryWarningsSent' as const] : [])],
   };
 };

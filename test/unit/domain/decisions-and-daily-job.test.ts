@@ -181,6 +181,26 @@ describe('a signatory decision and the daily job, on the in-memory stores', () =
     }
   });
 
+  it('warns the owner and legal contacts 90 and 30 days before expiry, each once, catching up only the latest after missed days', async () => {
+    const id = await submitted({ expiryDate: '2027-06-30' });
+    for (const agencyId of PARTIES) await decide(await tokenOf(id, agencyId));
+    const warnings = () => sent('expiry_approaching').filter((message) => message.agreementId === id);
+
+    await runDay('2027-03-31');
+    expect(warnings()).toHaveLength(0);
+    await runDay('2027-04-01');
+    await runDay('2027-04-01');
+    expect(warnings().map((message) => message.vars.daysLeft)).toEqual(['90']);
+    expect(warnings()[0]!.recipients.map((recipient) => recipient.to).sort()).toEqual([DRAFTER.email, 'legal@warwickshire.test'].sort());
+
+    // The job missed every day from the 90-day warning to ten days before expiry: one warning, the latest due.
+    await runDay('2027-06-20');
+    await runDay('2027-06-21');
+    expect(warnings().map((message) => message.vars.daysLeft)).toEqual(['90', '10']);
+    expect((await runDay('2027-07-01')).agreementsExpired).toBe(1);
+    expect(warnings()).toHaveLength(2);
+  });
+
   it('reminds of a review 60 days ahead once, and lets an agreement expire past its expiry date', async () => {
     const id = await submitted({ nextReviewDate: '2026-09-01', expiryDate: '2026-12-31' });
     for (const agencyId of PARTIES) await decide(await tokenOf(id, agencyId));

@@ -33,12 +33,14 @@ describe('review reminder rules', () => {
     expect(reviewReminderDue('2028-06-30', '2028-05-01', { reviewDate: REVIEW, lastOffset: 15 })).toEqual({ template: 'review_due', offset: -60 });
   });
 
-  it('puts an in-force agreement in the index on its next reminder day, or the day after it expires', () => {
+  it('puts an in-force agreement in the index on its next reminder or expiry warning day, or the day after it expires', () => {
     const agreement = { status: 'in_force', nextReviewDate: REVIEW, expiryDate: null } as TAgreement;
     expect(agreementNextDueOn(agreement, null)).toBe('2027-05-01');
     expect(agreementNextDueOn(agreement, { reviewDate: REVIEW, lastOffset: -30 })).toBe('2027-06-23');
     expect(agreementNextDueOn(agreement, { reviewDate: REVIEW, lastOffset: 8 })).toBe('2027-07-15');
-    expect(agreementNextDueOn({ ...agreement, expiryDate: '2027-03-31' }, null)).toBe('2027-04-01');
+    expect(agreementNextDueOn({ ...agreement, expiryDate: '2027-03-31' }, null)).toBe('2026-12-31');
+    expect(agreementNextDueOn({ ...agreement, expiryDate: '2027-03-31' }, null, { expiryDate: '2027-03-31', lastOffset: -90 })).toBe('2027-03-01');
+    expect(agreementNextDueOn({ ...agreement, expiryDate: '2027-03-31' }, null, { expiryDate: '2027-03-31', lastOffset: -30 })).toBe('2027-04-01');
     expect(agreementNextDueOn({ ...agreement, status: 'terminated' }, null)).toBeNull();
   });
 });
