@@ -135,6 +135,18 @@ export const ZDeclineReasonCode = z.enum(DECLINE_REASON_CODES).meta({
 });
 
 /** What was captured when a signatory decided: the evidence a court would ask for. */
+/** A signatory who cannot sign after all (they left their post; someone signs in their place by delegation). */
+export const ZReplaceSignatoryRequest = z
+  .strictObject({
+    name: plainLine(200).meta({ description: "As the agency's list gives it; the list's entry is what is recorded" }),
+    role: plainLine(200),
+    email: ZEmail.meta({ description: "Must be on the party agency's list of authorised signatories" }),
+    kind: z.enum(['replacement', 'delegation']),
+    reason: plainText(2_000).refine((text) => text.trim().length > 0, 'give a reason'),
+  })
+  .meta({ id: 'ReplaceSignatoryRequest' });
+export type TReplaceSignatoryRequest = z.infer<typeof ZReplaceSignatoryRequest>;
+
 export const ZDecisionEvidence = z.object({
   signedName: z.string().nullable(),
   ip: z.string().nullable().meta({ description: 'Null once reduced after the evidence retention period' }),

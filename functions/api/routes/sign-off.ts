@@ -1,12 +1,12 @@
 import * as z from 'zod';
 import { startNextVersion } from '../../../shared/domain/agreement/new-version';
 import { buildCertificate, verifyDocument } from '../../../shared/domain/signing/evidence';
-import { resendSigningLink, submitAgreement, withdrawAgreement, requestTermination, withdrawTermination } from '../../../shared/domain/signing/sign-off';
+import { replaceSignatory, resendSigningLink, submitAgreement, withdrawAgreement, requestTermination, withdrawTermination } from '../../../shared/domain/signing/sign-off';
 import { renderCertificatePage } from '../../../shared/html/certificate-page';
 import { defineRoute, htmlPage } from '../../../shared/http/route';
 import { countMetric } from '../../../shared/observability';
 import { recordReview, terminateAgreement } from '../../../shared/domain/agreement/after-signature';
-import { ZAgreement, ZAgreementIdParams, ZRecordReviewRequest, ZTerminateRequest, type TAgreement, ZTerminationRequest } from '../../../shared/schemas/agreement';
+import { ZAgreement, ZAgreementIdParams, ZRecordReviewRequest, ZReplaceSignatoryRequest, ZTerminateRequest, type TAgreement, ZTerminationRequest } from '../../../shared/schemas/agreement';
 import { plainText, ZUlid } from '../../../shared/schemas/common';
 import { ZCertificate, ZVerification, ZVerifyParams } from '../../../shared/schemas/evidence';
 import { agencies, agreements, documents, linkSigner, newId } from '../dependencies';
@@ -82,6 +82,25 @@ export const signOffRoutes = [
       const draft = await startNextVersion({ id: params.id, action: 'vary', user, now: new Date(), newId, agreements });
       return withEtag(201, draft, { location: `/agreements/${draft.id}` });
     },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/agreements/{id}/signatories/{signatoryId}/replace',
+    operationId: 'replaceSignatory',
+    summary: 'Put someone on the agency’s list in the place of a signatory who has not decided (replacement or delegation)',
+    tags: ['sign-off'],
+    auth: 'editor',
+    params: ZSignatoryParams,
+    body: ZReplaceSignatoryRequest,
+    responses: {
+      ...transitionResponses('Replaced; if the signatory had been asked, the new one has a link and the old link is closed'),
+      422: { description: 'The new person is not on the party agency’s list of authorised signatories' },
+    },
+    handle: async ({ params, body, user, headers }) =>
+      withEtag(
+        200,
+        await replaceSignatory({ id: params.id, signatoryId: params.signatoryId, ...body, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements, agencies, linkSigner: await linkSigner() }),
+      ),
   }),
   defineRoute({
     method: 'POST',

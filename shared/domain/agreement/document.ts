@@ -3,9 +3,11 @@ import type { TAgreement } from '../../schemas/agreement';
 import { sha256Hex } from '../audit/audit-chain';
 
 /**
- * The text every party signs, as RFC 8785 canonical JSON: the contract's title, parties and body, with the
- * reference, version, legal basis, functions and withdrawal terms that are part of the same
- * written agreement. Signatories appear by name and role; their email addresses are routing, not text.
+ * The text every party signs, as RFC 8785 canonical JSON: the contract's title, parties and body,
+ * with the reference, version, legal basis, functions and withdrawal terms that are part of the
+ * same written agreement. It binds what the parties agree to (the text, the parties and how many
+ * approvals each needs), not who signs for them: a signatory replaced mid-sign-off leaves the
+ * document, and the approvals already given, as they were; the certificate records who signed.
  */
 export const canonicalDocument = (agreement: TAgreement): string =>
   canonicalize({
@@ -19,7 +21,6 @@ export const canonicalDocument = (agreement: TAgreement): string =>
       agencyName: party.agencyName,
       agencyType: party.agencyType,
       requiredApprovals: party.requiredApprovals,
-      signatories: party.signatories.map((signatory) => ({ name: signatory.name, role: signatory.role })),
       // A party leaving by this version signs to that: it is part of what the parties agree.
       ...(party.leaving ? { leaving: true } : {}),
     })),

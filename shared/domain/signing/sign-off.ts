@@ -1,6 +1,6 @@
 import { AppError } from '../../errors';
 import { addDays, londonDate, startOfLondonDay } from '../calendar';
-import { continuingParties, type TAgreement, type TSignatory, type TTerminationRequest, type TTerminationRound } from '../../schemas/agreement';
+import { continuingParties, type TAgreement, type TReplaceSignatoryRequest, type TSignatory, type TTerminationRequest, type TTerminationRound } from '../../schemas/agreement';
 import { documentSha256Of } from '../agreement/document';
 import { assertCanPerform } from '../agreement/lifecycle';
 import { draftRuleErrors } from '../agreement/draft-rules';
@@ -12,9 +12,9 @@ import { ownerAndLegal, toEveryone, type TEmail } from '../notifications';
 import type { TAgencyStore, TAgreementStore, TLinkSigner, TStoredAgreement } from '../ports';
 import type { TEmailTemplate } from '../../schemas/outbox';
 import type { TUser } from '../user';
-import { linkChanges, openLinks, revokeAllLinks, signatureRequestEmail } from './links';
+import { linkChanges, openLinks, revokeAllLinks, revokeLinks, signatureRequestEmail } from './links';
 import { openTerminationRound, partiesYetToAgree, terminationRequestVars } from './termination';
-import { findSignatory, signatoriesToRequest } from './routing';
+import { findSignatory, mapSignatories, signatoriesToRequest } from './routing';
 
 type TLegalAction = {
   id: string;
@@ -193,6 +193,68 @@ const linkResent = (
   ...linkChanges(links),
   rateLimit: resendLimit(options, stored, found.signatory),
 });
+
+/**
+ * Puts someone else in the place of a signatory who has not decided (they left their post, or
+ * delegate): the new person must be on the party agency's list; the old link closes and, if the
+ * signatory was already asked, the new person gets a link at once. Approvals already given stand:
+ * the document hash binds what is agreed, not who signs.
+ */
+export const replaceSignatory = async (
+  options: TLegalAction & TReplaceSignatoryRequest & { signatoryId: string; linkSigner: TLinkSigner; agencies: TAgencyStore },
+): Promise<TAgreement> =>
+  written(
+    await changeAgreement({
+      ...asUser(options),
+      change: async ({ stored }) => {
+        assertCanPerform(stored.agreement.status, 'decide');
+        const found = findSignatory(stored.agreement, options.signatoryId);
+        if (!found) throw new AppError('not_found', 'No such signatory on this agreement.');
+        const { signatory, party } = found;
+        if (!['pending', 'requested', 'expired', 'bounced'].includes(signatory.status)) {
+          throw new AppError('illegal_transition', `${signatory.name} has already ${signatory.status === 'not_required' ? 'been released' : 'decided'}; a decision given stands.`);
+        }
+        const entry = authorisedEntry(await options.agencies.get(party.agencyId), options.email);
+        if (!entry) {
+          throw new AppError('unprocessable', `${options.email} is not on ${party.agencyName}'s list of people who may sign for it.`, [
+            { path: 'email', message: `must be on ${party.agencyName}'s list of authorised signatories` },
+          ]);
+        }
+        if (party.signatories.some((other) => other.id !== signatory.id && other.email.toLowerCase() === options.email)) {
+          throw new AppError('validation_failed', `${entry.name} already signs for ${party.agencyName} on this agreement.`, [{ path: 'email', message: 'already a signatory of this party' }]);
+        }
+        // The agency's list names who signs, as at submission.
+        const successor: TSignatory = { ...signatory, id: options.newId(), name: entry.name, role: entry.role, email: options.email, status: 'pending', requestedAt: null };
+        const replaced = mapSignatories(stored.agreement, (s) => (s.id === signatory.id ? successor : s));
+        const closed = revokeLinks(stored.openRequests, [signatory.id]);
+        const asked = signatory.status !== 'pending';
+        const links = asked ? openLinks({ agreement: replaced, signatories: [successor], openRequests: closed.openRequests, now: options.now, newId: options.newId, linkSigner: options.linkSigner }) : null;
+        return {
+          agreement: links?.agreement ?? replaced,
+          actor: userActor(options.user),
+          events: [
+            {
+              type: 'signatory_replaced',
+              data: {
+                signatoryId: signatory.id,
+                by: successor.id,
+                party: party.agencyId,
+                kind: options.kind,
+                reason: options.reason,
+                from: { name: signatory.name, role: signatory.role, email: signatory.email },
+                to: { name: successor.name, role: successor.role, email: successor.email },
+                ...(links ? { linkExpiresAt: links.linkExpiresAt } : {}),
+              },
+              emails: links ? [signatureRequestEmail(links)] : [],
+            },
+          ],
+          openRequests: links?.openRequests ?? closed.openRequests,
+          newRequests: links?.requests ?? [],
+          closedRequests: [...closed.closedRequests, ...(links?.revoked ?? [])],
+        };
+      },
+    }),
+  );
 
 /** Whatever sends email on demand may do so at most this many times a London day, then 429 until midnight. */
 const dailyLimit = (options: { now: Date }, key: string, what: string) => {
