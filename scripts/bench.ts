@@ -11,15 +11,12 @@ import { ensureTable, startDynamoDbLocal } from '../infra/local/dynamodb-local';
 import { TEST_ISSUER, TEST_JWKS } from '../test/fixtures/auth';
 import { startDynamoDbProxy } from '../test/fixtures/dynamodb-recorder';
 import { freePort } from '../test/setup/dynamodb-local';
+import { percentile } from './percentile';
 
 const OUT_DIR = resolve('.bench');
 const SIGNING_KEYS = JSON.stringify({ currentKeyId: 'bench-1', 'bench-1': 'YmVuY2gtc2lnbmluZy1rZXktb2YtdGhpcnR5LXR3by1ieXRlcw' });
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /** Counts DynamoDB API calls by their X-Amz-Target, and the capacity DynamoDB reports for them, on the way to DynamoDB Local. */

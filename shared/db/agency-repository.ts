@@ -1,4 +1,4 @@
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { EMPTY_AUDIT_HEAD } from '../domain/audit/audit-chain';
 import { ConcurrentWriteError, type TAgencyStore } from '../domain/ports';
 import { AppError } from '../errors';
@@ -6,7 +6,7 @@ import { ZAgency, type TAgency } from '../schemas/agency';
 import { ZAgencyEvent, type TAgencyEvent } from '../schemas/audit-event';
 import { readAuditTrail } from './audit-trail';
 import { ZAuditHead } from '../schemas/stored';
-import { transactionConditionFailed, type TTableAccess } from './client';
+import { queryAll, transactionConditionFailed, type TTableAccess } from './client';
 import { AGENCY_LIST_PARTITION, agencyEventKey, agencyKey, agencyListKeys } from './keys';
 import { TABLE_DEFINITION } from './table-definition';
 
@@ -109,22 +109,13 @@ export const createAgencyRepository = ({ client, tableName }: TTableAccess): TAg
   listEvents: (id) => readAuditTrail({ client, tableName }, agencyKey(id).PK, ZAgencyEvent),
 
   async list() {
-    const agencies: TAgency[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: TABLE_DEFINITION.indexes.byScope.indexName,
-          KeyConditionExpression: '#partition = :partition',
-          ExpressionAttributeNames: { '#partition': TABLE_DEFINITION.indexes.byScope.partitionKey },
-          ExpressionAttributeValues: { ':partition': AGENCY_LIST_PARTITION },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      agencies.push(...(page.Items ?? []).map(fromItem));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return agencies;
+    const items = await queryAll(client, {
+      TableName: tableName,
+      IndexName: TABLE_DEFINITION.indexes.byScope.indexName,
+      KeyConditionExpression: '#partition = :partition',
+      ExpressionAttributeNames: { '#partition': TABLE_DEFINITION.indexes.byScope.partitionKey },
+      ExpressionAttributeValues: { ':partition': AGENCY_LIST_PARTITION },
+    });
+    return items.map(fromItem);
   },
 });

@@ -1,26 +1,15 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod';
-import type { TTableAccess } from './client';
+import { queryAll, type TTableAccess } from './client';
 import { AUDIT_EVENT_PREFIX } from './keys';
 import { TABLE_DEFINITION } from './table-definition';
 
-
 /** A whole audit trail, oldest first: the event items of one partition, page by page (one Query each). */
-export const readAuditTrail = async <T>({ client, tableName }: TTableAccess, partition: string, schema: z.ZodType<T>): Promise<T[]> => {
-  const events: T[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
-        ExpressionAttributeNames: { '#pk': TABLE_DEFINITION.partitionKey, '#sk': TABLE_DEFINITION.sortKey },
-        ExpressionAttributeValues: { ':pk': partition, ':prefix': AUDIT_EVENT_PREFIX },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    events.push(...(page.Items ?? []).map((item) => schema.parse(item)));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return events;
-};
+export const readAuditTrail = async <T>({ client, tableName }: TTableAccess, partition: string, schema: z.ZodType<T>): Promise<T[]> =>
+  (
+    await queryAll(client, {
+      TableName: tableName,
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+      ExpressionAttributeNames: { '#pk': TABLE_DEFINITION.partitionKey, '#sk': TABLE_DEFINITION.sortKey },
+      ExpressionAttributeValues: { ':pk': partition, ':prefix': AUDIT_EVENT_PREFIX },
+    })
+  ).map((item) => schema.parse(item));

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { tracer } from '../observability';
 
 export type TDynamoSettings = { region: string; endpoint?: string | undefined };
@@ -29,6 +29,18 @@ export const createDocumentClient = (settings: TDynamoSettings): DynamoDBDocumen
   DynamoDBDocumentClient.from(createDynamoClient(settings), { marshallOptions: { removeUndefinedValues: true } });
 
 export type TTableAccess = { client: DynamoDBDocumentClient; tableName: string };
+
+/** Every item a Query finds, page after page (one request a page). */
+export const queryAll = async (client: DynamoDBDocumentClient, input: Omit<QueryCommandInput, 'ExclusiveStartKey'>): Promise<Record<string, unknown>[]> => {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+};
 
 /** True when a transaction was cancelled because the condition of item `index` failed. */
 export const transactionConditionFailed = (error: unknown, index: number): boolean => {

@@ -1,6 +1,5 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TDueWorkStore } from '../domain/ports';
-import type { TTableAccess } from './client';
+import { queryAll, type TTableAccess } from './client';
 import { DUE_AGREEMENTS, DUE_EVIDENCE, DUE_OUTBOX, DUE_SIGNING_REQUESTS, dueByKey, dueWorkPartitions, evidenceOfDueKey } from './keys';
 import { ZSigningRequest } from '../schemas/stored';
 import { TABLE_DEFINITION } from './table-definition';
@@ -10,30 +9,18 @@ export const createDueWorkStore = ({ client, tableName }: TTableAccess): TDueWor
   const index = TABLE_DEFINITION.indexes.dueWork;
   /** Every partition at once: the job's reads take one round trip a page, not one per partition. */
   async function* dueItems(kind: string, today: string) {
-    const collect = async (partition: string) => {
-      const items: Record<string, unknown>[] = [];
-      for await (const item of duePartition(partition, today)) items.push(item);
-      return items;
-    };
-    const partitions = await Promise.all(dueWorkPartitions(kind).map(collect));
-    yield* partitions.flat();
-  }
-  async function* duePartition(partition: string, today: string) {
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(
-        new QueryCommand({
+    const partitions = await Promise.all(
+      dueWorkPartitions(kind).map((partition) =>
+        queryAll(client, {
           TableName: tableName,
           IndexName: index.indexName,
           KeyConditionExpression: '#pk = :pk AND #sk <= :due',
           ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
           ExpressionAttributeValues: { ':pk': partition, ':due': dueByKey(today) },
-          ExclusiveStartKey: startKey,
         }),
-      );
-      yield* page.Items ?? [];
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+      ),
+    );
+    yield* partitions.flat();
   }
   return {
     async *agreementsDueBy(today) {

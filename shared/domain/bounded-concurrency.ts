@@ -3,8 +3,8 @@
  * as workers free up. One item's failure does not stop the others: every item is worked, and the
  * failures are then reported together (an `AggregateError`), so whoever runs this still sees them.
  */
-export const forEachConcurrently = async <T>(items: AsyncIterable<T>, limit: number, work: (item: T) => Promise<void>): Promise<void> => {
-  const iterator = items[Symbol.asyncIterator]();
+export const forEachConcurrently = async <T>(items: AsyncIterable<T> | Iterable<T>, limit: number, work: (item: T) => Promise<void>): Promise<void> => {
+  const iterator = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
   const failures: unknown[] = [];
   const worker = async () => {
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {

@@ -24,14 +24,8 @@ const isMiddyHttpError = (error: unknown): error is TMiddyHttpError =>
 /** How long a client should wait before trying again after a storage fault. */
 const STORAGE_RETRY_AFTER_SECONDS = 5;
 const NETWORK_FAULTS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-const TRANSIENT_AWS_ERRORS = new Set([
-  'ProvisionedThroughputExceededException',
-  'RequestLimitExceeded',
-  'ThrottlingException',
-  'InternalServerError',
-  'ServiceUnavailable',
-  'TimeoutError',
-]);
+const THROTTLING_ERRORS = new Set(['ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'ThrottlingException']);
+const FAILING_AWS_ERRORS = new Set(['InternalServerError', 'ServiceUnavailable', 'TimeoutError']);
 
 /**
  * A fault of the storage or the network under it that goes away by itself: the table unreachable,
@@ -43,10 +37,10 @@ type TStorageError = Error & { code?: string; $fault?: string; CancellationReaso
 /** Refused before anything was written: no connection at all, throttled, or collided with another transaction. */
 const isRefusedFault = (error: TStorageError) =>
   error.code === 'ECONNREFUSED' ||
-  ['ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'ThrottlingException'].includes(error.name) ||
+  THROTTLING_ERRORS.has(error.name) ||
   (error.name === 'TransactionCanceledException' && (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict'));
 
-const isTransientFault = (error: TStorageError) => NETWORK_FAULTS.has(error.code ?? '') || TRANSIENT_AWS_ERRORS.has(error.name) || error.$fault === 'server' || isRefusedFault(error);
+const isTransientFault = (error: TStorageError) => NETWORK_FAULTS.has(error.code ?? '') || FAILING_AWS_ERRORS.has(error.name) || error.$fault === 'server' || isRefusedFault(error);
 
 export const toAppError = (error: unknown): AppError => {
   if (error instanceof AppError) return error;

@@ -8,19 +8,11 @@ import { terminationRoundChange } from '../signing/sign-off';
 import { MAX_TERMINATION_REASON } from '../../schemas/agreement';
 import type { TUser } from '../user';
 import { assertRole } from './access';
-import { changeAgreement, visibleTo, type TChange } from './change-agreement';
+import { asUser, changeAgreement, userActor, type TChange } from './change-agreement';
 import { assertCanPerform } from './lifecycle';
 import { nextVersionChange } from './new-version';
 
 type TOptions = { id: string; user: TUser; now: Date; newId: () => string; agreements: TAgreementStore };
-
-const asUser = (options: TOptions) => ({
-  agreements: options.agreements,
-  now: options.now,
-  newId: options.newId,
-  onConflict: 'report' as const,
-  load: visibleTo(options.agreements, options),
-});
 
 /** Ends an agreement in force (PA 1996 s.23: by agreement of the parties), as an admin records it; everyone is told. */
 export const terminateAgreement = async (options: TOptions & TTerminateRequest): Promise<TAgreement> => {
@@ -44,7 +36,7 @@ export const terminateAgreement = async (options: TOptions & TTerminateRequest):
       };
       return {
         agreement: ended,
-        actor: { kind: 'user', email: options.user.email },
+        actor: userActor(options.user),
         events: [
           {
             type: 'terminated',
@@ -97,7 +89,7 @@ export const recordReview = async (
         return { ...round, outcome: null };
       }
       // Reminders restart from the new review date.
-      const change: TChange = { agreement: { ...stored.agreement, reviews, nextReviewDate }, actor: { kind: 'user', email: user.email }, events: [reviewed], reviewReminder: null };
+      const change: TChange = { agreement: { ...stored.agreement, reviews, nextReviewDate }, actor: userActor(user), events: [reviewed], reviewReminder: null };
       if (input.outcome === 'vary') {
         const variation = nextVersionChange(stored, change, { ...options, action: 'vary' });
         return { ...variation, outcome: variation.creates![0]!.agreement };

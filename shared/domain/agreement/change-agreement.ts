@@ -119,3 +119,21 @@ export const visibleTo =
     if (options.ifMatch) assertRevisionMatches(options.ifMatch, stored!.agreement.revision);
     return { stored: stored! };
   };
+
+/** Loads an agreement by id for work the system does; undefined when it is gone. */
+export const byId = (agreements: TAgreementStore, id: string) => async (): Promise<{ stored: TStoredAgreement } | undefined> => {
+  const stored = await agreements.get(id);
+  return stored && { stored };
+};
+
+/** A legal-team action changes what its user saw: a lost race is reported to them, not retried. */
+export const asUser = (options: { id: string; user: TUser; ifMatch?: string | undefined; now: Date; newId: () => string; agreements: TAgreementStore }) => ({
+  agreements: options.agreements,
+  now: options.now,
+  newId: options.newId,
+  onConflict: 'report' as const,
+  load: visibleTo(options.agreements, options),
+});
+
+/** Who a legal-team action is recorded as. */
+export const userActor = (user: TUser): TActor => ({ kind: 'user', email: user.email });

@@ -4,7 +4,7 @@ import { CLEARABLE_FIELDS, type TAgreement, type TPatchAgreementRequest } from '
 import { sha256Hex } from '../audit/audit-chain';
 import { londonDate } from '../calendar';
 import type { TAgencyStore, TAgreementStore } from '../ports';
-import { changeAgreement } from './change-agreement';
+import { changeAgreement, userActor } from './change-agreement';
 import type { TUser } from '../user';
 import { assertAccess, assertRevisionMatches } from './access';
 import { assertDraftRules, buildParties } from './draft-rules';
@@ -56,7 +56,7 @@ export const editDraft = async (options: {
       if (changes.length === 0) return null;
       return {
         agreement: next,
-        actor: { kind: 'user', email: user.email },
+        actor: userActor(user),
         events: [{ type: 'draft_edited', data: { revision: draft.revision + 1, changes } }],
       };
     },

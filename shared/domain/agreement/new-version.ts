@@ -3,7 +3,7 @@ import { continuingParties, type TAgreement } from '../../schemas/agreement';
 import { appendAuditEvent, EMPTY_AUDIT_HEAD } from '../audit/audit-chain';
 import type { TAgreementStore, TStoredAgreement } from '../ports';
 import type { TUser } from '../user';
-import { changeAgreement, visibleTo, type TChange } from './change-agreement';
+import { asUser, changeAgreement, userActor, type TChange } from './change-agreement';
 import { assertCanPerform } from './lifecycle';
 
 type TNextVersionOptions = {
@@ -64,7 +64,7 @@ export const nextVersionChange = (stored: TStoredAgreement, change: TChange, opt
     agreementId: id,
     type: 'draft_created',
     at,
-    actor: { kind: 'user', email: options.user.email },
+    actor: userActor(options.user),
     data: { reference: draft.reference, version: draft.version, from: current.id, action: options.action },
   });
   return {
@@ -81,13 +81,9 @@ export const nextVersionChange = (stored: TStoredAgreement, change: TChange, opt
 /** `revise` after a decline or withdrawal, `vary` while in force: a new draft version. */
 export const startNextVersion = async (options: TNextVersionOptions & { id: string }): Promise<TAgreement> => {
   const result = await changeAgreement({
-    agreements: options.agreements,
-    now: options.now,
-    newId: options.newId,
-    onConflict: 'report',
-    load: visibleTo(options.agreements, options),
+    ...asUser(options),
     change: ({ stored }) => {
-      const change = nextVersionChange(stored, { agreement: stored.agreement, actor: { kind: 'user', email: options.user.email }, events: [] }, options);
+      const change = nextVersionChange(stored, { agreement: stored.agreement, actor: userActor(options.user), events: [] }, options);
       return { ...change, outcome: change.creates![0]!.agreement };
     },
   });

@@ -1,6 +1,6 @@
 import type { TOutboxMessage, TRecipient } from '../../schemas/outbox';
 import { sha256Hex } from '../audit/audit-chain';
-import { changeAgreement } from '../agreement/change-agreement';
+import { byId, changeAgreement } from '../agreement/change-agreement';
 import { MailRejectedError, type TAgreementStore, type TDueWorkStore, type TLinkSigner, type TMailer, type TOutboxStore, type TRenderEmail } from '../ports';
 import { forEachConcurrently } from '../bounded-concurrency';
 import type { TDelivery } from '../../schemas/stored';
@@ -104,10 +104,7 @@ const markUndelivered = (options: Parameters<typeof deliverMessage>[0] & { to: s
     now: new Date(options.at),
     newId: options.newId,
     onConflict: 'retry',
-    load: async () => {
-      const stored = await options.agreements.get(options.message.agreementId);
-      return stored && { stored };
-    },
+    load: byId(options.agreements, options.message.agreementId),
     change: ({ stored }) => {
       const entry = { template: options.message.template, to: options.to, at: options.at };
       return {

@@ -1,4 +1,4 @@
-import { changeAgreement } from '../agreement/change-agreement';
+import { byId, changeAgreement } from '../agreement/change-agreement';
 import type { TAgreementStore, TOutboxStore } from '../ports';
 import { revokeLinks } from '../signing/links';
 import { mapSignatories } from '../signing/routing';
@@ -24,10 +24,7 @@ export const recordMailFailure = async (options: {
     now: options.now,
     newId: options.newId,
     onConflict: 'retry',
-    load: async () => {
-      const stored = await options.agreements.get(sent.agreementId);
-      return stored && { stored };
-    },
+    load: byId(options.agreements, sent.agreementId),
     change: ({ stored }) => {
       const bouncedSignatoryId = Object.entries(stored.openRequests).find(([, open]) => open.requestId === sent.requestId)?.[0];
       const marked = mapSignatories(stored.agreement, (s) => (s.id === bouncedSignatoryId ? { ...s, status: 'bounced' } : s));

@@ -1,6 +1,6 @@
 import { canPerform } from '../agreement/lifecycle';
 import type { TAgreement } from '../../schemas/agreement';
-import { changeAgreement, type TChange } from '../agreement/change-agreement';
+import { byId, changeAgreement, type TChange } from '../agreement/change-agreement';
 import { addDays, londonDate } from '../calendar';
 import { outboxMessage, ownerAndLegal, toEveryone } from '../notifications';
 import {
@@ -63,10 +63,7 @@ const systemChange = <TOutcome = undefined>(
     now: options.now,
     newId: options.newId,
     onConflict: 'retry',
-    load: async () => {
-      const stored = await options.agreements.get(agreementId);
-      return stored && { stored };
-    },
+    load: byId(options.agreements, agreementId),
     change,
   });
 
@@ -120,7 +117,7 @@ export const runDailyJob = async (options: TDailyJobOptions): Promise<TDailyJobR
       dueEvidence.set(agreementId, [...(dueEvidence.get(agreementId) ?? []), seq]);
     }
     const batches = [...dueEvidence].flatMap(([agreementId, seqs]) => chunks(seqs, EVIDENCE_EVENTS_PER_CHANGE).map((batch) => ({ agreementId, batch })));
-    await forEachConcurrently(toAsync(batches), DAILY_JOB_CONCURRENCY, async ({ agreementId, batch }) => {
+    await forEachConcurrently(batches, DAILY_JOB_CONCURRENCY, async ({ agreementId, batch }) => {
       const done = await systemChange(options, agreementId, ({ stored }) => evidenceReduction(stored, batch, lastKeptDay));
       if (done) report.evidenceReduced += 1;
     });
@@ -137,10 +134,6 @@ export const runDailyJob = async (options: TDailyJobOptions): Promise<TDailyJobR
 const EVIDENCE_EVENTS_PER_CHANGE = 40;
 
 const chunks = <T>(items: T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
-
-async function* toAsync<T>(items: Iterable<T>) {
-  yield* items;
-}
 
 /**
  * Removes personal evidence (IP address, user agent) recorded on or before `lastKeptDay`: from the

@@ -7,7 +7,7 @@ import { draftRuleErrors } from '../agreement/draft-rules';
 import { inForceAncestor } from '../agreement/in-force-ancestor';
 import { authorisedEntry, isStillAuthorised, partyAuthorityErrors, signatoriesLine, withAuthorisedNames } from '../agreement/party-authority';
 import { submissionRuleErrors } from '../agreement/submission-rules';
-import { changeAgreement, visibleTo, type TChange, type TChangeEvent } from '../agreement/change-agreement';
+import { asUser, changeAgreement, userActor, type TChange, type TChangeEvent } from '../agreement/change-agreement';
 import { ownerAndLegal, toEveryone, type TEmail } from '../notifications';
 import type { TAgencyStore, TAgreementStore, TLinkSigner, TStoredAgreement } from '../ports';
 import type { TEmailTemplate } from '../../schemas/outbox';
@@ -24,17 +24,6 @@ type TLegalAction = {
   newId: () => string;
   agreements: TAgreementStore;
 };
-
-/** A legal-team action changes what its user saw: a lost race is reported to them, not retried. */
-const asUser = (options: TLegalAction) => ({
-  agreements: options.agreements,
-  now: options.now,
-  newId: options.newId,
-  onConflict: 'report' as const,
-  load: visibleTo(options.agreements, options),
-});
-
-const userActor = (user: TUser) => ({ kind: 'user' as const, email: user.email });
 
 /** The agreement as written by a change that always writes. */
 const written = <T extends { agreement: TAgreement } | undefined>(result: T): TAgreement => result!.agreement;
