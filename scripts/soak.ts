@@ -5,24 +5,13 @@
  * latency of that minute's requests. At most `SOAK_RATE` requests are in flight, so the load
  * itself holds nothing: what grows is what the stack keeps.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startLocalStack } from '../infra/local/local-stack';
-import { freePort } from '../test/setup/dynamodb-local';
+import { startLocalStackOnFreePorts } from '../test/fixtures/local-stack';
 import { percentile } from './percentile';
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 10);
 const RATE = Number(process.env.SOAK_RATE ?? 20);
 
-const dataDir = mkdtempSync(join(tmpdir(), 'accord-soak-'));
-const stack = await startLocalStack({
-  ...process.env,
-  PORT: String(await freePort()),
-  SES_PORT: String(await freePort()),
-  DYNAMODB_PORT: String(await freePort()),
-  ACCORD_DATA_DIR: dataDir,
-});
+const stack = await startLocalStackOnFreePorts('soak');
 try {
   const request = async (method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}) => {
     const reply = await fetch(`${stack.url}${path}`, {
@@ -86,5 +75,4 @@ try {
   );
 } finally {
   await stack.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 }

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Route } from 'playwright-core';
+import { type Browser, type Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardScript } from '../../shared/html/dashboard/dashboard-client';
 import { dashboardHeaders, renderDashboardShell, type TDashboardAuth } from '../../shared/html/dashboard/dashboard-page';
+import { launchChromium } from '../fixtures/browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const COGNITO = 'https://accord-test.auth.eu-west-2.amazoncognito.com';
 const AUTH: TDashboardAuth = { kind: 'cognito', domainUrl: COGNITO, clientId: 'dashboard-client' };
 
@@ -42,10 +42,7 @@ describe('the dashboard signing in through Cognito', () => {
     });
     await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
     origin = `http://localhost:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

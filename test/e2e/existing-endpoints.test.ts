@@ -1,18 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import sesLocal from 'aws-ses-v2-local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { startLocalStack, TABLE_NAME } from '../../infra/local/local-stack';
+import { TABLE_NAME } from '../../infra/local/local-stack';
+import { startLocalStackOnFreePorts } from '../fixtures/local-stack';
 import { createDocumentClient } from '../../shared/db/client';
 import { DUE_OUTBOX, dueWorkPartitions, outboxKey } from '../../shared/db/keys';
 import { createOutboxRepository } from '../../shared/db/outbox-repository';
 import { TABLE_DEFINITION } from '../../shared/db/table-definition';
 import { authoriseParties, partiesOf } from '../fixtures/agencies';
 import { createMailbox } from '../fixtures/outbox';
-import { freePort } from '../setup/dynamodb-local';
 
 /** Polls (bounded) until `ready` holds. */
 const waitFor = async (ready: () => Promise<boolean>, what: string) => {
@@ -28,24 +25,17 @@ const startSesServer = ((sesLocal as unknown as { default?: typeof sesLocal }).d
 
 /** `SES_ENDPOINT` points the local stack at a mailbox someone else runs (a test that stops and starts it, say). */
 describe('the local stack with an SES endpoint of its own choosing', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'accord-endpoints-'));
   let ses: Awaited<ReturnType<typeof startSesServer>>;
-  let stack: Awaited<ReturnType<typeof startLocalStack>>;
+  let stack: Awaited<ReturnType<typeof startLocalStackOnFreePorts>>;
 
   beforeAll(async () => {
     ses = await startSesServer({ host: '127.0.0.1', port: 0 });
-    stack = await startLocalStack({
-      PORT: String(await freePort()),
-      DYNAMODB_PORT: String(await freePort()),
-      ACCORD_DATA_DIR: dataDir,
-      SES_ENDPOINT: `http://127.0.0.1:${(ses.address() as AddressInfo).port}`,
-    });
+    stack = await startLocalStackOnFreePorts('endpoints', { SES_ENDPOINT: `http://127.0.0.1:${(ses.address() as AddressInfo).port}` });
   });
 
   afterAll(async () => {
     await stack?.stop();
     await new Promise<void>((done) => ses.close(() => done()));
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   const call = async (method: string, path: string, token: string | null, body?: unknown) =>

@@ -1,15 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalStack } from '../../infra/local/local-stack';
 import { authoriseParties, partiesOf } from '../fixtures/agencies';
 import { createMailbox } from '../fixtures/outbox';
-import { freePort } from '../setup/dynamodb-local';
+import { startLocalStackOnFreePorts } from '../fixtures/local-stack';
+import { launchChromium } from '../fixtures/browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** WCAG 2.2 A and AA findings on the page as it stands. */
@@ -28,8 +25,7 @@ const axeViolations = async (page: Page) => {
  * they work with JavaScript off, and pass axe-core's WCAG 2.2 AA checks.
  */
 describe('the signing page, the certificate and the register, without JavaScript and to WCAG 2.2 AA', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'accord-a11y-'));
-  let stack: Awaited<ReturnType<typeof startLocalStack>>;
+  let stack: Awaited<ReturnType<typeof startLocalStackOnFreePorts>>;
   let browser: Browser;
   let token: string;
   let agreement: { id: string; reference: string };
@@ -42,16 +38,8 @@ describe('the signing page, the certificate and the register, without JavaScript
     }).then((reply) => reply.json())) as any;
 
   beforeAll(async () => {
-    stack = await startLocalStack({
-      PORT: String(await freePort()),
-      SES_PORT: String(await freePort()),
-      DYNAMODB_PORT: String(await freePort()),
-      ACCORD_DATA_DIR: dataDir,
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    stack = await startLocalStackOnFreePorts('a11y');
+    browser = await launchChromium();
     ({ token } = (await fetch(`${stack.url}/_local/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -76,7 +64,6 @@ describe('the signing page, the certificate and the register, without JavaScript
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('lets a signatory read the rendered text and approve with JavaScript off', async () => {

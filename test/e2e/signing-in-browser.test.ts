@@ -1,38 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalStack } from '../../infra/local/local-stack';
 import { authoriseParties, partiesOf } from '../fixtures/agencies';
 import { createMailbox } from '../fixtures/outbox';
-import { freePort } from '../setup/dynamodb-local';
+import { startLocalStackOnFreePorts } from '../fixtures/local-stack';
+import { launchChromium } from '../fixtures/browser';
 
-/** Debian's Chromium, started as the machine allows (no sandbox as root, no background networking). */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 describe('a signatory in a real browser', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'accord-browser-'));
-  let stack: Awaited<ReturnType<typeof startLocalStack>>;
+  let stack: Awaited<ReturnType<typeof startLocalStackOnFreePorts>>;
   let browser: Browser;
 
   beforeAll(async () => {
-    stack = await startLocalStack({
-      PORT: String(await freePort()),
-      SES_PORT: String(await freePort()),
-      DYNAMODB_PORT: String(await freePort()),
-      ACCORD_DATA_DIR: dataDir,
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    stack = await startLocalStackOnFreePorts('browser');
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   const call = async (path: string, token: string | null, body?: unknown, method = body ? 'POST' : 'GET') => {
@@ -88,7 +74,7 @@ describe('a signatory in a real browser', () => {
       expect(await page.locator('h1').textContent()).toBe('Thank you');
       if (email === 'ceo@wmas.test') {
         expect(await page.locator('main').textContent()).toContain('the agreement is in force');
-        await page.screenshot({ path: join(dataDir, 'signed.png') });
+        await page.screenshot({ path: join(stack.dataDir, 'signed.png') });
       }
     }
     expect(dialogs).toEqual([]);
@@ -137,7 +123,7 @@ describe('a signatory in a real browser', () => {
     await page.getByLabel('Status').selectOption('awaiting_signatures');
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.locator('td', { hasText: 'Ben Brook, Anthony Marsh' }).waitFor();
-    await page.screenshot({ path: join(dataDir, 'dashboard.png') });
+    await page.screenshot({ path: join(stack.dataDir, 'dashboard.png') });
 
     // Each agency's authorised signatories, as its own editors keep them.
     await page.getByRole('link', { name: 'Agencies' }).click();
