@@ -18,6 +18,7 @@ export const SETTING_VARIABLES = {
   signingKeys: { aws: ['SIGNING_KEY_SECRET_ARN'], local: ['SIGNING_KEYS'] },
   mail: { aws: ['MAIL_FROM', 'SES_CONFIGURATION_SET'], local: ['MAIL_FROM'] },
   evidenceRetention: { aws: ['EVIDENCE_RETENTION_DAYS'], local: [] },
+  webhookDestinations: { aws: [], local: ['WEBHOOKS_ALLOW_PRIVATE_ADDRESSES'] },
 } as const satisfies Record<string, { aws: readonly string[]; local: readonly string[] }>;
 
 export type TSettingName = keyof typeof SETTING_VARIABLES;
@@ -41,6 +42,10 @@ const SETTING_SCHEMAS = {
   evidenceRetention: z
     .object({ EVIDENCE_RETENTION_DAYS: z.coerce.number().int().min(1).default(DEFAULT_EVIDENCE_RETENTION_DAYS) })
     .transform((env) => ({ days: env.EVIDENCE_RETENTION_DAYS })),
+  /** In AWS webhooks go to public https addresses only; the local stack lets them reach localhost. */
+  webhookDestinations: z
+    .object({ WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: z.enum(['true']).optional() })
+    .transform((env) => ({ allowPrivate: env.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES === 'true' })),
   table: z
     .object({ TABLE_NAME: z.string().min(1), AWS_REGION: REGION, DYNAMODB_ENDPOINT: z.url().optional() })
     .transform((env) => ({ name: env.TABLE_NAME, region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT })),

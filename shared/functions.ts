@@ -32,7 +32,7 @@ export const FUNCTIONS = {
   api: {
     entry: 'functions/api/handler.ts',
     description: 'Legal-team JSON API, dashboard, register, OpenAPI document and health check',
-    settings: ['table', 'publicBaseUrl', 'auth', 'dashboardSignIn', 'signingKeys'],
+    settings: ['table', 'publicBaseUrl', 'auth', 'dashboardSignIn', 'signingKeys', 'webhookDestinations'],
     table: {
       // DeleteItem: Powertools idempotency removes its record when the request it guards fails, and nothing else.
       actions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
@@ -59,9 +59,10 @@ export const FUNCTIONS = {
   },
   outboxSender: {
     entry: 'functions/outbox-sender/handler.ts',
-    description: 'Sends the emails of the transactional outbox from the table stream, and retries what is due every five minutes',
-    settings: ['table', 'publicBaseUrl', 'signingKeys', 'mail'],
-    table: { actions: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'], indexes: ['dueWork'] },
+    description: 'Sends the emails and webhook deliveries of the transactional outbox from the table stream, and retries what is due every five minutes',
+    settings: ['table', 'publicBaseUrl', 'signingKeys', 'mail', 'webhookDestinations'],
+    // Query: the webhook endpoints, read for each event.
+    table: { actions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'], indexes: ['dueWork'] },
   },
   dailyJob: {
     entry: 'functions/daily-job/handler.ts',

@@ -43,5 +43,11 @@ export const createLinkSigner = (keyring: TSigningKeyring): TLinkSigner => {
       if (!key) throw new Error(`Signing key ${keyId} is not in the keyring`);
       return createHmac('sha256', key).update(requestId, 'utf8').digest('base64url');
     },
+    webhookSecret: (endpointId, { keyId, version }) => {
+      const key = keys.get(keyId);
+      if (!key) throw new Error(`Signing key ${keyId} is not in the keyring`);
+      // A purpose prefix keeps a webhook secret from ever equalling a link token.
+      return `whsec_${createHmac('sha256', key).update(`webhook-secret|${endpointId}|${version}`, 'utf8').digest('base64')}`;
+    },
   };
 };

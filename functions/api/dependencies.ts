@@ -8,6 +8,8 @@ import { createDocumentIndex } from '../../shared/db/document-index';
 import { createSigningRequestRepository } from '../../shared/db/signing-request-repository';
 import { loadLinkSigner } from '../../shared/link-signer';
 import { createAuthenticator } from '../../shared/http/auth';
+import { createWebhookRepository } from '../../shared/db/webhook-repository';
+import { createDestinationCheck } from '../../shared/webhooks/destinations';
 
 /** Built once per cold start and shared by every request the function serves. */
 const table = {
@@ -25,3 +27,6 @@ export const authenticate = createAuthenticator(config.auth);
 export const linkSigner = loadLinkSigner(config.signingKeys);
 /** Monotonic, so ids made in the same millisecond still sort in the order they were made. */
 export const newId = monotonicFactory();
+export const webhooks = createWebhookRepository(table);
+/** Registration resolves the host as a delivery would, so an endpoint that could never receive is refused at once. */
+export const checkDestination = createDestinationCheck(config.webhookDestinations);

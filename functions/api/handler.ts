@@ -15,6 +15,7 @@ import { serviceRoutes } from './routes/service';
 import { dashboardRoutes } from './routes/dashboard';
 import { registerRoutes } from './routes/register';
 import { signOffRoutes } from './routes/sign-off';
+import { webhookRoutes } from './routes/webhooks';
 
 // HTML pages (register, certificate) carry their own stricter policy (shared/html/page.ts), which
 // allows their one inline style; no reporting endpoints (an option newer than the type definitions).
@@ -29,6 +30,7 @@ export const routes: TRouteSpec[] = [
   ...agreementRoutes,
   ...signOffRoutes,
   ...registerRoutes,
+  ...webhookRoutes,
   ...dashboardRoutes,
 ];
 

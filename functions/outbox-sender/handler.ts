@@ -8,29 +8,44 @@ import { ZOutboxSweepEvent } from './outbox-sweep-event.schema';
 import { createAgreementRepository } from '../../shared/db/agreement-repository';
 import { createDocumentClient } from '../../shared/db/client';
 import { createDueWorkStore } from '../../shared/db/due-work-store';
-import { createOutboxRepository } from '../../shared/db/outbox-repository';
-import { deliverMessage, sweepOutbox, type TDeliveryReport } from '../../shared/domain/email/deliver-message';
+import { createOutboxRepository, outboxEntryOf } from '../../shared/db/outbox-repository';
+import { createWebhookRepository } from '../../shared/db/webhook-repository';
+import { deliverMessage } from '../../shared/domain/email/deliver-message';
+import type { TDeliveryReport } from '../../shared/domain/outbox/delivery-policy';
+import { sweepOutbox } from '../../shared/domain/outbox/sweep-outbox';
+import type { TOutboxEntry } from '../../shared/domain/ports';
+import { deliverWebhookEvent } from '../../shared/domain/webhooks/deliver-webhook';
+import { createWebhookPoster } from '../../shared/webhooks/destinations';
 import { createSesMailer } from '../../shared/email/ses-mailer';
 import { renderEmail } from '../../shared/email/templates';
 import { loadLinkSigner } from '../../shared/link-signer';
 import { countMetric, logger, observability } from '../../shared/observability';
-import { ZOutboxMessage, type TOutboxMessage } from '../../shared/schemas/outbox';
 
 const table = { client: createDocumentClient(config.table), tableName: config.table.name };
 const outbox = createOutboxRepository(table);
 const agreements = createAgreementRepository(table);
 const due = createDueWorkStore(table);
+const webhooks = createWebhookRepository(table);
 const mailer = createSesMailer(config.mail);
+const postWebhook = createWebhookPoster(config.webhookDestinations);
 const linkSigner = loadLinkSigner(config.signingKeys);
 const newId = monotonicFactory();
 
 /**
- * Delivers one message. A sweep passes its scheduled time: the clock is the later of that and the
- * real time, so a sweep retried late still leases for as long as it says, and a local sweep for a
- * moment ahead finds the retries due by then.
+ * Delivers one email or webhook event. A sweep passes its scheduled time: the clock is the later
+ * of that and the real time, so a sweep retried late still leases for as long as it says, and a
+ * local sweep for a moment ahead finds the retries due by then.
  */
-const deliver = async (message: TOutboxMessage, scheduled?: Date): Promise<TDeliveryReport> => {
+const deliver = async (entry: TOutboxEntry, scheduled?: Date): Promise<TDeliveryReport> => {
   const now = () => (scheduled && scheduled.getTime() > Date.now() ? scheduled : new Date());
+  if (entry.kind === 'webhook') {
+    const report = await deliverWebhookEvent({ event: entry.event, now, publicBaseUrl: config.publicBaseUrl, outbox, webhooks, post: postWebhook, linkSigner: await linkSigner(), newId });
+    countMetric('WebhooksDelivered', report.sent);
+    countMetric('WebhooksFailed', report.failed);
+    countMetric('WebhooksDeferred', report.deferred);
+    return report;
+  }
+  const { message } = entry;
   const signer = await linkSigner(message.recipients.flatMap((recipient) => (recipient.link ? [recipient.link.keyId] : [])));
   const report = await deliverMessage({ message, now, publicBaseUrl: config.publicBaseUrl, outbox, mailer, render: renderEmail, linkSigner: signer, agreements, newId });
   countMetric('EmailsSent', report.sent);
@@ -40,7 +55,7 @@ const deliver = async (message: TOutboxMessage, scheduled?: Date): Promise<TDeli
 };
 
 /**
- * Sends the emails the table's stream reports as new outbox items. A record that cannot be
+ * Sends the emails and webhook events the table's stream reports as new outbox items. A record that cannot be
  * finished now is reported as a batch item failure, so Lambda brings it back; the sweep is there
  * should it never.
  */
@@ -48,9 +63,9 @@ const sendNewMessages = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatc
   const failures: DynamoDBBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
     const image = record.dynamodb?.NewImage;
-    if (record.eventName !== 'INSERT' || image?.entity?.S !== 'outbox') continue;
+    if (record.eventName !== 'INSERT' || !image) continue;
     try {
-      await deliver(ZOutboxMessage.parse(unmarshall(image as Record<string, AttributeValue>)));
+      await deliver(outboxEntryOf(unmarshall(image as Record<string, AttributeValue>)));
     } catch (error) {
       logger.warn('Outbox record not finished; it will be retried', { error: (error as Error).name, sequence: record.dynamodb?.SequenceNumber });
       failures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });

@@ -239,6 +239,8 @@ export class AccordStack extends Stack {
       dashboardSignIn: { variables: { COGNITO_DOMAIN_URL: signInDomain.baseUrl(), COGNITO_CLIENT_ID: dashboardClient.userPoolClientId } },
       signingKeys: { variables: { SIGNING_KEY_SECRET_ARN: signingKeys.secretArn }, grant: (fn) => signingKeys.grantRead(fn) },
       evidenceRetention: { variables: { EVIDENCE_RETENTION_DAYS: String(settings.evidenceRetentionDays) } },
+      // No variable: deployed, webhooks go to public https addresses only.
+      webhookDestinations: { variables: {} },
       mail: {
         variables: { MAIL_FROM: `Accord <accord@${mailDomain}>`, SES_CONFIGURATION_SET: configurationSet.configurationSetName },
         grant: (fn) => fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: sendingResources })),

@@ -109,6 +109,8 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
       // Kept with the data, so links in the mailbox survive a restart.
       SIGNING_KEYS: JSON.stringify(loadLocalSigningKeys(dataDir)),
       MAIL_FROM: 'Accord <accord@accord.localhost>',
+      // So a webhook endpoint on this laptop (http://localhost:…) can be tried out.
+      WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'true',
     };
     const platform = {
       AWS_REGION: env.AWS_REGION ?? 'eu-west-2',

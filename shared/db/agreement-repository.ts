@@ -22,7 +22,7 @@ import { ZStoredAgreement } from '../schemas/stored';
 import { ZAuditEvent, type TAuditEvent } from '../schemas/audit-event';
 import { readAuditTrail } from './audit-trail';
 import { epochSeconds, transactionConditionFailed, transactionConflicted, type TTableAccess } from './client';
-import { outboxItem } from './outbox-repository';
+import { outboxItem, webhookEventItem } from './outbox-repository';
 import {
   agreementKey,
   agreementTextKey,
@@ -211,6 +211,9 @@ const sideEffectItems = (write: TAgreementWrite, tableName: string): TTransactIt
   })),
   ...(write.messages ?? []).map((message) => ({
     Put: { TableName: tableName, Item: outboxItem(message), ConditionExpression: 'attribute_not_exists(PK)' },
+  })),
+  ...(write.webhookEvents ?? []).map((event) => ({
+    Put: { TableName: tableName, Item: webhookEventItem(event, write.agreement.updatedAt), ConditionExpression: 'attribute_not_exists(PK)' },
   })),
   ...(write.indexDocument && write.agreement.documentSha256
     ? [

@@ -94,3 +94,11 @@ export const rateLimitKey = (key: string) => ({ PK: `RATE#${key}`, SK: 'RATE' })
 export const IDEMPOTENCY_PARTITION = 'IDEMPOTENCY';
 /** A Powertools idempotency record, under a partition of its own: no one key takes every create. */
 export const idempotencyRecordKey = (idempotencyKey: string) => ({ PK: `${IDEMPOTENCY_PARTITION}#${idempotencyKey}`, SK: IDEMPOTENCY_PARTITION });
+
+/** Webhook endpoints share one partition: few, and the sender reads them all for each event. */
+export const WEBHOOK_ENDPOINTS_PARTITION = 'WEBHOOKS';
+export const webhookEndpointKey = (endpointId: string) => ({ PK: WEBHOOK_ENDPOINTS_PARTITION, SK: `WEBHOOK#${endpointId}` });
+/** An endpoint's delivery log, newest last: one item per attempt, in the endpoint's own partition. */
+export const webhookAttemptPartition = (endpointId: string) => `WEBHOOK#${endpointId}`;
+export const WEBHOOK_ATTEMPT_PREFIX = 'ATTEMPT#';
+export const webhookAttemptKey = (endpointId: string, attemptId: string) => ({ PK: webhookAttemptPartition(endpointId), SK: `${WEBHOOK_ATTEMPT_PREFIX}${attemptId}` });

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { TOutboxStore } from '../domain/ports';
+import type { TOutboxEntry, TOutboxStore } from '../domain/ports';
+import { ZWebhookEvent, type TWebhookEvent } from '../schemas/webhook';
 import { ZOutboxMessage, type TOutboxMessage } from '../schemas/outbox';
-import { ZDelivery, ZSentEmail, type TSentEmail } from '../schemas/stored';
+import { ZDelivery, ZSentEmail, type TDelivery, type TSentEmail } from '../schemas/stored';
 import { epochSeconds, type TTableAccess } from './client';
 import { DUE_OUTBOX, dueWorkKeys, outboxKey, sentEmailKey } from './keys';
 import { TABLE_DEFINITION } from './table-definition';
@@ -10,12 +11,14 @@ import { TABLE_DEFINITION } from './table-definition';
 /** Bounces arrive within minutes, complaints within days; a sent email is remembered for 30. */
 const SENT_EMAIL_RETENTION_SECONDS = 30 * 24 * 3600;
 
-
-/** Outbox items are removed by TTL a month after they were written, sent or not. */
-const OUTBOX_RETENTION_SECONDS = 30 * 24 * 3600;
+/** Outbox items are removed by TTL a month after they were written, sent or not; a webhook event can be replayed until then. */
+export const OUTBOX_RETENTION_SECONDS = 30 * 24 * 3600;
 
 /** Unclaimed messages come up in the sweep this long after they are written, should the stream never bring them. */
 const SWEEP_GRACE_MS = 2 * 60_000;
+
+const EMAIL_ENTITY = 'outbox';
+const WEBHOOK_EVENT_ENTITY = 'webhook_event';
 
 const dueAt = (messageId: string, at: string) => dueWorkKeys(DUE_OUTBOX, at, messageId);
 
@@ -26,17 +29,33 @@ const dueAt = (messageId: string, at: string) => dueWorkKeys(DUE_OUTBOX, at, mes
  */
 export const outboxItem = (message: TOutboxMessage) => ({
   ...outboxKey(message.id),
-  entity: 'outbox',
+  entity: EMAIL_ENTITY,
   ...message,
   ...dueAt(message.id, new Date(Date.parse(message.createdAt) + SWEEP_GRACE_MS).toISOString()),
   [TABLE_DEFINITION.timeToLiveAttribute]: epochSeconds(message.createdAt) + OUTBOX_RETENTION_SECONDS,
 });
 
-/** DynamoDB Streams filter for the sender: new outbox items only (used by CDK and the local poller). */
+/**
+ * A webhook event in the outbox, under the same key, lease and due-work index as an email; the
+ * sender delivers it to each endpoint that subscribes, recording each as a recipient.
+ */
+export const webhookEventItem = (event: TWebhookEvent, writtenAt: string) => ({
+  ...outboxKey(event.id),
+  entity: WEBHOOK_EVENT_ENTITY,
+  ...event,
+  ...dueAt(event.id, new Date(Date.parse(writtenAt) + SWEEP_GRACE_MS).toISOString()),
+  [TABLE_DEFINITION.timeToLiveAttribute]: epochSeconds(writtenAt) + OUTBOX_RETENTION_SECONDS,
+});
+
+/** DynamoDB Streams filter for the sender: new outbox items only, emails and webhook events (used by CDK and the local poller). */
 export const OUTBOX_STREAM_FILTER = {
   eventName: ['INSERT'],
-  dynamodb: { NewImage: { entity: { S: ['outbox'] } } },
+  dynamodb: { NewImage: { entity: { S: [EMAIL_ENTITY, WEBHOOK_EVENT_ENTITY] } } },
 } as const;
+
+/** An outbox item read from the table or its stream, as what it is. */
+export const outboxEntryOf = (item: Record<string, unknown>): TOutboxEntry =>
+  item.entity === WEBHOOK_EVENT_ENTITY ? { kind: 'webhook', event: ZWebhookEvent.parse(item) } : { kind: 'email', message: ZOutboxMessage.parse(item) };
 
 /**
  * Delivery state lives in the outbox item, one top-level attribute per recipient
@@ -46,12 +65,21 @@ export const OUTBOX_STREAM_FILTER = {
  */
 const DELIVERY_PREFIX = 'delivery_';
 const deliveryAttribute = (recipientKey: string) => `${DELIVERY_PREFIX}${recipientKey}`;
+/** Records one recipient's delivery (an address, or a webhook endpoint by its id), only while `owner` holds the lease. */
+export const recipientDeliveryUpdate = (messageId: string, recipientKey: string, delivery: TDelivery, owner: string) => ({
+  Key: outboxKey(messageId),
+  UpdateExpression: 'SET #delivery = :delivery',
+  ConditionExpression: '#lease.#owner = :owner',
+  ExpressionAttributeNames: { '#delivery': deliveryAttribute(recipientKey), '#lease': 'lease', '#owner': 'owner' },
+  ExpressionAttributeValues: { ':delivery': delivery, ':owner': owner },
+});
+
 const conditionFailed = (error: unknown) => error instanceof Error && error.name === 'ConditionalCheckFailedException';
 
 export const createOutboxRepository = ({ client, tableName }: TTableAccess): TOutboxStore => ({
   async get(messageId) {
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: outboxKey(messageId), ConsistentRead: true }));
-    return Item ? ZOutboxMessage.parse(Item) : undefined;
+    return Item ? outboxEntryOf(Item) : undefined;
   },
 
   async lease(messageId, now, leaseMs) {
@@ -89,14 +117,7 @@ export const createOutboxRepository = ({ client, tableName }: TTableAccess): TOu
   },
 
   async record(message, recipient, recipientKey, delivery, owner) {
-    const recordDelivery = {
-      TableName: tableName,
-      Key: outboxKey(message.id),
-      UpdateExpression: 'SET #delivery = :delivery',
-      ConditionExpression: '#lease.#owner = :owner',
-      ExpressionAttributeNames: { '#delivery': deliveryAttribute(recipientKey), '#lease': 'lease', '#owner': 'owner' },
-      ExpressionAttributeValues: { ':delivery': delivery, ':owner': owner },
-    };
+    const recordDelivery = { TableName: tableName, ...recipientDeliveryUpdate(message.id, recipientKey, delivery, owner) };
     if (delivery.state !== 'sent') {
       await client.send(new UpdateCommand(recordDelivery));
       return;

@@ -3,6 +3,7 @@ import type { TAgency } from '../schemas/agency';
 import type { TAgreement, TAgreementStatus, TAgreementSummary } from '../schemas/agreement';
 import type { TAgencyEvent, TAuditEvent } from '../schemas/audit-event';
 import type { TOutboxMessage, TRecipient } from '../schemas/outbox';
+import type { TStoredWebhookEndpoint, TWebhookAttempt, TWebhookEvent, TWebhookSecretRef } from '../schemas/webhook';
 import type { TAuditHead, TDelivery, TExpiryWarningState, TReviewReminderState, TSentEmail, TSigningRequest, TStoredAgreement, TOpenRequests } from '../schemas/stored';
 
 export type { TAuditHead, TDelivery, TLinkPurpose, TOpenRequests, TReviewReminderState, TSentEmail, TSigningRequest, TStoredAgreement } from '../schemas/stored';
@@ -37,6 +38,8 @@ export type TAgreementWrite = {
   /** `used` and `expired` only succeed on a link still open: a link is spent once. */
   closedRequests?: { tokenHash: string; state: 'used' | 'revoked' | 'expired' }[];
   messages?: TOutboxMessage[];
+  /** Events for other systems' webhook endpoints, sent from the outbox like the emails. */
+  webhookEvents?: TWebhookEvent[];
   /** Index the fixed document hash so `/verify/{sha256}` can find this version. */
   indexDocument?: boolean;
   /** Counts this write against a limit (emails sent on demand); over it, nothing is written and `RateLimitedError`. */
@@ -104,8 +107,11 @@ export type TDocumentIndex = {
 /** A sender's hold on a message while it delivers it, and what each recipient has had so far. */
 export type TOutboxLease = { owner: string; deliveries: Record<string, TDelivery> };
 
+/** What waits in the outbox: an email to its recipients, or an event for the webhook endpoints that subscribe. */
+export type TOutboxEntry = { kind: 'email'; message: TOutboxMessage } | { kind: 'webhook'; event: TWebhookEvent };
+
 export type TOutboxStore = {
-  get(messageId: string): Promise<TOutboxMessage | undefined>;
+  get(id: string): Promise<TOutboxEntry | undefined>;
   /**
    * Takes the message for delivery until `now + leaseMs`: `busy` while another sender holds it,
    * `gone` when it no longer exists. A sender that dies leaves it to the sweep once the lease ends.
@@ -117,6 +123,35 @@ export type TOutboxStore = {
   release(messageId: string, owner: string, nextAttemptAt: string | null): Promise<void>;
   findSent(providerMessageId: string): Promise<TSentEmail | undefined>;
 };
+
+/** Webhook endpoints, their delivery logs, and replays; `shared/db/webhook-repository.ts` keeps them. */
+export type TWebhookStore = {
+  get(id: string): Promise<TStoredWebhookEndpoint | undefined>;
+  /** Every endpoint that is not removed, oldest first. */
+  list(): Promise<TStoredWebhookEndpoint[]>;
+  create(endpoint: TStoredWebhookEndpoint): Promise<void>;
+  /** Writes the endpoint if it is still at `previousRevision` (else `ConcurrentWriteError`), with any emails its change causes. */
+  update(endpoint: TStoredWebhookEndpoint, previousRevision: number, messages?: TOutboxMessage[]): Promise<void>;
+  /** Removes the endpoint (its delivery log stays until it expires). */
+  remove(endpoint: TStoredWebhookEndpoint): Promise<void>;
+  /** Records one attempt in the endpoint's log and the event's delivery to it, only while `owner` holds the event's lease. */
+  recordAttempt(event: TWebhookEvent, endpointId: string, delivery: TDelivery, attempt: TWebhookAttempt, owner: string): Promise<void>;
+  listAttempts(endpointId: string, page: { cursor?: string | undefined; limit: number }): Promise<{ items: TWebhookAttempt[]; nextCursor: string | null }>;
+  getAttempt(endpointId: string, attemptId: string): Promise<TWebhookAttempt | undefined>;
+  /** The event as it waits in the outbox (kept as long as the delivery log), to replay. */
+  getEvent(webhookId: string): Promise<TWebhookEvent | undefined>;
+  /** Puts a copy of the event in the outbox for one endpoint. */
+  replay(event: TWebhookEvent): Promise<void>;
+};
+
+/** What a receiver made of one delivery: its status, or why there was none. */
+export type TWebhookResponse = { statusCode: number | null; error: string | null; durationMs: number };
+
+/** POSTs a signed delivery; refuses destinations the deployment does not allow (private addresses in AWS). */
+export type TWebhookPoster = (request: { url: string; headers: Record<string, string>; body: string }) => Promise<TWebhookResponse>;
+
+/** Why a URL may not receive deliveries here (a private address, plain http in AWS), or null when it may. */
+export type TCheckDestination = (url: string) => Promise<string | null>;
 
 export type TOutgoingEmail = { to: string; subject: string; text: string; html: string; template: string };
 
@@ -144,12 +179,17 @@ export class MailRejectedError extends Error {
 /** Which link a token belongs to: its request, and the key it is derived with. */
 export type TLinkRef = { requestId: string; keyId: string };
 
-/** Derives a signing link's token from its request id with a secret key, so no token is ever stored. */
+/**
+ * Derives a signing link's token from its request id, and a webhook endpoint's signing secret from
+ * its id and version, with a secret key: no token or webhook secret is ever stored.
+ */
 export type TLinkSigner = {
-  /** The key new links are made with. */
+  /** The key new links and secrets are made with. */
   currentKeyId: string;
   knows(keyId: string): boolean;
   tokenFor(link: TLinkRef): string;
+  /** The endpoint's Standard Webhooks secret (`whsec_…`) of this version. */
+  webhookSecret(endpointId: string, ref: TWebhookSecretRef): string;
 };
 
 /** A limit on emails sent on demand was reached; the same request succeeds after `retryAfterSeconds`. */

@@ -24,6 +24,7 @@ const SUBJECT_PREFIX: Record<TEmailTemplate, (vars: TOutboxMessage['vars']) => s
   termination_withdrawn: () => 'Termination withdrawn:',
   agreement_expired: () => 'Expired:',
   expiry_approaching: () => 'Expiry approaching:',
+  webhook_disabled: () => 'Webhook disabled:',
 };
 
 type TLine = string | { label: string; value: string | null | undefined };
@@ -95,6 +96,12 @@ const BODY: Record<TEmailTemplate, (vars: TOutboxMessage['vars'], recipient: TRe
     'The request to end this agreement has been withdrawn; its links no longer work and the agreement stays in force.',
     { label: 'Reason', value: vars.reason },
   ],
+  webhook_disabled: (vars) => [
+    `Deliveries to this webhook endpoint have failed for 24 hours, so Accord has stopped sending to it. Events since then are in its delivery log; enable it again (PATCH /webhooks/${vars.endpointId} with state "active") and replay what it missed.`,
+    { label: 'Endpoint', value: vars.url },
+    { label: 'Failing since', value: when(vars.failingSince) },
+    { label: 'Last error', value: vars.lastError },
+  ],
 };
 
 /** Renders one email of an outbox message for one recipient, as plain text and HTML. */
@@ -104,7 +111,8 @@ export const renderEmail = (
   links: { agreementUrl: string; signingUrl?: string },
 ): TRenderedEmail => {
   const { vars } = message;
-  const name = `${vars.reference} — ${vars.title}`;
+  // An email about an agreement names it by reference and title; one about something else by its title.
+  const name = vars.reference ? `${vars.reference} — ${vars.title}` : (vars.title ?? '');
   const subject = `${SUBJECT_PREFIX[message.template](vars)} ${name}`;
   // Every email says what the agreement is, whatever it is about.
   const about: TLine[] = [{ label: 'Summary', value: vars.summary }, { label: 'Parties', value: vars.parties }];

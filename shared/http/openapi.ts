@@ -1,5 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import * as z from 'zod';
 import { ZProblem } from '../schemas/common';
+import { WEBHOOK_EVENTS, ZWebhookPayload } from '../schemas/webhook';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 import type { TRouteSpec } from './route';
 
@@ -9,6 +11,36 @@ const PROBLEM_RESPONSES: Record<number, string> = {
   403: "The caller's role does not allow this",
   404: 'Not found, or not visible to the caller',
   503: 'Storage briefly unreachable; nothing was changed. Send the request again after `Retry-After` seconds',
+};
+
+const WEBHOOK_HEADERS = z.object({
+  'webhook-id': z.string().meta({ description: 'The same for every attempt and replay of a delivery: drop repeats by it' }),
+  'webhook-timestamp': z.string().meta({ description: 'Unix seconds when the attempt was signed' }),
+  'webhook-signature': z.string().meta({ description: 'Space-separated `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` (two during a secret rotation)' }),
+});
+
+/** `agreement.in_force` → `onAgreementInForce`. */
+const webhookOperationId = (type: string) => `on${type.split(/[._]/).map((word) => word[0]!.toUpperCase() + word.slice(1)).join('')}`;
+
+/** What Accord sends to registered endpoints (Standard Webhooks), in the document's `webhooks` section. */
+const registerWebhooks = (registry: OpenAPIRegistry) => {
+  for (const [type, summary] of Object.entries(WEBHOOK_EVENTS)) {
+    registry.registerWebhook({
+      method: 'post',
+      path: type,
+      operationId: webhookOperationId(type),
+      summary,
+      tags: ['webhooks'],
+      description: `Sent with \`type: "${type}"\` to endpoints subscribed to it (POST /webhooks). Verify the signature with the endpoint's secret (the \`standardwebhooks\` library does), then answer 2xx within 10 seconds; anything else is retried for 24 hours.`,
+      // A receiver checks the signature headers; there are no credentials to present.
+      security: [],
+      request: { headers: WEBHOOK_HEADERS, body: { required: true, content: { 'application/json': { schema: ZWebhookPayload } } } },
+      responses: {
+        200: { description: 'Any 2xx status acknowledges the delivery' },
+        400: { description: 'Any other status, or no answer in 10 seconds, is retried on a schedule for 24 hours' },
+      },
+    });
+  }
 };
 
 /** The OpenAPI 3.1 document, generated from the same route specs and zod schemas the API runs on. */
@@ -30,6 +62,10 @@ export const buildOpenApiDocument = (routes: TRouteSpec[], serverUrl: string) =>
         },
       ]),
     );
+    // Every error is a problem document, whether the route describes it or the list above does.
+    for (const [status, doc] of Object.entries(route.responses)) {
+      if (Number(status) >= 400 && !doc.schema) responses[status] = { description: doc.description, content: { [PROBLEM_CONTENT_TYPE]: { schema: ZProblem } } };
+    }
     for (const [status, description] of Object.entries(PROBLEM_RESPONSES)) {
       if (route.auth === 'public' && (status === '401' || status === '403')) continue;
       responses[status] ??= { description, content: { [PROBLEM_CONTENT_TYPE]: { schema: ZProblem } } };
@@ -51,6 +87,7 @@ export const buildOpenApiDocument = (routes: TRouteSpec[], serverUrl: string) =>
       responses,
     });
   }
+  registerWebhooks(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {

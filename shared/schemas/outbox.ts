@@ -19,6 +19,7 @@ export const EMAIL_TEMPLATES = [
   'termination_withdrawn',
   'agreement_expired',
   'expiry_approaching',
+  'webhook_disabled',
 ] as const;
 export const ZEmailTemplate = z.enum(EMAIL_TEMPLATES);
 export type TEmailTemplate = z.infer<typeof ZEmailTemplate>;
@@ -39,7 +40,8 @@ export type TRecipient = z.infer<typeof ZRecipient>;
  */
 export const ZOutboxMessage = z.object({
   id: z.string(),
-  agreementId: z.string(),
+  /** The agreement the email is about; none for one about a webhook endpoint. */
+  agreementId: z.string().optional(),
   template: ZEmailTemplate,
   vars: z.record(z.string(), z.string().nullable()),
   recipients: z.array(ZRecipient).min(1),

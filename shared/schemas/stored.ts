@@ -59,7 +59,7 @@ export type TSigningRequest = z.infer<typeof ZSigningRequest>;
 /** What was sent, found again by the provider's message id when a bounce or complaint comes back. */
 export const ZSentEmail = z.object({
   providerMessageId: z.string(),
-  agreementId: z.string(),
+  agreementId: z.string().optional(),
   outboxMessageId: z.string(),
   template: ZEmailTemplate,
   to: z.string(),
@@ -68,12 +68,13 @@ export const ZSentEmail = z.object({
 export type TSentEmail = z.infer<typeof ZSentEmail>;
 
 /**
- * One recipient's delivery of an outbox message: sent, failed for good, or waiting to be tried
+ * One recipient's delivery of an outbox message (an address, or a webhook endpoint whose
+ * `providerMessageId` is the delivering attempt's id): sent, failed for good, or waiting to be tried
  * again after a transient failure (SES throttling or unavailable), from its first attempt on.
  */
 export const ZDelivery = z.discriminatedUnion('state', [
   z.object({ state: z.literal('sent'), at: z.string(), providerMessageId: z.string() }),
-  z.object({ state: z.literal('failed'), at: z.string(), attempts: z.int(), reason: z.enum(['rejected', 'gave_up']) }),
+  z.object({ state: z.literal('failed'), at: z.string(), attempts: z.int(), reason: z.enum(['rejected', 'gave_up', 'endpoint_disabled']) }),
   z.object({ state: z.literal('retrying'), firstAttemptAt: z.string(), attempts: z.int(), nextAttemptAt: z.string() }),
 ]);
 export type TDelivery = z.infer<typeof ZDelivery>;

@@ -104,10 +104,9 @@ describe('the local stack with an SES endpoint of its own choosing', () => {
         client.send(new QueryCommand({ TableName: TABLE_NAME, IndexName: TABLE_DEFINITION.indexes.dueWork.indexName, KeyConditionExpression: 'GSI4PK = :p', ExpressionAttributeValues: { ':p': partition } })),
       ),
     );
-    const messages = await Promise.all(due.flatMap((page) => page.Items ?? []).map((item) => createOutboxRepository({ client, tableName: TABLE_NAME }).get(String(item.id))));
-    const items = await Promise.all(
-      messages.filter((message) => message?.agreementId === agreementId).map((message) => client.send(new GetCommand({ TableName: TABLE_NAME, Key: outboxKey(message!.id) }))),
-    );
+    const entries = await Promise.all(due.flatMap((page) => page.Items ?? []).map((item) => createOutboxRepository({ client, tableName: TABLE_NAME }).get(String(item.id))));
+    const messages = entries.flatMap((entry) => (entry?.kind === 'email' && entry.message.agreementId === agreementId ? [entry.message] : []));
+    const items = await Promise.all(messages.map((message) => client.send(new GetCommand({ TableName: TABLE_NAME, Key: outboxKey(message.id) }))));
     return items.flatMap((item) => Object.entries(item.Item ?? {}).filter(([name, value]) => name.startsWith('delivery_') && (value as { state: string }).state === 'retrying')).length;
   };
 

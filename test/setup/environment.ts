@@ -9,6 +9,7 @@ Object.assign(process.env, {
   LOCAL_AUTH_JWKS: TEST_JWKS,
   SIGNING_KEYS: JSON.stringify({ currentKeyId: 'test-1', 'test-1': 'dGVzdC1zaWduaW5nLWtleS10aGF0LWlzLWxvbmctZW5vdWdoLTMyYg' }),
   MAIL_FROM: 'Accord <accord@accord.test>',
+  WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'true',
   POWERTOOLS_LOG_LEVEL: 'CRITICAL',
   POWERTOOLS_TRACE_ENABLED: 'false',
   POWERTOOLS_METRICS_DISABLED: 'true',

@@ -4,6 +4,7 @@ import type { TActor, TAuditEvent } from '../../schemas/audit-event';
 import type { TOutboxMessage } from '../../schemas/outbox';
 import { appendAuditEvent } from '../audit/audit-chain';
 import { outboxMessage, type TEmail } from '../notifications';
+import { webhookEventsOf } from '../webhooks/catalogue';
 import { ConcurrentWriteError, type TAgreementWrite, type TAgreementStore, type TStoredAgreement } from '../ports';
 import type { TRole, TUser } from '../user';
 import { assertAccess, assertRevisionMatches } from './access';
@@ -39,7 +40,7 @@ export type TConflictPolicy = 'retry' | 'report' | 'precondition';
 const MAX_RETRIES = 40;
 const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 15 * Math.min(attempt, 8)));
 
-/** The write that records a change: the next revision, its events chained onto the audit trail, their emails. */
+/** The write that records a change: the next revision, its events chained onto the audit trail, their emails and webhook events. */
 const recordChange = (
   stored: Pick<TStoredAgreement, 'agreement' | 'auditHead'>,
   change: Omit<TChange<unknown>, 'alsoChanges' | 'creates' | 'outcome'>,
@@ -67,7 +68,7 @@ const recordChange = (
       messages.push(...outboxMessage({ key, agreement, template: email.template, recipients: email.to, at: options.at, vars: email.vars }));
     }
   }
-  return { ...extras, agreement, auditHead: head, events, messages };
+  return { ...extras, agreement, auditHead: head, events, messages, webhookEvents: webhookEventsOf(events, agreement) };
 };
 
 /**

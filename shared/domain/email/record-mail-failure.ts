@@ -18,7 +18,8 @@ export const recordMailFailure = async (options: {
   agreements: TAgreementStore;
 }): Promise<'recorded' | 'unknown'> => {
   const sent = await options.outbox.findSent(options.providerMessageId);
-  if (!sent || !options.addresses.some((address) => address.toLowerCase() === sent.to.toLowerCase())) return 'unknown';
+  // An email about no agreement (a webhook endpoint disabled) has nowhere to record its bounce.
+  if (!sent?.agreementId || !options.addresses.some((address) => address.toLowerCase() === sent.to.toLowerCase())) return 'unknown';
   const result = await changeAgreement({
     agreements: options.agreements,
     now: options.now,

@@ -1,6 +1,8 @@
 import { renderEmail } from '../../../shared/email/templates';
 import { describe, expect, it } from 'vitest';
-import { deliverMessage, LEASE_MS, recipientKey, RETRY_FOR_MS, SEND_BACKOFF_MS, sweepOutbox } from '../../../shared/domain/email/deliver-message';
+import { deliverMessage, recipientKey, SEND_BACKOFF_MS } from '../../../shared/domain/email/deliver-message';
+import { LEASE_MS, RETRY_FOR_MS } from '../../../shared/domain/outbox/delivery-policy';
+import { sweepOutbox } from '../../../shared/domain/outbox/sweep-outbox';
 import { MailRejectedError, type TOutgoingEmail } from '../../../shared/domain/ports';
 import { createLinkSigner } from '../../../shared/signing-keyring';
 import type { TOutboxMessage } from '../../../shared/schemas/outbox';
@@ -56,7 +58,7 @@ const sweepAt = (options: Awaited<ReturnType<typeof setup>>, send: (email: TOutg
     now: new Date(at),
     due: options.outbox,
     outbox: options.outbox.store,
-    deliver: (message, now) => run({ ...options, message }, send, now.getTime()),
+    deliver: (entry, now) => run({ ...options, message: entry.kind === 'email' ? entry.message : options.message }, send, now.getTime()),
   });
 
 const deliveryOf = (options: Awaited<ReturnType<typeof setup>>, index: number) =>
@@ -92,7 +94,7 @@ describe('delivering an outbox message', () => {
     expect(report).toMatchObject({ sent: 1, failed: 1, deferred: 0 });
     expect(attempts).toBe(1);
     expect(deliveryOf(context, 1)).toMatchObject({ state: 'failed', reason: 'rejected' });
-    const stored = await context.agreements.store.get(context.message.agreementId);
+    const stored = await context.agreements.store.get(context.message.agreementId!);
     expect(stored!.agreement.undelivered).toEqual([{ template: 'signature_requested', to: 'b@fire.test', at: '2026-06-01T09:00:01.000Z' }]);
     expect(context.agreements.events.at(-1)).toMatchObject({ type: 'email_undelivered', actor: { kind: 'system' } });
   });
@@ -117,7 +119,7 @@ describe('delivering an outbox message', () => {
     await sweepAt(context, send, START + 60 * 60_000);
     expect(sent).toEqual(['a@fire.test', 'b@fire.test']);
     expect(deliveryOf(context, 1)).toMatchObject({ state: 'sent' });
-    expect((await context.agreements.store.get(context.message.agreementId))!.agreement.undelivered).toEqual([]);
+    expect((await context.agreements.store.get(context.message.agreementId!))!.agreement.undelivered).toEqual([]);
   });
 
   it('gives up a day after the first attempt, and marks the address undelivered', async () => {
@@ -128,7 +130,7 @@ describe('delivering an outbox message', () => {
     await run(context, down);
     for (let at = START; at <= START + RETRY_FOR_MS + 3 * 3600_000; at += 3600_000) await sweepAt(context, down, at);
     expect(deliveryOf(context, 0)).toMatchObject({ state: 'failed', reason: 'gave_up' });
-    expect((await context.agreements.store.get(context.message.agreementId))!.agreement.undelivered.map((entry) => entry.to)).toEqual(['a@fire.test', 'b@fire.test']);
+    expect((await context.agreements.store.get(context.message.agreementId!))!.agreement.undelivered.map((entry) => entry.to)).toEqual(['a@fire.test', 'b@fire.test']);
     expect(context.outbox.due.has('m1')).toBe(false);
   });
 

@@ -194,7 +194,7 @@ describe('the AWS stack', () => {
     for (const config of asyncConfigs) expect(config.Properties.DestinationConfig.OnFailure.Destination).toBeDefined();
     const bucketId = Object.keys(template.findResources('AWS::S3::Bucket', { Properties: { MetricsConfigurations: Match.anyValue() } }))[0]!;
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['outbox'] } } } }) }] },
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['outbox', 'webhook_event'] } } } }) }] },
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       BisectBatchOnFunctionError: true,
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [bucketId, 'Arn'] } } },

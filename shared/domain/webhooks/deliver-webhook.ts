@@ -1,0 +1,125 @@
+import type { TOutboxMessage } from '../../schemas/outbox';
+import type { TStoredWebhookEndpoint, TWebhookAttempt, TWebhookEvent, TWebhookPayload } from '../../schemas/webhook';
+import { sha256Hex } from '../audit/audit-chain';
+import { countDelivery, deliveryPending, LEASE_MS, nextDelivery, RETRY_FOR_MS, type TDeliveryReport } from '../outbox/delivery-policy';
+import { webhookHeaders } from './signature';
+import { ConcurrentWriteError, type TLinkSigner, type TOutboxStore, type TWebhookPoster, type TWebhookStore } from '../ports';
+
+/** Whether an endpoint receives an event: subscribed to its type, registered before it, and (for an agency's endpoint) allowed to see the agreement. */
+export const receives = (endpoint: TStoredWebhookEndpoint, event: TWebhookEvent): boolean =>
+  event.onlyEndpoint
+    ? event.onlyEndpoint === endpoint.id
+    : endpoint.events.includes(event.type) && endpoint.createdAt <= event.timestamp && (endpoint.agencyId === null || event.agencies.includes(endpoint.agencyId));
+
+/** The body a receiver gets: the event with a link to the agreement. */
+export const payloadOf = (event: TWebhookEvent, publicBaseUrl: string): TWebhookPayload => ({
+  type: event.type,
+  timestamp: event.timestamp,
+  data: { ...event.data, agreement: { ...event.data.agreement, url: `${publicBaseUrl}/app/agreements/${event.data.agreement.id}` } },
+});
+
+/** The secrets a delivery is signed with: the current one, and after a rotation the previous one until it lapses. */
+const secretsOf = (endpoint: TStoredWebhookEndpoint, linkSigner: TLinkSigner, now: Date) => [
+  linkSigner.webhookSecret(endpoint.id, endpoint.secret),
+  ...(endpoint.previousSecret && endpoint.previousSecret.until > now.toISOString() ? [linkSigner.webhookSecret(endpoint.id, endpoint.previousSecret)] : []),
+];
+
+const succeeded = (statusCode: number | null) => statusCode !== null && statusCode >= 200 && statusCode < 300;
+
+/**
+ * Delivers a webhook event to every endpoint that receives it, each once (the event's lease and a
+ * delivery per endpoint, as for an email's recipients), each attempt in the endpoint's log. A
+ * failure is retried on the email schedule for a day; an endpoint whose deliveries have all
+ * failed for 24 hours is disabled and whoever registered it is told by email.
+ */
+export const deliverWebhookEvent = async (options: {
+  event: TWebhookEvent;
+  now: () => Date;
+  publicBaseUrl: string;
+  outbox: Pick<TOutboxStore, 'lease' | 'release'>;
+  webhooks: TWebhookStore;
+  post: TWebhookPoster;
+  linkSigner: TLinkSigner;
+  newId: () => string;
+}): Promise<TDeliveryReport> => {
+  const { event } = options;
+  const report: TDeliveryReport = { sent: 0, failed: 0, deferred: 0, busy: false };
+  const lease = await options.outbox.lease(event.id, options.now(), LEASE_MS);
+  if (lease === 'busy' || lease === 'gone') return { ...report, busy: lease === 'busy' };
+  let nextAttemptAt: string | null = null;
+  const later = (at: string) => {
+    if (!nextAttemptAt || at < nextAttemptAt) nextAttemptAt = at;
+  };
+  const body = JSON.stringify(payloadOf(event, options.publicBaseUrl));
+  for (const endpoint of (await options.webhooks.list()).filter((candidate) => receives(candidate, event))) {
+    const before = lease.deliveries[endpoint.id];
+    const { pending, waitUntil } = deliveryPending(before, options.now().toISOString());
+    if (waitUntil) later(waitUntil);
+    if (!pending) continue;
+    const attemptId = options.newId();
+    const response =
+      endpoint.state === 'disabled'
+        ? { statusCode: null, error: 'The endpoint is disabled; enable it and replay this delivery', durationMs: 0 }
+        : await options.post({ url: endpoint.url, body, headers: webhookHeadersFor(endpoint, options, body) });
+    const at = options.now().toISOString();
+    const delivery =
+      endpoint.state === 'disabled'
+        ? ({ state: 'failed', at, attempts: 0, reason: 'endpoint_disabled' } as const)
+        : nextDelivery(before, at, succeeded(response.statusCode) ? { kind: 'sent', providerMessageId: attemptId } : { kind: 'unavailable' });
+    countDelivery(report, delivery, later);
+    const attempt: TWebhookAttempt = {
+      id: attemptId,
+      webhookId: event.webhookId,
+      eventType: event.type,
+      agreementId: event.data.agreement.id,
+      at,
+      attempt: (before?.state === 'retrying' ? before.attempts : 0) + 1,
+      outcome: delivery.state === 'sent' ? 'delivered' : delivery.state,
+      statusCode: response.statusCode,
+      error: succeeded(response.statusCode) ? null : (response.error ?? `The receiver answered ${response.statusCode}`),
+      durationMs: response.durationMs,
+      nextAttemptAt: delivery.state === 'retrying' ? delivery.nextAttemptAt : null,
+      replay: Boolean(event.onlyEndpoint),
+    };
+    await options.webhooks.recordAttempt(event, endpoint.id, delivery, attempt, lease.owner);
+    if (endpoint.state === 'active') await noteHealth(options.webhooks, endpoint, attempt);
+  }
+  await options.outbox.release(event.id, lease.owner, nextAttemptAt);
+  return report;
+};
+
+const webhookHeadersFor = (endpoint: TStoredWebhookEndpoint, options: { event: TWebhookEvent; now: () => Date; linkSigner: TLinkSigner }, body: string) => {
+  const at = options.now();
+  return webhookHeaders({ secrets: secretsOf(endpoint, options.linkSigner, at), webhookId: options.event.webhookId, at, body });
+};
+
+/**
+ * An endpoint's health: the first failure starts its failing run, a success ends it, and a run of
+ * 24 hours disables it with an email to whoever registered it. Another sender's concurrent note wins.
+ */
+const noteHealth = async (webhooks: TWebhookStore, endpoint: TStoredWebhookEndpoint, attempt: TWebhookAttempt) => {
+  const next = healthAfter(endpoint, attempt);
+  if (!next) return;
+  try {
+    await webhooks.update(next.endpoint, endpoint.revision, next.messages);
+  } catch (error) {
+    if (!(error instanceof ConcurrentWriteError)) throw error;
+  }
+};
+
+const healthAfter = (endpoint: TStoredWebhookEndpoint, attempt: TWebhookAttempt): { endpoint: TStoredWebhookEndpoint; messages: TOutboxMessage[] } | null => {
+  const revision = endpoint.revision + 1;
+  if (attempt.outcome === 'delivered') return endpoint.failingSince ? { endpoint: { ...endpoint, failingSince: null, revision }, messages: [] } : null;
+  if (!endpoint.failingSince) return { endpoint: { ...endpoint, failingSince: attempt.at, revision }, messages: [] };
+  if (Date.parse(attempt.at) - Date.parse(endpoint.failingSince) < RETRY_FOR_MS) return null;
+  const disabled: TStoredWebhookEndpoint = { ...endpoint, state: 'disabled', disabledReason: `Deliveries failed for 24 hours; the last: ${attempt.error}`, revision };
+  return { endpoint: disabled, messages: [endpointDisabledEmail(disabled, attempt)] };
+};
+
+const endpointDisabledEmail = (endpoint: TStoredWebhookEndpoint, attempt: TWebhookAttempt): TOutboxMessage => ({
+  id: sha256Hex(`webhook-disabled|${endpoint.id}|${endpoint.revision}`).slice(0, 32),
+  template: 'webhook_disabled',
+  vars: { title: `Webhook endpoint ${endpoint.url}`, url: endpoint.url, endpointId: endpoint.id, failingSince: endpoint.failingSince, lastError: attempt.error },
+  recipients: [{ to: endpoint.createdBy }],
+  createdAt: attempt.at,
+});
