@@ -25,14 +25,17 @@ export const floorSource = (name: TFunctionName): string =>
 /**
  * How large each function's bundle may be, as a multiple of its floor: `npm test` fails past it.
  * The goal is 1.25× for every function; these hold each at what it is today so none can grow
- * while the rest of the way (tracing without the X-Ray SDK, a smaller zod) is made.
+ * while the rest of the way (tracing without the X-Ray SDK, a smaller zod) is made. The API's
+ * grew by 0.04 with webhook registration (its routes, schemas and the destination check), the
+ * outbox sender by 0.03 with webhook delivery, every function that changes agreements by a
+ * little with the webhook events each change writes.
  */
 export const BUNDLE_BUDGETS: Record<TFunctionName, number> = {
-  api: 1.9,
+  api: 1.95,
   signing: 1.92,
-  outboxSender: 1.36,
-  dailyJob: 1.6,
-  sesEvents: 1.6,
+  outboxSender: 1.4,
+  dailyJob: 1.62,
+  sesEvents: 1.62,
 };
 
 export const bundle = async (entry: { file: string } | { source: string }, outfile: string) => {

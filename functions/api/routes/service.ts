@@ -2,6 +2,10 @@ import * as z from 'zod';
 import { defineRoute, type TRouteSpec } from '../../../shared/http/route';
 import { buildOpenApiDocument } from '../../../shared/http/openapi';
 
+const ZOpenApiDocument = z
+  .looseObject({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) })
+  .meta({ id: 'OpenApiDocument', description: 'An OpenAPI 3.1 document' });
+
 /** Service routes; the OpenAPI document is built on first request from every route given. */
 export const serviceRoutes = (allRoutes: () => TRouteSpec[], serverUrl: string) => {
   let document: unknown;
@@ -23,7 +27,7 @@ export const serviceRoutes = (allRoutes: () => TRouteSpec[], serverUrl: string) 
       summary: 'This document',
       tags: ['service'],
       auth: 'public',
-      responses: { 200: { description: 'OpenAPI 3.1' } },
+      responses: { 200: { description: 'OpenAPI 3.1', schema: ZOpenApiDocument } },
       handle: async () => {
         document ??= buildOpenApiDocument(allRoutes(), serverUrl);
         return { status: 200, body: document };

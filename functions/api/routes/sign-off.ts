@@ -26,6 +26,9 @@ const transitionResponses = (description: string) => ({
   412: { description: 'If-Match (optional) does not match the current revision' },
 });
 
+/** Emails sent on demand are limited to three a London day (per signatory, reference or agreement). */
+const LIMITED = { 429: { description: 'Three already today; `Retry-After` says when the limit resets' } };
+
 export const signOffRoutes = [
   defineRoute({
     method: 'POST',
@@ -35,7 +38,7 @@ export const signOffRoutes = [
     tags: ['sign-off'],
     auth: 'editor',
     params: ZAgreementIdParams,
-    responses: { ...transitionResponses('Awaiting signatures; the first routing group has been emailed'), 422: { description: 'Every failed rule, by field' } },
+    responses: { ...transitionResponses('Awaiting signatures; the first routing group has been emailed'), 422: { description: 'Every failed rule, by field' }, ...LIMITED },
     handle: async ({ params, user, headers }) => {
       const submitted = await submitAgreement({ id: params.id, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements, agencies, linkSigner: await linkSigner() });
       countMetric('AgreementsSubmitted');
@@ -110,7 +113,7 @@ export const signOffRoutes = [
     tags: ['sign-off'],
     auth: 'editor',
     params: ZSignatoryParams,
-    responses: transitionResponses('A new link is on its way'),
+    responses: { ...transitionResponses('A new link is on its way'), 422: { description: 'The signatory is no longer on their agency’s list' }, ...LIMITED },
     handle: async ({ params, user, headers }) =>
       withEtag(
         200,
@@ -127,7 +130,7 @@ export const signOffRoutes = [
     params: ZAgreementIdParams,
     body: ZRecordReviewRequest,
     responses: {
-      200: { description: 'The reviewed agreement, and the variation draft for `vary`', schema: z.object({ agreement: ZAgreement, variation: ZAgreement.nullable() }) },
+      200: { description: 'The reviewed agreement, and the variation draft for `vary`', schema: z.object({ agreement: ZAgreement, variation: z.union([ZAgreement, z.null()]) }) },
       409: { description: 'Not in force' },
     },
     handle: async ({ params, body, user }) => ({
@@ -144,7 +147,7 @@ export const signOffRoutes = [
     auth: 'editor',
     params: ZAgreementIdParams,
     body: ZTerminationRequest,
-    responses: transitionResponses('The termination round is open; every signatory has been emailed a link'),
+    responses: { ...transitionResponses('The termination round is open; every signatory has been emailed a link'), ...LIMITED },
     handle: async ({ params, body, user, headers }) =>
       withEtag(200, await requestTermination({ id: params.id, ...body, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements, agencies, linkSigner: await linkSigner() })),
   }),
