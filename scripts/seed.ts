@@ -1,28 +1,17 @@
 /**
  * `npm run seed`: loads a realistic demo into a running local stack (`npm start`): agencies of
  * Warwickshire and the West Midlands, and agreements in several states, signed through the
- * same email links a person would click. Talks only HTTP, like a user would.
+ * same email links a person would click. Talks only HTTP, like a user would, and the API through
+ * the client generated from its OpenAPI document, like an integrator would.
  */
+import { createAccordClient, must } from '../client/accord-client';
+import type { components } from '../client/accord-api';
+
 const BASE = (process.env.SEED_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/+$/, '');
 const MAILBOX = `http://localhost:${process.env.SES_PORT ?? 8005}`;
 
-type TJson = Record<string, any>;
-
-const request = async (method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}) => {
-  const reply = await fetch(`${BASE}${path}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = (await reply.json().catch(() => ({}))) as TJson;
-  return { status: reply.status, json };
-};
-
-const must = async (method: string, path: string, token: string, body?: unknown, headers?: Record<string, string>) => {
-  const reply = await request(method, path, token, body, headers);
-  if (reply.status >= 300) throw new Error(`${method} ${path}: ${reply.status} ${JSON.stringify(reply.json)}`);
-  return reply.json;
-};
+let token: string | undefined;
+const api = createAccordClient({ baseUrl: BASE, token: () => token });
 
 const person = (name: string, role: string, email: string, order?: number) => ({ name, role, email, ...(order ? { order } : {}) });
 
@@ -36,7 +25,7 @@ const commissioner = person('Ben Adams', 'Commissioner', 'commissioner@staffords
 const councilCeo = person('Monica Fogarty', 'Chief Executive', 'ceo@warwickshire.example.gov.uk');
 
 /** Each agency with who may sign for it (and its email domains) and who is told when it is named. */
-const AGENCIES = [
+const AGENCIES: (components['schemas']['CreateAgencyRequest'] & { id: string; signatories: ReturnType<typeof person>[]; domains: string[] })[] = [
   { id: 'warwickshire-pcc', name: 'Police and Crime Commissioner for Warwickshire', type: 'policing_body', signatories: [pcc], domains: ['warwickshire-pcc.example.gov.uk'] },
   { id: 'warwickshire-police', name: 'Warwickshire Police', type: 'police_force', policingBodyId: 'warwickshire-pcc', signatories: [cc], domains: ['warwickshire-police.example.gov.uk'] },
   { id: 'warwickshire-fire', name: 'Warwickshire Fire and Rescue Service', type: 'fire_and_rescue_authority', signatories: [cfo], domains: ['warwickshire-fire.example.gov.uk'] },
@@ -54,10 +43,10 @@ const assessment = {
 
 const party = (agencyId: string, signatories: ReturnType<typeof person>[]) => ({ agencyId, assessment, signatories });
 
-const draft = (title: string, summary: string, parties: ReturnType<typeof party>[], extra: TJson = {}) => ({
+const draft = (title: string, summary: string, parties: ReturnType<typeof party>[], extra: { effectiveDate?: string; nextReviewDate?: string; legalBasis?: 'OTHER' } = {}) => ({
   title,
   summary,
-  legalBasis: 'PCA2017_S2',
+  legalBasis: 'PCA2017_S2' as const,
   functions: ['Estates', 'Fleet maintenance'],
   body: `# ${title}\n\n## 1. Purpose\n\n${summary}\n\n## 2. Governance\n\nA joint board of the parties meets quarterly.\n\n## 3. Costs\n\nCosts are shared in proportion to use.`,
   withdrawalTerms: 'A party may withdraw on six months written notice to every other party; shared assets are then valued and settled.',
@@ -95,41 +84,48 @@ const decide = async (email: string, form: Record<string, string>) => {
 };
 
 const main = async () => {
-  const { json } = await request('POST', '/_local/login', undefined, {
-    email: 'legal@warwickshire-fire.example.gov.uk',
-    role: 'admin',
-    agencies: ['warwickshire-fire'],
-  });
-  if (!json.token) throw new Error(`Is the local stack running on ${BASE}? Start it with npm start.`);
-  const token = json.token as string;
-  if ((await must('GET', '/agreements?limit=1', token)).items.length > 0) {
+  const login = await fetch(`${BASE}/_local/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'legal@warwickshire-fire.example.gov.uk', role: 'admin', agencies: ['warwickshire-fire'] }),
+  }).catch(() => undefined);
+  token = login?.ok ? ((await login.json()) as { token: string }).token : undefined;
+  if (!token) throw new Error(`Is the local stack running on ${BASE}? Start it with npm start.`);
+  if ((await must(api.GET('/agreements', { params: { query: { limit: 1 } } }))).items.length > 0) {
     console.log('The demo data is already there; nothing to do.');
     return;
   }
   for (const { signatories, domains, ...agency } of AGENCIES) {
-    const reply = await request('POST', '/agencies', token, { ...agency, legalContacts: [`legal@${domains[0]}`] });
-    if (reply.status !== 201 && reply.status !== 409) throw new Error(`agency ${agency.id}: ${reply.status}`);
+    const { response } = await api.POST('/agencies', { body: { ...agency, legalContacts: [`legal@${domains[0]}`] } });
+    if (response.status !== 201 && response.status !== 409) throw new Error(`agency ${agency.id}: ${response.status}`);
     // What the agency's own editors do: say who may sign for it.
-    await must('PUT', `/agencies/${agency.id}/signatories`, token, { signatories: signatories.map(({ name, role, email }) => ({ name, role, email })), emailDomains: domains });
+    await must(
+      api.PUT('/agencies/{id}/signatories', {
+        params: { path: { id: agency.id } },
+        body: { signatories: signatories.map(({ name, role, email }) => ({ name, role, email })), emailDomains: domains },
+      }),
+    );
   }
+  const create = (body: ReturnType<typeof draft>) => must(api.POST('/agreements', { body }));
+  const submit = (id: string) => must(api.POST('/agreements/{id}/submit', { params: { path: { id } } }));
 
-  const estates = await must('POST', '/agreements', token, draft('Shared estates and fleet', 'Fire, police and ambulance share stations and a fleet workshop in Warwickshire.', [party('warwickshire-fire', [cfo]), party('warwickshire-police', [cc]), party('warwickshire-pcc', [pcc]), party('west-midlands-ambulance', [ambulance])]));
-  await must('POST', `/agreements/${estates.id}/submit`, token);
+  const estates = await create(draft('Shared estates and fleet', 'Fire, police and ambulance share stations and a fleet workshop in Warwickshire.', [party('warwickshire-fire', [cfo]), party('warwickshire-police', [cc]), party('warwickshire-pcc', [pcc]), party('west-midlands-ambulance', [ambulance])]));
+  await submit(estates.id);
   for (const signer of [cfo, cc, ambulance, pcc]) await decide(signer.email, { decision: 'approve', signedName: signer.name });
 
-  const reviewSoon = await must('POST', '/agreements', token, draft('Co-responding to cardiac arrests', 'Firefighters respond with the ambulance service to suspected cardiac arrests.', [party('warwickshire-fire', [cfo]), party('west-midlands-ambulance', [ambulance])], { effectiveDate: '2025-12-01', nextReviewDate: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10) }));
-  await must('POST', `/agreements/${reviewSoon.id}/submit`, token);
+  const reviewSoon = await create(draft('Co-responding to cardiac arrests', 'Firefighters respond with the ambulance service to suspected cardiac arrests.', [party('warwickshire-fire', [cfo]), party('west-midlands-ambulance', [ambulance])], { effectiveDate: '2025-12-01', nextReviewDate: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10) }));
+  await submit(reviewSoon.id);
   for (const signer of [cfo, ambulance]) await decide(signer.email, { decision: 'approve', signedName: signer.name });
 
-  const awaiting = await must('POST', '/agreements', token, draft('Joint control room', 'A joint fire and police control room at Leek Wootton.', [party('warwickshire-fire', [cfo]), party('warwickshire-police', [cc]), party('warwickshire-pcc', [person('Philip Seccombe', 'Police and Crime Commissioner', 'pcc@warwickshire-pcc.example.gov.uk')])]));
-  await must('POST', `/agreements/${awaiting.id}/submit`, token);
+  const awaiting = await create(draft('Joint control room', 'A joint fire and police control room at Leek Wootton.', [party('warwickshire-fire', [cfo]), party('warwickshire-police', [cc]), party('warwickshire-pcc', [person('Philip Seccombe', 'Police and Crime Commissioner', 'pcc@warwickshire-pcc.example.gov.uk')])]));
+  await submit(awaiting.id);
   await decide(cfo.email, { decision: 'approve', signedName: cfo.name });
 
-  const declined = await must('POST', '/agreements', token, draft('Shared drone unit', 'A drone unit shared by police and fire across Staffordshire.', [party('staffordshire-fire', [staffsCfo]), party('staffordshire-police', [staffsCc]), party('staffordshire-commissioner', [commissioner])]));
-  await must('POST', `/agreements/${declined.id}/submit`, token);
+  const declined = await create(draft('Shared drone unit', 'A drone unit shared by police and fire across Staffordshire.', [party('staffordshire-fire', [staffsCfo]), party('staffordshire-police', [staffsCc]), party('staffordshire-commissioner', [commissioner])]));
+  await submit(declined.id);
   await decide('cc@staffordshire-police.example.gov.uk', { decision: 'decline', reasonCode: 'efficiency_effectiveness', reason: 'The unit would draw officers from neighbourhood policing.' });
 
-  await must('POST', '/agreements', token, draft('Community safety hub', 'A shared community safety hub with the county council.', [party('warwickshire-fire', [cfo]), party('warwickshire-county-council', [councilCeo])], { legalBasis: 'OTHER' }));
+  await create(draft('Community safety hub', 'A shared community safety hub with the county council.', [party('warwickshire-fire', [cfo]), party('warwickshire-county-council', [councilCeo])], { legalBasis: 'OTHER' }));
 
   console.log(`Demo loaded: 5 agreements (in force ×2, awaiting signatures, declined, draft).
   Register:  ${BASE}/register

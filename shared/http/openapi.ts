@@ -82,6 +82,7 @@ export const buildOpenApiDocument = (routes: TRouteSpec[], serverUrl: string) =>
       request: {
         ...(route.params ? { params: route.params as never } : {}),
         ...(route.query ? { query: route.query as never } : {}),
+        ...(route.headers ? { headers: route.headers as never } : {}),
         ...(route.body ? { body: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),
       },
       responses,

@@ -44,6 +44,8 @@ export type TRouteSpec<P = unknown, Q = unknown, B = unknown, A extends TRole | 
   auth: A;
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
+  /** Request headers it reads (lower-case names), documented and checked like the rest of the input. */
+  headers?: z.ZodType;
   body?: z.ZodType<B>;
   responses: Record<number, TResponseDoc>;
   handle: (input: TInput<P, Q, B, A extends 'public' ? null : TUser>) => Promise<TResponse>;
@@ -95,6 +97,11 @@ export const toRouterRoute = (
       event.queryStringParameters ?? {},
       (error) => new AppError('validation_failed', 'The query string is not valid.', fieldErrorsOf(error)),
     );
+    parseWith(spec.headers, headers, (error) => {
+      // A header is named as it is written (Idempotency-Key), whatever case it arrived in.
+      const fields = fieldErrorsOf(error).map((field) => ({ ...field, path: field.path.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase()) }));
+      return new AppError('validation_failed', 'A request header is not valid.', fields);
+    });
     const body = parseWith(
       spec.body,
       event.body,

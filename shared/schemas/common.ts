@@ -55,3 +55,8 @@ export const ZProblem = z
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+
+/** Makes a change conditional on the revision the caller read (RFC 9110 If-Match): 412 when it has moved on. */
+export const ZIfMatchHeader = z.object({
+  'if-match': z.string().max(200).optional().meta({ description: 'An ETag from a read ("7"), a list of them, or *: the change is made only if the agreement is still at that revision' }),
+});

@@ -10,6 +10,8 @@ import { createOutboxRepository } from '../../shared/db/outbox-repository';
 import { TABLE_DEFINITION } from '../../shared/db/table-definition';
 import { authoriseParties, partiesOf } from '../fixtures/agencies';
 import { createMailbox } from '../fixtures/outbox';
+import { stackClient } from '../fixtures/contract';
+import { must } from '../../client/accord-client';
 
 /** Polls (bounded) until `ready` holds. */
 const waitFor = async (ready: () => Promise<boolean>, what: string) => {
@@ -38,34 +40,36 @@ describe('the local stack with an SES endpoint of its own choosing', () => {
     await new Promise<void>((done) => ses.close(() => done()));
   });
 
-  const call = async (method: string, path: string, token: string | null, body?: unknown) =>
-    (await fetch(`${stack.url}${path}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
-      body: body ? JSON.stringify(body) : undefined,
-    }).then((reply) => reply.json())) as any;
+  let client: Awaited<ReturnType<typeof stackClient>>;
+  /** The local stack's own routes (the scheduled sweep) are not part of the API. */
+  const sweepOutbox = async (time: string) =>
+    (await (await fetch(`${stack.url}/_local/scheduled/outbox`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ time }) })).json()) as Record<string, number>;
   /** Drafts an agreement between the two agencies, signed for by these addresses, and sends it for signature. */
-  const submitted = async (token: string, title: string, emails: [string, string]) => {
-    const created = await call('POST', '/agreements', token, {
-      title,
-      body: 'Text.',
-      withdrawalTerms: 'Notice.',
-      parties: partiesOf([
-        { agencyId: 'warwickshire-fire', email: emails[0] },
-        { agencyId: 'west-midlands-ambulance', email: emails[1] },
-      ]),
-    });
-    await authoriseParties((method, path, body) => call(method, path, token, body), created.parties);
-    return call('POST', `/agreements/${created.id}/submit`, token, {});
+  const submitted = async (title: string, emails: [string, string]) => {
+    const created = await must(
+      client.api.POST('/agreements', {
+        body: {
+          title,
+          body: 'Text.',
+          withdrawalTerms: 'Notice.',
+          parties: partiesOf([
+            { agencyId: 'warwickshire-fire', email: emails[0] },
+            { agencyId: 'west-midlands-ambulance', email: emails[1] },
+          ]),
+        },
+      }),
+    );
+    await authoriseParties(client.call, created.parties);
+    return must(client.api.POST('/agreements/{id}/submit', { params: { path: { id: created.id } } }));
   };
-  let token: string;
 
   it('starts no mailbox of its own and sends its emails to that endpoint', async () => {
     expect(stack.sesUrl).toBe(`http://127.0.0.1:${(ses.address() as AddressInfo).port}`);
-    ({ token } = await call('POST', '/_local/login', null, { email: 'admin@accord.test', role: 'admin', agencies: [] }));
-    await call('POST', '/agencies', token, { id: 'warwickshire-fire', name: 'Warwickshire Fire and Rescue', type: 'fire_and_rescue_authority' });
-    await call('POST', '/agencies', token, { id: 'west-midlands-ambulance', name: 'West Midlands Ambulance Service', type: 'ambulance_trust' });
-    expect((await submitted(token, 'Elsewhere', ['cfo@fire.elsewhere.test', 'ceo@wmas.elsewhere.test'])).status).toBe('awaiting_signatures');
+    client = await stackClient(stack.url);
+    await client.signIn({ email: 'admin@accord.test', role: 'admin' });
+    await must(client.api.POST('/agencies', { body: { id: 'warwickshire-fire', name: 'Warwickshire Fire and Rescue', type: 'fire_and_rescue_authority' } }));
+    await must(client.api.POST('/agencies', { body: { id: 'west-midlands-ambulance', name: 'West Midlands Ambulance Service', type: 'ambulance_trust' } }));
+    expect((await submitted('Elsewhere', ['cfo@fire.elsewhere.test', 'ceo@wmas.elsewhere.test'])).status).toBe('awaiting_signatures');
     expect(await createMailbox(() => stack.sesUrl).linkFor('cfo@fire.elsewhere.test')).toMatch(/^\/sign\/[\w-]{43}$/);
   });
 
@@ -76,18 +80,18 @@ describe('the local stack with an SES endpoint of its own choosing', () => {
       ses.closeAllConnections();
     });
     const signers: [string, string] = ['cfo@fire.outage.test', 'ceo@wmas.outage.test'];
-    const agreement = await submitted(token, 'During the outage', signers);
+    const agreement = await submitted('During the outage', signers);
     expect(agreement.status).toBe('awaiting_signatures');
     // The sender tried, could not reach the mailbox, and recorded a retry for each signatory.
     await waitFor(async () => (await retryingDeliveries(agreement.id)) >= signers.length, 'the deliveries to be deferred');
 
     ses = await startSesServer({ host: '127.0.0.1', port });
     const later = new Date(Date.now() + 2 * 60_000).toISOString();
-    const swept = await call('POST', '/_local/scheduled/outbox', null, { time: later });
+    const swept = await sweepOutbox(later);
     expect(swept).toMatchObject({ deferred: 0, failed: 0 });
     expect(swept.sent).toBeGreaterThanOrEqual(signers.length);
     // A second sweep finds nothing left to send.
-    expect(await call('POST', '/_local/scheduled/outbox', null, { time: later })).toMatchObject({ sent: 0 });
+    expect(await sweepOutbox(later)).toMatchObject({ sent: 0 });
     const mailbox = createMailbox(() => stack.sesUrl);
     for (const signer of signers) {
       await mailbox.linkFor(signer);

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authoriseParties, partiesOf } from '../fixtures/agencies';
 import { createMailbox } from '../fixtures/outbox';
+import { stackClient } from '../fixtures/contract';
+import { must } from '../../client/accord-client';
 import { freePort } from '../setup/dynamodb-local';
 
 type TStack = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
@@ -77,36 +79,25 @@ describe('npm start', () => {
     return { status: reply.status, json: (await reply.json()) as { token: string } };
   };
 
-  const call = async (method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const reply = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: reply.status, headers: reply.headers, json: (await reply.json()) as any };
-  };
-
   it('serves the drafting contract over HTTP, keeps the data across a restart, and stops wholly on Ctrl-C', async () => {
     expect((await login({ email: 'x', role: 'god' })).status).toBe(400);
-    const { token } = (await login({ email: 'admin@accord.test', role: 'admin', agencies: [] })).json;
+    const { api, signIn } = await stackClient(baseUrl);
+    await signIn({ email: 'admin@accord.test', role: 'admin' });
 
-    expect((await call('POST', '/agencies', token, { id: 'warwickshire-fire', name: 'Warwickshire Fire and Rescue', type: 'fire_and_rescue_authority' })).status).toBe(201);
-    expect((await call('POST', '/agencies', token, { name: 'Warwickshire PCC', type: 'policing_body' })).json.id).toBe('warwickshire-pcc');
+    expect((await api.POST('/agencies', { body: { id: 'warwickshire-fire', name: 'Warwickshire Fire and Rescue', type: 'fire_and_rescue_authority' } })).response.status).toBe(201);
+    expect((await api.POST('/agencies', { body: { name: 'Warwickshire PCC', type: 'policing_body' } })).data?.id).toBe('warwickshire-pcc');
 
-    const created = await call('POST', '/agreements', token, {
-      title: 'Joint estates',
-      parties: [{ agencyId: 'warwickshire-fire' }, { agencyId: 'warwickshire-pcc' }],
-    });
-    expect(created.status).toBe(201);
-    expect(created.headers.get('location')).toBe(`/agreements/${created.json.id}`);
+    const created = await api.POST('/agreements', { body: { title: 'Joint estates', parties: [{ agencyId: 'warwickshire-fire' }, { agencyId: 'warwickshire-pcc' }] } });
+    expect(created.response.status).toBe(201);
+    const id = created.data!.id;
+    expect(created.response.headers.get('location')).toBe(`/agreements/${id}`);
 
-    const stale = await call('PATCH', `/agreements/${created.json.id}`, token, { title: 'Joint estates and fleet' }, { 'if-match': '"0"' });
-    expect(stale.status).toBe(412);
-    const edited = await call('PATCH', `/agreements/${created.json.id}`, token, { title: 'Joint estates and fleet' }, { 'if-match': '"1"' });
-    expect(edited.headers.get('etag')).toBe('"2"');
+    const edit = (ifMatch: string) => api.PATCH('/agreements/{id}', { params: { path: { id }, header: { 'if-match': ifMatch } }, body: { title: 'Joint estates and fleet' } });
+    expect((await edit('"0"')).response.status).toBe(412);
+    expect((await edit('"1"')).response.headers.get('etag')).toBe('"2"');
 
-    const listed = await call('GET', '/agreements?status=draft', token);
-    expect(listed.json.items.map((item: { title: string }) => item.title)).toEqual(['Joint estates and fleet']);
+    const listed = await must(api.GET('/agreements', { params: { query: { status: 'draft' } } }));
+    expect(listed.items.map((item) => item.title)).toEqual(['Joint estates and fleet']);
 
     await ctrlC(stack);
     expect(groupIsGone(stack.child.pid!)).toBe(true);
@@ -114,26 +105,30 @@ describe('npm start', () => {
     // Same data folder: the agreement and the sign-in key survive.
     stack = npmStart(env);
     await waitForHealth(baseUrl, stack);
-    const reread = await call('GET', `/agreements/${created.json.id}`, token);
-    expect(reread.status).toBe(200);
-    expect(reread.json.title).toBe('Joint estates and fleet');
+    const reread = await api.GET('/agreements/{id}', { params: { path: { id } } });
+    expect(reread.response.status).toBe(200);
+    expect(reread.data?.title).toBe('Joint estates and fleet');
   });
 
   it('gets an agreement signed from the links in the local mailbox', async () => {
-    const { token } = (await login({ email: 'owner@accord.test', role: 'admin', agencies: [] })).json;
-    await call('POST', '/agencies', token, { id: 'west-midlands-ambulance', name: 'West Midlands Ambulance Service', type: 'ambulance_trust' });
-    const created = await call('POST', '/agreements', token, {
-      title: 'Co-responding',
-      body: 'Firefighters co-respond to cardiac arrests.',
-      withdrawalTerms: 'Three months notice.',
-      parties: partiesOf([
-        { agencyId: 'warwickshire-fire', name: 'Fire Chief', role: 'CFO', email: 'cfo@fire-e2e.test' },
-        { agencyId: 'west-midlands-ambulance', name: 'Ambulance Chief', role: 'CEO', email: 'ceo@wmas-e2e.test' },
-      ]),
-    });
-    expect(created.status, JSON.stringify(created.json)).toBe(201);
-    await authoriseParties(async (method, path, body) => (await call(method, path, token, body)).json, created.json.parties);
-    expect((await call('POST', `/agreements/${created.json.id}/submit`, token)).json.status).toBe('awaiting_signatures');
+    const { api, signIn, call } = await stackClient(baseUrl);
+    await signIn({ email: 'owner@accord.test', role: 'admin' });
+    await must(api.POST('/agencies', { body: { id: 'west-midlands-ambulance', name: 'West Midlands Ambulance Service', type: 'ambulance_trust' } }));
+    const created = await must(
+      api.POST('/agreements', {
+        body: {
+          title: 'Co-responding',
+          body: 'Firefighters co-respond to cardiac arrests.',
+          withdrawalTerms: 'Three months notice.',
+          parties: partiesOf([
+            { agencyId: 'warwickshire-fire', name: 'Fire Chief', role: 'CFO', email: 'cfo@fire-e2e.test' },
+            { agencyId: 'west-midlands-ambulance', name: 'Ambulance Chief', role: 'CEO', email: 'ceo@wmas-e2e.test' },
+          ]),
+        },
+      }),
+    );
+    await authoriseParties(call, created.parties);
+    expect((await must(api.POST('/agreements/{id}/submit', { params: { path: { id: created.id } } }))).status).toBe('awaiting_signatures');
 
     const mailbox = createMailbox(() => `http://localhost:${env.SES_PORT}`);
     for (const address of ['cfo@fire-e2e.test', 'ceo@wmas-e2e.test']) {
@@ -146,15 +141,15 @@ describe('npm start', () => {
       });
       expect(decided.status).toBe(200);
     }
-    const certificate = await call('GET', `/agreements/${created.json.id}/certificate`, token);
-    expect(certificate.json.status).toBe('in_force');
-    expect(certificate.json.parties.map((party: { signatories: { signedName: string }[] }) => party.signatories[0]!.signedName)).toEqual([
+    const certificate = await must(api.GET('/agreements/{id}/certificate', { params: { path: { id: created.id } } }));
+    expect(certificate.status).toBe('in_force');
+    expect(certificate.parties.map((party) => party.signatories[0]!.signedName)).toEqual([
       'cfo@fire-e2e.test',
       'ceo@wmas-e2e.test',
     ]);
 
     // The daily job, run as EventBridge would on the day 60 days before the review.
-    const dueDay = new Date(`${certificate.json.nextReviewDate}T09:00:00Z`);
+    const dueDay = new Date(`${certificate.nextReviewDate}T09:00:00Z`);
     dueDay.setUTCDate(dueDay.getUTCDate() - 60);
     const run = await fetch(`${baseUrl}/_local/scheduled/daily`, {
       method: 'POST',

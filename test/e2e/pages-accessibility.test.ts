@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authoriseParties, partiesOf } from '../fixtures/agencies';
+import { stackClient } from '../fixtures/contract';
+import { must } from '../../client/accord-client';
 import { createMailbox } from '../fixtures/outbox';
 import { startLocalStackOnFreePorts } from '../fixtures/local-stack';
 import { launchChromium } from '../fixtures/browser';
@@ -30,35 +32,30 @@ describe('the signing page, the certificate and the register, without JavaScript
   let token: string;
   let agreement: { id: string; reference: string };
 
-  const call = async (method: string, path: string, body?: unknown) =>
-    (await fetch(`${stack.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body ? JSON.stringify(body) : undefined,
-    }).then((reply) => reply.json())) as any;
-
   beforeAll(async () => {
     stack = await startLocalStackOnFreePorts('a11y');
     browser = await launchChromium();
-    ({ token } = (await fetch(`${stack.url}/_local/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@accord.test', role: 'admin', agencies: [] }),
-    }).then((reply) => reply.json())) as { token: string });
-    await call('POST', '/agencies', { id: 'warwickshire-fire', name: 'Warwickshire Fire and Rescue', type: 'fire_and_rescue_authority' });
-    await call('POST', '/agencies', { id: 'west-midlands-ambulance', name: 'West Midlands Ambulance Service', type: 'ambulance_trust' });
-    agreement = await call('POST', '/agreements', {
-      title: 'Co-responding to cardiac arrests',
-      summary: 'Firefighters attend suspected cardiac arrests with the ambulance service.',
-      body: '# Co-responding\n\n## 1. Purpose\n\nFirefighters **co-respond** to:\n\n- suspected cardiac arrests\n- [other calls](https://www.legislation.gov.uk/ukpga/2017/3) agreed by both parties',
-      withdrawalTerms: 'Three months notice.',
-      parties: partiesOf([
-        { agencyId: 'warwickshire-fire', name: 'Ben Brook', role: 'Chief Fire Officer', email: 'cfo@fire.a11y.test' },
-        { agencyId: 'west-midlands-ambulance', name: 'Anthony Marsh', role: 'Chief Executive', email: 'ceo@wmas.a11y.test' },
-      ]),
-    });
-    await authoriseParties((method, path, body) => call(method, path, body), (await call('GET', `/agreements/${agreement.id}`)).parties);
-    await call('POST', `/agreements/${agreement.id}/submit`, {});
+    const client = await stackClient(stack.url);
+    token = await client.signIn({ email: 'admin@accord.test', role: 'admin' });
+    const { api } = client;
+    await must(api.POST('/agencies', { body: { id: 'warwickshire-fire', name: 'Warwickshire Fire and Rescue', type: 'fire_and_rescue_authority' } }));
+    await must(api.POST('/agencies', { body: { id: 'west-midlands-ambulance', name: 'West Midlands Ambulance Service', type: 'ambulance_trust' } }));
+    agreement = await must(
+      api.POST('/agreements', {
+        body: {
+          title: 'Co-responding to cardiac arrests',
+          summary: 'Firefighters attend suspected cardiac arrests with the ambulance service.',
+          body: '# Co-responding\n\n## 1. Purpose\n\nFirefighters **co-respond** to:\n\n- suspected cardiac arrests\n- [other calls](https://www.legislation.gov.uk/ukpga/2017/3) agreed by both parties',
+          withdrawalTerms: 'Three months notice.',
+          parties: partiesOf([
+            { agencyId: 'warwickshire-fire', name: 'Ben Brook', role: 'Chief Fire Officer', email: 'cfo@fire.a11y.test' },
+            { agencyId: 'west-midlands-ambulance', name: 'Anthony Marsh', role: 'Chief Executive', email: 'ceo@wmas.a11y.test' },
+          ]),
+        },
+      }),
+    );
+    await authoriseParties(client.call, (await must(api.GET('/agreements/{id}', { params: { path: { id: agreement.id } } }))).parties);
+    await must(api.POST('/agreements/{id}/submit', { params: { path: { id: agreement.id } } }));
   });
 
   afterAll(async () => {

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authoriseParties, partiesOf } from '../fixtures/agencies';
+import { stackClient } from '../fixtures/contract';
+import { must } from '../../client/accord-client';
 import { createMailbox } from '../fixtures/outbox';
 import { startLocalStackOnFreePorts } from '../fixtures/local-stack';
 import { launchChromium } from '../fixtures/browser';
@@ -21,30 +23,37 @@ describe('a signatory in a real browser', () => {
     await stack?.stop();
   });
 
-  const call = async (path: string, token: string | null, body?: unknown, method = body ? 'POST' : 'GET') => {
-    const reply = await fetch(`${stack.url}${path}`, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json' },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return (await reply.json()) as any;
+  /** Signs in as the owner and sends a draft between fire and ambulance, signed for by these two, for signature. */
+  const submittedFor = async (title: string, body: string, signers: { name: string; role: string; email: string }[]) => {
+    const client = await stackClient(stack.url);
+    await client.signIn({ email: 'owner@fire.test', role: 'admin' });
+    const { api } = client;
+    for (const agency of [
+      { id: 'warwickshire-fire', name: 'Warwickshire Fire and Rescue', type: 'fire_and_rescue_authority' as const },
+      { id: 'west-midlands-ambulance', name: 'West Midlands Ambulance Service', type: 'ambulance_trust' as const },
+    ]) {
+      if ((await api.GET('/agencies/{id}', { params: { path: { id: agency.id } } })).response.status === 404) await must(api.POST('/agencies', { body: agency }));
+    }
+    const created = await must(
+      api.POST('/agreements', {
+        body: {
+          title,
+          body,
+          withdrawalTerms: 'Three months notice.',
+          parties: partiesOf(signers.map((signer, index) => ({ agencyId: index === 0 ? 'warwickshire-fire' : 'west-midlands-ambulance', ...signer }))),
+        },
+      }),
+    );
+    await authoriseParties(client.call, created.parties);
+    const submitted = await must(api.POST('/agreements/{id}/submit', { params: { path: { id: created.id } } }));
+    return { api, submitted };
   };
 
   it('reads the agreement, is told what is missing, approves, and the agreement comes into force', async () => {
-    const { token } = await call('/_local/login', null, { email: 'owner@fire.test', role: 'admin', agencies: [] });
-    await call('/agencies', token, { id: 'warwickshire-fire', name: 'Warwickshire Fire and Rescue', type: 'fire_and_rescue_authority' });
-    await call('/agencies', token, { id: 'west-midlands-ambulance', name: 'West Midlands Ambulance Service', type: 'ambulance_trust' });
-    const created = await call('/agreements', token, {
-      title: 'Co-responding <to> cardiac arrests',
-      body: '# Terms\n\nFirefighters co-respond. <img src=x onerror=alert(1)>',
-      withdrawalTerms: 'Three months notice.',
-      parties: partiesOf([
-        { agencyId: 'warwickshire-fire', name: 'Ben Brook', role: 'Chief Fire Officer', email: 'cfo@fire.test' },
-        { agencyId: 'west-midlands-ambulance', name: 'Anthony Marsh', role: 'Chief Executive', email: 'ceo@wmas.test' },
-      ]),
-    });
-    await authoriseParties((method, path, body) => call(path, token, body, method), created.parties);
-    const submitted = await call(`/agreements/${created.id}/submit`, token, {});
+    const { api, submitted } = await submittedFor('Co-responding <to> cardiac arrests', '# Terms\n\nFirefighters co-respond. <img src=x onerror=alert(1)>', [
+      { name: 'Ben Brook', role: 'Chief Fire Officer', email: 'cfo@fire.test' },
+      { name: 'Anthony Marsh', role: 'Chief Executive', email: 'ceo@wmas.test' },
+    ]);
     expect(submitted.status).toBe('awaiting_signatures');
 
     const page = await browser.newPage();
@@ -78,25 +87,17 @@ describe('a signatory in a real browser', () => {
       }
     }
     expect(dialogs).toEqual([]);
-    const agreement = await call(`/agreements/${created.id}`, token);
+    const agreement = await must(api.GET('/agreements/{id}', { params: { path: { id: submitted.id } } }));
     expect(agreement.status).toBe('in_force');
-    expect(agreement.parties[1].signatories[0].evidence).toMatchObject({ signedName: 'Anthony Marsh', documentSha256: submitted.documentSha256 });
-    expect(agreement.parties[1].signatories[0].evidence.userAgent).toContain('Chrome');
+    expect(agreement.parties[1]!.signatories[0]!.evidence).toMatchObject({ signedName: 'Anthony Marsh', documentSha256: submitted.documentSha256 });
+    expect(agreement.parties[1]!.signatories[0]!.evidence?.userAgent).toContain('Chrome');
   });
 
   it('lets the legal team sign in to the dashboard, see who has not signed, and resend a link', async () => {
-    const { token } = await call('/_local/login', null, { email: 'owner@fire.test', role: 'admin', agencies: [] });
-    const created = await call('/agreements', token, {
-      title: 'Shared <b>fleet</b> workshop',
-      body: 'Text.',
-      withdrawalTerms: 'Notice.',
-      parties: partiesOf([
-        { agencyId: 'warwickshire-fire', name: 'Ben Brook', role: 'Chief Fire Officer', email: 'cfo2@fire.test' },
-        { agencyId: 'west-midlands-ambulance', name: 'Anthony Marsh', role: 'Chief Executive', email: 'ceo2@wmas.test' },
-      ]),
-    });
-    await authoriseParties((method, path, body) => call(path, token, body, method), created.parties);
-    await call(`/agreements/${created.id}/submit`, token, {});
+    const { submitted: created } = await submittedFor('Shared <b>fleet</b> workshop', 'Text.', [
+      { name: 'Ben Brook', role: 'Chief Fire Officer', email: 'cfo2@fire.test' },
+      { name: 'Anthony Marsh', role: 'Chief Executive', email: 'ceo2@wmas.test' },
+    ]);
 
     const page = await browser.newPage();
     const problems: string[] = [];

@@ -1,8 +1,8 @@
+import { ZIfMatchHeader } from '../../../shared/schemas/common';
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import * as z from 'zod';
 import { createDraft } from '../../../shared/domain/agreement/create-draft';
 import type { TUser } from '../../../shared/domain/user';
-import { AppError } from '../../../shared/errors';
 import { editDraft } from '../../../shared/domain/agreement/edit-draft';
 import { getAgreement, listAgreements, listAuditEvents } from '../../../shared/domain/agreement/read-agreements';
 import { defineRoute } from '../../../shared/http/route';
@@ -52,17 +52,15 @@ export const agreementRoutes = [
     tags: ['agreements'],
     auth: 'editor',
     body: ZCreateAgreementRequest,
+    headers: z.object({
+      'idempotency-key': ZIdempotencyKey.optional().meta({ description: 'Any unique string: a retry with the same key returns the first draft instead of making a second' }),
+    }),
     responses: {
       201: { description: 'The new draft, version 1, with its reference', schema: ZAgreement },
       422: { description: 'A party or the drafting agency does not exist' },
     },
     handle: async ({ body, user, headers }) => {
       const key = headers['idempotency-key'];
-      if (key !== undefined && !ZIdempotencyKey.safeParse(key).success) {
-        throw new AppError('validation_failed', 'The Idempotency-Key header is not valid.', [
-          { path: 'Idempotency-Key', message: '1 to 255 printable ASCII characters without spaces' },
-        ]);
-      }
       const agreement = key
         ? await createDraftOnce({ key: `${user.email}|${key}`, input: body, user })
         : await createDraft({ input: body, user, now: new Date(), newId, agencies, agreements });
@@ -98,6 +96,7 @@ export const agreementRoutes = [
     summary: 'Edit a draft',
     tags: ['agreements'],
     auth: 'editor',
+    headers: ZIfMatchHeader,
     params: ZAgreementIdParams,
     body: ZPatchAgreementRequest,
     responses: {

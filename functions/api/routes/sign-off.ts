@@ -1,3 +1,4 @@
+import { ZIfMatchHeader } from '../../../shared/schemas/common';
 import * as z from 'zod';
 import { startNextVersion } from '../../../shared/domain/agreement/new-version';
 import { buildCertificate, verifyDocument } from '../../../shared/domain/signing/evidence';
@@ -37,6 +38,7 @@ export const signOffRoutes = [
     summary: 'Check the agreement against the contract (Lifecycle) and the statute, fix its document hash, and start sign-off',
     tags: ['sign-off'],
     auth: 'editor',
+    headers: ZIfMatchHeader,
     params: ZAgreementIdParams,
     responses: { ...transitionResponses('Awaiting signatures; the first routing group has been emailed'), 422: { description: 'Every failed rule, by field' }, ...LIMITED },
     handle: async ({ params, user, headers }) => {
@@ -52,6 +54,7 @@ export const signOffRoutes = [
     summary: 'Withdraw an agreement from sign-off',
     tags: ['sign-off'],
     auth: 'editor',
+    headers: ZIfMatchHeader,
     params: ZAgreementIdParams,
     body: ZReason,
     responses: transitionResponses('Withdrawn; open links revoked, everyone told'),
@@ -93,6 +96,7 @@ export const signOffRoutes = [
     summary: 'Put someone on the agency’s list in the place of a signatory who has not decided (replacement or delegation)',
     tags: ['sign-off'],
     auth: 'editor',
+    headers: ZIfMatchHeader,
     params: ZSignatoryParams,
     body: ZReplaceSignatoryRequest,
     responses: {
@@ -112,6 +116,7 @@ export const signOffRoutes = [
     summary: 'Send a signatory a new link; the previous one stops working',
     tags: ['sign-off'],
     auth: 'editor',
+    headers: ZIfMatchHeader,
     params: ZSignatoryParams,
     responses: { ...transitionResponses('A new link is on its way'), 422: { description: 'The signatory is no longer on their agency’s list' }, ...LIMITED },
     handle: async ({ params, user, headers }) =>
@@ -145,6 +150,7 @@ export const signOffRoutes = [
     summary: "Ask every party to agree to end the agreement: each party's signatories decide from a link, as in sign-off",
     tags: ['reviews'],
     auth: 'editor',
+    headers: ZIfMatchHeader,
     params: ZAgreementIdParams,
     body: ZTerminationRequest,
     responses: { ...transitionResponses('The termination round is open; every signatory has been emailed a link'), ...LIMITED },
@@ -158,6 +164,7 @@ export const signOffRoutes = [
     summary: 'Withdraw an open termination round: its links close, everyone is told, the agreement stays in force',
     tags: ['reviews'],
     auth: 'editor',
+    headers: ZIfMatchHeader,
     params: ZAgreementIdParams,
     body: ZReason,
     responses: transitionResponses('The round is withdrawn'),
