@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { ZProblem } from '../schemas/common';
 import { WEBHOOK_EVENTS, ZWebhookPayload } from '../schemas/webhook';
 import { PROBLEM_CONTENT_TYPE } from './problem';
+import { MAX_REQUEST_BYTES } from './request-size-limit';
 import type { TRouteSpec } from './route';
 
 const PROBLEM_RESPONSES: Record<number, string> = {
@@ -10,7 +11,14 @@ const PROBLEM_RESPONSES: Record<number, string> = {
   401: 'No or invalid bearer token',
   403: "The caller's role does not allow this",
   404: 'Not found, or not visible to the caller',
+  500: 'An unexpected failure; the problem reveals nothing of its cause',
   503: 'Storage briefly unreachable; nothing was changed. Send the request again after `Retry-After` seconds',
+};
+
+/** What any operation with a JSON body may also answer. */
+const BODY_PROBLEM_RESPONSES: Record<number, string> = {
+  413: `The body is larger than ${MAX_REQUEST_BYTES / 1024} KiB`,
+  415: 'The body is not application/json',
 };
 
 const WEBHOOK_HEADERS = z.object({
@@ -66,7 +74,7 @@ export const buildOpenApiDocument = (routes: TRouteSpec[], serverUrl: string) =>
     for (const [status, doc] of Object.entries(route.responses)) {
       if (Number(status) >= 400 && !doc.schema) responses[status] = { description: doc.description, content: { [PROBLEM_CONTENT_TYPE]: { schema: ZProblem } } };
     }
-    for (const [status, description] of Object.entries(PROBLEM_RESPONSES)) {
+    for (const [status, description] of Object.entries({ ...PROBLEM_RESPONSES, ...(route.body ? BODY_PROBLEM_RESPONSES : {}) })) {
       if (route.auth === 'public' && (status === '401' || status === '403')) continue;
       responses[status] ??= { description, content: { [PROBLEM_CONTENT_TYPE]: { schema: ZProblem } } };
     }
