@@ -2,6 +2,7 @@ import type { TOutboxMessage } from '../../schemas/outbox';
 import type { TStoredWebhookEndpoint, TWebhookAttempt, TWebhookEvent, TWebhookPayload } from '../../schemas/webhook';
 import { sha256Hex } from '../audit/audit-chain';
 import { countDelivery, deliveryPending, LEASE_MS, nextDelivery, RETRY_FOR_MS, type TDeliveryReport } from '../outbox/delivery-policy';
+import { forEachConcurrently } from '../bounded-concurrency';
 import { webhookHeaders } from './signature';
 import { ConcurrentWriteError, type TLinkSigner, type TOutboxStore, type TWebhookPoster, type TWebhookStore } from '../ports';
 
@@ -23,6 +24,9 @@ const secretsOf = (endpoint: TStoredWebhookEndpoint, linkSigner: TLinkSigner, no
   linkSigner.webhookSecret(endpoint.id, endpoint.secret),
   ...(endpoint.previousSecret && endpoint.previousSecret.until > now.toISOString() ? [linkSigner.webhookSecret(endpoint.id, endpoint.previousSecret)] : []),
 ];
+
+/** Endpoints one event is delivered to at once. */
+const ENDPOINTS_AT_ONCE = 8;
 
 const succeeded = (statusCode: number | null) => statusCode !== null && statusCode >= 200 && statusCode < 300;
 
@@ -51,11 +55,13 @@ export const deliverWebhookEvent = async (options: {
     if (!nextAttemptAt || at < nextAttemptAt) nextAttemptAt = at;
   };
   const body = JSON.stringify(payloadOf(event, options.publicBaseUrl));
-  for (const endpoint of (await options.webhooks.list()).filter((candidate) => receives(candidate, event))) {
+  const endpoints = (await options.webhooks.list()).filter((candidate) => receives(candidate, event));
+  // A slow receiver holds up no other: each may take the whole timeout.
+  await forEachConcurrently(endpoints, ENDPOINTS_AT_ONCE, async (endpoint) => {
     const before = lease.deliveries[endpoint.id];
     const { pending, waitUntil } = deliveryPending(before, options.now().toISOString());
     if (waitUntil) later(waitUntil);
-    if (!pending) continue;
+    if (!pending) return;
     const attemptId = options.newId();
     const response =
       endpoint.state === 'disabled'
@@ -83,7 +89,7 @@ export const deliverWebhookEvent = async (options: {
     };
     await options.webhooks.recordAttempt(event, endpoint.id, delivery, attempt, lease.owner);
     if (endpoint.state === 'active') await noteHealth(options.webhooks, endpoint, attempt);
-  }
+  });
   await options.outbox.release(event.id, lease.owner, nextAttemptAt);
   return report;
 };
