@@ -1081,6 +1081,7 @@ export interface components {
                     /** @description The party's assessment of the effect on public safety */
                     publicSafety?: string;
                 };
+                consultation?: components["schemas"]["Consultation"];
                 requiredApprovals: number;
                 signatories: {
                     id: string;
@@ -1212,6 +1213,17 @@ export interface components {
             createdAt: string;
             updatedAt: string;
         };
+        /** @default null */
+        Consultation: {
+            /**
+             * Format: date
+             * @description When the chief officer was consulted; not after today
+             */
+            consultedOn: string;
+            /** @description Who was consulted, e.g. the Chief Constable of Warwickshire Police */
+            chiefOfficer: string;
+            outcome: string;
+        } | null;
         CreateAgreementRequest: {
             title: string;
             summary?: string;
@@ -1231,6 +1243,17 @@ export interface components {
                     efficiencyEffectiveness?: string;
                     /** @description The party's assessment of the effect on public safety */
                     publicSafety?: string;
+                };
+                /** @description A policing body without its police force as a party: its consultation of the chief officer */
+                consultation?: {
+                    /**
+                     * Format: date
+                     * @description When the chief officer was consulted; not after today
+                     */
+                    consultedOn: string;
+                    /** @description Who was consulted, e.g. the Chief Constable of Warwickshire Police */
+                    chiefOfficer: string;
+                    outcome: string;
                 };
                 /** @description Approvals the party needs (default: all its signatories) */
                 requiredApprovals?: number;
@@ -1328,6 +1351,17 @@ export interface components {
                     efficiencyEffectiveness?: string;
                     /** @description The party's assessment of the effect on public safety */
                     publicSafety?: string;
+                };
+                /** @description A policing body without its police force as a party: its consultation of the chief officer */
+                consultation?: {
+                    /**
+                     * Format: date
+                     * @description When the chief officer was consulted; not after today
+                     */
+                    consultedOn: string;
+                    /** @description Who was consulted, e.g. the Chief Constable of Warwickshire Police */
+                    chiefOfficer: string;
+                    outcome: string;
                 };
                 /** @description Approvals the party needs (default: all its signatories) */
                 requiredApprovals?: number;
@@ -4354,7 +4388,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller's role does not allow this */
+            /** @description Not an editor of that agency (an editor registers for their own agency's agreements) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4888,6 +4922,15 @@ export interface operations {
             };
             /** @description No such endpoint, or not one the caller manages */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The endpoint is disabled: enable it first */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -11,7 +11,9 @@ import type { MiddlewareObj } from '@middy/core';
  */
 export const logger = new Logger({ serviceName: 'accord' });
 export const metrics = new Metrics({ namespace: 'Accord', serviceName: 'accord' });
-export const tracer = new Tracer({ serviceName: 'accord' });
+// AWS calls are traced through their clients (shared/db/client.ts); outgoing HTTP is not patched,
+// so no trace header or receiver URL goes to a webhook receiver or into a trace.
+export const tracer = new Tracer({ serviceName: 'accord', captureHTTPsRequests: false });
 
 /**
  * Flushes the invocation's metrics as EMF when it counted any. (Powertools' own `logMetrics`

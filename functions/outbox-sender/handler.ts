@@ -1,7 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { monotonicFactory } from 'ulid';
 import { config } from './config';
 import { ZOutboxSweepEvent } from './outbox-sweep-event.schema';
@@ -31,6 +31,9 @@ const postWebhook = createWebhookPoster(config.webhookDestinations);
 const linkSigner = loadLinkSigner(config.signingKeys);
 const newId = monotonicFactory();
 
+/** Time one more message may take: a webhook event's receivers get 10 seconds each, eight at once, and there may be more. */
+const TIME_TO_LEAVE_MS = 25_000;
+
 /**
  * Delivers one email or webhook event. A sweep passes its scheduled time: the clock is the later
  * of that and the real time, so a sweep retried late still leases for as long as it says, and a
@@ -39,7 +42,7 @@ const newId = monotonicFactory();
 const deliver = async (entry: TOutboxEntry, scheduled?: Date): Promise<TDeliveryReport> => {
   const now = () => (scheduled && scheduled.getTime() > Date.now() ? scheduled : new Date());
   if (entry.kind === 'webhook') {
-    const report = await deliverWebhookEvent({ event: entry.event, now, publicBaseUrl: config.publicBaseUrl, outbox, webhooks, post: postWebhook, linkSigner: await linkSigner(), newId });
+    const report = await deliverWebhookEvent({ event: entry.event, now, publicBaseUrl: config.publicBaseUrl, outbox, webhooks, post: postWebhook, signerFor: linkSigner, newId });
     countMetric('WebhooksDelivered', report.sent);
     countMetric('WebhooksFailed', report.failed);
     countMetric('WebhooksDeferred', report.deferred);
@@ -59,11 +62,16 @@ const deliver = async (entry: TOutboxEntry, scheduled?: Date): Promise<TDelivery
  * finished now is reported as a batch item failure, so Lambda brings it back; the sweep is there
  * should it never.
  */
-const sendNewMessages = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+const sendNewMessages = async (event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> => {
   const failures: DynamoDBBatchResponse['batchItemFailures'] = [];
   for (const record of event.Records) {
     const image = record.dynamodb?.NewImage;
     if (record.eventName !== 'INSERT' || !image) continue;
+    // Near the end of the invocation what is left goes back to the stream rather than be cut off mid-delivery.
+    if (context.getRemainingTimeInMillis() < TIME_TO_LEAVE_MS) {
+      failures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
+      continue;
+    }
     try {
       await deliver(outboxEntryOf(unmarshall(image as Record<string, AttributeValue>)));
     } catch (error) {
@@ -82,9 +90,9 @@ const sweep = async (event: { time: string }) => {
   return report;
 };
 
-const handle = async (event: DynamoDBStreamEvent | unknown) => {
+const handle = async (event: DynamoDBStreamEvent | unknown, context: Context) => {
   const scheduled = ZOutboxSweepEvent.safeParse(event);
-  return scheduled.success ? sweep(scheduled.data) : sendNewMessages(event as DynamoDBStreamEvent);
+  return scheduled.success ? sweep(scheduled.data) : sendNewMessages(event as DynamoDBStreamEvent, context);
 };
 
 export const handler = middy<unknown, unknown>().use(observability()).handler(handle);

@@ -249,7 +249,7 @@ export class AccordStack extends Stack {
     const common = { table, settings: settingProviders };
     const api = new AccordFunction(this, 'ApiFunction', { ...common, definition: FUNCTIONS.api });
     const signing = new AccordFunction(this, 'SigningFunction', { ...common, definition: FUNCTIONS.signing });
-    const outboxSender = new AccordFunction(this, 'OutboxSenderFunction', { ...common, definition: FUNCTIONS.outboxSender, timeout: Duration.seconds(60) });
+    const outboxSender = new AccordFunction(this, 'OutboxSenderFunction', { ...common, definition: FUNCTIONS.outboxSender, timeout: Duration.seconds(120) });
     const dailyJobFailures = this.deadLetterQueue('DailyJobFailures');
     const dailyJob = new AccordFunction(this, 'DailyJobFunction', { ...common, definition: FUNCTIONS.dailyJob, timeout: Duration.minutes(15) });
     // The scheduler invokes asynchronously: a run that fails after Lambda's own retries lands here.

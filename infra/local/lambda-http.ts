@@ -77,7 +77,10 @@ export const toHttpApiEvent = (
   };
 };
 
-export const lambdaContext = (functionName: string): Context => ({
+/** Locally an invocation has a minute, counting down as Lambda's time does. */
+const LOCAL_TIMEOUT_MS = 60_000;
+
+export const lambdaContext = (functionName: string, deadline = Date.now() + LOCAL_TIMEOUT_MS): Context => ({
   callbackWaitsForEmptyEventLoop: false,
   functionName,
   functionVersion: '$LATEST',
@@ -86,7 +89,7 @@ export const lambdaContext = (functionName: string): Context => ({
   awsRequestId: randomUUID(),
   logGroupName: `/aws/lambda/${functionName}`,
   logStreamName: 'local',
-  getRemainingTimeInMillis: () => 30_000,
+  getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
   done: () => undefined,
   fail: () => undefined,
   succeed: () => undefined,

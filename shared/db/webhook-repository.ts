@@ -3,7 +3,8 @@ import * as z from 'zod';
 import { ConcurrentWriteError, type TWebhookStore } from '../domain/ports';
 import { AppError } from '../errors';
 import { ZStoredWebhookEndpoint, ZWebhookAttempt, ZWebhookEvent, type TStoredWebhookEndpoint } from '../schemas/webhook';
-import { epochSeconds, queryAll, transactionConditionFailed, type TTableAccess } from './client';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { epochSeconds, queryAll, transactionConditionFailed, transactionConflicted, type TTableAccess } from './client';
 import { OUTBOX_RETENTION_SECONDS, outboxItem, recipientDeliveryUpdate, webhookEventItem } from './outbox-repository';
 import { outboxKey, WEBHOOK_ATTEMPT_PREFIX, WEBHOOK_ENDPOINTS_PARTITION, webhookAttemptKey, webhookAttemptPartition, webhookEndpointKey } from './keys';
 import { TABLE_DEFINITION } from './table-definition';
@@ -60,7 +61,7 @@ export const createWebhookRepository = ({ client, tableName }: TTableAccess): TW
         }),
       );
     } catch (error) {
-      if (transactionConditionFailed(error, 0)) throw new ConcurrentWriteError();
+      if (transactionConditionFailed(error, 0) || transactionConflicted(error)) throw new ConcurrentWriteError();
       throw error;
     }
   },
@@ -80,24 +81,64 @@ export const createWebhookRepository = ({ client, tableName }: TTableAccess): TW
   },
 
   async recordAttempt(event, endpointId, delivery, attempt, owner) {
+    // Two writes, not one transaction: the endpoints of one event are delivered at once, and
+    // transactions on the same outbox item would cancel each other. The log comes first, so an
+    // attempt whose delivery record is lost (the lease gone) is still in the log.
     await client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Update: { TableName: tableName, ...recipientDeliveryUpdate(event.id, endpointId, delivery, owner) } },
-          {
-            Put: {
-              TableName: tableName,
-              Item: {
-                ...webhookAttemptKey(endpointId, attempt.id),
-                entity: 'webhook_attempt',
-                ...attempt,
-                [TABLE_DEFINITION.timeToLiveAttribute]: epochSeconds(attempt.at) + OUTBOX_RETENTION_SECONDS,
-              },
-            },
-          },
-        ],
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...webhookAttemptKey(endpointId, attempt.id),
+          entity: 'webhook_attempt',
+          ...attempt,
+          [TABLE_DEFINITION.timeToLiveAttribute]: epochSeconds(attempt.at) + OUTBOX_RETENTION_SECONDS,
+        },
       }),
     );
+    await client.send(new UpdateCommand({ TableName: tableName, ...recipientDeliveryUpdate(event.id, endpointId, delivery, owner) }));
+  },
+
+  async noteFailure(endpointId, at) {
+    try {
+      const { Attributes } = await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: webhookEndpointKey(endpointId),
+          UpdateExpression: 'SET failingSince = :at, #revision = #revision + :one',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(removedAt) AND failingSince = :none',
+          ExpressionAttributeNames: { '#revision': 'revision' },
+          ExpressionAttributeValues: { ':at': at, ':one': 1, ':none': null },
+          ReturnValues: 'ALL_NEW',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return ZStoredWebhookEndpoint.parse(Attributes);
+    } catch (error) {
+      if (!(error instanceof Error) || error.name !== 'ConditionalCheckFailedException') throw error;
+      // Already failing (or gone): the run under way is what counts.
+      const item = (error as Error & { Item?: Record<string, unknown> }).Item;
+      // The SDK hands the item back as it came on the wire, in DynamoDB's attribute-value form.
+      const old = item && typeof item.PK === 'object' ? unmarshall(item as never) : item;
+      return old && !old.removedAt ? ZStoredWebhookEndpoint.parse(old) : undefined;
+    }
+  },
+
+  async noteSuccess(endpointId, at) {
+    try {
+      await client.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: webhookEndpointKey(endpointId),
+          UpdateExpression: 'SET failingSince = :none, #revision = #revision + :one',
+          ConditionExpression: 'attribute_exists(PK) AND failingSince <= :at',
+          ExpressionAttributeNames: { '#revision': 'revision' },
+          ExpressionAttributeValues: { ':at': at, ':one': 1, ':none': null },
+        }),
+      );
+    } catch (error) {
+      // Not failing, or failing only since after this attempt: nothing to end.
+      if (!(error instanceof Error) || error.name !== 'ConditionalCheckFailedException') throw error;
+    }
   },
 
   async listAttempts(endpointId, page) {

@@ -132,9 +132,13 @@ export type TWebhookStore = {
   create(endpoint: TStoredWebhookEndpoint): Promise<void>;
   /** Writes the endpoint if it is still at `previousRevision` (else `ConcurrentWriteError`), with any emails its change causes. */
   update(endpoint: TStoredWebhookEndpoint, previousRevision: number, messages?: TOutboxMessage[]): Promise<void>;
+  /** A failed delivery at `at`: starts the endpoint's failing run unless one is under way; resolves to the endpoint afterwards. */
+  noteFailure(endpointId: string, at: string): Promise<TStoredWebhookEndpoint | undefined>;
+  /** A delivery at `at` succeeded: ends a failing run that began no later. */
+  noteSuccess(endpointId: string, at: string): Promise<void>;
   /** Removes the endpoint (its delivery log stays until it expires). */
   remove(endpoint: TStoredWebhookEndpoint): Promise<void>;
-  /** Records one attempt in the endpoint's log and the event's delivery to it, only while `owner` holds the event's lease. */
+  /** Records one attempt in the endpoint's log, then the event's delivery to it, only while `owner` holds the event's lease. */
   recordAttempt(event: TWebhookEvent, endpointId: string, delivery: TDelivery, attempt: TWebhookAttempt, owner: string): Promise<void>;
   listAttempts(endpointId: string, page: { cursor?: string | undefined; limit: number }): Promise<{ items: TWebhookAttempt[]; nextCursor: string | null }>;
   getAttempt(endpointId: string, attemptId: string): Promise<TWebhookAttempt | undefined>;

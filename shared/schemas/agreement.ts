@@ -47,9 +47,23 @@ export const ZSignatoryInput = z.strictObject({
   order: z.int().min(1).max(20).optional().meta({ description: 'Routing group: lowest first, equal in parallel (default 1)' }),
 });
 
+/**
+ * A policing body entering an agreement without its chief officer records that it consulted them
+ * first (PCA 2017 s.3(11); Police Act 1996 s.23A(6)).
+ */
+export const ZConsultation = z
+  .strictObject({
+    consultedOn: ZIsoDate.meta({ description: 'When the chief officer was consulted; not after today' }),
+    chiefOfficer: plainLine(200).meta({ description: 'Who was consulted, e.g. the Chief Constable of Warwickshire Police' }),
+    outcome: plainText(5_000).refine((text) => text.trim().length > 0, 'say what the chief officer said'),
+  })
+  .meta({ id: 'Consultation' });
+export type TConsultation = z.infer<typeof ZConsultation>;
+
 export const ZPartyInput = z.strictObject({
   agencyId: ZSlug,
   assessment: ZAssessment.optional(),
+  consultation: ZConsultation.optional().meta({ description: 'A policing body without its police force as a party: its consultation of the chief officer' }),
   requiredApprovals: z.int().min(1).optional().meta({ description: "Approvals the party needs (default: all its signatories)" }),
   signatories: z.array(ZSignatoryInput).max(MAX_SIGNATORIES_PER_PARTY).optional(),
   leaving: z.boolean().optional().meta({
@@ -177,6 +191,7 @@ export const ZParty = z.object({
   agencyType: ZAgencyType,
   policingBodyId: ZSlug.nullable().default(null).meta({ description: 'For a police force: its policing body, when the record was made' }),
   assessment: ZAssessment,
+  consultation: ZConsultation.nullable().default(null),
   requiredApprovals: z.int(),
   signatories: z.array(ZSignatory),
   leaving: z.boolean().default(false).meta({ description: 'Signs this version to consent to leaving; not a party once it is in force' }),

@@ -117,7 +117,7 @@ export const ZWebhookEndpointList = z.object({ items: z.array(ZWebhookEndpoint) 
 const ZWebhookSecret = z.string().regex(/^whsec_[A-Za-z0-9+/]+=*$/).meta({ description: 'Standard Webhooks signing secret; shown only now' });
 
 export const ZWebhookRegistration = z
-  .object({
+  .strictObject({
     url: z.url({ protocol: /^https?$/ }).max(2000),
     events: z.array(ZWebhookEventType).min(1).max(WEBHOOK_EVENT_TYPES.length),
     agencyId: ZSlug.optional().meta({ description: "Required of an agency's editor (their agency); an admin may leave it out to receive every agreement" }),
@@ -126,7 +126,7 @@ export const ZWebhookRegistration = z
 export type TWebhookRegistration = z.infer<typeof ZWebhookRegistration>;
 
 export const ZWebhookChange = z
-  .object({
+  .strictObject({
     url: ZWebhookRegistration.shape.url.optional(),
     events: ZWebhookRegistration.shape.events.optional(),
     state: ZWebhookEndpointState.optional().meta({ description: '`active` enables a disabled endpoint again' }),
@@ -163,7 +163,7 @@ export const ZWebhookAttemptList = z
   .object({ items: z.array(ZWebhookAttempt), nextCursor: z.string().nullable() })
   .meta({ id: 'WebhookAttemptList' });
 
-export const ZWebhookAttemptQuery = z.object({
+export const ZWebhookAttemptQuery = z.strictObject({
   cursor: z.string().max(1000).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });

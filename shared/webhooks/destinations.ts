@@ -11,24 +11,29 @@ export type TDestinationPolicy = { allowPrivate: boolean };
  * Addresses no delivery reaches in AWS: private, loopback, link-local (the instance metadata
  * service), shared, documentation, benchmarking, multicast and reserved ranges, in IPv4 and IPv6.
  */
-const NOT_PUBLIC = new BlockList();
+// Two lists: Node checks an IPv4 address against IPv6 rules as if IPv4-mapped, so one list whose
+// IPv6 rules cover the mapped range would refuse every IPv4 address.
+const NOT_PUBLIC_V4 = new BlockList();
+const NOT_PUBLIC_V6 = new BlockList();
 for (const [network, prefix] of [
   ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
   ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24],
   ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) NOT_PUBLIC.addSubnet(network, prefix, 'ipv4');
+] as const) NOT_PUBLIC_V4.addSubnet(network, prefix, 'ipv4');
 for (const [network, prefix] of [
-  ['::', 128], ['::1', 128], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 23], ['2001:db8::', 32], ['2002::', 16],
+  ['::', 96], ['::ffff:0:0', 96], ['::ffff:0:0:0', 96], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 23], ['2001:db8::', 32], ['2002::', 16],
   ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
-] as const) NOT_PUBLIC.addSubnet(network, prefix, 'ipv6');
+] as const) NOT_PUBLIC_V6.addSubnet(network, prefix, 'ipv6');
 
-/** True for an address deliveries must not reach; an IPv4 address written as IPv6 (`::ffff:10.0.0.1`) is judged as IPv4. */
+/**
+ * True for an address deliveries must not reach. IPv4 written as IPv6 (`::ffff:10.0.0.1`,
+ * `::ffff:a00:1`, the deprecated `::10.0.0.1`) is refused whole: a public service has no reason to
+ * be reached that way.
+ */
 export const isNonPublicAddress = (address: string): boolean => {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return NOT_PUBLIC.check(mapped[1]!, 'ipv4');
   const family = isIP(address);
   if (family === 0) return true;
-  return NOT_PUBLIC.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  return family === 4 ? NOT_PUBLIC_V4.check(address, 'ipv4') : NOT_PUBLIC_V6.check(address, 'ipv6');
 };
 
 const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, '');
@@ -73,7 +78,7 @@ const TIMEOUT_MS = 10_000;
 /** Enough of a receiver's answer to finish the exchange; the rest is not read. */
 const MAX_RESPONSE_BYTES = 64 * 1024;
 
-/** POSTs deliveries: a 10-second limit, no redirects followed, destinations held to the policy at connection. */
+/** POSTs deliveries: 10 seconds for the whole exchange, no redirects followed, destinations held to the policy at connection. */
 export const createWebhookPoster =
   (policy: TDestinationPolicy): TWebhookPoster =>
   async ({ url, headers, body }) => {
@@ -91,7 +96,6 @@ export const createWebhookPoster =
           {
             method: 'POST',
             headers: { ...headers, 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'Accord-Webhooks/1' },
-            timeout: TIMEOUT_MS,
             ...(policy.allowPrivate ? {} : { lookup: publicOnlyLookup as never }),
           },
           (response) => {
@@ -104,7 +108,9 @@ export const createWebhookPoster =
             response.on('error', () => resolve(response.statusCode ?? 0));
           },
         );
-        request.on('timeout', () => request.destroy(new Error(`No answer within ${TIMEOUT_MS / 1000} seconds`)));
+        // The whole exchange, not just each wait for a byte: a receiver that trickles its answer is cut off too.
+        const deadline = setTimeout(() => request.destroy(new Error(`No answer within ${TIMEOUT_MS / 1000} seconds`)), TIMEOUT_MS);
+        request.on('close', () => clearTimeout(deadline));
         request.on('error', reject);
         request.end(body);
       });

@@ -69,7 +69,7 @@ const environmentOf = (fn: TShippedFunction, dynamoDbEndpoint: string) => ({
 const coldStart = async (name: TFunctionName) => {
   const fn = functions.find((candidate) => candidate.name === name)!;
   if (!recorders.has(name)) recorders.set(name, await startDynamoDbRecorder(process.env.DYNAMODB_ENDPOINT!));
-  const bundle = await startBundle(fn.bundle, environmentOf(fn, recorders.get(name)!.endpoint));
+  const bundle = await startBundle(fn.bundle, environmentOf(fn, recorders.get(name)!.endpoint), fn.timeoutSeconds);
   running.push(bundle);
   return bundle;
 };

@@ -272,6 +272,43 @@ describe('the lifecycle around sign-off', () => {
     expect((await read(created.json.id)).status).toBe('draft');
   });
 
+  it('lets a policing body enter without its force only once it has recorded consulting the chief officer', async () => {
+    const created = await api({
+      method: 'POST',
+      path: '/agreements',
+      as: OWNER,
+      body: {
+        title: 'Fire and the commissioner',
+        body: 'Shared estates.',
+        withdrawalTerms: 'Notice.',
+        parties: [party('warwickshire-fire', [signatory('CFO')]), party('warwickshire-pcc', [signatory('PCC')])],
+      },
+    });
+    await authoriseDraft(created.json.id);
+    const refused = await api({ method: 'POST', path: `/agreements/${created.json.id}/submit`, as: OWNER });
+    expect(refused.status).toBe(422);
+    expect(refused.json.errors).toEqual([{ path: 'parties.1.consultation', message: expect.stringContaining('consulted') }]);
+
+    const draft = await read(created.json.id);
+    const withConsultation = (consultedOn: string) => ({
+      parties: draft.parties.map((p: any) => ({
+        agencyId: p.agencyId,
+        assessment: p.assessment,
+        signatories: p.signatories.map(({ name, role, email }: any) => ({ name, role, email })),
+        ...(p.agencyId === 'warwickshire-pcc' ? { consultation: { consultedOn, chiefOfficer: 'Chief Constable, Warwickshire Police', outcome: 'Supports it; no effect on policing.' } } : {}),
+      })),
+    });
+    const future = await api({ method: 'PATCH', path: `/agreements/${created.json.id}`, as: OWNER, headers: { 'if-match': `"${draft.revision}"` }, body: withConsultation('2999-01-01') });
+    expect(future.status).toBe(400);
+    expect(future.json.errors.map((e: { path: string }) => e.path)).toEqual(['parties.1.consultation.consultedOn']);
+    const recorded = await api({ method: 'PATCH', path: `/agreements/${created.json.id}`, as: OWNER, headers: { 'if-match': `"${draft.revision}"` }, body: withConsultation('2026-01-15') });
+    expect(recorded.status, JSON.stringify(recorded.json)).toBe(200);
+    await authoriseDraft(created.json.id);
+    const submitted = await api({ method: 'POST', path: `/agreements/${created.json.id}/submit`, as: OWNER });
+    expect(submitted.status, JSON.stringify(submitted.json)).toBe(200);
+    expect(submitted.json.parties[1].consultation).toEqual({ consultedOn: '2026-01-15', chiefOfficer: 'Chief Constable, Warwickshire Police', outcome: 'Supports it; no effect on policing.' });
+  });
+
   it('refuses an illegal transition with 409', async () => {
     const created = await api({ method: 'POST', path: '/agreements', as: OWNER, body: { title: 'Draft only' } });
     const withdraw = await api({ method: 'POST', path: `/agreements/${created.json.id}/withdraw`, as: OWNER, body: { reason: 'No' } });

@@ -62,7 +62,7 @@ const submitAgreement = async (title: string) => {
       withdrawalTerms: 'Notice.',
       parties: [
         { agencyId: 'warwickshire-fire', assessment: { efficiencyEffectiveness: 'Yes.', publicSafety: 'Yes.' }, signatories: [{ name: 'Fire Chief', role: 'Chief Fire Officer', email: `cfo-${title.length}@fire.test` }] },
-        { agencyId: 'warwickshire-pcc', assessment: { efficiencyEffectiveness: 'Yes.', publicSafety: 'Yes.' }, signatories: [{ name: 'Commissioner', role: 'Police and Crime Commissioner', email: `pcc-${title.length}@pcc.test` }] },
+        { agencyId: 'warwickshire-pcc', assessment: { efficiencyEffectiveness: 'Yes.', publicSafety: 'Yes.' }, consultation: CONSULTED, signatories: [{ name: 'Commissioner', role: 'Police and Crime Commissioner', email: `pcc-${title.length}@pcc.test` }] },
       ],
     },
   });
@@ -71,6 +71,9 @@ const submitAgreement = async (title: string) => {
   expect(submitted.status, JSON.stringify(submitted.json)).toBe(200);
   return created.json.id as string;
 };
+
+/** The commissioner enters without the force, so records consulting its chief officer. */
+const CONSULTED = { consultedOn: '2026-01-15', chiefOfficer: 'Chief Constable', outcome: 'Content.' };
 
 let outbox: Awaited<ReturnType<typeof startOutbox>>;
 
@@ -108,26 +111,27 @@ describe('webhooks', () => {
 
     const agreement = await bringIntoForce(ADMIN, [
       { agencyId: 'warwickshire-fire', email: 'cfo@fire.test' },
+      { agencyId: 'warwickshire-police', email: 'cc@police.test' },
       { agencyId: 'warwickshire-pcc', email: 'pcc@pcc.test' },
     ]);
 
     const deliveries = await waitForDeliveries('/fire', (all) => typesOf(all).includes('agreement.in_force'));
-    expect(typesOf(deliveries).sort()).toEqual(['agreement.in_force', 'agreement.submitted', 'signatory.decided', 'signatory.decided']);
+    expect(typesOf(deliveries).sort()).toEqual(['agreement.in_force', 'agreement.submitted', 'signatory.decided', 'signatory.decided', 'signatory.decided']);
     const verifier = new Webhook(fire.secret);
     for (const delivery of deliveries) {
       const payload = verifier.verify(delivery.body, delivery.headers as Record<string, string>) as any;
       expect(payload.data.agreement).toMatchObject({ id: agreement.id, reference: agreement.reference, url: `http://localhost:3000/app/agreements/${agreement.id}` });
     }
-    expect(new Set(deliveries.map((delivery) => delivery.headers['webhook-id'])).size).toBe(4);
+    expect(new Set(deliveries.map((delivery) => delivery.headers['webhook-id'])).size).toBe(5);
     const inForce = JSON.parse(deliveries.find((delivery) => JSON.parse(delivery.body).type === 'agreement.in_force')!.body);
-    expect(inForce.data.agreement).toMatchObject({ status: 'in_force', documentSha256: agreement.documentSha256, parties: [{ agencyId: 'warwickshire-fire' }, { agencyId: 'warwickshire-pcc' }] });
+    expect(inForce.data.agreement).toMatchObject({ status: 'in_force', documentSha256: agreement.documentSha256, parties: [{ agencyId: 'warwickshire-fire' }, { agencyId: 'warwickshire-police' }, { agencyId: 'warwickshire-pcc' }] });
     const decided = deliveries.map((delivery) => JSON.parse(delivery.body)).filter((payload) => payload.type === 'signatory.decided');
-    expect(decided.map((payload) => payload.data.signatory.decision)).toEqual(['approved', 'approved']);
+    expect(decided.map((payload) => payload.data.signatory.decision)).toEqual(['approved', 'approved', 'approved']);
     // A tampered body fails verification.
     expect(() => verifier.verify(deliveries[0]!.body.replace('"type"', '"tipe"'), deliveries[0]!.headers as Record<string, string>)).toThrow();
 
     const fireLog = await log(fire.endpoint.id, FIRE_EDITOR);
-    expect(fireLog).toHaveLength(4);
+    expect(fireLog).toHaveLength(5);
     expect(fireLog.every((attempt: any) => attempt.outcome === 'delivered' && attempt.statusCode === 204 && attempt.attempt === 1)).toBe(true);
     // The ambulance trust is no party: its endpoint hears nothing, and its editor cannot see the fire service's endpoint.
     expect(deliveredTo('/ambulance')).toEqual([]);
@@ -174,11 +178,12 @@ describe('webhooks', () => {
     expect((await mailbox.to(ADMIN.email)).find((mail) => mail.subject.startsWith('Webhook disabled:'))!.text).toContain(`${receiver.url}/flaky`);
     expect(told).toBeDefined();
 
-    // Disabled, it is sent nothing; enabled again, it is.
+    // Disabled, it is sent nothing, and replays wait until it is enabled; enabled again, it is sent events.
     const before = deliveredTo('/flaky').length;
     await submitAgreement('While the receiver is disabled');
-    await waitForLog(flaky.endpoint.id, (items) => items[0].error?.includes('disabled'));
+    const [skipped] = await waitForLog(flaky.endpoint.id, (items) => items[0].error?.includes('disabled'));
     expect(deliveredTo('/flaky')).toHaveLength(before);
+    expect((await api({ method: 'POST', path: `/webhooks/${flaky.endpoint.id}/deliveries/${skipped.id}/replay`, as: ADMIN })).status).toBe(409);
     receiver.answers.set('/flaky', 204);
     const enabled = await api({ method: 'PATCH', path: `/webhooks/${flaky.endpoint.id}`, as: ADMIN, body: { state: 'active' } });
     expect(enabled.json).toMatchObject({ state: 'active', disabledReason: null, failingSince: null });
@@ -210,6 +215,8 @@ describe('webhooks', () => {
     expect(await refused(ADMIN, { url: `${receiver.url}/x`, events: [] })).toEqual({ status: 400, fields: ['events'] });
     expect(await refused(ADMIN, { url: 'http://user:password@localhost/x', events: ['agreement.in_force'] })).toEqual({ status: 400, fields: ['url'] });
     expect(await refused(FIRE_EDITOR, { url: `${receiver.url}/x`, events: ['agreement.in_force'] })).toEqual({ status: 400, fields: ['agencyId'] });
+    // A misspelt field is refused, not dropped: dropping agencyID would register an endpoint for every agreement.
+    expect(await refused(ADMIN, { url: `${receiver.url}/x`, events: ['agreement.in_force'], agencyID: 'warwickshire-fire' })).toEqual({ status: 400, fields: ['agencyID'] });
     expect((await refused(FIRE_EDITOR, { url: `${receiver.url}/x`, events: ['agreement.in_force'], agencyId: 'warwickshire-police' })).status).toBe(403);
     expect((await refused({ email: 'viewer@fire.test', role: 'viewer', agencies: ['warwickshire-fire'] } as typeof ADMIN, { url: `${receiver.url}/x`, events: ['agreement.in_force'], agencyId: 'warwickshire-fire' })).status).toBe(403);
     expect(await refused(ADMIN, { url: `${receiver.url}/x`, events: ['agreement.in_force'], agencyId: 'no-such-agency' })).toEqual({ status: 422, fields: ['agencyId'] });

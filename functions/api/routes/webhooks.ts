@@ -34,7 +34,11 @@ export const webhookRoutes = [
     tags: ['webhooks'],
     auth: 'editor',
     body: ZWebhookRegistration,
-    responses: { 201: { description: 'Registered', schema: ZWebhookWithSecret }, 422: { description: 'No such agency' } },
+    responses: {
+      201: { description: 'Registered', schema: ZWebhookWithSecret },
+      403: { description: "Not an editor of that agency (an editor registers for their own agency's agreements)" },
+      422: { description: 'No such agency' },
+    },
     handle: async ({ body, user }) => {
       const created = await registerEndpoint({ input: body, user, now: new Date(), newId, webhooks, agencies, checkDestination, linkSigner: await linkSigner() });
       return { status: 201, body: created, headers: { location: `/webhooks/${created.endpoint.id}` } };
@@ -121,7 +125,12 @@ export const webhookRoutes = [
     tags: ['webhooks'],
     auth: 'editor',
     params: ZWebhookAttemptParams,
-    responses: { 202: { description: 'Queued: it appears in the log when delivered' }, ...NOT_FOUND, 410: { description: 'The event is older than 30 days' } },
+    responses: {
+      202: { description: 'Queued: it appears in the log when delivered' },
+      ...NOT_FOUND,
+      409: { description: 'The endpoint is disabled: enable it first' },
+      410: { description: 'The event is older than 30 days' },
+    },
     handle: async ({ params, user }) => {
       await replayAttempt({ id: params.id, attemptId: params.attemptId, user, webhooks, newId });
       return { status: 202 };

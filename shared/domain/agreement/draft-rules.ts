@@ -35,6 +35,7 @@ export const buildParties = (
       agencyType: agency.type,
       policingBodyId: agency.policingBodyId ?? null,
       assessment: input.assessment ?? {},
+      consultation: input.consultation ?? null,
       requiredApprovals: input.requiredApprovals ?? signatories.length,
       signatories,
       leaving: input.leaving ?? false,
@@ -56,6 +57,9 @@ export const draftRuleErrors = (draft: TDraftFields, today: string): TFieldError
       errors.push({ path: `parties.${partyIndex}.agencyId`, message: 'this agency is already a party' });
     }
     seenAgencies.add(party.agencyId);
+    if (party.consultation && party.consultation.consultedOn > today) {
+      errors.push({ path: `parties.${partyIndex}.consultation.consultedOn`, message: 'cannot be after today' });
+    }
     const seenEmails = new Set<string>();
     party.signatories.forEach((signatory, signatoryIndex) => {
       const email = signatory.email.toLowerCase();

@@ -12,7 +12,8 @@ const SERVICE_KIND: Partial<Record<TAgencyType, string>> = {
 /**
  * What must hold before an agreement can go for signature (the contract (Lifecycle)): completeness, and the
  * statute — PCA 2017 s.1 (two of the three emergency services), s.2 assessments, s.4 withdrawal
- * terms, and for both statutory bases a police force only with the policing body that maintains it.
+ * terms, and for both statutory bases a police force only with the policing body that maintains it,
+ * and a policing body without its force only once it has consulted the chief officer.
  */
 export const submissionRuleErrors = (agreement: TAgreement): TFieldError[] => {
   const errors: TFieldError[] = [];
@@ -40,6 +41,14 @@ export const submissionRuleErrors = (agreement: TAgreement): TFieldError[] => {
           message: `${party.agencyName} has not recorded its public safety assessment (s.2)`,
         });
       }
+    }
+    // A policing body entering without the force it maintains must have consulted its chief officer first.
+    const forceIsParty = continuing.some((other) => other.agencyType === 'police_force' && other.policingBodyId === party.agencyId);
+    if (statutory && party.agencyType === 'policing_body' && !party.leaving && !forceIsParty && !party.consultation) {
+      errors.push({
+        path: `parties.${index}.consultation`,
+        message: `${party.agencyName} enters without its chief officer of police, so must first record that it consulted them (PCA 2017 s.3(11); Police Act 1996 s.23A(6))`,
+      });
     }
     if (statutory && party.agencyType === 'police_force' && !party.leaving) {
       const bodyIsParty = continuing.some((other) => other.agencyId === party.policingBodyId);

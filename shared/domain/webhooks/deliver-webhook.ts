@@ -19,11 +19,21 @@ export const payloadOf = (event: TWebhookEvent, publicBaseUrl: string): TWebhook
   data: { ...event.data, agreement: { ...event.data.agreement, url: `${publicBaseUrl}/app/agreements/${event.data.agreement.id}` } },
 });
 
-/** The secrets a delivery is signed with: the current one, and after a rotation the previous one until it lapses. */
-const secretsOf = (endpoint: TStoredWebhookEndpoint, linkSigner: TLinkSigner, now: Date) => [
-  linkSigner.webhookSecret(endpoint.id, endpoint.secret),
-  ...(endpoint.previousSecret && endpoint.previousSecret.until > now.toISOString() ? [linkSigner.webhookSecret(endpoint.id, endpoint.previousSecret)] : []),
-];
+/**
+ * The secrets a delivery is signed with: the current one, and after a rotation the previous one
+ * until it lapses (or its key leaves the keyring). Empty when the current one's key has gone.
+ */
+const secretsOf = (endpoint: TStoredWebhookEndpoint, linkSigner: TLinkSigner, now: Date): string[] => {
+  if (!linkSigner.knows(endpoint.secret.keyId)) return [];
+  const previous = endpoint.previousSecret;
+  const stillValid = previous && previous.until > now.toISOString() && linkSigner.knows(previous.keyId);
+  return [linkSigner.webhookSecret(endpoint.id, endpoint.secret), ...(stillValid ? [linkSigner.webhookSecret(endpoint.id, previous)] : [])];
+};
+
+/** The keys the endpoints' secrets derive from, so the keyring is read again if one is new. */
+const keyIdsOf = (endpoints: TStoredWebhookEndpoint[]) => [...new Set(endpoints.flatMap((endpoint) => [endpoint.secret.keyId, ...(endpoint.previousSecret ? [endpoint.previousSecret.keyId] : [])]))];
+
+const KEY_GONE = "The key this endpoint's secret derives from is no longer in the keyring: rotate the secret";
 
 /** Endpoints one event is delivered to at once. */
 const ENDPOINTS_AT_ONCE = 8;
@@ -43,7 +53,8 @@ export const deliverWebhookEvent = async (options: {
   outbox: Pick<TOutboxStore, 'lease' | 'release'>;
   webhooks: TWebhookStore;
   post: TWebhookPoster;
-  linkSigner: TLinkSigner;
+  /** The keyring, read again when it lacks one of these keys. */
+  signerFor: (keyIds: string[]) => Promise<TLinkSigner>;
   newId: () => string;
 }): Promise<TDeliveryReport> => {
   const { event } = options;
@@ -56,6 +67,7 @@ export const deliverWebhookEvent = async (options: {
   };
   const body = JSON.stringify(payloadOf(event, options.publicBaseUrl));
   const endpoints = (await options.webhooks.list()).filter((candidate) => receives(candidate, event));
+  const linkSigner = endpoints.length > 0 ? await options.signerFor(keyIdsOf(endpoints)) : undefined;
   // A slow receiver holds up no other: each may take the whole timeout.
   await forEachConcurrently(endpoints, ENDPOINTS_AT_ONCE, async (endpoint) => {
     const before = lease.deliveries[endpoint.id];
@@ -63,10 +75,13 @@ export const deliverWebhookEvent = async (options: {
     if (waitUntil) later(waitUntil);
     if (!pending) return;
     const attemptId = options.newId();
+    const secrets = secretsOf(endpoint, linkSigner!, options.now());
     const response =
       endpoint.state === 'disabled'
         ? { statusCode: null, error: 'The endpoint is disabled; enable it and replay this delivery', durationMs: 0 }
-        : await options.post({ url: endpoint.url, body, headers: webhookHeadersFor(endpoint, options, body) });
+        : secrets.length === 0
+          ? { statusCode: null, error: KEY_GONE, durationMs: 0 }
+          : await options.post({ url: endpoint.url, body, headers: webhookHeaders({ secrets, webhookId: event.webhookId, at: options.now(), body }) });
     const at = options.now().toISOString();
     const delivery =
       endpoint.state === 'disabled'
@@ -88,38 +103,34 @@ export const deliverWebhookEvent = async (options: {
       replay: Boolean(event.onlyEndpoint),
     };
     await options.webhooks.recordAttempt(event, endpoint.id, delivery, attempt, lease.owner);
-    if (endpoint.state === 'active') await noteHealth(options.webhooks, endpoint, attempt);
+    if (endpoint.state === 'active') await noteHealth(options.webhooks, endpoint.id, attempt);
   });
   await options.outbox.release(event.id, lease.owner, nextAttemptAt);
   return report;
 };
 
-const webhookHeadersFor = (endpoint: TStoredWebhookEndpoint, options: { event: TWebhookEvent; now: () => Date; linkSigner: TLinkSigner }, body: string) => {
-  const at = options.now();
-  return webhookHeaders({ secrets: secretsOf(endpoint, options.linkSigner, at), webhookId: options.event.webhookId, at, body });
-};
-
 /**
- * An endpoint's health: the first failure starts its failing run, a success ends it, and a run of
- * 24 hours disables it with an email to whoever registered it. Another sender's concurrent note wins.
+ * An endpoint's health: the first failure starts its failing run, a success ends a run that began
+ * no later, and a run of 24 hours disables it with an email to whoever registered it. Each is a
+ * conditional write of its own, so concurrent deliveries to one endpoint cannot undo each other.
  */
-const noteHealth = async (webhooks: TWebhookStore, endpoint: TStoredWebhookEndpoint, attempt: TWebhookAttempt) => {
-  const next = healthAfter(endpoint, attempt);
-  if (!next) return;
+const noteHealth = async (webhooks: TWebhookStore, endpointId: string, attempt: TWebhookAttempt) => {
+  if (attempt.outcome === 'delivered') return webhooks.noteSuccess(endpointId, attempt.at);
+  const endpoint = await webhooks.noteFailure(endpointId, attempt.at);
+  if (!endpoint || endpoint.state !== 'active' || !endpoint.failingSince) return;
+  if (Date.parse(attempt.at) - Date.parse(endpoint.failingSince) < RETRY_FOR_MS) return;
+  const disabled: TStoredWebhookEndpoint = {
+    ...endpoint,
+    state: 'disabled',
+    disabledReason: `Deliveries failed for 24 hours; the last: ${attempt.error}`,
+    revision: endpoint.revision + 1,
+  };
   try {
-    await webhooks.update(next.endpoint, endpoint.revision, next.messages);
+    await webhooks.update(disabled, endpoint.revision, [endpointDisabledEmail(disabled, attempt)]);
   } catch (error) {
+    // Another delivery disabled it first, or someone changed it meanwhile: theirs stands.
     if (!(error instanceof ConcurrentWriteError)) throw error;
   }
-};
-
-const healthAfter = (endpoint: TStoredWebhookEndpoint, attempt: TWebhookAttempt): { endpoint: TStoredWebhookEndpoint; messages: TOutboxMessage[] } | null => {
-  const revision = endpoint.revision + 1;
-  if (attempt.outcome === 'delivered') return endpoint.failingSince ? { endpoint: { ...endpoint, failingSince: null, revision }, messages: [] } : null;
-  if (!endpoint.failingSince) return { endpoint: { ...endpoint, failingSince: attempt.at, revision }, messages: [] };
-  if (Date.parse(attempt.at) - Date.parse(endpoint.failingSince) < RETRY_FOR_MS) return null;
-  const disabled: TStoredWebhookEndpoint = { ...endpoint, state: 'disabled', disabledReason: `Deliveries failed for 24 hours; the last: ${attempt.error}`, revision };
-  return { endpoint: disabled, messages: [endpointDisabledEmail(disabled, attempt)] };
 };
 
 const endpointDisabledEmail = (endpoint: TStoredWebhookEndpoint, attempt: TWebhookAttempt): TOutboxMessage => ({

@@ -87,12 +87,15 @@ export const changeEndpoint = async (options: TEndpointAction & { id: string; ch
   const { change } = options;
   if (change.url && change.url !== endpoint.url) await assertDestination(options.checkDestination, change.url);
   const enabling = change.state === 'active' && endpoint.state === 'disabled';
+  // A new address starts with a clean record: the old one's failures are not its own.
+  const moving = Boolean(change.url && change.url !== endpoint.url);
   const next: TStoredWebhookEndpoint = {
     ...endpoint,
     ...(change.url ? { url: change.url } : {}),
     ...(change.events ? { events: [...new Set(change.events)] } : {}),
     ...(change.state ? { state: change.state } : {}),
     ...(enabling ? { disabledReason: null, failingSince: null } : {}),
+    ...(moving ? { failingSince: null } : {}),
     ...(change.state === 'disabled' && endpoint.state === 'active' ? { disabledReason: 'Disabled by a user' } : {}),
     revision: endpoint.revision + 1,
   };
@@ -104,7 +107,10 @@ export const removeEndpoint = async (options: TEndpointAction & { id: string }):
   await options.webhooks.remove(await manageable(options));
 };
 
-/** A new secret, shown once; the old one keeps signing deliveries alongside it for a day. */
+/**
+ * A new secret, shown once; the old one keeps signing deliveries alongside it for a day. A second
+ * rotation within that day drops the oldest at once: rotating twice is what one does after a leak.
+ */
 export const rotateSecret = async (options: TEndpointAction & { id: string; now: Date; linkSigner: TLinkSigner }): Promise<{ endpoint: TWebhookEndpoint; secret: string }> => {
   const endpoint = await manageable(options);
   const next: TStoredWebhookEndpoint = {
@@ -127,7 +133,8 @@ export const listAttempts = async (options: TEndpointAction & { id: string; page
  * receiver that has it already drops it), whatever became of it before.
  */
 export const replayAttempt = async (options: TEndpointAction & { id: string; attemptId: string; newId: () => string }): Promise<void> => {
-  await manageable(options);
+  const endpoint = await manageable(options);
+  if (endpoint.state === 'disabled') throw new AppError('conflict', 'The endpoint is disabled: enable it first, then replay.');
   const attempt = await options.webhooks.getAttempt(options.id, options.attemptId);
   if (!attempt) throw new AppError('not_found', 'No such delivery attempt.');
   const event = await options.webhooks.getEvent(attempt.webhookId);

@@ -23,6 +23,7 @@ const arbitraryParties = fc
       agencyName: `Agency ${p}`,
       agencyType: 'other',
       policingBodyId: null,
+      consultation: null,
       assessment: {},
       requiredApprovals: party.required,
       leaving: false,
