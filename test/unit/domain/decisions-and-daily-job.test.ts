@@ -43,7 +43,13 @@ describe('a signatory decision and the daily job, on the in-memory stores', () =
         body: '# Terms',
         withdrawalTerms: 'Six months notice.',
         legalContacts: ['legal@warwickshire.test'],
-        parties: PARTIES.map((agencyId) => ({ agencyId, assessment: ASSESSMENT, signatories: [chief(agencyId)] })),
+        parties: PARTIES.map((agencyId) => ({
+          agencyId,
+          assessment: ASSESSMENT,
+          signatories: [chief(agencyId)],
+          // The commissioner enters without the force, so has consulted its chief constable.
+          ...(agencyId === 'warwickshire-pcc' ? { consultation: { consultedOn: '2026-01-05', chiefOfficer: 'Chief Constable', outcome: 'Content.' } } : {}),
+        })),
         ...input,
       },
       user: DRAFTER,
