@@ -435,6 +435,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/agreements/{id}/parties/{agencyId}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record how a party publishes the agreement in force (PA 1996 s.23E): in full, a summary, or withheld, with where and why; the register shows it
+         * @description Needs the editor role.
+         */
+        put: operations["recordPublication"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/register": {
         parameters: {
             query?: never;
@@ -1082,6 +1102,18 @@ export interface components {
                     publicSafety?: string;
                 };
                 consultation?: components["schemas"]["Consultation"];
+                /**
+                 * @description How this party publishes the agreement once in force, as it recorded
+                 * @default null
+                 */
+                publication: {
+                    /** @enum {string} */
+                    mode: "full" | "summary" | "withheld";
+                    where: string | null;
+                    reason: string | null;
+                    recordedAt: string;
+                    recordedBy: string;
+                } | null;
                 requiredApprovals: number;
                 signatories: {
                     id: string;
@@ -1327,10 +1359,20 @@ export interface components {
             parties: {
                 agencyId: string;
                 agencyName: string;
+                publication?: components["schemas"]["Publication"];
             }[];
             /** @description Names of signatories whose decision is still awaited */
             awaiting: string[];
         };
+        /** @default null */
+        Publication: {
+            /** @enum {string} */
+            mode: "full" | "summary" | "withheld";
+            where: string | null;
+            reason: string | null;
+            recordedAt: string;
+            recordedBy: string;
+        } | null;
         /** @description Merge patch of a draft; `null` clears an optional field */
         PatchAgreementRequest: {
             title?: string;
@@ -1543,6 +1585,17 @@ export interface components {
                 parties: string[];
             }[];
         };
+        PublicationRequest: {
+            /**
+             * @description The whole text, a summary, or not published
+             * @enum {string}
+             */
+            mode: "full" | "summary" | "withheld";
+            /** @description Where it is published (a web address or a place); required unless withheld */
+            where?: string;
+            /** @description Why it is withheld or only summarised; required unless published in full */
+            reason?: string;
+        };
         Register: {
             items: components["schemas"]["RegisterEntry"][];
             nextCursor: string | null;
@@ -1558,6 +1611,17 @@ export interface components {
              */
             legalBasis: "PCA2017_S2" | "PA1996_S22A" | "OTHER";
             parties: string[];
+            /** @description The agency ids of `parties`, in the same order (for `?agency=`) */
+            partyAgencyIds: string[];
+            /** @description How each party that has said so publishes the agreement (Police Act 1996 s.23E) */
+            publication: {
+                agencyId: string;
+                agency: string;
+                /** @enum {string} */
+                mode: "full" | "summary" | "withheld";
+                where: string | null;
+                reason: string | null;
+            }[];
             /**
              * Format: date
              * @description Calendar date, YYYY-MM-DD (Europe/London)
@@ -4104,9 +4168,131 @@ export interface operations {
             };
         };
     };
+    recordPublication: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from a read ("7"), a list of them, or *: the change is made only if the agreement is still at that revision */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+                agencyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicationRequest"];
+            };
+        };
+        responses: {
+            /** @description The agreement with the publication recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description Bad input; `errors[]` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an editor of that party's agency */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such agreement, or that agency is not a party */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The agreement is not in force */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match (optional) does not match the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 400 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the problem reveals nothing of its cause */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Storage briefly unreachable; nothing was changed. Send the request again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getRegisterPage: {
         parameters: {
             query?: {
+                /** @description Only agreements with this agency as a party */
+                agency?: string;
                 cursor?: string;
                 limit?: number;
             };
@@ -4164,6 +4350,8 @@ export interface operations {
     getRegister: {
         parameters: {
             query?: {
+                /** @description Only agreements with this agency as a party */
+                agency?: string;
                 cursor?: string;
                 limit?: number;
             };

@@ -17,7 +17,7 @@ import {
   type TStoredAgreement,
 } from '../domain/ports';
 import { AppError } from '../errors';
-import { ZAgreementSummary, type TAgreement, type TAgreementSummary } from '../schemas/agreement';
+import { partiesNow, ZAgreementSummary, type TAgreement, type TAgreementSummary } from '../schemas/agreement';
 import { ZStoredAgreement } from '../schemas/stored';
 import { ZAuditEvent, type TAuditEvent } from '../schemas/audit-event';
 import { readAuditTrail } from './audit-trail';
@@ -64,10 +64,12 @@ const REFERENCE_ATTEMPTS = 100;
 const scopesOf = (agreement: TAgreement): TScope[] => [
   { kind: 'all' },
   ...(agreement.publish ? [{ kind: 'register' } as const] : []),
+  // The register by agency serves only what is in force, so other versions cost it nothing.
+  ...(agreement.publish && agreement.status === 'in_force' ? partiesNow(agreement).map((party): TScope => ({ kind: 'register', agencyId: party.agencyId })) : []),
   ...agenciesWithAccess(agreement).map((agencyId): TScope => ({ kind: 'agency', agencyId })),
 ];
 
-const scopeId = (scope: TScope) => (scope.kind === 'agency' ? scope.agencyId : `*${scope.kind}`);
+const scopeId = (scope: TScope) => (scope.kind === 'agency' ? scope.agencyId : scope.kind === 'register' && scope.agencyId ? `*register#${scope.agencyId}` : `*${scope.kind}`);
 
 /** One list entry per scope: a small copy of the agreement that the list indexes serve. */
 const listEntryItem = (agreement: TAgreement, scope: TScope): TItem => {
@@ -460,9 +462,11 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
 
     async list(query) {
       const scopes: TScope[] =
-        query.scopes === 'all' || query.scopes === 'register'
-          ? [{ kind: query.scopes }]
-          : query.scopes.map((agencyId) => ({ kind: 'agency', agencyId }));
+        query.scopes === 'all'
+          ? [{ kind: 'all' }]
+          : query.scopes === 'register'
+            ? [{ kind: 'register', ...(query.registerAgency ? { agencyId: query.registerAgency } : {}) }]
+            : query.scopes.map((agencyId) => ({ kind: 'agency', agencyId }));
       const after = query.cursor ? decodeCursor(query.cursor, query) : undefined;
       const pages = await Promise.all(scopes.map((scope) => queryScope(scope, query, after)));
       const merged = mergeScopePages(pages, { limit: query.limit, descending: query.reviewDueBefore === undefined });

@@ -30,11 +30,13 @@ export const auditEventKey = (agreementId: string, seq: number) => ({
 export const AUDIT_EVENT_PREFIX = 'EVENT#';
 
 /**
- * A visibility scope: `ALL` (admins) or one agency. Each agreement has one list entry per scope
+ * A visibility scope: `ALL` (admins), one agency, the public register, or the register's
+ * agreements in force with one agency as a party (`REGISTER#AGENCY#<id>`). Each agreement has one list entry per scope
  * so that a user's list is a Query on their agency's partition, never a Scan with a filter.
  */
-export type TScope = { kind: 'all' } | { kind: 'register' } | { kind: 'agency'; agencyId: string };
-const scopeName = (scope: TScope) => (scope.kind === 'agency' ? `AGENCY#${scope.agencyId}` : scope.kind.toUpperCase());
+export type TScope = { kind: 'all' } | { kind: 'register'; agencyId?: string } | { kind: 'agency'; agencyId: string };
+const scopeName = (scope: TScope) =>
+  scope.kind === 'agency' ? `AGENCY#${scope.agencyId}` : scope.kind === 'register' && scope.agencyId ? `REGISTER#AGENCY#${scope.agencyId}` : scope.kind.toUpperCase();
 
 export const listEntryKey = (agreementId: string, scope: TScope) => ({
   PK: `AGREEMENT#${agreementId}`,

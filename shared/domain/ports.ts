@@ -54,6 +54,8 @@ export type TRateLimit = { key: string; limit: number; resetsAt: string; refusal
 export type TListQuery = {
   /** Agencies whose agreements to list, `all` (admins), or the public `register`. */
   scopes: 'all' | 'register' | string[];
+  /** With `register`: only agreements with this agency as a party. */
+  registerAgency?: string;
   status?: TAgreementStatus;
   reviewDueBefore?: string;
   q?: string;

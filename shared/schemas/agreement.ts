@@ -60,6 +60,31 @@ export const ZConsultation = z
   .meta({ id: 'Consultation' });
 export type TConsultation = z.infer<typeof ZConsultation>;
 
+/** How one party publishes the agreement in its own publication scheme (Police Act 1996 s.23E). */
+export const ZPublicationRequest = z
+  .strictObject({
+    mode: z.enum(['full', 'summary', 'withheld']).meta({ description: 'The whole text, a summary, or not published' }),
+    where: plainLine(500).optional().meta({ description: 'Where it is published (a web address or a place); required unless withheld' }),
+    reason: plainText(2_000).optional().meta({ description: 'Why it is withheld or only summarised; required unless published in full' }),
+  })
+  .superRefine((publication, ctx) => {
+    if (publication.mode !== 'withheld' && !publication.where?.trim()) ctx.addIssue({ code: 'custom', path: ['where'], message: 'say where it is published' });
+    if (publication.mode !== 'full' && !publication.reason?.trim()) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'say why it is not published in full' });
+  })
+  .meta({ id: 'PublicationRequest' });
+export type TPublicationRequest = z.infer<typeof ZPublicationRequest>;
+
+export const ZPublication = z
+  .object({
+    mode: z.enum(['full', 'summary', 'withheld']),
+    where: z.string().nullable(),
+    reason: z.string().nullable(),
+    recordedAt: z.string(),
+    recordedBy: z.string(),
+  })
+  .meta({ id: 'Publication' });
+export type TPublication = z.infer<typeof ZPublication>;
+
 export const ZPartyInput = z.strictObject({
   agencyId: ZSlug,
   assessment: ZAssessment.optional(),
@@ -192,6 +217,7 @@ export const ZParty = z.object({
   policingBodyId: ZSlug.nullable().default(null).meta({ description: 'For a police force: its policing body, when the record was made' }),
   assessment: ZAssessment,
   consultation: ZConsultation.nullable().default(null),
+  publication: ZPublication.nullable().default(null).meta({ description: 'How this party publishes the agreement once in force, as it recorded' }),
   requiredApprovals: z.int(),
   signatories: z.array(ZSignatory),
   leaving: z.boolean().default(false).meta({ description: 'Signs this version to consent to leaving; not a party once it is in force' }),
@@ -293,7 +319,7 @@ export const ZAgreementSummary = ZAgreement.pick({
   updatedAt: true,
 })
   .extend({
-    parties: z.array(z.object({ agencyId: ZSlug, agencyName: z.string() })),
+    parties: z.array(z.object({ agencyId: ZSlug, agencyName: z.string(), publication: ZPublication.nullable().default(null) })),
     awaiting: z.array(z.string()).meta({ description: 'Names of signatories whose decision is still awaited' }),
   })
   .meta({ id: 'AgreementSummary' });
@@ -345,5 +371,6 @@ export const ZTerminateRequest = z
 export type TTerminateRequest = z.infer<typeof ZTerminateRequest>;
 
 export const ZAgreementIdParams = z.object({ id: ZUlid });
+export const ZAgreementPartyParams = z.object({ id: ZUlid, agencyId: ZSlug });
 
 export { CLEARABLE_FIELDS };

@@ -19,7 +19,7 @@ export const registerRoutes = [
     responses: { 200: { description: 'An HTML page', contentType: 'text/html' } },
     handle: async ({ query }) => {
       const page = await readRegister({ ...query, agreements });
-      return htmlPage(renderRegisterPage(page.items, page.nextCursor), PUBLIC_CACHE);
+      return htmlPage(renderRegisterPage(page.items, page.nextCursor, query.agency), PUBLIC_CACHE);
     },
   }),
   defineRoute({

@@ -7,7 +7,8 @@ import { renderCertificatePage } from '../../../shared/html/certificate-page';
 import { defineRoute, htmlPage } from '../../../shared/http/route';
 import { countMetric } from '../../../shared/observability';
 import { recordReview, terminateAgreement } from '../../../shared/domain/agreement/after-signature';
-import { ZAgreement, ZAgreementIdParams, ZRecordReviewRequest, ZReplaceSignatoryRequest, ZTerminateRequest, type TAgreement, ZTerminationRequest } from '../../../shared/schemas/agreement';
+import { recordPublication } from '../../../shared/domain/agreement/publication';
+import { ZAgreement, ZAgreementIdParams, ZAgreementPartyParams, ZPublicationRequest, ZRecordReviewRequest, ZReplaceSignatoryRequest, ZTerminateRequest, type TAgreement, ZTerminationRequest } from '../../../shared/schemas/agreement';
 import { plainText, ZUlid } from '../../../shared/schemas/common';
 import { ZCertificate, ZVerification, ZVerifyParams } from '../../../shared/schemas/evidence';
 import { agencies, agreements, documents, linkSigner, newId } from '../dependencies';
@@ -211,5 +212,25 @@ export const signOffRoutes = [
     params: ZVerifyParams,
     responses: { 200: { description: 'The matching versions', schema: ZVerification } },
     handle: async ({ params }) => ({ status: 200, body: await verifyDocument({ sha256: params.sha256, documents, agreements }) }),
+  }),
+  defineRoute({
+    method: 'PUT',
+    path: '/agreements/{id}/parties/{agencyId}/publication',
+    operationId: 'recordPublication',
+    summary: "Record how a party publishes the agreement in force (PA 1996 s.23E): in full, a summary, or withheld, with where and why; the register shows it",
+    tags: ['sign-off'],
+    auth: 'editor',
+    headers: ZIfMatchHeader,
+    params: ZAgreementPartyParams,
+    body: ZPublicationRequest,
+    responses: {
+      200: { description: 'The agreement with the publication recorded', schema: ZAgreement },
+      403: { description: "Not an editor of that party's agency" },
+      404: { description: 'No such agreement, or that agency is not a party' },
+      409: { description: 'The agreement is not in force' },
+      412: { description: 'If-Match (optional) does not match the current revision' },
+    },
+    handle: async ({ params, body, user, headers }) =>
+      withEtag(200, await recordPublication({ id: params.id, agencyId: params.agencyId, publication: body, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements })),
   }),
 ];

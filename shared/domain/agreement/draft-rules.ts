@@ -36,6 +36,7 @@ export const buildParties = (
       policingBodyId: agency.policingBodyId ?? null,
       assessment: input.assessment ?? {},
       consultation: input.consultation ?? null,
+      publication: null,
       requiredApprovals: input.requiredApprovals ?? signatories.length,
       signatories,
       leaving: input.leaving ?? false,

@@ -42,6 +42,8 @@ export const nextVersionChange = (stored: TStoredAgreement, change: TChange, opt
     // A party that left by the version in force is not carried into a variation of it; a revision keeps what was drafted.
     parties: (options.action === 'vary' ? continuingParties(current) : current.parties).map((party) => ({
       ...party,
+      // Each party says again how it publishes the new version, once that is in force.
+      publication: null,
       signatories: party.signatories.map((s) => ({
         ...s,
         id: options.newId(),

@@ -9,14 +9,26 @@ const toEntry = (summary: TAgreementSummary): TRegisterEntry => ({
   summary: summary.summary,
   legalBasis: summary.legalBasis,
   parties: summary.parties.map((party) => party.agencyName),
+  partyAgencyIds: summary.parties.map((party) => party.agencyId),
+  publication: summary.parties.flatMap((party) =>
+    party.publication
+      ? [{ agencyId: party.agencyId, agency: party.agencyName, mode: party.publication.mode, where: party.publication.where, reason: party.publication.reason }]
+      : [],
+  ),
   effectiveDate: summary.effectiveDate,
   nextReviewDate: summary.nextReviewDate,
   documentSha256: summary.documentSha256,
 });
 
-/** One page of the public register: published agreements in force, newest first. */
-export const readRegister = async (options: { cursor?: string; limit?: number; agreements: TAgreementStore }) => {
-  const page = await options.agreements.list({ scopes: 'register', status: 'in_force', cursor: options.cursor, limit: options.limit ?? 50 });
+/** One page of the public register: published agreements in force, newest first; with `agency`, those it is a party to. */
+export const readRegister = async (options: { cursor?: string; limit?: number; agency?: string; agreements: TAgreementStore }) => {
+  const page = await options.agreements.list({
+    scopes: 'register',
+    ...(options.agency ? { registerAgency: options.agency } : {}),
+    status: 'in_force',
+    cursor: options.cursor,
+    limit: options.limit ?? 50,
+  });
   return { items: page.items.map(toEntry), nextCursor: page.nextCursor };
 };
 
@@ -39,15 +51,20 @@ const CSV_COLUMNS: (keyof TRegisterEntry)[] = [
   'summary',
   'legalBasis',
   'parties',
+  'publication',
   'effectiveDate',
   'nextReviewDate',
   'documentSha256',
 ];
 
+/** One party's publication in a line: `Warwickshire Fire: in full at https://…`. */
+export const publicationText = (publication: TRegisterEntry['publication'][number]): string =>
+  `${publication.agency}: ${publication.mode === 'full' ? 'in full' : publication.mode === 'summary' ? 'a summary' : 'withheld'}${publication.where ? ` at ${publication.where}` : ''}${publication.reason ? ` (${publication.reason})` : ''}`;
+
 /** RFC 4180 CSV; a cell that starts like a formula is prefixed so spreadsheets show it as text. */
 export const registerCsv = (entries: TRegisterEntry[]): string => {
   const cell = (value: unknown) => {
-    let text = Array.isArray(value) ? value.join('; ') : String(value ?? '');
+    let text = Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item : publicationText(item as TRegisterEntry['publication'][number]))).join('; ') : String(value ?? '');
     if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };

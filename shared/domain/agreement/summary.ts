@@ -18,7 +18,7 @@ export const toSummary = (agreement: TAgreement): TAgreementSummary => ({
   createdAt: agreement.createdAt,
   updatedAt: agreement.updatedAt,
   // The parties it binds: one leaving by this version is not listed (nor shown on the register).
-  parties: continuingParties(agreement).map((party) => ({ agencyId: party.agencyId, agencyName: party.agencyName })),
+  parties: continuingParties(agreement).map((party) => ({ agencyId: party.agencyId, agencyName: party.agencyName, publication: party.publication })),
   awaiting:
     agreement.status === 'awaiting_signatures'
       ? agreement.parties.flatMap((party) => party.signatories.filter((s) => AWAITED.has(s.status)).map((s) => s.name))

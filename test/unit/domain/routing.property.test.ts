@@ -24,6 +24,7 @@ const arbitraryParties = fc
       agencyType: 'other',
       policingBodyId: null,
       consultation: null,
+      publication: null,
       assessment: {},
       requiredApprovals: party.required,
       leaving: false,
