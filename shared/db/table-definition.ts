@@ -13,8 +13,9 @@ export const TABLE_DEFINITION = {
   /**
    * Raised whenever what is stored changes shape (items, keys, projections), so data kept under an
    * older layout is never read as if it were this one. 2: text items, sharded due work, projections.
+   * 3: webhook events in the outbox, register entries per party agency.
    */
-  layoutVersion: 2,
+  layoutVersion: 3,
   partitionKey: 'PK',
   sortKey: 'SK',
   /** Epoch seconds; DynamoDB TTL removes signing links and spent outbox items. */
