@@ -455,6 +455,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/agreements/{id}/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A party's notice that it leaves under the withdrawal terms (PCA 2017 s.4(7)); on the day the rest carry on as a new version, or the agreement ends
+         * @description Needs the editor role.
+         */
+        post: operations["giveWithdrawalNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/register": {
         parameters: {
             query?: never;
@@ -851,6 +871,46 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "party.withdrawal_notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A party gave notice that it leaves (`data.party`; `data.date`: the day it leaves)
+         * @description Sent with `type: "party.withdrawal_notice"` to endpoints subscribed to it (POST /webhooks). Verify the signature with the endpoint's secret (the `standardwebhooks` library does), then answer 2xx within 10 seconds; anything else is retried for 24 hours.
+         */
+        post: operations["onPartyWithdrawalNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "party.withdrawn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A party left: the rest carry on as a new version (`agreement.superseded` follows) or the agreement ends
+         * @description Sent with `type: "party.withdrawn"` to endpoints subscribed to it (POST /webhooks). Verify the signature with the endpoint's secret (the `standardwebhooks` library does), then answer 2xx within 10 seconds; anything else is retried for 24 hours.
+         */
+        post: operations["onPartyWithdrawn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "agreement.terminated": {
         parameters: {
             query?: never;
@@ -896,7 +956,7 @@ export interface components {
     schemas: {
         WebhookPayload: {
             /** @enum {string} */
-            type: "agreement.submitted" | "signatory.decided" | "agreement.in_force" | "agreement.declined" | "agreement.withdrawn" | "agreement.superseded" | "review.due" | "review.overdue" | "termination.requested" | "agreement.terminated" | "agreement.expired";
+            type: "agreement.submitted" | "signatory.decided" | "agreement.in_force" | "agreement.declined" | "agreement.withdrawn" | "agreement.superseded" | "review.due" | "review.overdue" | "termination.requested" | "party.withdrawal_notice" | "party.withdrawn" | "agreement.terminated" | "agreement.expired";
             /** Format: date-time */
             timestamp: string;
             data: {
@@ -918,6 +978,9 @@ export interface components {
                  * @description Calendar date, YYYY-MM-DD (Europe/London)
                  */
                 date?: string;
+                party?: {
+                    agencyId: string;
+                };
                 agreement: components["schemas"]["WebhookAgreement"];
             };
         };
@@ -1241,6 +1304,11 @@ export interface components {
                 /** @description When the last party agreed; it ends on effectiveDate */
                 agreedAt: string | null;
             } | null;
+            /**
+             * @description Parties that gave notice to leave under the withdrawal terms (PCA 2017 s.4(7)), until their date comes
+             * @default []
+             */
+            withdrawalNotices: components["schemas"]["WithdrawalNotice"][];
             revision: number;
             createdAt: string;
             updatedAt: string;
@@ -1256,6 +1324,18 @@ export interface components {
             chiefOfficer: string;
             outcome: string;
         } | null;
+        WithdrawalNotice: {
+            agencyId: string;
+            agencyName: string;
+            /**
+             * Format: date
+             * @description Calendar date, YYYY-MM-DD (Europe/London)
+             */
+            effectiveDate: string;
+            reason: string;
+            givenAt: string;
+            givenBy: string;
+        };
         CreateAgreementRequest: {
             title: string;
             summary?: string;
@@ -1596,6 +1676,16 @@ export interface components {
             /** @description Why it is withheld or only summarised; required unless published in full */
             reason?: string;
         };
+        WithdrawalNoticeRequest: {
+            /** @description The party leaving */
+            agencyId: string;
+            /**
+             * Format: date
+             * @description The day it leaves: today or later, as the withdrawal terms allow
+             */
+            effectiveDate: string;
+            reason: string;
+        };
         Register: {
             items: components["schemas"]["RegisterEntry"][];
             nextCursor: string | null;
@@ -1643,7 +1733,7 @@ export interface components {
             id: string;
             /** Format: uri */
             url: string;
-            events: ("agreement.submitted" | "signatory.decided" | "agreement.in_force" | "agreement.declined" | "agreement.withdrawn" | "agreement.superseded" | "review.due" | "review.overdue" | "termination.requested" | "agreement.terminated" | "agreement.expired")[];
+            events: ("agreement.submitted" | "signatory.decided" | "agreement.in_force" | "agreement.declined" | "agreement.withdrawn" | "agreement.superseded" | "review.due" | "review.overdue" | "termination.requested" | "party.withdrawal_notice" | "party.withdrawn" | "agreement.terminated" | "agreement.expired")[];
             /** @description The agency whose agreements it receives; null: every agreement (an admin's) */
             agencyId: string | null;
             /** @enum {string} */
@@ -1663,7 +1753,7 @@ export interface components {
         WebhookRegistration: {
             /** Format: uri */
             url: string;
-            events: ("agreement.submitted" | "signatory.decided" | "agreement.in_force" | "agreement.declined" | "agreement.withdrawn" | "agreement.superseded" | "review.due" | "review.overdue" | "termination.requested" | "agreement.terminated" | "agreement.expired")[];
+            events: ("agreement.submitted" | "signatory.decided" | "agreement.in_force" | "agreement.declined" | "agreement.withdrawn" | "agreement.superseded" | "review.due" | "review.overdue" | "termination.requested" | "party.withdrawal_notice" | "party.withdrawn" | "agreement.terminated" | "agreement.expired")[];
             /** @description Required of an agency's editor (their agency); an admin may leave it out to receive every agreement */
             agencyId?: string;
         };
@@ -1673,7 +1763,7 @@ export interface components {
         WebhookChange: {
             /** Format: uri */
             url?: string;
-            events?: ("agreement.submitted" | "signatory.decided" | "agreement.in_force" | "agreement.declined" | "agreement.withdrawn" | "agreement.superseded" | "review.due" | "review.overdue" | "termination.requested" | "agreement.terminated" | "agreement.expired")[];
+            events?: ("agreement.submitted" | "signatory.decided" | "agreement.in_force" | "agreement.declined" | "agreement.withdrawn" | "agreement.superseded" | "review.due" | "review.overdue" | "termination.requested" | "party.withdrawal_notice" | "party.withdrawn" | "agreement.terminated" | "agreement.expired")[];
             /**
              * @description `active` enables a disabled endpoint again
              * @enum {string}
@@ -1688,7 +1778,7 @@ export interface components {
             id: string;
             webhookId: string;
             /** @enum {string} */
-            eventType: "agreement.submitted" | "signatory.decided" | "agreement.in_force" | "agreement.declined" | "agreement.withdrawn" | "agreement.superseded" | "review.due" | "review.overdue" | "termination.requested" | "agreement.terminated" | "agreement.expired";
+            eventType: "agreement.submitted" | "signatory.decided" | "agreement.in_force" | "agreement.declined" | "agreement.withdrawn" | "agreement.superseded" | "review.due" | "review.overdue" | "termination.requested" | "party.withdrawal_notice" | "party.withdrawn" | "agreement.terminated" | "agreement.expired";
             agreementId: string;
             /** Format: date-time */
             at: string;
@@ -4288,6 +4378,134 @@ export interface operations {
             };
         };
     };
+    giveWithdrawalNotice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from a read ("7"), a list of them, or *: the change is made only if the agreement is still at that revision */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawalNoticeRequest"];
+            };
+        };
+        responses: {
+            /** @description The agreement with the notice recorded; every party has been told */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description Bad input; `errors[]` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an editor of the leaving party's agency */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not in force, notice already given, or a new version is being drafted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match (optional) does not match the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 400 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description That agency is not a party */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the problem reveals nothing of its cause */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Storage briefly unreachable; nothing was changed. Send the request again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getRegisterPage: {
         parameters: {
             query?: {
@@ -5606,6 +5824,78 @@ export interface operations {
         };
     };
     onTerminationRequested: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same for every attempt and replay of a delivery: drop repeats by it */
+                "webhook-id": string;
+                /** @description Unix seconds when the attempt was signed */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` (two during a secret rotation) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, or no answer in 10 seconds, is retried on a schedule for 24 hours */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onPartyWithdrawalNotice: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same for every attempt and replay of a delivery: drop repeats by it */
+                "webhook-id": string;
+                /** @description Unix seconds when the attempt was signed */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` (two during a secret rotation) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, or no answer in 10 seconds, is retried on a schedule for 24 hours */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onPartyWithdrawn: {
         parameters: {
             query?: never;
             header: {

@@ -25,6 +25,8 @@ const SUBJECT_PREFIX: Record<TEmailTemplate, (vars: TOutboxMessage['vars']) => s
   agreement_expired: () => 'Expired:',
   expiry_approaching: () => 'Expiry approaching:',
   webhook_disabled: () => 'Webhook disabled:',
+  withdrawal_notice: () => 'Withdrawal notice:',
+  party_withdrawn: () => 'Party withdrawn:',
 };
 
 type TLine = string | { label: string; value: string | null | undefined };
@@ -94,6 +96,14 @@ const BODY: Record<TEmailTemplate, (vars: TOutboxMessage['vars'], recipient: TRe
   ],
   termination_withdrawn: (vars) => [
     'The request to end this agreement has been withdrawn; its links no longer work and the agreement stays in force.',
+    { label: 'Reason', value: vars.reason },
+  ],
+  withdrawal_notice: (vars) => [
+    `${vars.partyName} has given notice that it withdraws from this agreement under its withdrawal terms. It leaves on ${when(vars.withdrawalDate)}; the agreement continues among the other parties if they still meet the statute, and ends otherwise.`,
+    { label: 'Reason', value: vars.reason },
+  ],
+  party_withdrawn: (vars) => [
+    `${vars.partyName} has left this agreement. It continues among the other parties as version ${vars.newVersion}, in force from ${when(vars.withdrawalDate)}; this version is superseded.`,
     { label: 'Reason', value: vars.reason },
   ],
   webhook_disabled: (vars) => [

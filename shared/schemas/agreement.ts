@@ -233,6 +233,28 @@ const SIGNED_STATUSES: readonly string[] = ['in_force', 'superseded', 'terminate
 export const partiesNow = (agreement: Pick<TAgreement, 'parties' | 'status'>) =>
   SIGNED_STATUSES.includes(agreement.status) ? continuingParties(agreement) : agreement.parties;
 
+/** A party's notice that it leaves an agreement in force, under its withdrawal terms. */
+export const ZWithdrawalNotice = z
+  .object({
+    agencyId: ZSlug,
+    agencyName: z.string(),
+    effectiveDate: ZIsoDate,
+    reason: z.string(),
+    givenAt: z.string(),
+    givenBy: z.string(),
+  })
+  .meta({ id: 'WithdrawalNotice' });
+export type TWithdrawalNotice = z.infer<typeof ZWithdrawalNotice>;
+
+export const ZWithdrawalNoticeRequest = z
+  .strictObject({
+    agencyId: ZSlug.meta({ description: 'The party leaving' }),
+    effectiveDate: ZIsoDate.meta({ description: 'The day it leaves: today or later, as the withdrawal terms allow' }),
+    reason: plainText(5_000).pipe(z.string().trim().min(1, 'give a reason')),
+  })
+  .meta({ id: 'WithdrawalNoticeRequest' });
+export type TWithdrawalNoticeRequest = z.infer<typeof ZWithdrawalNoticeRequest>;
+
 export const REVIEW_OUTCOMES = ['continue', 'vary', 'terminate'] as const;
 
 export const ZReviewRecord = z.object({
@@ -295,6 +317,10 @@ export const ZAgreement = z
     terminationRound: ZTerminationRound.nullable()
       .default(null)
       .meta({ description: 'An open round asking every party to agree to end the agreement, or one agreed to take effect later' }),
+    withdrawalNotices: z
+      .array(ZWithdrawalNotice)
+      .default([])
+      .meta({ description: 'Parties that gave notice to leave under the withdrawal terms (PCA 2017 s.4(7)), until their date comes' }),
     revision: z.int().min(1),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -20,6 +20,8 @@ export const EMAIL_TEMPLATES = [
   'agreement_expired',
   'expiry_approaching',
   'webhook_disabled',
+  'withdrawal_notice',
+  'party_withdrawn',
 ] as const;
 export const ZEmailTemplate = z.enum(EMAIL_TEMPLATES);
 export type TEmailTemplate = z.infer<typeof ZEmailTemplate>;

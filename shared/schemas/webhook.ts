@@ -16,6 +16,8 @@ export const WEBHOOK_EVENTS = {
   'review.due': 'The review date is near (`data.date`); the owner and legal contacts were reminded',
   'review.overdue': 'The review date has passed without a review (`data.date`)',
   'termination.requested': 'Every party is asked to agree to end the agreement (`data.date`: when it would end)',
+  'party.withdrawal_notice': 'A party gave notice that it leaves (`data.party`; `data.date`: the day it leaves)',
+  'party.withdrawn': 'A party left: the rest carry on as a new version (`agreement.superseded` follows) or the agreement ends',
   'agreement.terminated': 'The agreement has ended by agreement of every party or by an admin',
   'agreement.expired': 'The agreement reached its expiry date',
 } as const;
@@ -47,8 +49,10 @@ const ZWebhookDetails = z.object({
   event: z.object({ id: ZUlid, seq: z.int(), type: z.string() }).meta({ description: 'The audit event behind the delivery' }),
   /** `signatory.decided`: who, for which party, and what they decided. */
   signatory: z.object({ id: z.string(), name: z.string(), partyAgencyId: z.string(), decision: z.enum(['approved', 'declined']) }).optional(),
-  /** `review.due` and `review.overdue`: the review date; `termination.requested`: the proposed end. */
+  /** `review.due` and `review.overdue`: the review date; `termination.requested`: the proposed end; `party.*`: the day it leaves. */
   date: ZIsoDate.optional(),
+  /** `party.withdrawal_notice` and `party.withdrawn`: the agency leaving. */
+  party: z.object({ agencyId: z.string() }).optional(),
 });
 
 /**

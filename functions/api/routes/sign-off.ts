@@ -8,7 +8,8 @@ import { defineRoute, htmlPage } from '../../../shared/http/route';
 import { countMetric } from '../../../shared/observability';
 import { recordReview, terminateAgreement } from '../../../shared/domain/agreement/after-signature';
 import { recordPublication } from '../../../shared/domain/agreement/publication';
-import { ZAgreement, ZAgreementIdParams, ZAgreementPartyParams, ZPublicationRequest, ZRecordReviewRequest, ZReplaceSignatoryRequest, ZTerminateRequest, type TAgreement, ZTerminationRequest } from '../../../shared/schemas/agreement';
+import { giveWithdrawalNotice } from '../../../shared/domain/agreement/withdrawal';
+import { ZAgreement, ZAgreementIdParams, ZAgreementPartyParams, ZPublicationRequest, ZWithdrawalNoticeRequest, ZRecordReviewRequest, ZReplaceSignatoryRequest, ZTerminateRequest, type TAgreement, ZTerminationRequest } from '../../../shared/schemas/agreement';
 import { plainText, ZUlid } from '../../../shared/schemas/common';
 import { ZCertificate, ZVerification, ZVerifyParams } from '../../../shared/schemas/evidence';
 import { agencies, agreements, documents, linkSigner, newId } from '../dependencies';
@@ -232,5 +233,25 @@ export const signOffRoutes = [
     },
     handle: async ({ params, body, user, headers }) =>
       withEtag(200, await recordPublication({ id: params.id, agencyId: params.agencyId, publication: body, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements })),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/agreements/{id}/withdrawals',
+    operationId: 'giveWithdrawalNotice',
+    summary: "A party's notice that it leaves under the withdrawal terms (PCA 2017 s.4(7)); on the day the rest carry on as a new version, or the agreement ends",
+    tags: ['sign-off'],
+    auth: 'editor',
+    headers: ZIfMatchHeader,
+    params: ZAgreementIdParams,
+    body: ZWithdrawalNoticeRequest,
+    responses: {
+      200: { description: 'The agreement with the notice recorded; every party has been told', schema: ZAgreement },
+      403: { description: "Not an editor of the leaving party's agency" },
+      409: { description: 'Not in force, notice already given, or a new version is being drafted' },
+      412: { description: 'If-Match (optional) does not match the current revision' },
+      422: { description: 'That agency is not a party' },
+    },
+    handle: async ({ params, body, user, headers }) =>
+      withEtag(200, await giveWithdrawalNotice({ id: params.id, ...body, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements })),
   }),
 ];

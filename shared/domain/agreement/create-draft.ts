@@ -81,6 +81,7 @@ export const createDraft = async (options: {
       reviews: [],
       termination: null,
       terminationRound: null,
+      withdrawalNotices: [],
       owner: user.email,
       ownerAgencyId,
       status: 'draft',

@@ -22,6 +22,9 @@ type TNextVersionOptions = {
 export const nextVersionChange = (stored: TStoredAgreement, change: TChange, options: TNextVersionOptions): TChange => {
   const current = stored.agreement;
   assertCanPerform(current.status, options.action);
+  if (options.action === 'vary' && current.withdrawalNotices.length > 0) {
+    throw new AppError('illegal_transition', `${current.withdrawalNotices.map((notice) => notice.agencyName).join(', ')} gave notice to leave: vary the agreement once they have left.`);
+  }
   if (stored.successorId) {
     throw new AppError('illegal_transition', `Version ${current.version + 1} of ${current.reference} already exists (${stored.successorId}).`);
   }
@@ -39,6 +42,7 @@ export const nextVersionChange = (stored: TStoredAgreement, change: TChange, opt
     reviews: [],
     termination: null,
     terminationRound: null,
+    withdrawalNotices: [],
     // A party that left by the version in force is not carried into a variation of it; a revision keeps what was drafted.
     parties: (options.action === 'vary' ? continuingParties(current) : current.parties).map((party) => ({
       ...party,

@@ -20,7 +20,7 @@ export const submissionRuleErrors = (agreement: TAgreement): TFieldError[] => {
   const statutory = agreement.legalBasis !== 'OTHER';
   // The party rules hold for those the agreement will bind; a party leaving by it still signs it.
   const continuing = continuingParties(agreement);
-  if (continuing.length < 2) errors.push({ path: 'parties', message: 'an agreement needs at least two parties' });
+  errors.push(...partyCompositionErrors(agreement));
   if (!agreement.body.trim()) errors.push({ path: 'body', message: 'the agreement must be in writing: the text is empty' });
   agreement.parties.forEach((party, index) => {
     const count = party.signatories.length;
@@ -50,16 +50,36 @@ export const submissionRuleErrors = (agreement: TAgreement): TFieldError[] => {
         message: `${party.agencyName} enters without its chief officer of police, so must first record that it consulted them (PCA 2017 s.3(11); Police Act 1996 s.23A(6))`,
       });
     }
-    if (statutory && party.agencyType === 'police_force' && !party.leaving) {
-      const bodyIsParty = continuing.some((other) => other.agencyId === party.policingBodyId);
-      if (!bodyIsParty) {
+  });
+  if (agreement.legalBasis === 'PCA2017_S2') {
+    if (!agreement.withdrawalTerms?.trim()) {
+      errors.push({ path: 'withdrawalTerms', message: 'a PCA 2017 agreement must say how a party may withdraw (s.4)' });
+    }
+  }
+  return errors;
+};
+
+/**
+ * Who may be party to it together (the statute's party rules): at least two parties; for PCA 2017
+ * two of the three emergency services; for both statutory bases a police force only with the
+ * policing body that maintains it. Checked at submission, and again when a party leaves: the rest
+ * carry on only if they still meet them.
+ */
+export const partyCompositionErrors = (agreement: Pick<TAgreement, 'parties' | 'legalBasis'>): TFieldError[] => {
+  const errors: TFieldError[] = [];
+  const continuing = continuingParties(agreement);
+  if (continuing.length < 2) errors.push({ path: 'parties', message: 'an agreement needs at least two parties' });
+  if (agreement.legalBasis !== 'OTHER') {
+    agreement.parties.forEach((party, index) => {
+      if (party.agencyType !== 'police_force' || party.leaving) return;
+      if (!continuing.some((other) => other.agencyId === party.policingBodyId)) {
         errors.push({
           path: `parties.${index}.agencyId`,
           message: `${party.agencyName} can only enter with its policing body${party.policingBodyId ? ` (${party.policingBodyId})` : ''} as a party`,
         });
       }
-    }
-  });
+    });
+  }
   if (agreement.legalBasis === 'PCA2017_S2') {
     const kinds = new Set(continuing.flatMap((party) => SERVICE_KIND[party.agencyType] ?? []));
     if (kinds.size < 2) {
@@ -67,9 +87,6 @@ export const submissionRuleErrors = (agreement: TAgreement): TFieldError[] => {
         path: 'parties',
         message: 'a PCA 2017 collaboration needs parties from at least two of: an ambulance trust, a fire and rescue body, a police body',
       });
-    }
-    if (!agreement.withdrawalTerms?.trim()) {
-      errors.push({ path: 'withdrawalTerms', message: 'a PCA 2017 agreement must say how a party may withdraw (s.4)' });
     }
   }
   return errors;

@@ -78,6 +78,8 @@ export const agreementNextDueOn = (agreement: TAgreement, state: TReviewReminder
   }
   // Every party agreed to end it on a later date: the job ends it that day.
   if (agreement.terminationRound?.agreedAt) dates.push(agreement.terminationRound.effectiveDate);
+  // A party that gave notice leaves on its day.
+  for (const notice of agreement.withdrawalNotices) dates.push(notice.effectiveDate);
   return dates.length > 0 ? dates.sort()[0]! : null;
 };
 

@@ -13,6 +13,7 @@ import {
   type TStoredAgreement,
 } from '../ports';
 import { revokeAllLinks, revokeLinks } from '../signing/links';
+import { withdrawalChange } from '../agreement/withdrawal';
 import { findSignatory, mapSignatories } from '../signing/routing';
 import { openTerminationRound, terminationChange } from '../signing/termination';
 import { isStillAuthorised } from '../agreement/party-authority';
@@ -25,6 +26,8 @@ export type TDailyJobReport = {
   reviewRemindersSent: number;
   agreementsExpired: number;
   agreementsTerminated: number;
+  /** Parties that left on their notice's day, the rest carrying on in a new version. */
+  partiesWithdrawn: number;
   expiryWarningsSent: number;
   requestsChecked: number;
   signatureRemindersSent: number;
@@ -82,6 +85,7 @@ export const runDailyJob = async (options: TDailyJobOptions): Promise<TDailyJobR
     reviewRemindersSent: 0,
     agreementsExpired: 0,
     agreementsTerminated: 0,
+    partiesWithdrawn: 0,
     expiryWarningsSent: 0,
     requestsChecked: 0,
     signatureRemindersSent: 0,
@@ -92,7 +96,7 @@ export const runDailyJob = async (options: TDailyJobOptions): Promise<TDailyJobR
   const agreementsDue = () =>
     forEachConcurrently(options.due.agreementsDueBy(today), DAILY_JOB_CONCURRENCY, async (agreementId) => {
       report.agreementsChecked += 1;
-      const done = await systemChange(options, agreementId, ({ stored }) => agreementWorkDue(stored, today, at));
+      const done = await systemChange(options, agreementId, ({ stored }) => agreementWorkDue(stored, { today, at, newId: options.newId }));
       for (const work of done?.outcome ?? []) report[work] += 1;
     });
 
@@ -219,14 +223,16 @@ const expireLink = async (options: TDailyJobOptions, request: TSigningRequest): 
   }
 };
 
-type TAgreementWork = 'agreementsTerminated' | 'agreementsExpired' | 'reviewRemindersSent' | 'expiryWarningsSent';
+type TAgreementWork = 'agreementsTerminated' | 'agreementsExpired' | 'reviewRemindersSent' | 'expiryWarningsSent' | 'partiesWithdrawn';
 
-/** What the daily job owes an agreement in force today: end it as agreed, let it expire, or remind of its review. */
-const agreementWorkDue = (stored: TStoredAgreement, today: string, at: string): TChange<TAgreementWork[]> | null => {
+/** What the daily job owes an agreement in force today: end it as agreed, take out a party leaving, let it expire, or remind of its review. */
+const agreementWorkDue = (stored: TStoredAgreement, { today, at, newId }: { today: string; at: string; newId: () => string }): TChange<TAgreementWork[]> | null => {
   if (!canPerform(stored.agreement.status, 'expire')) return null;
   const { agreement } = stored;
   const round = agreement.terminationRound;
   if (round?.agreedAt && today >= round.effectiveDate) return { ...terminationChange(agreement, round, { at, actor: SYSTEM }), outcome: ['agreementsTerminated'] };
+  const withdrawal = withdrawalChange(stored, { today, at, newId, actor: SYSTEM });
+  if (withdrawal) return { ...withdrawal, outcome: [withdrawal.outcome!] };
   if (agreement.expiryDate && today > agreement.expiryDate) {
     const expired: TAgreement = { ...agreement, status: 'expired', terminationRound: null };
     return {

@@ -3,7 +3,7 @@ import type { TAuditEvent } from '../../schemas/audit-event';
 import type { TAgreementSnapshot, TWebhookEvent, TWebhookEventType } from '../../schemas/webhook';
 import { agenciesWithAccess } from '../agreement/access';
 
-type TDetails = Pick<TWebhookEvent['data'], 'signatory' | 'date'>;
+type TDetails = Pick<TWebhookEvent['data'], 'signatory' | 'date' | 'party'>;
 
 /** The audit events other systems hear about, the webhook event each becomes, and what it adds. */
 const FROM_AUDIT_EVENT: Record<string, (event: TAuditEvent, agreement: TAgreement) => { type: TWebhookEventType; details?: TDetails } | null> = {
@@ -19,6 +19,8 @@ const FROM_AUDIT_EVENT: Record<string, (event: TAuditEvent, agreement: TAgreemen
     details: { date: String(event.data.nextReviewDate) },
   }),
   termination_requested: (event) => ({ type: 'termination.requested', details: typeof event.data.effectiveDate === 'string' ? { date: event.data.effectiveDate } : {} }),
+  withdrawal_notice_given: (event) => ({ type: 'party.withdrawal_notice', details: { party: { agencyId: String(event.data.agencyId) }, date: String(event.data.effectiveDate) } }),
+  party_withdrawn: (event) => ({ type: 'party.withdrawn', details: { party: { agencyId: String(event.data.agencyId) }, date: String(event.data.effectiveDate) } }),
   terminated: () => ({ type: 'agreement.terminated' }),
   expired: () => ({ type: 'agreement.expired' }),
 };

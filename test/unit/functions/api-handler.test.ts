@@ -38,6 +38,7 @@ const AGREEMENT: TAgreement = {
   reviews: [],
   termination: null,
   terminationRound: null,
+  withdrawalNotices: [],
   revision: 3,
   createdAt: '2026-06-01T09:00:00.000Z',
   updatedAt: '2026-06-01T09:00:00.000Z',
