@@ -126,6 +126,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/agencies/{id}/proposal-contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace who records the agency's view of collaboration proposals, and whether its declines are published (its own editors, or an admin)
+         * @description Needs the editor role.
+         */
+        put: operations["setProposalContacts"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/agencies/{id}/events": {
         parameters: {
             query?: never;
@@ -520,6 +540,107 @@ export interface paths {
         get: operations["getRegisterCsv"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Proposals the caller’s agencies are party to (every one, for an admin), newest first
+         * @description Needs the viewer role.
+         */
+        get: operations["listProposals"];
+        put?: never;
+        /**
+         * Record a collaboration proposal; each proposed party's contacts are emailed a link to record its view
+         * @description Needs the editor role.
+         */
+        post: operations["createProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One proposal with each party's view and whether they must proceed
+         * @description Needs the viewer role.
+         */
+        get: operations["getProposal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The proposal's hash-chained trail, oldest first
+         * @description Needs the viewer role.
+         */
+        get: operations["listProposalEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/declines.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Declined collaboration proposals, with the ground and reasons, of agencies that publish their declines */
+        get: operations["getPublishedDeclines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open the draft agreement among the parties that see a benefit, linked to the proposal
+         * @description Needs the editor role.
+         */
+        post: operations["draftFromProposal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1071,6 +1192,16 @@ export interface components {
              * @default []
              */
             legalContacts: string[];
+            /**
+             * @description Sent collaboration proposals to record its view; when empty, its legal contacts are
+             * @default []
+             */
+            proposalContacts: string[];
+            /**
+             * @description Whether its declines of proposals, with reasons, are published
+             * @default false
+             */
+            publishProposalDeclines: boolean;
             /** @default 1 */
             revision: number;
             createdAt: string;
@@ -1103,6 +1234,12 @@ export interface components {
         };
         LegalContactsRequest: {
             legalContacts: string[];
+        };
+        ProposalContactsRequest: {
+            /** @description Sent collaboration proposals to record the agency’s view; when empty, its legal contacts are */
+            proposalContacts: string[];
+            /** @description Whether the agency’s declines of proposals, with its reasons, are published (default false) */
+            publishDeclines?: boolean;
         };
         AgencyEventList: {
             items: components["schemas"]["AgencyEvent"][];
@@ -1304,6 +1441,11 @@ export interface components {
                 /** @description When the last party agreed; it ends on effectiveDate */
                 agreedAt: string | null;
             } | null;
+            /**
+             * @description The collaboration proposal this agreement was drafted from
+             * @default null
+             */
+            proposalId: string | null;
             /**
              * @description Parties that gave notice to leave under the withdrawal terms (PCA 2017 s.4(7)), until their date comes
              * @default []
@@ -1723,6 +1865,92 @@ export interface components {
              */
             nextReviewDate: string | null;
             documentSha256: string | null;
+        };
+        Proposal: {
+            id: string;
+            title: string;
+            summary: string;
+            proposerAgencyId: string;
+            /** @description The proposer first; it sees a benefit by proposing */
+            parties: {
+                agencyId: string;
+                agencyName: string;
+                /** @enum {string} */
+                agencyType: "police_force" | "policing_body" | "fire_and_rescue_authority" | "ambulance_trust" | "local_authority" | "other";
+                publishesDeclines: boolean;
+                view: components["schemas"]["ProposalView"];
+            }[];
+            /** @description Two or more parties see a benefit: they must proceed to an agreement */
+            mustProceed: boolean;
+            draftAgreementId: string | null;
+            createdAt: string;
+            createdBy: string;
+            revision: number;
+        };
+        ProposalView: {
+            /**
+             * @description benefit: it would serve the party’s efficiency or effectiveness
+             * @enum {string}
+             */
+            kind: "benefit" | "decline";
+            /** @enum {string|null} */
+            ground: "public_safety" | "efficiency_effectiveness" | "other_functions_or_nhs" | null;
+            reasons: string;
+            recordedAt: string;
+            recordedBy: {
+                name: string;
+                email: string;
+            };
+        } | null;
+        CreateProposalRequest: {
+            title: string;
+            summary: string;
+            proposerAgencyId: string;
+            /** @description The agencies proposed as parties, besides the proposer */
+            agencyIds: string[];
+        };
+        ProposalList: {
+            items: components["schemas"]["Proposal"][];
+        };
+        ProposalEventList: {
+            items: components["schemas"]["ProposalEvent"][];
+        };
+        ProposalEvent: {
+            id: string;
+            seq: number;
+            type: string;
+            at: string;
+            actor: {
+                /** @enum {string} */
+                kind: "user" | "signatory" | "system";
+                email?: string;
+                name?: string;
+            };
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description Personal data kept as evidence (IP address, user agent). Not covered by `hash`, which covers its SHA-256 (`data.personalSha256`) instead, so it can be removed after the retention period without breaking the chain */
+            personal?: {
+                [key: string]: string;
+            };
+            /** @description The previous event's hash; null for the first */
+            prevHash: string | null;
+            /** @description Hex SHA-256 of the RFC 8785 canonical JSON of every other field but `personal` */
+            hash: string;
+            proposalId: string;
+        };
+        PublishedDeclineList: {
+            items: components["schemas"]["PublishedDecline"][];
+        };
+        PublishedDecline: {
+            proposalId: string;
+            title: string;
+            proposer: string;
+            agency: string;
+            /** @enum {string} */
+            ground: "public_safety" | "efficiency_effectiveness" | "other_functions_or_nhs";
+            reasons: string;
+            recordedAt: string;
         };
         WebhookWithSecret: {
             endpoint: components["schemas"]["WebhookEndpoint"];
@@ -2360,6 +2588,104 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["LegalContactsRequest"];
+            };
+        };
+        responses: {
+            /** @description The agency */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agency"];
+                };
+            };
+            /** @description Bad input; `errors[]` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an editor of this agency */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 400 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the problem reveals nothing of its cause */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Storage briefly unreachable; nothing was changed. Send the request again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setProposalContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalContactsRequest"];
             };
         };
         responses: {
@@ -4653,6 +4979,478 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the problem reveals nothing of its cause */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Storage briefly unreachable; nothing was changed. Send the request again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProposals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Up to the newest 100 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalList"];
+                };
+            };
+            /** @description Bad input; `errors[]` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the problem reveals nothing of its cause */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Storage briefly unreachable; nothing was changed. Send the request again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProposalRequest"];
+            };
+        };
+        responses: {
+            /** @description The proposal */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            /** @description Bad input; `errors[]` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an editor of the proposing agency */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 400 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unknown agency, one named twice, or one with no contact to send it to */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the problem reveals nothing of its cause */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Storage briefly unreachable; nothing was changed. Send the request again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proposal */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            /** @description Bad input; `errors[]` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such proposal, or not one of the caller’s agencies */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the problem reveals nothing of its cause */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Storage briefly unreachable; nothing was changed. Send the request again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProposalEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalEventList"];
+                };
+            };
+            /** @description Bad input; `errors[]` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such proposal, or not one of the caller’s agencies */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the problem reveals nothing of its cause */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Storage briefly unreachable; nothing was changed. Send the request again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublishedDeclines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The newest 100 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedDeclineList"];
+                };
+            };
+            /** @description Bad input; `errors[]` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the problem reveals nothing of its cause */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Storage briefly unreachable; nothing was changed. Send the request again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    draftFromProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draft */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description Bad input; `errors[]` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such proposal, or not one of the caller’s agencies */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Fewer than two parties see a benefit, or the draft is open already */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -40,7 +40,7 @@ export const FUNCTIONS = {
       deletesUnder: IDEMPOTENCY_PARTITION,
     },
     routes: [
-      ...['/register', '/register.json', '/register.csv', '/verify/{sha256}'].flatMap((path) =>
+      ...['/register', '/register.json', '/register.csv', '/register/declines.json', '/verify/{sha256}'].flatMap((path) =>
         (['GET', 'HEAD'] as const).map((method) => ({ method, path, public: true as const })),
       ),
       { method: 'ANY', path: '/{proxy+}' },
@@ -48,13 +48,16 @@ export const FUNCTIONS = {
   },
   signing: {
     entry: 'functions/signing/handler.ts',
-    description: "Signatories' pages: read the agreement, approve or decline",
+    description: "Signatories' pages: read the agreement, approve or decline; proposed parties' pages: record a view of a proposal",
     settings: ['table', 'publicBaseUrl', 'signingKeys'],
     table: { actions: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'], indexes: [] },
     routes: [
       { method: 'GET', path: '/sign/{token}', public: true },
       { method: 'HEAD', path: '/sign/{token}', public: true },
       { method: 'POST', path: '/sign/{token}', public: true },
+      { method: 'GET', path: '/proposals/respond/{token}', public: true },
+      { method: 'HEAD', path: '/proposals/respond/{token}', public: true },
+      { method: 'POST', path: '/proposals/respond/{token}', public: true },
     ],
   },
   outboxSender: {

@@ -9,6 +9,7 @@ import { createSigningRequestRepository } from '../../shared/db/signing-request-
 import { loadLinkSigner } from '../../shared/link-signer';
 import { createAuthenticator } from '../../shared/http/auth';
 import { createWebhookRepository } from '../../shared/db/webhook-repository';
+import { createProposalRepository } from '../../shared/db/proposal-repository';
 import { createDestinationCheck } from '../../shared/webhooks/destinations';
 
 /** Built once per cold start and shared by every request the function serves. */
@@ -28,5 +29,6 @@ export const linkSigner = loadLinkSigner(config.signingKeys);
 /** Monotonic, so ids made in the same millisecond still sort in the order they were made. */
 export const newId = monotonicFactory();
 export const webhooks = createWebhookRepository(table);
+export const proposals = createProposalRepository(table);
 /** Registration resolves the host as a delivery would, so an endpoint that could never receive is refused at once. */
 export const checkDestination = createDestinationCheck(config.webhookDestinations);

@@ -16,6 +16,7 @@ import { dashboardRoutes } from './routes/dashboard';
 import { registerRoutes } from './routes/register';
 import { signOffRoutes } from './routes/sign-off';
 import { webhookRoutes } from './routes/webhooks';
+import { proposalRoutes } from './routes/proposals';
 
 // HTML pages (register, certificate) carry their own stricter policy (shared/html/page.ts), which
 // allows their one inline style; no reporting endpoints (an option newer than the type definitions).
@@ -30,6 +31,7 @@ export const routes: TRouteSpec[] = [
   ...agreementRoutes,
   ...signOffRoutes,
   ...registerRoutes,
+  ...proposalRoutes,
   ...webhookRoutes,
   ...dashboardRoutes,
 ];

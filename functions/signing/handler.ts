@@ -15,11 +15,16 @@ import { fieldErrorsOf, toAppError } from '../../shared/http/problem';
 import { loadLinkSigner } from '../../shared/link-signer';
 import { countMetric, logger, observability } from '../../shared/observability';
 import { ZDecisionForm } from './decision-form.schema';
+import { createProposalRepository } from '../../shared/db/proposal-repository';
+import { recordProposalView, viewProposalLink } from '../../shared/domain/proposal/proposals';
+import { renderProposalPage, renderViewRecorded } from '../../shared/html/proposal-pages';
+import { ZProposalViewForm } from '../../shared/schemas/proposal';
 
 const table = { client: createDocumentClient(config.table), tableName: config.table.name };
 const agreements = createAgreementRepository(table);
 const requests = createSigningRequestRepository(table);
 const agencies = createAgencyRepository(table);
+const proposals = createProposalRepository(table);
 const newId = monotonicFactory();
 const linkSigner = loadLinkSigner(config.signingKeys);
 const OWN_ORIGIN = new URL(config.publicBaseUrl).origin;
@@ -102,7 +107,38 @@ const servePage = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
   }
 };
 
+/** A proposed party's page, from the link in its contact's email; the same rules as the signing page. */
+const serveProposalPage = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+  const method = event.requestContext.http.method;
+  const token = event.pathParameters?.token ?? '';
+  const now = new Date();
+  const isHead = method === 'HEAD';
+  try {
+    if (method === 'GET' || isHead) {
+      const opened = await viewProposalLink({ token, now, proposals });
+      return page(200, renderProposalPage({ proposal: opened.proposal, party: opened.party }), isHead);
+    }
+    if (!isFromOwnPage(event.headers)) throw new AppError('forbidden', 'This form can only be sent from Accord’s own proposal page.');
+    const raw = event.body ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : Buffer.alloc(0);
+    if (raw.length > MAX_FORM_BYTES) throw new AppError('payload_too_large', 'The form is too large.');
+    const values = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+    const form = ZProposalViewForm.safeParse({ ...values, ground: values.ground || undefined });
+    if (!form.success) {
+      const opened = await viewProposalLink({ token, now, proposals });
+      return page(400, renderProposalPage({ proposal: opened.proposal, party: opened.party, errors: fieldErrorsOf(form.error), values }));
+    }
+    const recorded = await recordProposalView({ token, form: form.data, now, newId, proposals });
+    countMetric('ProposalViews');
+    return page(200, renderViewRecorded(recorded.proposal, recorded.party));
+  } catch (error) {
+    return problemPage(error, isHead);
+  }
+};
+
+/** Signing links and proposal links share this function: its pages are the public ones reached from email. */
+const serve = (event: APIGatewayProxyEventV2) => (event.rawPath.startsWith('/proposals/respond/') ? serveProposalPage(event) : servePage(event));
+
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
   .use(observability())
   .use(httpHeaderNormalizer())
-  .handler(servePage);
+  .handler(serve);

@@ -104,3 +104,20 @@ export const webhookEndpointKey = (endpointId: string) => ({ PK: WEBHOOK_ENDPOIN
 export const webhookAttemptPartition = (endpointId: string) => `WEBHOOK#${endpointId}`;
 export const WEBHOOK_ATTEMPT_PREFIX = 'ATTEMPT#';
 export const webhookAttemptKey = (endpointId: string, attemptId: string) => ({ PK: webhookAttemptPartition(endpointId), SK: `${WEBHOOK_ATTEMPT_PREFIX}${attemptId}` });
+
+/** A collaboration proposal, its trail (`EVENT#…`) and its list entries (`LIST#…`), in its own partition. */
+export const proposalKey = (proposalId: string) => ({ PK: `PROPOSAL#${proposalId}`, SK: 'PROPOSAL' });
+export const proposalEventKey = (proposalId: string, seq: number) => ({ PK: `PROPOSAL#${proposalId}`, SK: `EVENT#${pad(seq, 6)}` });
+/** Proposals an agency is party to (or every proposal, for admins), newest first, in the byScope index. */
+export const proposalListKeys = (proposalId: string, scope: string, createdAt: string) => ({
+  PK: `PROPOSAL#${proposalId}`,
+  SK: `LIST#${scope}`,
+  GSI1PK: proposalListPartition(scope),
+  GSI1SK: createdSortKey(createdAt, proposalId),
+});
+export const proposalListPartition = (scope: string) => `PROPOSALS#${scope}`;
+export const ALL_PROPOSALS_SCOPE = 'ALL';
+/** Declines whose agencies publish them, newest first: the public record of declines. */
+export const PUBLISHED_DECLINES_SCOPE = 'PUBLISHED_DECLINES';
+/** A proposed party's link, by the SHA-256 of its token. */
+export const proposalLinkKey = (tokenHash: string) => ({ PK: `PROPLINK#${tokenHash}`, SK: 'PROPLINK' });

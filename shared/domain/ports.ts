@@ -1,7 +1,8 @@
 import { AppError } from '../errors';
 import type { TAgency } from '../schemas/agency';
 import type { TAgreement, TAgreementStatus, TAgreementSummary } from '../schemas/agreement';
-import type { TAgencyEvent, TAuditEvent } from '../schemas/audit-event';
+import type { TAgencyEvent, TAuditEvent, TProposalEvent } from '../schemas/audit-event';
+import type { TProposal, TProposalLink, TPublishedDecline } from '../schemas/proposal';
 import type { TOutboxMessage, TRecipient } from '../schemas/outbox';
 import type { TStoredWebhookEndpoint, TWebhookAttempt, TWebhookEvent, TWebhookSecretRef } from '../schemas/webhook';
 import type { TAuditHead, TDelivery, TExpiryWarningState, TReviewReminderState, TSentEmail, TSigningRequest, TStoredAgreement, TOpenRequests } from '../schemas/stored';
@@ -80,6 +81,30 @@ export type TAgreementStore = {
   ): Promise<void>;
   list(query: TListQuery): Promise<TAgreementPage>;
   listEvents(agreementId: string): Promise<TAuditEvent[]>;
+};
+
+/** One atomic write of a proposal: its new state, the events that explain it, the links it opens or spends, its emails. */
+export type TProposalWrite = {
+  proposal: TProposal;
+  auditHead: TAuditHead;
+  events: TProposalEvent[];
+  newLinks?: TProposalLink[];
+  /** Spent by this write, only if still open: a link records one view. */
+  usedLink?: string;
+  messages?: TOutboxMessage[];
+};
+
+export type TProposalStore = {
+  get(id: string): Promise<{ proposal: TProposal; auditHead: TAuditHead } | undefined>;
+  create(write: TProposalWrite): Promise<void>;
+  /** Writes only if the proposal is still at `previousRevision` (else `ConcurrentWriteError`) and the used link is still open (else `SigningRequestSpentError`). */
+  update(write: TProposalWrite, previousRevision: number): Promise<void>;
+  /** Proposals of these agencies (or every one), newest first. */
+  list(scopes: 'all' | string[]): Promise<TProposal[]>;
+  listEvents(id: string): Promise<TProposalEvent[]>;
+  getLink(tokenHash: string): Promise<TProposalLink | undefined>;
+  /** The newest declines of agencies that publish them. */
+  listPublishedDeclines(): Promise<TPublishedDecline[]>;
 };
 
 export type TSigningRequestStore = {

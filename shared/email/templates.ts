@@ -27,6 +27,7 @@ const SUBJECT_PREFIX: Record<TEmailTemplate, (vars: TOutboxMessage['vars']) => s
   webhook_disabled: () => 'Webhook disabled:',
   withdrawal_notice: () => 'Withdrawal notice:',
   party_withdrawn: () => 'Party withdrawn:',
+  collaboration_proposal: () => 'Collaboration proposal:',
 };
 
 type TLine = string | { label: string; value: string | null | undefined };
@@ -106,6 +107,10 @@ const BODY: Record<TEmailTemplate, (vars: TOutboxMessage['vars'], recipient: TRe
     `${vars.partyName} has left this agreement. It continues among the other parties as version ${vars.newVersion}, in force from ${when(vars.withdrawalDate)}; this version is superseded.`,
     { label: 'Reason', value: vars.reason },
   ],
+  collaboration_proposal: (vars, recipient) => [
+    `${vars.proposer} proposes a collaboration with ${recipient.party ?? 'your agency'} and others (Policing and Crime Act 2017 s.2; Police Act 1996 s.22B). The law asks your agency to consider it and record its view: whether it would serve your efficiency or effectiveness, or, if not, the statutory ground on which you decline, with your reasons.`,
+    `Open the link below to read it and record your agency's view by ${when(vars.linkExpiresAt)}. The link is personal to you: do not forward it.`,
+  ],
   webhook_disabled: (vars) => [
     `Deliveries to this webhook endpoint have failed for 24 hours, so Accord has stopped sending to it. Events since then are in its delivery log; enable it again (PATCH /webhooks/${vars.endpointId} with state "active") and replay what it missed.`,
     { label: 'Endpoint', value: vars.url },
@@ -128,7 +133,7 @@ export const renderEmail = (
   const about: TLine[] = [{ label: 'Summary', value: vars.summary }, { label: 'Parties', value: vars.parties }];
   const lines = [...BODY[message.template](vars, recipient), ...about].filter((line) => typeof line === 'string' || line.value);
   const action = links.signingUrl
-    ? { label: 'Read and decide', url: links.signingUrl }
+    ? { label: message.template === 'collaboration_proposal' ? "Record your agency's view" : 'Read and decide', url: links.signingUrl }
     : { label: 'Open in Accord', url: links.agreementUrl };
   const text = [
     name,

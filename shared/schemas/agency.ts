@@ -48,6 +48,8 @@ export const ZAgency = z
     signatories: z.array(z.object({ name: z.string(), role: z.string(), email: z.string() })).default([]).meta({ description: 'Who may sign for the agency' }),
     emailDomains: z.array(z.string()).default([]).meta({ description: 'When set, every authorised signatory has an address in one of these domains' }),
     legalContacts: z.array(z.string()).default([]).meta({ description: 'Told when the agency is named as a party' }),
+    proposalContacts: z.array(z.string()).default([]).meta({ description: 'Sent collaboration proposals to record its view; when empty, its legal contacts are' }),
+    publishProposalDeclines: z.boolean().default(false).meta({ description: 'Whether its declines of proposals, with reasons, are published' }),
     revision: z.int().default(1),
     createdAt: z.string(),
   })

@@ -317,6 +317,7 @@ export const ZAgreement = z
     terminationRound: ZTerminationRound.nullable()
       .default(null)
       .meta({ description: 'An open round asking every party to agree to end the agreement, or one agreed to take effect later' }),
+    proposalId: ZUlid.nullable().default(null).meta({ description: 'The collaboration proposal this agreement was drafted from' }),
     withdrawalNotices: z
       .array(ZWithdrawalNotice)
       .default([])

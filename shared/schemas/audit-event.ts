@@ -39,3 +39,11 @@ export const ZAgencyEvent = ZAuditEvent.omit({ agreementId: true })
 export type TAgencyEvent = z.infer<typeof ZAgencyEvent>;
 
 export const ZAgencyEventList = z.object({ items: z.array(ZAgencyEvent) }).meta({ id: 'AgencyEventList' });
+
+/** An event of a collaboration proposal's own trail. */
+export const ZProposalEvent = ZAuditEvent.omit({ agreementId: true })
+  .extend({ proposalId: z.string() })
+  .meta({ id: 'ProposalEvent' });
+export type TProposalEvent = z.infer<typeof ZProposalEvent>;
+
+export const ZProposalEventList = z.object({ items: z.array(ZProposalEvent) }).meta({ id: 'ProposalEventList' });

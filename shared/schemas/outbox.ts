@@ -22,6 +22,7 @@ export const EMAIL_TEMPLATES = [
   'webhook_disabled',
   'withdrawal_notice',
   'party_withdrawn',
+  'collaboration_proposal',
 ] as const;
 export const ZEmailTemplate = z.enum(EMAIL_TEMPLATES);
 export type TEmailTemplate = z.infer<typeof ZEmailTemplate>;
@@ -31,8 +32,8 @@ export const ZRecipient = z.object({
   name: z.string().optional(),
   /** For a signing request: the party the recipient signs for. */
   party: z.string().optional(),
-  /** For a signing request: the link this recipient gets, derived again when the email is written. */
-  link: z.object({ requestId: z.string(), keyId: z.string() }).optional(),
+  /** For a signing request (or a proposal): the link this recipient gets, derived again when the email is written. */
+  link: z.object({ requestId: z.string(), keyId: z.string(), kind: z.enum(['proposal']).optional() }).optional(),
 });
 export type TRecipient = z.infer<typeof ZRecipient>;
 

@@ -1,4 +1,5 @@
-import { createAgency, listAgencies, listAgencyEvents, readAgency, setAuthorisedSignatories, setLegalContacts } from '../../../shared/domain/agency/agencies';
+import { createAgency, listAgencies, listAgencyEvents, readAgency, setAuthorisedSignatories, setLegalContacts, setProposalContacts } from '../../../shared/domain/agency/agencies';
+import { ZProposalContactsRequest } from '../../../shared/schemas/proposal';
 import type { TAgency } from '../../../shared/schemas/agency';
 import { defineRoute } from '../../../shared/http/route';
 import {
@@ -90,6 +91,21 @@ export const agencyRoutes = [
     handle: async ({ params, body, user }) => ({
       status: 200,
       body: await setLegalContacts({ agencyId: params.id, legalContacts: body.legalContacts, user, now: new Date(), newId, agencies }),
+    }),
+  }),
+  defineRoute({
+    method: 'PUT',
+    path: '/agencies/{id}/proposal-contacts',
+    operationId: 'setProposalContacts',
+    summary: "Replace who records the agency's view of collaboration proposals, and whether its declines are published (its own editors, or an admin)",
+    tags: ['agencies'],
+    auth: 'editor',
+    params: ZAgencyIdParams,
+    body: ZProposalContactsRequest,
+    responses: { 200: { description: 'The agency', schema: ZAgency }, 403: { description: 'Not an editor of this agency' } },
+    handle: async ({ params, body, user }) => ({
+      status: 200,
+      body: await setProposalContacts({ agencyId: params.id, proposalContacts: body.proposalContacts, publishDeclines: body.publishDeclines, user, now: new Date(), newId, agencies }),
     }),
   }),
   defineRoute({

@@ -48,6 +48,8 @@ export const createAgency = async (options: {
     signatories: [],
     emailDomains: [],
     legalContacts: [...new Set(input.legalContacts ?? [])],
+    proposalContacts: [],
+    publishProposalDeclines: false,
     revision: 1,
     createdAt: options.now.toISOString(),
   };
@@ -126,6 +128,16 @@ export const setAuthorisedSignatories = (options: TAgencyChange & { input: TAuth
     return {
       agency: { ...agency, signatories: options.input.signatories, emailDomains },
       data: { signatories: options.input.signatories, emailDomains },
+    };
+  });
+
+/** Replaces who records the agency's view of collaboration proposals, and whether its declines are published. */
+export const setProposalContacts = (options: TAgencyChange & { proposalContacts: string[]; publishDeclines?: boolean | undefined }): Promise<TAgency> =>
+  changeAgency(options, 'proposal_contacts_set', (agency) => {
+    const publishProposalDeclines = options.publishDeclines ?? agency.publishProposalDeclines;
+    return {
+      agency: { ...agency, proposalContacts: [...new Set(options.proposalContacts)], publishProposalDeclines },
+      data: { proposalContacts: options.proposalContacts, publishProposalDeclines },
     };
   });
 

@@ -32,6 +32,10 @@ export const createDraft = async (options: {
   newId: () => string;
   agencies: TAgencyStore;
   agreements: TAgreementStore;
+  /** Given when the draft's id was settled beforehand (a draft opened from a proposal names it first). */
+  id?: string;
+  /** The collaboration proposal it comes from. */
+  proposalId?: string;
 }): Promise<TAgreement> => {
   const { input, user, now, newId } = options;
   assertRole(user, 'editor');
@@ -48,7 +52,7 @@ export const createDraft = async (options: {
   }
   const parties = buildParties(partyInputs, known, newId);
   const at = now.toISOString();
-  const id = newId();
+  const id = options.id ?? newId();
   const fields = {
     title: input.title,
     summary: input.summary ?? '',
@@ -82,6 +86,7 @@ export const createDraft = async (options: {
       termination: null,
       terminationRound: null,
       withdrawalNotices: [],
+      proposalId: options.proposalId ?? null,
       owner: user.email,
       ownerAgencyId,
       status: 'draft',
@@ -96,7 +101,7 @@ export const createDraft = async (options: {
       type: 'draft_created',
       at,
       actor: { kind: 'user', email: user.email },
-      data: { reference, version: 1, ...snapshot, bodySha256: sha256Hex(body) },
+      data: { reference, version: 1, ...snapshot, bodySha256: sha256Hex(body), ...(options.proposalId ? { proposalId: options.proposalId } : {}) },
     });
     return { agreement, auditHead: head, events: [event] };
   });

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import type { TActor, TAgencyEvent, TAuditEvent } from '../../schemas/audit-event';
+import type { TActor, TAgencyEvent, TAuditEvent, TProposalEvent } from '../../schemas/audit-event';
 
 import type { TAuditHead } from '../../schemas/stored';
 
@@ -40,6 +40,10 @@ export const appendAuditEvent = (head: TAuditHead, input: TEventInput & { agreem
 
 /** The next event of an agency's trail (its authorised signatories, its contacts). */
 export const appendAgencyEvent = (head: TAuditHead, input: TEventInput & { agencyId: string }): { event: TAgencyEvent; head: TAuditHead } =>
+  chain(head, input);
+
+/** The next event of a collaboration proposal's trail. */
+export const appendProposalEvent = (head: TAuditHead, input: TEventInput & { proposalId: string }): { event: TProposalEvent; head: TAuditHead } =>
   chain(head, input);
 
 /** Checks a whole chain, oldest first; returns the seq of the first bad event, or null when intact. */

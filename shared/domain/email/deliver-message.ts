@@ -60,7 +60,9 @@ const attemptDelivery = async (options: Parameters<typeof deliverMessage>[0], re
   const { message } = options;
   const email = options.render(message, recipient, {
     agreementUrl: message.agreementId ? `${options.publicBaseUrl}/app/agreements/${message.agreementId}` : `${options.publicBaseUrl}/app`,
-    signingUrl: recipient.link ? `${options.publicBaseUrl}/sign/${options.linkSigner.tokenFor(recipient.link)}` : undefined,
+    signingUrl: recipient.link
+      ? `${options.publicBaseUrl}/${recipient.link.kind === 'proposal' ? 'proposals/respond' : 'sign'}/${options.linkSigner.tokenFor(recipient.link)}`
+      : undefined,
   });
   for (const wait of SEND_BACKOFF_MS) {
     await sleep(wait);

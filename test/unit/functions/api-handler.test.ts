@@ -39,6 +39,7 @@ const AGREEMENT: TAgreement = {
   termination: null,
   terminationRound: null,
   withdrawalNotices: [],
+  proposalId: null,
   revision: 3,
   createdAt: '2026-06-01T09:00:00.000Z',
   updatedAt: '2026-06-01T09:00:00.000Z',
