@@ -34,7 +34,7 @@ describe('review reminder rules', () => {
   });
 
   it('puts an in-force agreement in the index on its next reminder or expiry warning day, or the day after it expires', () => {
-    const agreement = { status: 'in_force', nextReviewDate: REVIEW, expiryDate: null } as TAgreement;
+    const agreement = { status: 'in_force', nextReviewDate: REVIEW, expiryDate: null, withdrawalNotices: [] } as unknown as TAgreement;
     expect(agreementNextDueOn(agreement, null)).toBe('2027-05-01');
     expect(agreementNextDueOn(agreement, { reviewDate: REVIEW, lastOffset: -30 })).toBe('2027-06-23');
     expect(agreementNextDueOn(agreement, { reviewDate: REVIEW, lastOffset: 8 })).toBe('2027-07-15');
