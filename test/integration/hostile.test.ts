@@ -4,7 +4,7 @@ import { handler as signingHandler } from '../../functions/signing/handler';
 import { createDocumentClient } from '../../shared/db/client';
 import { agencyKey, agencyListKeys } from '../../shared/db/keys';
 import { findBrokenLink } from '../../shared/domain/audit/audit-chain';
-import { ASSESSMENT, WARWICKSHIRE_AGENCIES } from '../fixtures/agencies';
+import { partyExtras, ASSESSMENT, WARWICKSHIRE_AGENCIES } from '../fixtures/agencies';
 import type { TTestUser } from '../fixtures/auth';
 import { ADMIN, callFunction } from '../fixtures/http';
 import { api, approve } from '../fixtures/lifecycle';
@@ -28,6 +28,7 @@ const party = (agencyId: string, signatory: { name: string; role: string; email:
   agencyId,
   assessment: ASSESSMENT,
   signatories: [{ ...signatory, ...extra }],
+  ...partyExtras(agencyId),
 });
 /** A party as the API takes it; `leaving` marks one that signs a variation to leave. */
 type TParty = ReturnType<typeof party> & { leaving?: boolean };

@@ -4,7 +4,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as outboxSender } from '../../functions/outbox-sender/handler';
 import { lambdaContext } from '../../infra/local/lambda-http';
-import { WARWICKSHIRE_AGENCIES } from '../fixtures/agencies';
+import { CONSULTED, WARWICKSHIRE_AGENCIES } from '../fixtures/agencies';
 import { ADMIN } from '../fixtures/http';
 import { api, authoriseDraft, bringIntoForce } from '../fixtures/lifecycle';
 import { mailbox, startOutbox } from '../fixtures/outbox';
@@ -71,9 +71,6 @@ const submitAgreement = async (title: string) => {
   expect(submitted.status, JSON.stringify(submitted.json)).toBe(200);
   return created.json.id as string;
 };
-
-/** The commissioner enters without the force, so records consulting its chief officer. */
-const CONSULTED = { consultedOn: '2026-01-15', chiefOfficer: 'Chief Constable', outcome: 'Content.' };
 
 let outbox: Awaited<ReturnType<typeof startOutbox>>;
 

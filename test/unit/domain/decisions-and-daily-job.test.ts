@@ -10,7 +10,7 @@ import type { TDecision } from '../../../shared/domain/signing/routing';
 import type { TUser } from '../../../shared/domain/user';
 import type { AppError } from '../../../shared/errors';
 import { createLinkSigner, ZSigningKeyring } from '../../../shared/signing-keyring';
-import { ASSESSMENT, WARWICKSHIRE_AGENCIES } from '../../fixtures/agencies';
+import { ASSESSMENT, partyExtras, WARWICKSHIRE_AGENCIES } from '../../fixtures/agencies';
 import { inMemoryAgencies, inMemoryAgreements } from '../../fixtures/in-memory-stores';
 
 /**
@@ -48,7 +48,7 @@ describe('a signatory decision and the daily job, on the in-memory stores', () =
           assessment: ASSESSMENT,
           signatories: [chief(agencyId)],
           // The commissioner enters without the force, so has consulted its chief constable.
-          ...(agencyId === 'warwickshire-pcc' ? { consultation: { consultedOn: '2026-01-05', chiefOfficer: 'Chief Constable', outcome: 'Content.' } } : {}),
+          ...partyExtras(agencyId),
         })),
         ...input,
       },
