@@ -116,6 +116,8 @@ const serveProposalPage = async (event: APIGatewayProxyEventV2): Promise<APIGate
   try {
     if (method === 'GET' || isHead) {
       const opened = await viewProposalLink({ token, now, proposals });
+      // Another contact of the same agency may have answered first: its view stands.
+      if (opened.party.view) throw new AppError('conflict', `${opened.party.agencyName}'s view is already recorded.`);
       return page(200, renderProposalPage({ proposal: opened.proposal, party: opened.party }), isHead);
     }
     if (!isFromOwnPage(event.headers)) throw new AppError('forbidden', 'This form can only be sent from Accord’s own proposal page.');
@@ -127,7 +129,7 @@ const serveProposalPage = async (event: APIGatewayProxyEventV2): Promise<APIGate
       const opened = await viewProposalLink({ token, now, proposals });
       return page(400, renderProposalPage({ proposal: opened.proposal, party: opened.party, errors: fieldErrorsOf(form.error), values }));
     }
-    const recorded = await recordProposalView({ token, form: form.data, now, newId, proposals });
+    const recorded = await recordProposalView({ token, form: form.data, now, newId, proposals, agencies });
     countMetric('ProposalViews');
     return page(200, renderViewRecorded(recorded.proposal, recorded.party));
   } catch (error) {

@@ -14,7 +14,7 @@ export const renderRegisterPage = (entries: TRegisterEntry[], nextCursor: string
   return layout(
     title,
     html`<h1>${title}</h1>
-<p class="muted">Agreements in force between emergency services and their partners (Policing and Crime Act 2017; Police Act 1996 s.23E). Also as <a href="register.json${agency ? `?agency=${encodeURIComponent(agency)}` : ''}">JSON</a> and <a href="register.csv">CSV</a>.${agency ? html` <a href="register">All agreements</a>.` : ''}</p>
+<p class="muted">Agreements in force between emergency services and their partners (Policing and Crime Act 2017; Police Act 1996 s.23E). Also as <a href="register.json${agency ? `?agency=${encodeURIComponent(agency)}` : ''}">JSON</a> and, the whole register, <a href="register.csv">CSV</a>.${agency ? html` <a href="register">All agreements</a>.` : ''}</p>
 <table><tr><th>Agreement</th><th>Parties</th><th>In force</th></tr>
 ${entries.map(
   (entry) => html`<tr><td><strong>${entry.reference}</strong> v${entry.version}: ${entry.title}<br><span class="muted">${entry.summary}</span><br><a class="hash" href="verify/${entry.documentSha256 ?? ''}">${entry.documentSha256}</a>${entry.publication.map((publication) => html`<br><span class="muted">Published by ${publicationText(publication)}</span>`)}</td>

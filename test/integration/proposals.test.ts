@@ -70,6 +70,8 @@ describe('collaboration proposals (PCA 2017 s.2–3; Police Act 1996 s.22B–22C
     const agreed = (await api({ method: 'GET', path: `/proposals/${proposal.id}`, as: AMBULANCE_EDITOR })).json;
     expect(agreed.mustProceed).toBe(true);
 
+    // The commissioner declined: its editors do not open the draft it will not be party to.
+    expect((await api({ method: 'POST', path: `/proposals/${proposal.id}/draft`, as: { email: 'editor@pcc.test', role: 'editor', agencies: ['warwickshire-pcc'] } })).status).toBe(403);
     const draft = await api({ method: 'POST', path: `/proposals/${proposal.id}/draft`, as: AMBULANCE_EDITOR });
     expect(draft.status, JSON.stringify(draft.json)).toBe(201);
     expect(draft.json).toMatchObject({ status: 'draft', title: 'Shared training centre', proposalId: proposal.id, ownerAgencyId: 'west-midlands-ambulance' });

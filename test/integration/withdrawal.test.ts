@@ -57,6 +57,8 @@ describe('a party leaving under the withdrawal terms (PCA 2017 s.4(7))', () => {
     const continuing = await read(versions[0].id);
     expect(continuing).toMatchObject({ version: 2, supersedes: agreement.id, status: 'in_force', effectiveDate: leaving, documentSha256: agreement.documentSha256, withdrawalNotices: [] });
     expect(continuing.parties.map((party: { agencyId: string }) => party.agencyId)).toEqual(['warwickshire-fire', 'warwickshire-police', 'warwickshire-pcc']);
+    // Who signed carries over; where from stays with the version they signed.
+    expect(continuing.parties[0].signatories[0]).toMatchObject({ status: 'approved', evidence: { signedName: 'Signed', ip: null, userAgent: null, documentSha256: agreement.documentSha256 } });
     expect(await eventTypes(agreement.id)).toEqual(expect.arrayContaining(['withdrawal_notice_given', 'party_withdrawn', 'superseded']));
     expect(await eventTypes(continuing.id)).toEqual(['continued_after_withdrawal']);
     await mailbox.waitFor((mails) => mails.some((mail) => mail.to === 'ceo@wmas.leave.test' && mail.subject.startsWith('Party withdrawn:')), 'the party-withdrawn email');

@@ -19,9 +19,11 @@ export const giveWithdrawalNotice = async (
   options: TWithdrawalNoticeRequest & { id: string; user: TUser; ifMatch?: string | undefined; now: Date; newId: () => string; agreements: TAgreementStore },
 ): Promise<TAgreement> => {
   const { user, agencyId } = options;
+  let liveSuccessor: TAgreement | undefined;
   const result = await changeAgreement({
     ...asUser(options),
-    change: ({ stored }): TChange => {
+    change: async ({ stored }): Promise<TChange> => {
+      liveSuccessor = (await laterVersions(options.agreements, stored)).find((version) => version.status === 'draft' || version.status === 'awaiting_signatures');
       const agreement = stored.agreement;
       const party = partiesNow(agreement).find((candidate) => candidate.agencyId === agencyId);
       if (!party) throw new AppError('unprocessable', 'That agency is not a party to this agreement.', [{ path: 'agencyId', message: `${agencyId} is not a party` }]);
@@ -32,8 +34,11 @@ export const giveWithdrawalNotice = async (
       if (agreement.withdrawalNotices.some((notice) => notice.agencyId === agencyId)) {
         throw new AppError('conflict', `${party.agencyName} has already given notice.`);
       }
-      if (stored.successorId) {
-        throw new AppError('illegal_transition', 'A new version of this agreement is being drafted: a party leaving then signs it marked as leaving, or the draft is withdrawn first.');
+      if (liveSuccessor) {
+        throw new AppError('illegal_transition', `Version ${liveSuccessor.version} of this agreement is being drafted or signed: a party leaving signs it marked as leaving, or it is withdrawn first.`);
+      }
+      if (agreement.terminationRound) {
+        throw new AppError('illegal_transition', 'Every party is being asked, or has agreed, to end this agreement: that comes first.');
       }
       const today = londonDate(options.now);
       const dateError = (message: string) => new AppError('validation_failed', 'The withdrawal date is not possible.', [{ path: 'effectiveDate', message }]);
@@ -64,6 +69,18 @@ export const giveWithdrawalNotice = async (
   return result!.agreement;
 };
 
+/** The versions made after this one (revisions of a declined variation included), oldest first. */
+export const laterVersions = async (agreements: TAgreementStore, stored: TStoredAgreement): Promise<TAgreement[]> => {
+  const versions: TAgreement[] = [];
+  for (let id = stored.successorId; id; ) {
+    const next = await agreements.get(id);
+    if (!next) break;
+    versions.push(next.agreement);
+    id = next.successorId;
+  }
+  return versions;
+};
+
 /**
  * The daily job's change when a party's notice falls due: it leaves, and the agreement continues
  * among the rest as a new version in force (this one superseded), or, when the rest no longer
@@ -71,7 +88,7 @@ export const giveWithdrawalNotice = async (
  */
 export const withdrawalChange = (
   stored: TStoredAgreement,
-  options: { today: string; at: string; newId: () => string; actor: TActor },
+  options: { today: string; at: string; newId: () => string; actor: TActor; lastVersion: number },
 ): TChange<'partiesWithdrawn' | 'agreementsTerminated'> | null => {
   const current = stored.agreement;
   const notice = current.withdrawalNotices.filter((candidate) => candidate.effectiveDate <= options.today).sort((a, b) => a.effectiveDate.localeCompare(b.effectiveDate))[0];
@@ -100,13 +117,22 @@ export const withdrawalChange = (
     };
   }
   const id = options.newId();
+  // The drafting agency leaving hands the record to the first party that stays.
+  const ownerLeaves = current.ownerAgencyId === notice.agencyId;
   // The rest are bound by what they signed, less the party that left: the same document, a new version.
   const continuing: TAgreement = {
     ...current,
     id,
-    version: current.version + 1,
+    // After any later version already numbered (a declined variation, say).
+    version: options.lastVersion + 1,
     supersedes: current.id,
-    parties: remaining.map((party) => ({ ...party, publication: null })),
+    ...(ownerLeaves ? { ownerAgencyId: remaining[0]!.agencyId, owner: current.legalContacts[0] ?? current.owner } : {}),
+    parties: remaining.map((party) => ({
+      ...party,
+      publication: null,
+      // Who signed, and when, carry over; their IP address and browser stay with the version they signed, to be removed in time.
+      signatories: party.signatories.map((signatory) => ({ ...signatory, evidence: signatory.evidence && { ...signatory.evidence, ip: null, userAgent: null } })),
+    })),
     effectiveDate: notice.effectiveDate,
     undelivered: [],
     reviews: [],
@@ -138,7 +164,17 @@ export const withdrawalChange = (
     ],
     ...revokeAllLinks(stored.openRequests),
     successorId: id,
-    creates: [{ agreement: continuing, auditHead: created.head, events: [created.event] }],
+    creates: [
+      {
+        agreement: continuing,
+        auditHead: created.head,
+        events: [created.event],
+        // Reminders already sent for these dates are not sent again; the same document is found by its hash.
+        reviewReminder: stored.reviewReminder,
+        expiryWarning: stored.expiryWarning,
+        indexDocument: true,
+      },
+    ],
     outcome: 'partiesWithdrawn',
   };
 };

@@ -11,6 +11,8 @@ import { LINK_LIFETIME_DAYS } from '../signing/links';
 import { hasRole, type TUser } from '../user';
 
 const DAY_MS = 24 * 3600_000;
+/** Links one proposal sends: with the proposal, its list entries and its trail, well inside a transaction's 100 items. */
+const MAX_LINKS = 60;
 
 /** Two or more parties seeing a benefit must proceed to an agreement (PCA 2017 s.3(4); PA 1996 s.22C). */
 const mustProceed = (proposal: Pick<TProposal, 'parties'>) => proposal.parties.filter((party) => party.view?.kind === 'benefit').length >= 2;
@@ -61,6 +63,9 @@ export const createProposal = async (options: {
     else if (contactsOf(agency).length === 0) errors.push({ path: `agencyIds.${index}`, message: `${agency.name} has no proposal or legal contact to send it to; its editors add one` });
     seen.add(agencyId);
   });
+  const linkCount = input.agencyIds.reduce((count, agencyId) => count + (known.get(agencyId) ? contactsOf(known.get(agencyId)!).length : 0), 0);
+  // One transaction writes the proposal and every link: DynamoDB takes at most 100 items in one.
+  if (linkCount > MAX_LINKS) errors.push({ path: 'agencyIds', message: `the agencies have ${linkCount} contacts between them; a proposal goes to at most ${MAX_LINKS}` });
   if (errors.length > 0) throw new AppError('unprocessable', 'The proposal cannot be sent.', errors);
   const at = now.toISOString();
   const id = newId();
@@ -147,9 +152,13 @@ export const recordProposalView = async (options: {
   now: Date;
   newId: () => string;
   proposals: TProposalStore;
+  agencies: Pick<TAgencyStore, 'get'>;
 }): Promise<{ proposal: TProposal; party: TProposalParty }> => {
   for (let attempt = 1; ; attempt += 1) {
-    const { proposal, auditHead, link, party } = await viewProposalLink(options);
+    const { proposal, auditHead, link, party: asked } = await viewProposalLink(options);
+    // Whether a decline is published is the agency's choice as it stands when it declines.
+    const agency = await options.agencies.get(asked.agencyId);
+    const party = { ...asked, publishesDeclines: agency?.publishProposalDeclines ?? asked.publishesDeclines };
     if (party.view) throw new AppError('conflict', `${party.agencyName}'s view is already recorded.`);
     if (options.form.view === 'decline' && options.form.ground === 'other_functions_or_nhs' && party.agencyType !== 'ambulance_trust') {
       throw new AppError('validation_failed', 'That ground is an ambulance trust’s.', [{ path: 'ground', message: 'only an ambulance trust may decline for its other functions or the NHS' }]);
@@ -162,7 +171,7 @@ export const recordProposalView = async (options: {
       recordedAt: at,
       recordedBy: { name: options.form.name, email: link.email },
     };
-    const parties = proposal.parties.map((candidate) => (candidate.agencyId === party.agencyId ? { ...candidate, view } : candidate));
+    const parties = proposal.parties.map((candidate) => (candidate.agencyId === party.agencyId ? { ...party, view } : candidate));
     const next: TProposal = { ...proposal, parties, mustProceed: mustProceed({ parties }), revision: proposal.revision + 1 };
     const { events, head } = chainEvents(auditHead, proposal.id, at, { kind: 'signatory', email: link.email, name: options.form.name }, [
       { id: options.newId(), type: 'proposal_view_recorded', data: { agencyId: party.agencyId, view: view.kind, ground: view.ground, reasons: view.reasons } },
@@ -193,6 +202,10 @@ export const draftFromProposal = async (options: {
 }): Promise<TAgreement> => {
   const { proposal, auditHead } = await readProposal(options);
   if (!hasRole(options.user, 'editor')) throw new AppError('forbidden', 'This needs the editor role.');
+  const benefit = proposal.parties.filter((party) => party.view?.kind === 'benefit');
+  // The draft is theirs to open who will be party to it: an editor of an agency that sees a benefit, or an admin.
+  const ownAgency = options.user.role === 'admin' ? proposal.proposerAgencyId : benefit.find((party) => options.user.agencies.includes(party.agencyId))?.agencyId;
+  if (!ownAgency) throw new AppError('forbidden', 'Only an editor of a party that sees a benefit, or an admin, opens the draft.');
   if (!proposal.mustProceed) throw new AppError('illegal_transition', 'Fewer than two parties see a benefit: there is nothing to draft yet.');
   if (proposal.draftAgreementId && (await options.agreements.get(proposal.draftAgreementId))) {
     throw new AppError('illegal_transition', `The draft is already open (${proposal.draftAgreementId}).`);
@@ -210,10 +223,8 @@ export const draftFromProposal = async (options: {
       throw error;
     }
   }
-  const benefit = proposal.parties.filter((party) => party.view?.kind === 'benefit');
-  const ownAgency = options.user.role === 'admin' ? proposal.proposerAgencyId : benefit.find((party) => options.user.agencies.includes(party.agencyId))?.agencyId;
   return createDraft({
-    input: { title: proposal.title, summary: proposal.summary, parties: benefit.map((party) => ({ agencyId: party.agencyId })), ...(ownAgency ? { ownerAgencyId: ownAgency } : {}) },
+    input: { title: proposal.title, summary: proposal.summary, parties: benefit.map((party) => ({ agencyId: party.agencyId })), ownerAgencyId: ownAgency },
     user: options.user,
     now: options.now,
     newId: options.newId,

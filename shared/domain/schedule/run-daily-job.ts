@@ -13,7 +13,7 @@ import {
   type TStoredAgreement,
 } from '../ports';
 import { revokeAllLinks, revokeLinks } from '../signing/links';
-import { withdrawalChange } from '../agreement/withdrawal';
+import { laterVersions, withdrawalChange } from '../agreement/withdrawal';
 import { findSignatory, mapSignatories } from '../signing/routing';
 import { openTerminationRound, terminationChange } from '../signing/termination';
 import { isStillAuthorised } from '../agreement/party-authority';
@@ -59,7 +59,7 @@ type TDailyJobOptions = {
 const systemChange = <TOutcome = undefined>(
   options: TDailyJobOptions,
   agreementId: string,
-  change: (context: { stored: TStoredAgreement }) => TChange<TOutcome> | null,
+  change: (context: { stored: TStoredAgreement }) => Promise<TChange<TOutcome> | null> | TChange<TOutcome> | null,
 ) =>
   changeAgreement<{ stored: TStoredAgreement }, TOutcome>({
     agreements: options.agreements,
@@ -96,7 +96,12 @@ export const runDailyJob = async (options: TDailyJobOptions): Promise<TDailyJobR
   const agreementsDue = () =>
     forEachConcurrently(options.due.agreementsDueBy(today), DAILY_JOB_CONCURRENCY, async (agreementId) => {
       report.agreementsChecked += 1;
-      const done = await systemChange(options, agreementId, ({ stored }) => agreementWorkDue(stored, { today, at, newId: options.newId }));
+      const done = await systemChange(options, agreementId, async ({ stored }) => {
+        // A party leaving today makes the next version; it is numbered after any made since.
+        const leaving = stored.agreement.withdrawalNotices.some((notice) => notice.effectiveDate <= today);
+        const lastVersion = leaving ? Math.max(stored.agreement.version, ...(await laterVersions(options.agreements, stored)).map((version) => version.version)) : stored.agreement.version;
+        return agreementWorkDue(stored, { today, at, newId: options.newId, lastVersion });
+      });
       for (const work of done?.outcome ?? []) report[work] += 1;
     });
 
@@ -226,12 +231,15 @@ const expireLink = async (options: TDailyJobOptions, request: TSigningRequest): 
 type TAgreementWork = 'agreementsTerminated' | 'agreementsExpired' | 'reviewRemindersSent' | 'expiryWarningsSent' | 'partiesWithdrawn';
 
 /** What the daily job owes an agreement in force today: end it as agreed, take out a party leaving, let it expire, or remind of its review. */
-const agreementWorkDue = (stored: TStoredAgreement, { today, at, newId }: { today: string; at: string; newId: () => string }): TChange<TAgreementWork[]> | null => {
+const agreementWorkDue = (
+  stored: TStoredAgreement,
+  { today, at, newId, lastVersion }: { today: string; at: string; newId: () => string; lastVersion: number },
+): TChange<TAgreementWork[]> | null => {
   if (!canPerform(stored.agreement.status, 'expire')) return null;
   const { agreement } = stored;
   const round = agreement.terminationRound;
   if (round?.agreedAt && today >= round.effectiveDate) return { ...terminationChange(agreement, round, { at, actor: SYSTEM }), outcome: ['agreementsTerminated'] };
-  const withdrawal = withdrawalChange(stored, { today, at, newId, actor: SYSTEM });
+  const withdrawal = withdrawalChange(stored, { today, at, newId, actor: SYSTEM, lastVersion });
   if (withdrawal) return { ...withdrawal, outcome: [withdrawal.outcome!] };
   if (agreement.expiryDate && today > agreement.expiryDate) {
     const expired: TAgreement = { ...agreement, status: 'expired', terminationRound: null };
