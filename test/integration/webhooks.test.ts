@@ -47,6 +47,15 @@ const waitForLog = async (endpointId: string, ready: (items: any[]) => boolean) 
   throw new Error(`Timed out waiting for the delivery log of ${endpointId}: ${JSON.stringify(await log(endpointId))}`);
 };
 
+/** Polls (bounded) until `ready` holds. */
+const waitUntil = async (ready: () => Promise<boolean>, what: string) => {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    if (await ready()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+};
+
 /** The outbox sweep, as EventBridge Scheduler runs it, at a chosen moment. */
 const sweepAt = (time: string) => outboxSender({ time }, lambdaContext('accord-outbox-sender'));
 
@@ -144,10 +153,15 @@ describe('webhooks', () => {
 
     const [failed] = await waitForLog(flaky.endpoint.id, (items) => items.length === 1);
     expect(failed).toMatchObject({ outcome: 'retrying', statusCode: 500, attempt: 1, agreementId, eventType: 'agreement.submitted' });
-    expect((await api({ method: 'GET', path: `/webhooks/${flaky.endpoint.id}`, as: ADMIN })).json.failingSince).toBe(failed.at);
+    // The endpoint's failing run is noted just after the attempt is logged.
+    await waitUntil(async () => (await api({ method: 'GET', path: `/webhooks/${flaky.endpoint.id}`, as: ADMIN })).json.failingSince === failed.at, 'the failing run noted');
 
     receiver.answers.set('/flaky', 200);
-    await sweepAt(new Date(Date.parse(failed.nextAttemptAt) + 1000).toISOString());
+    // The sender may still hold the event for a moment after logging; the sweep finds it once it lets go.
+    await waitUntil(async () => {
+      await sweepAt(new Date(Date.parse(failed.nextAttemptAt) + 1000).toISOString());
+      return deliveredTo('/flaky').length === 2;
+    }, 'the retry');
     const deliveries = deliveredTo('/flaky');
     expect(deliveries).toHaveLength(2);
     expect(deliveries[1]!.headers['webhook-id']).toBe(deliveries[0]!.headers['webhook-id']);
@@ -166,7 +180,11 @@ describe('webhooks', () => {
     await submitAgreement('Flaky receiver, down for a day');
     const [down] = await waitForLog(flaky.endpoint.id, (items) => items.length === 4);
     expect(down).toMatchObject({ outcome: 'retrying', statusCode: 503 });
-    await sweepAt(new Date(Date.parse(down.at) + 25 * 3600_000).toISOString());
+    await waitUntil(async () => (await api({ method: 'GET', path: `/webhooks/${flaky.endpoint.id}`, as: ADMIN })).json.failingSince === down.at, 'the new failing run noted');
+    await waitUntil(async () => {
+      await sweepAt(new Date(Date.parse(down.at) + 25 * 3600_000).toISOString());
+      return (await log(flaky.endpoint.id))[0].outcome === 'failed';
+    }, 'the last try');
     const [lastTry] = await log(flaky.endpoint.id);
     expect(lastTry).toMatchObject({ outcome: 'failed', statusCode: 503 });
     const endpoint = (await api({ method: 'GET', path: `/webhooks/${flaky.endpoint.id}`, as: ADMIN })).json;
