@@ -234,6 +234,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/agreements/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import an agreement signed outside Accord: it enters in force, each signature attested by the importing admin
+         * @description Needs the admin role.
+         */
+        post: operations["importAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/imports/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a register’s backlog from CSV: a dry run (the default) lists every problem by line and field; a run imports each agreement once
+         * @description Needs the admin role.
+         */
+        post: operations["importAgreementsCsv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/agreements/{id}/submit": {
         parameters: {
             query?: never;
@@ -1340,6 +1380,14 @@ export interface components {
                          * @enum {string|null}
                          */
                         reasonCode: "public_safety" | "efficiency_effectiveness" | "nhs_impact" | "other" | null;
+                        /**
+                         * @description Signed outside Accord: who attested the signature, and how
+                         * @default null
+                         */
+                        imported: {
+                            attestedBy: string;
+                            attestation: string;
+                        } | null;
                     } | null;
                 }[];
                 /**
@@ -1687,6 +1735,82 @@ export interface components {
             prevHash: string | null;
             /** @description Hex SHA-256 of the RFC 8785 canonical JSON of every other field but `personal` */
             hash: string;
+        };
+        ImportAgreementRequest: {
+            /** @description Its reference in the records it comes from: importing it again creates nothing */
+            sourceReference: string;
+            title: string;
+            summary?: string;
+            /**
+             * @description Default PCA2017_S2
+             * @enum {string}
+             */
+            legalBasis?: "PCA2017_S2" | "PA1996_S22A" | "OTHER";
+            /** @description The text, when there is one to hand; the signed copy is what binds */
+            body?: string;
+            withdrawalTerms?: string;
+            /**
+             * Format: date
+             * @description Calendar date, YYYY-MM-DD (Europe/London)
+             */
+            effectiveDate: string;
+            /**
+             * Format: date
+             * @description Calendar date, YYYY-MM-DD (Europe/London)
+             */
+            nextReviewDate: string;
+            /**
+             * Format: date
+             * @description Calendar date, YYYY-MM-DD (Europe/London)
+             */
+            expiryDate?: string;
+            /** @description Default true */
+            publish?: boolean;
+            publishExemptionReason?: string;
+            parties: {
+                agencyId: string;
+                signatories: {
+                    name: string;
+                    role: string;
+                    /** Format: email */
+                    email?: string;
+                    /**
+                     * Format: date
+                     * @description Calendar date, YYYY-MM-DD (Europe/London)
+                     */
+                    signedOn: string;
+                }[];
+            }[];
+            /** @description SHA-256 of the signed copy: it becomes the document hash, found by /verify */
+            signedCopySha256?: string;
+            /** @description How the importer satisfied themselves it was signed, e.g. the sealed copy held by legal services */
+            attestation: string;
+        };
+        ImportCsvResult: {
+            dryRun: boolean;
+            agreements: {
+                sourceReference: string;
+                lines: number[];
+                /** @enum {string} */
+                outcome: "created" | "would_create" | "exists" | "invalid";
+                agreementId: string | null;
+                errors: {
+                    line: number;
+                    field: string;
+                    message: string;
+                }[];
+            }[];
+        };
+        ImportCsvRequest: {
+            /** @description One row per signatory; see the contract (Importing agreements) for the columns */
+            csv: string;
+            /**
+             * @description Check every line and create nothing (the default)
+             * @default true
+             */
+            dryRun: boolean;
+            /** @description How the importer satisfied themselves it was signed, e.g. the sealed copy held by legal services */
+            attestation: string;
         };
         ReasonRequest: {
             reason: string;
@@ -3301,6 +3425,216 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the problem reveals nothing of its cause */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Storage briefly unreachable; nothing was changed. Send the request again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportAgreementRequest"];
+            };
+        };
+        responses: {
+            /** @description The agreement, in force */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description Bad input; `errors[]` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An agreement with this sourceReference was imported before */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 400 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Every failed rule, by field: unknown agencies, dates, the statute’s party rules */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the problem reveals nothing of its cause */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Storage briefly unreachable; nothing was changed. Send the request again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importAgreementsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportCsvRequest"];
+            };
+        };
+        responses: {
+            /** @description What became of each agreement in the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportCsvResult"];
+                };
+            };
+            /** @description Bad input; `errors[]` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 400 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -11,7 +11,8 @@ import { recordDecision, viewSigningLink } from '../../shared/domain/signing/dec
 import { AppError } from '../../shared/errors';
 import { PAGE_HEADERS } from '../../shared/html/page';
 import { renderDecisionRecorded, renderProblemPage, renderSigningPage } from '../../shared/html/signing-pages';
-import { fieldErrorsOf, toAppError } from '../../shared/http/problem';
+import { fieldErrorsOf } from '../../shared/errors';
+import { toAppError } from '../../shared/http/problem';
 import { loadLinkSigner } from '../../shared/link-signer';
 import { countMetric, logger, observability } from '../../shared/observability';
 import { ZDecisionForm } from './decision-form.schema';

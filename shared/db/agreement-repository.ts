@@ -7,6 +7,7 @@ import { agenciesWithAccess } from '../domain/agreement/access';
 import { searchTextOf, toSummary } from '../domain/agreement/summary';
 import { agreementNextDueOn, requestNextDueOn } from '../domain/schedule/reminder-rules';
 import {
+  AlreadyImportedError,
   ConcurrentWriteError,
   RateLimitedError,
   SigningRequestSpentError,
@@ -33,6 +34,7 @@ import {
   DUE_SIGNING_REQUESTS,
   dueWorkKeys,
   evidenceDueKeys,
+  importKey,
   listEntryKey,
   referenceCounterKey,
   reviewSortKey,
@@ -258,6 +260,10 @@ const evidenceRemovals = (write: TAgreementWrite, tableName: string): TTransactI
 
 /** Everything a new agreement writes: its record (only if the id is new), its text, its list entries, its events and what it causes. */
 const newAgreementItems = (write: TAgreementWrite, tableName: string): TTransactItem[] => [
+  // First, so a repeated import is told apart from any other refusal (see createWithNextReference).
+  ...(write.importKey
+    ? [{ Put: { TableName: tableName, Item: { ...importKey(write.importKey), entity: 'import', agreementId: write.agreement.id }, ConditionExpression: 'attribute_not_exists(PK)' } }]
+    : []),
   { Put: { TableName: tableName, Item: agreementItem(write), ConditionExpression: 'attribute_not_exists(PK)' } },
   { Put: { TableName: tableName, Item: textItem(write.agreement) } },
   ...scopesOf(write.agreement).map((scope) => ({ Put: { TableName: tableName, Item: listEntryItem(write.agreement, scope) } })),
@@ -290,6 +296,10 @@ const decodeCursor = (cursor: string, query: TListQuery): string => {
 };
 
 export const createAgreementRepository = ({ client, tableName }: TTableAccess): TAgreementStore => {
+  const findImported = async (sourceReference: string) => {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: importKey(sourceReference), ConsistentRead: true }));
+    return Item ? String(Item.agreementId) : undefined;
+  };
   const transact = (items: TTransactItem[]) => client.send(new TransactWriteCommand({ TransactItems: items }));
 
   /** One Query of one scope's list entries, from the cursor on, in index order. */
@@ -365,6 +375,8 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
       return record ? fromAgreementItem(record, found.get(agreementTextKey(id).SK)) : undefined;
     },
 
+    findImported,
+
     async createWithNextReference(year, build) {
       const counterKey = referenceCounterKey(year);
       const readCounter = async () => {
@@ -400,6 +412,7 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
           await transact([counterWrite, ...newAgreementItems(write, tableName)]);
           return write.agreement;
         } catch (error) {
+          if (write.importKey && transactionConditionFailed(error, 1)) throw new AlreadyImportedError(await findImported(write.importKey));
           // Another draft took this number first, or was taking it at that very moment.
           if (!transactionConditionFailed(error, 0) && !transactionConflicted(error)) throw error;
           const winner = (error as Error & { CancellationReasons?: { Item?: Record<string, unknown> }[] }).CancellationReasons?.[0]?.Item;

@@ -121,3 +121,6 @@ export const ALL_PROPOSALS_SCOPE = 'ALL';
 export const PUBLISHED_DECLINES_SCOPE = 'PUBLISHED_DECLINES';
 /** A proposed party's link, by the SHA-256 of its token. */
 export const proposalLinkKey = (tokenHash: string) => ({ PK: `PROPLINK#${tokenHash}`, SK: 'PROPLINK' });
+
+/** An imported agreement by its source reference (hashed: any characters), so the same import creates nothing twice. */
+export const importKey = (sourceReference: string) => ({ PK: `IMPORT#${createHash('sha256').update(sourceReference.trim().toLowerCase()).digest('hex')}`, SK: 'IMPORT' });

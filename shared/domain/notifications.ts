@@ -21,7 +21,8 @@ export const ownerAndLegal = (agreement: TAgreement): TRecipient[] =>
 
 export const everyone = (agreement: TAgreement): TRecipient[] =>
   unique([
-    ...partiesNow(agreement).flatMap((party) => party.signatories.map((s) => ({ to: s.email, name: s.name }))),
+    // A signatory of an imported agreement may have no address on record.
+    ...partiesNow(agreement).flatMap((party) => party.signatories.filter((s) => s.email).map((s) => ({ to: s.email, name: s.name }))),
     ...ownerAndLegal(agreement),
   ]);
 

@@ -47,7 +47,16 @@ export type TAgreementWrite = {
   rateLimit?: TRateLimit;
   /** Events of this agreement (by number) whose personal evidence is removed, its retention over. */
   reducedEvents?: number[];
+  /** An import's source reference: the write fails with `AlreadyImportedError` if it was imported before. */
+  importKey?: string;
 };
+
+/** An agreement with this source reference was imported before. */
+export class AlreadyImportedError extends AppError {
+  constructor(readonly agreementId: string | undefined) {
+    super('conflict', 'This agreement was imported before.');
+  }
+}
 
 /** At most `limit` writes under `key` until `resetsAt` (an ISO time); the counter then expires. `refusal` says why, to the user. */
 export type TRateLimit = { key: string; limit: number; resetsAt: string; refusal: string };
@@ -81,6 +90,8 @@ export type TAgreementStore = {
   ): Promise<void>;
   list(query: TListQuery): Promise<TAgreementPage>;
   listEvents(agreementId: string): Promise<TAuditEvent[]>;
+  /** The agreement imported under this source reference, if any. */
+  findImported(sourceReference: string): Promise<string | undefined>;
 };
 
 /** One atomic write of a proposal: its new state, the events that explain it, the links it opens or spends, its emails. */

@@ -1,20 +1,9 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import type * as z from 'zod';
-import { AppError, type TFieldError } from '../errors';
+import { AppError } from '../errors';
 import { logger } from '../observability';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
-
-/** zod issues as `{ path, message }`, one per bad field; an unknown key is named by its own path. */
-export const fieldErrorsOf = (error: z.ZodError): TFieldError[] =>
-  error.issues.flatMap((issue) => {
-    const base = issue.path.map(String);
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: [...base, key].join('.'), message: 'is not a field of this request' }));
-    }
-    return [{ path: base.join('.') || '(body)', message: issue.message }];
-  });
 
 /** Errors thrown by middy's own middlewares carry an HTTP status and the package that threw them. */
 type TMiddyHttpError = Error & { statusCode: number; cause?: { package?: string } };

@@ -4,9 +4,8 @@ import type { Method, Route } from '@middy/http-router';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type * as z from 'zod';
 import { hasRole, type TRole, type TUser } from '../domain/user';
-import { AppError } from '../errors';
 import { PAGE_HEADERS } from '../html/page';
-import { fieldErrorsOf } from './problem';
+import { AppError, fieldErrorsOf } from '../errors';
 
 /** A route's result: JSON `body`, or ready content of another type (an HTML page, a CSV file). */
 export type TResponse = {

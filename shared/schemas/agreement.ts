@@ -138,6 +138,66 @@ export const ZCreateAgreementRequest = z
   .meta({ id: 'CreateAgreementRequest' });
 export type TCreateAgreementRequest = z.infer<typeof ZCreateAgreementRequest>;
 
+/** An agreement signed outside Accord, entering in force: its parties, who signed for each and when. */
+export const ZImportAgreementRequest = z
+  .strictObject({
+    sourceReference: plainLine(100).meta({ description: 'Its reference in the records it comes from: importing it again creates nothing' }),
+    title: draftFields.title,
+    summary: draftFields.summary.optional(),
+    legalBasis: draftFields.legalBasis.optional().meta({ description: 'Default PCA2017_S2' }),
+    body: draftFields.body.optional().meta({ description: 'The text, when there is one to hand; the signed copy is what binds' }),
+    withdrawalTerms: draftFields.withdrawalTerms.optional(),
+    effectiveDate: ZIsoDate,
+    nextReviewDate: ZIsoDate,
+    expiryDate: ZIsoDate.optional(),
+    publish: draftFields.publish.optional().meta({ description: 'Default true' }),
+    publishExemptionReason: draftFields.publishExemptionReason.optional(),
+    parties: z
+      .array(
+        z.strictObject({
+          agencyId: ZSlug,
+          signatories: z
+            .array(z.strictObject({ name: plainLine(200), role: plainLine(200), email: ZEmail.optional(), signedOn: ZIsoDate }))
+            .min(1)
+            .max(MAX_SIGNATORIES_PER_PARTY),
+        }),
+      )
+      .min(2)
+      .max(MAX_PARTIES),
+    signedCopySha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits')
+      .optional()
+      .meta({ description: 'SHA-256 of the signed copy: it becomes the document hash, found by /verify' }),
+    attestation: plainText(2_000).pipe(z.string().trim().min(1, 'say how the signatures were checked')).meta({ description: 'How the importer satisfied themselves it was signed, e.g. the sealed copy held by legal services' }),
+  })
+  .meta({ id: 'ImportAgreementRequest' });
+export type TImportAgreementRequest = z.infer<typeof ZImportAgreementRequest>;
+
+export const ZImportCsvRequest = z
+  .strictObject({
+    csv: z.string().max(1_000_000).meta({ description: 'One row per signatory; see the contract (Importing agreements) for the columns' }),
+    dryRun: z.boolean().default(true).meta({ description: 'Check every line and create nothing (the default)' }),
+    attestation: ZImportAgreementRequest.shape.attestation,
+  })
+  .meta({ id: 'ImportCsvRequest' });
+
+export const ZImportCsvResult = z
+  .object({
+    dryRun: z.boolean(),
+    agreements: z.array(
+      z.object({
+        sourceReference: z.string(),
+        lines: z.array(z.int()),
+        outcome: z.enum(['created', 'would_create', 'exists', 'invalid']),
+        agreementId: z.string().nullable(),
+        errors: z.array(z.object({ line: z.int(), field: z.string(), message: z.string() })),
+      }),
+    ),
+  })
+  .meta({ id: 'ImportCsvResult' });
+export type TImportCsvResult = z.infer<typeof ZImportCsvResult>;
+
 const CLEARABLE_FIELDS = [
   'withdrawalTerms',
   'effectiveDate',
@@ -192,6 +252,11 @@ export const ZDecisionEvidence = z.object({
   userAgent: z.string().nullable().meta({ description: 'Null once reduced after the evidence retention period' }),
   documentSha256: z.string(),
   reasonCode: ZDeclineReasonCode.nullable(),
+  imported: z
+    .object({ attestedBy: z.string(), attestation: z.string() })
+    .nullable()
+    .default(null)
+    .meta({ description: 'Signed outside Accord: who attested the signature, and how' }),
 });
 
 export type TDecisionEvidence = z.infer<typeof ZDecisionEvidence>;

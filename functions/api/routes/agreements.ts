@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { createDraft } from '../../../shared/domain/agreement/create-draft';
 import type { TUser } from '../../../shared/domain/user';
 import { editDraft } from '../../../shared/domain/agreement/edit-draft';
+import { importAgreement, importCsv } from '../../../shared/domain/agreement/import-agreement';
 import { getAgreement, listAgreements, listAuditEvents } from '../../../shared/domain/agreement/read-agreements';
 import { defineRoute } from '../../../shared/http/route';
 import {
@@ -11,6 +12,9 @@ import {
   ZAgreementIdParams,
   ZAgreementList,
   ZCreateAgreementRequest,
+  ZImportAgreementRequest,
+  ZImportCsvRequest,
+  ZImportCsvResult,
   ZListAgreementsQuery,
   ZPatchAgreementRequest,
   type TAgreement,
@@ -124,6 +128,38 @@ export const agreementRoutes = [
     handle: async ({ params, user }) => ({
       status: 200,
       body: { items: await listAuditEvents({ id: params.id, user, agreements }) },
+    }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/agreements/imports',
+    operationId: 'importAgreement',
+    summary: 'Import an agreement signed outside Accord: it enters in force, each signature attested by the importing admin',
+    tags: ['agreements'],
+    auth: 'admin',
+    body: ZImportAgreementRequest,
+    responses: {
+      201: { description: 'The agreement, in force', schema: ZAgreement },
+      409: { description: 'An agreement with this sourceReference was imported before' },
+      422: { description: 'Every failed rule, by field: unknown agencies, dates, the statute’s party rules' },
+    },
+    handle: async ({ body, user }) => {
+      const agreement = await importAgreement({ input: body, user, now: new Date(), newId, agencies, agreements });
+      return withEtag(201, agreement, { location: `/agreements/${agreement.id}` });
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/agreements/imports/csv',
+    operationId: 'importAgreementsCsv',
+    summary: 'Import a register’s backlog from CSV: a dry run (the default) lists every problem by line and field; a run imports each agreement once',
+    tags: ['agreements'],
+    auth: 'admin',
+    body: ZImportCsvRequest,
+    responses: { 200: { description: 'What became of each agreement in the file', schema: ZImportCsvResult } },
+    handle: async ({ body, user }) => ({
+      status: 200,
+      body: await importCsv({ csv: body.csv, dryRun: body.dryRun, attestation: body.attestation, user, now: new Date(), newId, agencies, agreements }),
     }),
   }),
 ];

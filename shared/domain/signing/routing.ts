@@ -58,6 +58,7 @@ export const applyDecision = (
     ip: context.ip,
     userAgent: context.userAgent,
     documentSha256: agreement.documentSha256 ?? '',
+    imported: null,
     reasonCode: decision.kind === 'decline' ? decision.reasonCode : null,
   };
   const decided = mapSignatories(agreement, (s) =>
