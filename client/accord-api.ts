@@ -1072,6 +1072,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "proposal.view_recorded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A proposed party recorded its view of a collaboration proposal (`data.proposal`; `data.party`)
+         * @description Sent with `type: "proposal.view_recorded"` to endpoints subscribed to it (POST /webhooks). Verify the signature with the endpoint's secret (the `standardwebhooks` library does), then answer 2xx within 10 seconds; anything else is retried for 24 hours.
+         */
+        post: operations["onProposalViewRecorded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "agreement.terminated": {
         parameters: {
             query?: never;
@@ -1117,7 +1137,7 @@ export interface components {
     schemas: {
         WebhookPayload: {
             /** @enum {string} */
-            type: "agreement.submitted" | "signatory.decided" | "agreement.in_force" | "agreement.declined" | "agreement.withdrawn" | "agreement.superseded" | "review.due" | "review.overdue" | "termination.requested" | "party.withdrawal_notice" | "party.withdrawn" | "agreement.terminated" | "agreement.expired";
+            type: "agreement.submitted" | "signatory.decided" | "agreement.in_force" | "agreement.declined" | "agreement.withdrawn" | "agreement.superseded" | "review.due" | "review.overdue" | "termination.requested" | "party.withdrawal_notice" | "party.withdrawn" | "proposal.view_recorded" | "agreement.terminated" | "agreement.expired";
             /** Format: date-time */
             timestamp: string;
             data: {
@@ -1142,42 +1162,55 @@ export interface components {
                 party?: {
                     agencyId: string;
                 };
-                agreement: components["schemas"]["WebhookAgreement"];
+                /** @description Every event but `proposal.*` */
+                agreement?: {
+                    id: string;
+                    reference: string;
+                    version: number;
+                    title: string;
+                    /** @enum {string} */
+                    status: "draft" | "awaiting_signatures" | "in_force" | "declined" | "withdrawn" | "terminated" | "expired" | "superseded";
+                    revision: number;
+                    parties: {
+                        agencyId: string;
+                        agencyName: string;
+                    }[];
+                    /**
+                     * Format: date
+                     * @description Calendar date, YYYY-MM-DD (Europe/London)
+                     */
+                    effectiveDate: string | null;
+                    /**
+                     * Format: date
+                     * @description Calendar date, YYYY-MM-DD (Europe/London)
+                     */
+                    nextReviewDate: string | null;
+                    /**
+                     * Format: date
+                     * @description Calendar date, YYYY-MM-DD (Europe/London)
+                     */
+                    expiryDate: string | null;
+                    documentSha256: string | null;
+                    /**
+                     * Format: uri
+                     * @description The agreement in the legal-team workspace
+                     */
+                    url: string;
+                };
+                /** @description `proposal.*` events */
+                proposal?: {
+                    id: string;
+                    title: string;
+                    proposerAgencyId: string;
+                    parties: {
+                        agencyId: string;
+                        agencyName: string;
+                        /** @enum {string|null} */
+                        view: "benefit" | "decline" | null;
+                    }[];
+                    mustProceed: boolean;
+                };
             };
-        };
-        WebhookAgreement: {
-            id: string;
-            reference: string;
-            version: number;
-            title: string;
-            /** @enum {string} */
-            status: "draft" | "awaiting_signatures" | "in_force" | "declined" | "withdrawn" | "terminated" | "expired" | "superseded";
-            revision: number;
-            parties: {
-                agencyId: string;
-                agencyName: string;
-            }[];
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD (Europe/London)
-             */
-            effectiveDate: string | null;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD (Europe/London)
-             */
-            nextReviewDate: string | null;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD (Europe/London)
-             */
-            expiryDate: string | null;
-            documentSha256: string | null;
-            /**
-             * Format: uri
-             * @description The agreement in the legal-team workspace
-             */
-            url: string;
         };
         /** @description RFC 9457 problem details */
         Problem: {
@@ -2085,7 +2118,7 @@ export interface components {
             id: string;
             /** Format: uri */
             url: string;
-            events: ("agreement.submitted" | "signatory.decided" | "agreement.in_force" | "agreement.declined" | "agreement.withdrawn" | "agreement.superseded" | "review.due" | "review.overdue" | "termination.requested" | "party.withdrawal_notice" | "party.withdrawn" | "agreement.terminated" | "agreement.expired")[];
+            events: ("agreement.submitted" | "signatory.decided" | "agreement.in_force" | "agreement.declined" | "agreement.withdrawn" | "agreement.superseded" | "review.due" | "review.overdue" | "termination.requested" | "party.withdrawal_notice" | "party.withdrawn" | "proposal.view_recorded" | "agreement.terminated" | "agreement.expired")[];
             /** @description The agency whose agreements it receives; null: every agreement (an admin's) */
             agencyId: string | null;
             /** @enum {string} */
@@ -2105,7 +2138,7 @@ export interface components {
         WebhookRegistration: {
             /** Format: uri */
             url: string;
-            events: ("agreement.submitted" | "signatory.decided" | "agreement.in_force" | "agreement.declined" | "agreement.withdrawn" | "agreement.superseded" | "review.due" | "review.overdue" | "termination.requested" | "party.withdrawal_notice" | "party.withdrawn" | "agreement.terminated" | "agreement.expired")[];
+            events: ("agreement.submitted" | "signatory.decided" | "agreement.in_force" | "agreement.declined" | "agreement.withdrawn" | "agreement.superseded" | "review.due" | "review.overdue" | "termination.requested" | "party.withdrawal_notice" | "party.withdrawn" | "proposal.view_recorded" | "agreement.terminated" | "agreement.expired")[];
             /** @description Required of an agency's editor (their agency); an admin may leave it out to receive every agreement */
             agencyId?: string;
         };
@@ -2115,7 +2148,7 @@ export interface components {
         WebhookChange: {
             /** Format: uri */
             url?: string;
-            events?: ("agreement.submitted" | "signatory.decided" | "agreement.in_force" | "agreement.declined" | "agreement.withdrawn" | "agreement.superseded" | "review.due" | "review.overdue" | "termination.requested" | "party.withdrawal_notice" | "party.withdrawn" | "agreement.terminated" | "agreement.expired")[];
+            events?: ("agreement.submitted" | "signatory.decided" | "agreement.in_force" | "agreement.declined" | "agreement.withdrawn" | "agreement.superseded" | "review.due" | "review.overdue" | "termination.requested" | "party.withdrawal_notice" | "party.withdrawn" | "proposal.view_recorded" | "agreement.terminated" | "agreement.expired")[];
             /**
              * @description `active` enables a disabled endpoint again
              * @enum {string}
@@ -2130,8 +2163,14 @@ export interface components {
             id: string;
             webhookId: string;
             /** @enum {string} */
-            eventType: "agreement.submitted" | "signatory.decided" | "agreement.in_force" | "agreement.declined" | "agreement.withdrawn" | "agreement.superseded" | "review.due" | "review.overdue" | "termination.requested" | "party.withdrawal_notice" | "party.withdrawn" | "agreement.terminated" | "agreement.expired";
-            agreementId: string;
+            eventType: "agreement.submitted" | "signatory.decided" | "agreement.in_force" | "agreement.declined" | "agreement.withdrawn" | "agreement.superseded" | "review.due" | "review.overdue" | "termination.requested" | "party.withdrawal_notice" | "party.withdrawn" | "proposal.view_recorded" | "agreement.terminated" | "agreement.expired";
+            /** @description The agreement the event is about; null for a proposal */
+            agreementId: string | null;
+            /**
+             * @description The proposal the event is about, for `proposal.*`
+             * @default null
+             */
+            proposalId: string | null;
             /** Format: date-time */
             at: string;
             /** @description Counts from 1 for each event and endpoint; a replay starts again */
@@ -7028,6 +7067,42 @@ export interface operations {
         };
     };
     onPartyWithdrawn: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The same for every attempt and replay of a delivery: drop repeats by it */
+                "webhook-id": string;
+                /** @description Unix seconds when the attempt was signed */
+                "webhook-timestamp": string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` (two during a secret rotation) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx status acknowledges the delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, or no answer in 10 seconds, is retried on a schedule for 24 hours */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onProposalViewRecorded: {
         parameters: {
             query?: never;
             header: {

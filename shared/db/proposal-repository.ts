@@ -5,7 +5,7 @@ import { ZProposal, ZProposalLink, ZPublishedDecline, type TProposal, type TPubl
 import { ZAuditHead } from '../schemas/stored';
 import { readAuditTrail } from './audit-trail';
 import { epochSeconds, transactionConditionFailed, transactionConflicted, type TTableAccess } from './client';
-import { outboxItem } from './outbox-repository';
+import { outboxItem, webhookEventItem } from './outbox-repository';
 import { ALL_PROPOSALS_SCOPE, PUBLISHED_DECLINES_SCOPE, proposalEventKey, proposalKey, proposalLinkKey, proposalListKeys, proposalListPartition } from './keys';
 import { TABLE_DEFINITION } from './table-definition';
 
@@ -67,6 +67,9 @@ const writeItems = (write: TProposalWrite, tableName: string, condition: TCondit
       ]
     : []),
   ...(write.messages ?? []).map((message) => ({ Put: { TableName: tableName, Item: outboxItem(message), ConditionExpression: 'attribute_not_exists(PK)' } })),
+  ...(write.webhookEvents ?? []).map((event) => ({
+    Put: { TableName: tableName, Item: webhookEventItem(event, event.timestamp), ConditionExpression: 'attribute_not_exists(PK)' },
+  })),
 ];
 
 export const createProposalRepository = ({ client, tableName }: TTableAccess): TProposalStore => {

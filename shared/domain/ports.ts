@@ -103,6 +103,7 @@ export type TProposalWrite = {
   /** Spent by this write, only if still open: a link records one view. */
   usedLink?: string;
   messages?: TOutboxMessage[];
+  webhookEvents?: TWebhookEvent[];
 };
 
 export type TProposalStore = {

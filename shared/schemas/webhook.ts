@@ -18,6 +18,7 @@ export const WEBHOOK_EVENTS = {
   'termination.requested': 'Every party is asked to agree to end the agreement (`data.date`: when it would end)',
   'party.withdrawal_notice': 'A party gave notice that it leaves (`data.party`; `data.date`: the day it leaves)',
   'party.withdrawn': 'A party left: the rest carry on as a new version (`agreement.superseded` follows) or the agreement ends',
+  'proposal.view_recorded': 'A proposed party recorded its view of a collaboration proposal (`data.proposal`; `data.party`)',
   'agreement.terminated': 'The agreement has ended by agreement of every party or by an admin',
   'agreement.expired': 'The agreement reached its expiry date',
 } as const;
@@ -45,6 +46,16 @@ export const ZWebhookAgreement = ZAgreementSnapshot.extend({ url: z.url().meta({
   id: 'WebhookAgreement',
 });
 
+/** A collaboration proposal as the event left it: who is party, each one's view, and whether they must proceed. */
+const ZProposalSnapshot = z.object({
+  id: ZUlid,
+  title: z.string(),
+  proposerAgencyId: z.string(),
+  parties: z.array(z.object({ agencyId: z.string(), agencyName: z.string(), view: z.enum(['benefit', 'decline']).nullable() })),
+  mustProceed: z.boolean(),
+});
+export type TProposalSnapshot = z.infer<typeof ZProposalSnapshot>;
+
 const ZWebhookDetails = z.object({
   event: z.object({ id: ZUlid, seq: z.int(), type: z.string() }).meta({ description: 'The audit event behind the delivery' }),
   /** `signatory.decided`: who, for which party, and what they decided. */
@@ -63,7 +74,10 @@ export const ZWebhookPayload = z
   .object({
     type: ZWebhookEventType,
     timestamp: z.iso.datetime(),
-    data: ZWebhookDetails.extend({ agreement: ZWebhookAgreement }),
+    data: ZWebhookDetails.extend({
+      agreement: ZWebhookAgreement.optional().meta({ description: 'Every event but `proposal.*`' }),
+      proposal: ZProposalSnapshot.optional().meta({ description: '`proposal.*` events' }),
+    }),
   })
   .meta({ id: 'WebhookPayload' });
 export type TWebhookPayload = z.infer<typeof ZWebhookPayload>;
@@ -80,7 +94,7 @@ export const ZWebhookEvent = z.object({
   agencies: z.array(z.string()),
   type: ZWebhookEventType,
   timestamp: z.iso.datetime(),
-  data: ZWebhookDetails.extend({ agreement: ZAgreementSnapshot }),
+  data: ZWebhookDetails.extend({ agreement: ZAgreementSnapshot.optional(), proposal: ZProposalSnapshot.optional() }),
   onlyEndpoint: z.string().optional(),
 });
 export type TWebhookEvent = z.infer<typeof ZWebhookEvent>;
@@ -150,7 +164,8 @@ export const ZWebhookAttempt = z
     id: ZUlid,
     webhookId: z.string(),
     eventType: ZWebhookEventType,
-    agreementId: ZUlid,
+    agreementId: ZUlid.nullable().meta({ description: 'The agreement the event is about; null for a proposal' }),
+    proposalId: ZUlid.nullable().default(null).meta({ description: 'The proposal the event is about, for `proposal.*`' }),
     at: z.iso.datetime(),
     attempt: z.int().min(1).meta({ description: 'Counts from 1 for each event and endpoint; a replay starts again' }),
     outcome: z.enum(['delivered', 'retrying', 'failed']),

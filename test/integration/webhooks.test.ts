@@ -4,8 +4,9 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as outboxSender } from '../../functions/outbox-sender/handler';
 import { lambdaContext } from '../../infra/local/lambda-http';
+import { handler as signingHandler } from '../../functions/signing/handler';
 import { CONSULTED, WARWICKSHIRE_AGENCIES } from '../fixtures/agencies';
-import { ADMIN } from '../fixtures/http';
+import { ADMIN, callFunction } from '../fixtures/http';
 import { api, authoriseDraft, bringIntoForce } from '../fixtures/lifecycle';
 import { mailbox, startOutbox } from '../fixtures/outbox';
 
@@ -217,6 +218,31 @@ describe('webhooks', () => {
       expect(new Webhook(secret).verify(delivery!.body, delivery!.headers as Record<string, string>)).toMatchObject({ type: 'agreement.submitted' });
     }
     expect(() => new Webhook(`whsec_${Buffer.from('not the secret, but long enough').toString('base64')}`).verify(delivery!.body, delivery!.headers as Record<string, string>)).toThrow();
+  });
+
+  it("tells a proposed party's records system of each view recorded on the proposal", async () => {
+    const endpoint = await register(AMBULANCE_EDITOR, { url: `${receiver.url}/proposals`, events: ['proposal.view_recorded'], agencyId: 'west-midlands-ambulance' });
+    const proposal = await api({
+      method: 'POST',
+      path: '/proposals',
+      as: FIRE_EDITOR,
+      body: { title: 'Shared fleet workshop', summary: 'One workshop for both fleets.', proposerAgencyId: 'warwickshire-fire', agencyIds: ['west-midlands-ambulance'] },
+    });
+    expect(proposal.status).toBe(201);
+    const mails = await mailbox.waitFor((all) => all.some((mail) => mail.to === 'legal@west-midlands-ambulance.test' && mail.subject.startsWith('Collaboration proposal:')), 'the proposal');
+    const link = /\/proposals\/respond\/[A-Za-z0-9_-]{43}/.exec(mails.filter((mail) => mail.subject.startsWith('Collaboration proposal:')).at(-1)!.text)![0];
+    const answered = await callFunction(signingHandler, 'signing', {
+      method: 'POST',
+      path: link,
+      rawBody: new URLSearchParams({ view: 'benefit', reasons: 'Fewer vehicles off the road.', name: 'Anthony Marsh' }).toString(),
+      headers: { origin: 'http://localhost:3000', 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(answered.status).toBe(200);
+    const [delivery] = await waitForDeliveries('/proposals', (all) => all.length === 1);
+    const payload = new Webhook(endpoint.secret).verify(delivery!.body, delivery!.headers as Record<string, string>) as any;
+    expect(payload).toMatchObject({ type: 'proposal.view_recorded', data: { party: { agencyId: 'west-midlands-ambulance' }, proposal: { id: proposal.json.id, mustProceed: true } } });
+    expect(payload.data.agreement).toBeUndefined();
+    expect((await log(endpoint.endpoint.id, AMBULANCE_EDITOR))[0]).toMatchObject({ outcome: 'delivered', agreementId: null, proposalId: proposal.json.id });
   });
 
   it('refuses bad registrations with a 400 naming the field, and registrations for an agency the caller does not edit', async () => {

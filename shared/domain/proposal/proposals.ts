@@ -8,6 +8,7 @@ import { createDraft } from '../agreement/create-draft';
 import { appendProposalEvent, EMPTY_AUDIT_HEAD, sha256Hex } from '../audit/audit-chain';
 import { ConcurrentWriteError, type TAgencyStore, type TAgreementStore, type TAuditHead, type TLinkSigner, type TProposalStore } from '../ports';
 import { LINK_LIFETIME_DAYS } from '../signing/links';
+import { proposalViewEvent } from '../webhooks/catalogue';
 import { hasRole, type TUser } from '../user';
 
 const DAY_MS = 24 * 3600_000;
@@ -178,7 +179,8 @@ export const recordProposalView = async (options: {
       ...(next.mustProceed && !proposal.mustProceed ? [{ id: options.newId(), type: 'proposal_must_proceed', data: { agencyIds: parties.filter((p) => p.view?.kind === 'benefit').map((p) => p.agencyId) } }] : []),
     ]);
     try {
-      await options.proposals.update({ proposal: next, auditHead: head, events, usedLink: link.tokenHash }, proposal.revision);
+      const webhookEvents = [proposalViewEvent(events[0]!, next)];
+      await options.proposals.update({ proposal: next, auditHead: head, events, usedLink: link.tokenHash, webhookEvents }, proposal.revision);
       return { proposal: next, party: { ...party, view } };
     } catch (error) {
       // Another party answered at the same moment: read again and record this view on top.

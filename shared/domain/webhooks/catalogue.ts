@@ -1,5 +1,6 @@
 import { partiesNow, type TAgreement } from '../../schemas/agreement';
-import type { TAuditEvent } from '../../schemas/audit-event';
+import type { TAuditEvent, TProposalEvent } from '../../schemas/audit-event';
+import type { TProposal } from '../../schemas/proposal';
 import type { TAgreementSnapshot, TWebhookEvent, TWebhookEventType } from '../../schemas/webhook';
 import { agenciesWithAccess } from '../agreement/access';
 
@@ -66,3 +67,26 @@ export const webhookEventsOf = (events: TAuditEvent[], agreement: TAgreement): T
       },
     ];
   });
+
+/** The webhook event of a proposed party's view: every party's agencies may hear it. */
+export const proposalViewEvent = (event: TProposalEvent, proposal: TProposal): TWebhookEvent => {
+  const webhookId = `msg_${event.id}`;
+  return {
+    id: webhookId,
+    webhookId,
+    agencies: proposal.parties.map((party) => party.agencyId),
+    type: 'proposal.view_recorded',
+    timestamp: event.at,
+    data: {
+      event: { id: event.id, seq: event.seq, type: event.type },
+      party: { agencyId: String(event.data.agencyId) },
+      proposal: {
+        id: proposal.id,
+        title: proposal.title,
+        proposerAgencyId: proposal.proposerAgencyId,
+        parties: proposal.parties.map((party) => ({ agencyId: party.agencyId, agencyName: party.agencyName, view: party.view?.kind ?? null })),
+        mustProceed: proposal.mustProceed,
+      },
+    },
+  };
+};

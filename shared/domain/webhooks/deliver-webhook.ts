@@ -12,12 +12,15 @@ export const receives = (endpoint: TStoredWebhookEndpoint, event: TWebhookEvent)
     ? event.onlyEndpoint === endpoint.id
     : endpoint.events.includes(event.type) && endpoint.createdAt <= event.timestamp && (endpoint.agencyId === null || event.agencies.includes(endpoint.agencyId));
 
-/** The body a receiver gets: the event with a link to the agreement. */
-export const payloadOf = (event: TWebhookEvent, publicBaseUrl: string): TWebhookPayload => ({
-  type: event.type,
-  timestamp: event.timestamp,
-  data: { ...event.data, agreement: { ...event.data.agreement, url: `${publicBaseUrl}/app/agreements/${event.data.agreement.id}` } },
-});
+/** The body a receiver gets: the event, with a link to the agreement it is about. */
+export const payloadOf = (event: TWebhookEvent, publicBaseUrl: string): TWebhookPayload => {
+  const { agreement, ...details } = event.data;
+  return {
+    type: event.type,
+    timestamp: event.timestamp,
+    data: { ...details, ...(agreement ? { agreement: { ...agreement, url: `${publicBaseUrl}/app/agreements/${agreement.id}` } } : {}) },
+  };
+};
 
 /**
  * The secrets a delivery is signed with: the current one, and after a rotation the previous one
@@ -92,7 +95,8 @@ export const deliverWebhookEvent = async (options: {
       id: attemptId,
       webhookId: event.webhookId,
       eventType: event.type,
-      agreementId: event.data.agreement.id,
+      agreementId: event.data.agreement?.id ?? null,
+      proposalId: event.data.proposal?.id ?? null,
       at,
       attempt: (before?.state === 'retrying' ? before.attempts : 0) + 1,
       outcome: delivery.state === 'sent' ? 'delivered' : delivery.state,
