@@ -19,13 +19,6 @@ beforeAll(async () => {
 });
 afterAll(() => outbox.stop());
 
-/** The proposal link in the newest `Collaboration proposal:` email to this address. */
-const proposalLinkFor = async (address: string) => {
-  const mails = await mailbox.waitFor((all) => all.some((mail) => mail.to === address && mail.subject.startsWith('Collaboration proposal:')), `a proposal to ${address}`);
-  const mail = mails.filter((candidate) => candidate.to === address && candidate.subject.startsWith('Collaboration proposal:')).at(-1)!;
-  return /\/proposals\/respond\/[A-Za-z0-9_-]{43}/.exec(mail.text)![0];
-};
-
 const respond = (path: string, form: Record<string, string>, headers: Record<string, string> = ORIGIN) =>
   callFunction(signingHandler, 'signing', { method: 'POST', path, rawBody: new URLSearchParams(form).toString(), headers });
 
@@ -45,8 +38,8 @@ describe('collaboration proposals (PCA 2017 s.2–3; Police Act 1996 s.22B–22C
     expect(proposal).toMatchObject({ mustProceed: false, draftAgreementId: null, parties: [{ agencyId: 'warwickshire-fire', view: { kind: 'benefit' } }, { view: null }, { view: null }] });
 
     // The ambulance trust's proposal contact, and the commissioner's legal contact (it has no proposal contact), get a link.
-    const ambulanceLink = await proposalLinkFor('proposals@wmas.test');
-    const pccLink = await proposalLinkFor('legal@warwickshire-pcc.test');
+    const ambulanceLink = await mailbox.proposalLinkFor('proposals@wmas.test');
+    const pccLink = await mailbox.proposalLinkFor('legal@warwickshire-pcc.test');
     const page = await callFunction(signingHandler, 'signing', { method: 'GET', path: pccLink });
     expect(page.status).toBe(200);
     expect(page.text).toContain('Shared training centre');
@@ -95,7 +88,7 @@ describe('collaboration proposals (PCA 2017 s.2–3; Police Act 1996 s.22B–22C
   it('publishes the declines, with ground and reasons, of an agency that chooses to', async () => {
     await api({ method: 'PUT', path: '/agencies/west-midlands-ambulance/proposal-contacts', as: AMBULANCE_EDITOR, body: { proposalContacts: ['drones@wmas.test'], publishDeclines: true } });
     const created = await api({ method: 'POST', path: '/proposals', as: FIRE_EDITOR, body: { title: 'Shared drones', summary: 'A drone unit.', proposerAgencyId: 'warwickshire-fire', agencyIds: ['west-midlands-ambulance'] } });
-    const link = await proposalLinkFor('drones@wmas.test');
+    const link = await mailbox.proposalLinkFor('drones@wmas.test');
     expect((await respond(link, { view: 'decline', ground: 'other_functions_or_nhs', reasons: 'Crews would be taken off the road.', name: 'Anthony Marsh' })).status).toBe(200);
     const published = (await api({ method: 'GET', path: '/register/declines.json' })).json.items;
     expect(published).toContainEqual({

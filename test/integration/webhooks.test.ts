@@ -229,8 +229,7 @@ describe('webhooks', () => {
       body: { title: 'Shared fleet workshop', summary: 'One workshop for both fleets.', proposerAgencyId: 'warwickshire-fire', agencyIds: ['west-midlands-ambulance'] },
     });
     expect(proposal.status).toBe(201);
-    const mails = await mailbox.waitFor((all) => all.some((mail) => mail.to === 'legal@west-midlands-ambulance.test' && mail.subject.startsWith('Collaboration proposal:')), 'the proposal');
-    const link = /\/proposals\/respond\/[A-Za-z0-9_-]{43}/.exec(mails.filter((mail) => mail.subject.startsWith('Collaboration proposal:')).at(-1)!.text)![0];
+    const link = await mailbox.proposalLinkFor('legal@west-midlands-ambulance.test');
     const answered = await callFunction(signingHandler, 'signing', {
       method: 'POST',
       path: link,
