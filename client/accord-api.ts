@@ -1162,43 +1162,71 @@ export interface components {
                 party?: {
                     agencyId: string;
                 };
-                /** @description Every event but `proposal.*` */
-                agreement?: {
+                agreement: components["schemas"]["WebhookAgreement"];
+            };
+        };
+        WebhookAgreement: {
+            id: string;
+            reference: string;
+            version: number;
+            title: string;
+            /** @enum {string} */
+            status: "draft" | "awaiting_signatures" | "in_force" | "declined" | "withdrawn" | "terminated" | "expired" | "superseded";
+            revision: number;
+            parties: {
+                agencyId: string;
+                agencyName: string;
+            }[];
+            /**
+             * Format: date
+             * @description Calendar date, YYYY-MM-DD (Europe/London)
+             */
+            effectiveDate: string | null;
+            /**
+             * Format: date
+             * @description Calendar date, YYYY-MM-DD (Europe/London)
+             */
+            nextReviewDate: string | null;
+            /**
+             * Format: date
+             * @description Calendar date, YYYY-MM-DD (Europe/London)
+             */
+            expiryDate: string | null;
+            documentSha256: string | null;
+            /**
+             * Format: uri
+             * @description The agreement in the legal-team workspace
+             */
+            url: string;
+        };
+        ProposalWebhookPayload: {
+            /** @enum {string} */
+            type: "agreement.submitted" | "signatory.decided" | "agreement.in_force" | "agreement.declined" | "agreement.withdrawn" | "agreement.superseded" | "review.due" | "review.overdue" | "termination.requested" | "party.withdrawal_notice" | "party.withdrawn" | "proposal.view_recorded" | "agreement.terminated" | "agreement.expired";
+            /** Format: date-time */
+            timestamp: string;
+            data: {
+                /** @description The audit event behind the delivery */
+                event: {
                     id: string;
-                    reference: string;
-                    version: number;
-                    title: string;
-                    /** @enum {string} */
-                    status: "draft" | "awaiting_signatures" | "in_force" | "declined" | "withdrawn" | "terminated" | "expired" | "superseded";
-                    revision: number;
-                    parties: {
-                        agencyId: string;
-                        agencyName: string;
-                    }[];
-                    /**
-                     * Format: date
-                     * @description Calendar date, YYYY-MM-DD (Europe/London)
-                     */
-                    effectiveDate: string | null;
-                    /**
-                     * Format: date
-                     * @description Calendar date, YYYY-MM-DD (Europe/London)
-                     */
-                    nextReviewDate: string | null;
-                    /**
-                     * Format: date
-                     * @description Calendar date, YYYY-MM-DD (Europe/London)
-                     */
-                    expiryDate: string | null;
-                    documentSha256: string | null;
-                    /**
-                     * Format: uri
-                     * @description The agreement in the legal-team workspace
-                     */
-                    url: string;
+                    seq: number;
+                    type: string;
                 };
-                /** @description `proposal.*` events */
-                proposal?: {
+                signatory?: {
+                    id: string;
+                    name: string;
+                    partyAgencyId: string;
+                    /** @enum {string} */
+                    decision: "approved" | "declined";
+                };
+                /**
+                 * Format: date
+                 * @description Calendar date, YYYY-MM-DD (Europe/London)
+                 */
+                date?: string;
+                party?: {
+                    agencyId: string;
+                };
+                proposal: {
                     id: string;
                     title: string;
                     proposerAgencyId: string;
@@ -1414,12 +1442,11 @@ export interface components {
                          */
                         reasonCode: "public_safety" | "efficiency_effectiveness" | "nhs_impact" | "other" | null;
                         /**
-                         * @description Signed outside Accord: who attested the signature, and how
+                         * @description Signed outside Accord: who attested the signature (how, in the `imported` audit event)
                          * @default null
                          */
                         imported: {
                             attestedBy: string;
-                            attestation: string;
                         } | null;
                     } | null;
                 }[];
@@ -7118,7 +7145,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebhookPayload"];
+                "application/json": components["schemas"]["ProposalWebhookPayload"];
             };
         };
         responses: {

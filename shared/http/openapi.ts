@@ -1,7 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import * as z from 'zod';
 import { ZProblem } from '../schemas/common';
-import { WEBHOOK_EVENTS, ZWebhookPayload } from '../schemas/webhook';
+import { WEBHOOK_EVENTS, ZProposalWebhookPayload, ZWebhookPayload } from '../schemas/webhook';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 import { MAX_REQUEST_BYTES } from './request-size-limit';
 import type { TRouteSpec } from './route';
@@ -42,7 +42,10 @@ const registerWebhooks = (registry: OpenAPIRegistry) => {
       description: `Sent with \`type: "${type}"\` to endpoints subscribed to it (POST /webhooks). Verify the signature with the endpoint's secret (the \`standardwebhooks\` library does), then answer 2xx within 10 seconds; anything else is retried for 24 hours.`,
       // A receiver checks the signature headers; there are no credentials to present.
       security: [],
-      request: { headers: WEBHOOK_HEADERS, body: { required: true, content: { 'application/json': { schema: ZWebhookPayload } } } },
+      request: {
+        headers: WEBHOOK_HEADERS,
+        body: { required: true, content: { 'application/json': { schema: type.startsWith('proposal.') ? ZProposalWebhookPayload : ZWebhookPayload } } },
+      },
       responses: {
         200: { description: 'Any 2xx status acknowledges the delivery' },
         400: { description: 'Any other status, or no answer in 10 seconds, is retried on a schedule for 24 hours' },

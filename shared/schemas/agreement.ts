@@ -253,10 +253,10 @@ export const ZDecisionEvidence = z.object({
   documentSha256: z.string(),
   reasonCode: ZDeclineReasonCode.nullable(),
   imported: z
-    .object({ attestedBy: z.string(), attestation: z.string() })
+    .object({ attestedBy: z.string() })
     .nullable()
     .default(null)
-    .meta({ description: 'Signed outside Accord: who attested the signature, and how' }),
+    .meta({ description: 'Signed outside Accord: who attested the signature (how, in the `imported` audit event)' }),
 });
 
 export type TDecisionEvidence = z.infer<typeof ZDecisionEvidence>;

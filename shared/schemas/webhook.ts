@@ -71,16 +71,15 @@ const ZWebhookDetails = z.object({
  * event behind it, by id and number, so a receiver can match it to `/agreements/{id}/events`.
  */
 export const ZWebhookPayload = z
-  .object({
-    type: ZWebhookEventType,
-    timestamp: z.iso.datetime(),
-    data: ZWebhookDetails.extend({
-      agreement: ZWebhookAgreement.optional().meta({ description: 'Every event but `proposal.*`' }),
-      proposal: ZProposalSnapshot.optional().meta({ description: '`proposal.*` events' }),
-    }),
-  })
+  .object({ type: ZWebhookEventType, timestamp: z.iso.datetime(), data: ZWebhookDetails.extend({ agreement: ZWebhookAgreement }) })
   .meta({ id: 'WebhookPayload' });
-export type TWebhookPayload = z.infer<typeof ZWebhookPayload>;
+
+/** A `proposal.*` delivery's body: the proposal in place of an agreement. */
+export const ZProposalWebhookPayload = z
+  .object({ type: ZWebhookEventType, timestamp: z.iso.datetime(), data: ZWebhookDetails.extend({ proposal: ZProposalSnapshot }) })
+  .meta({ id: 'ProposalWebhookPayload' });
+
+export type TWebhookPayload = z.infer<typeof ZWebhookPayload> | z.infer<typeof ZProposalWebhookPayload>;
 
 /**
  * One event waiting in the outbox for every endpoint that subscribes to it, written in the same

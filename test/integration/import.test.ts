@@ -34,11 +34,13 @@ describe('agreements signed outside Accord', () => {
     expect(imported.json.parties[1].signatories[0]).toMatchObject({
       status: 'approved',
       decidedAt: '2019-03-21T00:00:00.000Z',
-      evidence: { signedName: 'Anthony Marsh', ip: null, imported: { attestedBy: ADMIN.email, attestation: expect.stringContaining('Sealed copy') } },
+      evidence: { signedName: 'Anthony Marsh', ip: null, imported: { attestedBy: ADMIN.email } },
     });
     const events = (await api({ method: 'GET', path: `/agreements/${imported.json.id}/events`, as: ADMIN })).json.items;
     expect(events.map((event: { type: string }) => event.type)).toEqual(['imported']);
-    expect(events[0].data).toMatchObject({ sourceReference: 'WFRS-2019-7', signedCopySha256: SIGNED_COPY });
+    expect(events[0].data).toMatchObject({ sourceReference: 'WFRS-2019-7', signedCopySha256: SIGNED_COPY, attestation: expect.stringContaining('Sealed copy') });
+    // The parties' legal contacts hear of its reviews.
+    expect(imported.json.legalContacts).toEqual(['legal@warwickshire-fire.test', 'legal@west-midlands-ambulance.test']);
     expect((await api({ method: 'GET', path: `/verify/${SIGNED_COPY}` })).json.matches.map((match: { reference: string }) => match.reference)).toContain(imported.json.reference);
 
     const again = await api({ method: 'POST', path: '/agreements/imports', as: ADMIN, body: paperAgreement('wfrs-2019-7 ') });
@@ -79,12 +81,16 @@ describe('agreements signed outside Accord', () => {
     const review = inDays(200);
     const csv = [
       header,
+      '',
       `REG-1,Shared estates,,PCA2017_S2,2020-01-01,${review},,,warwickshire-fire,Andy Hickmott,Chief Fire Officer,,2019-12-01`,
       `REG-1,Shared estates,,PCA2017_S2,2020-01-01,${review},,,west-midlands-ambulance,Anthony Marsh,Chief Executive,ceo@wmas.csv.test,2019-12-02`,
       `REG-2,Drones,,PCA2017_S2,2021-01-01,${review},,,warwickshire-fire,Andy Hickmott,Chief Fire Officer,,2020-12-01`,
       `REG-2,Drones,,PCA2017_S2,2021-01-01,${review},,,no-such-agency,Someone,Chief,,2020-12-01`,
       `REG-3,"Training, shared",,PCA2017_S2,2022-01-01,not-a-date,,,warwickshire-fire,Andy Hickmott,Chief Fire Officer,,2021-12-01`,
       `REG-3,"Training, shared",,PCA2017_S2,2022-01-01,not-a-date,,,west-midlands-ambulance,Anthony Marsh,Chief Executive,,2021-12-01`,
+      // The same agreement whatever the case of its reference; a summary that differs from its first line is named.
+      `reg-3,"Training, shared","A summary
+over two lines",PCA2017_S2,2022-01-01,not-a-date,,,warwickshire-police,Someone,Chief Constable,,2021-12-01`,
     ].join('\r\n');
     const attestation = 'Copies in the register binder, checked by legal services.';
     const dry = await api({ method: 'POST', path: '/agreements/imports/csv', as: ADMIN, body: { csv, attestation } });
@@ -95,13 +101,17 @@ describe('agreements signed outside Accord', () => {
       ['REG-2', 'invalid'],
       ['REG-3', 'invalid'],
     ]);
-    expect(dry.json.agreements[1].errors).toEqual([{ line: 5, field: 'parties.1.agencyId', message: "no agency 'no-such-agency'" }]);
-    expect(dry.json.agreements[2].errors).toEqual([{ line: 6, field: 'nextReviewDate', message: expect.any(String) }]);
+    expect(dry.json.agreements[1].errors).toEqual([{ line: 6, field: 'parties.1.agencyId', message: "no agency 'no-such-agency'" }]);
+    expect(dry.json.agreements[2]).toMatchObject({ lines: [7, 8, 9] });
+    expect(dry.json.agreements[2].errors).toEqual([
+      { line: 9, field: 'summary', message: 'differs from line 7 for the same sourceReference' },
+      { line: 7, field: 'nextReviewDate', message: expect.any(String) },
+    ]);
     expect((await api({ method: 'GET', path: '/agreements?q=Shared%20estates', as: ADMIN })).json.items).toEqual([]);
 
     const run = await api({ method: 'POST', path: '/agreements/imports/csv', as: ADMIN, body: { csv, attestation, dryRun: false } });
     const created = run.json.agreements[0];
-    expect(created).toMatchObject({ sourceReference: 'REG-1', outcome: 'created', lines: [2, 3] });
+    expect(created).toMatchObject({ sourceReference: 'REG-1', outcome: 'created', lines: [3, 4] });
     const agreement = (await api({ method: 'GET', path: `/agreements/${created.agreementId}`, as: ADMIN })).json;
     expect(agreement).toMatchObject({ status: 'in_force', title: 'Shared estates', effectiveDate: '2020-01-01' });
     expect(agreement.parties.map((party: { agencyId: string }) => party.agencyId)).toEqual(['warwickshire-fire', 'west-midlands-ambulance']);

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { AppError, fieldErrorsOf, type TFieldError } from '../../errors';
-import { ZImportAgreementRequest, type TAgreement, type TImportAgreementRequest, type TImportCsvResult } from '../../schemas/agreement';
+import { MAX_LEGAL_CONTACTS, ZImportAgreementRequest, type TAgreement, type TImportAgreementRequest, type TImportCsvResult } from '../../schemas/agreement';
 
 import { appendAuditEvent, EMPTY_AUDIT_HEAD } from '../audit/audit-chain';
 import { londonDate, londonYear, startOfLondonDay } from '../calendar';
@@ -46,14 +46,14 @@ const importErrors = async (input: TImportAgreementRequest, options: Pick<TImpor
  * each signature as attested by the admin who imports it, its reviews reminded like any other.
  * Its source reference makes it once only: importing it again is `AlreadyImportedError`.
  */
-export const importAgreement = async (options: TImportOptions & { input: TImportAgreementRequest; attestation?: string }): Promise<TAgreement> => {
+export const importAgreement = async (options: TImportOptions & { input: TImportAgreementRequest }): Promise<TAgreement> => {
   const { input, user, now, newId } = options;
   assertRole(user, 'admin', 'Only an admin imports agreements signed outside Accord.');
   const { errors, known } = await importErrors(input, options);
   if (errors.length > 0) throw new AppError('unprocessable', 'The agreement cannot be imported.', errors);
   const at = now.toISOString();
   const id = newId();
-  const attestation = { attestedBy: user.email, attestation: input.attestation };
+  const attestation = { attestedBy: user.email };
   const year = londonYear(now);
   return options.agreements.createWithNextReference(year, (sequence) => {
     const draft: TAgreement = {
@@ -96,7 +96,8 @@ export const importAgreement = async (options: TImportOptions & { input: TImport
       }),
       owner: user.email,
       ownerAgencyId: null,
-      legalContacts: [],
+      // The parties' legal contacts hear of its reviews, as they would of one signed in Accord.
+      legalContacts: [...new Set(input.parties.flatMap((party) => known.get(party.agencyId)!.legalContacts))].slice(0, MAX_LEGAL_CONTACTS),
       status: 'in_force',
       effectiveDate: input.effectiveDate,
       reviewIntervalMonths: 12,
@@ -158,12 +159,21 @@ export const IMPORT_CSV_COLUMNS = [
 
 type TRow = Record<(typeof IMPORT_CSV_COLUMNS)[number], string> & { line: number };
 
+/** The columns that describe the agreement, the same on every row of it. */
+const AGREEMENT_COLUMNS = ['title', 'summary', 'legalBasis', 'effectiveDate', 'nextReviewDate', 'expiryDate', 'signedCopySha256'] as const;
+
+/** Agreements one request imports: each is a few writes, and the request must finish inside API Gateway's 29 seconds. */
+const MAX_CSV_AGREEMENTS = 200;
+
 /** Rows grouped into agreements by source reference, each as an import request (or what is wrong with it, by line and field). */
 const groupRows = (rows: TRow[], attestation: string) => {
   const groups = new Map<string, TRow[]>();
-  for (const row of rows) groups.set(row.sourceReference.trim(), [...(groups.get(row.sourceReference.trim()) ?? []), row]);
-  return [...groups].map(([sourceReference, lines]) => {
+  // Grouped as the import key compares references: trimmed, whatever the case.
+  const keyOf = (row: TRow) => row.sourceReference.trim().toLowerCase();
+  for (const row of rows) groups.set(keyOf(row), [...(groups.get(keyOf(row)) ?? []), row]);
+  return [...groups.values()].map((lines) => {
     const first = lines[0]!;
+    const sourceReference = first.sourceReference.trim();
     const agencies = [...new Set(lines.map((row) => row.agencyId.trim()))];
     const optional = (value: string) => (value.trim() ? value.trim() : undefined);
     const candidate = {
@@ -190,9 +200,13 @@ const groupRows = (rows: TRow[], attestation: string) => {
       const partyRows = lines.filter((row) => row.agencyId.trim() === agencies[Number(party[1])]);
       return (party[2] !== undefined ? partyRows[Number(party[2])] : partyRows[0])?.line ?? first.line;
     };
-    const inconsistent = lines
-      .filter((row) => (['title', 'effectiveDate', 'nextReviewDate'] as const).some((column) => row[column].trim() !== first[column].trim()))
-      .map((row) => ({ line: row.line, field: 'title', message: `differs from line ${first.line} for the same sourceReference` }));
+    const inconsistent = lines.flatMap((row) =>
+      AGREEMENT_COLUMNS.filter((column) => row[column].trim() !== first[column].trim()).map((column) => ({
+        line: row.line,
+        field: column,
+        message: `differs from line ${first.line} for the same sourceReference`,
+      })),
+    );
     const parsed = ZImportAgreementRequest.safeParse(candidate);
     const fieldErrors = parsed.success ? [] : fieldErrorsOf(parsed.error).map((error) => ({ line: lineOf(error.path), field: error.path, message: error.message }));
     return { sourceReference, lines: lines.map((row) => row.line), request: parsed.success ? parsed.data : undefined, errors: [...inconsistent, ...fieldErrors], lineOf };
@@ -206,18 +220,25 @@ const groupRows = (rows: TRow[], attestation: string) => {
  */
 export const importCsv = async (options: TImportOptions & { csv: string; dryRun: boolean; attestation: string }): Promise<TImportCsvResult> => {
   assertRole(options.user, 'admin', 'Only an admin imports agreements signed outside Accord.');
-  let records: string[][];
+  let records: { record: string[]; info: { lines: number; raw?: string } }[];
   try {
-    records = parse(options.csv, { skip_empty_lines: true, relax_column_count: false, bom: true });
+    records = parse(options.csv, { skip_empty_lines: true, relax_column_count: false, bom: true, info: true, raw: true }) as never;
   } catch (error) {
     throw new AppError('validation_failed', 'The CSV cannot be read.', [{ path: 'csv', message: (error as Error).message.slice(0, 200) }]);
   }
-  const [header, ...body] = records;
+  const [headerRecord, ...body] = records;
+  const header = headerRecord?.record;
   const missing = IMPORT_CSV_COLUMNS.filter((column) => !header?.includes(column));
   if (!header || missing.length > 0) throw new AppError('validation_failed', 'The CSV header is not the import header.', [{ path: 'csv', message: `line 1 lacks ${missing.join(', ')}` }]);
-  const rows = body.map((cells, index) => ({ ...Object.fromEntries(IMPORT_CSV_COLUMNS.map((column) => [column, cells[header.indexOf(column)] ?? ''])), line: index + 2 }) as TRow);
+  // A record's line is where it starts: where it ends, less the line breaks inside it (a quoted summary over lines, say).
+  const startLine = ({ info }: (typeof records)[number]) => info.lines - ((info.raw ?? '').replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0);
+  const rows = body.map((entry) => ({ ...Object.fromEntries(IMPORT_CSV_COLUMNS.map((column) => [column, entry.record[header.indexOf(column)] ?? ''])), line: startLine(entry) }) as TRow);
+  const groups = groupRows(rows, options.attestation);
+  if (groups.length > MAX_CSV_AGREEMENTS) {
+    throw new AppError('validation_failed', 'The file holds too many agreements for one request.', [{ path: 'csv', message: `${groups.length} agreements; send at most ${MAX_CSV_AGREEMENTS} a request` }]);
+  }
   const result: TImportCsvResult = { dryRun: options.dryRun, agreements: [] };
-  for (const group of groupRows(rows, options.attestation)) {
+  for (const group of groups) {
     const entry = { sourceReference: group.sourceReference, lines: group.lines, agreementId: null as string | null, errors: group.errors };
     const existing = await options.agreements.findImported(group.sourceReference);
     if (existing) {

@@ -14,12 +14,11 @@ export const receives = (endpoint: TStoredWebhookEndpoint, event: TWebhookEvent)
 
 /** The body a receiver gets: the event, with a link to the agreement it is about. */
 export const payloadOf = (event: TWebhookEvent, publicBaseUrl: string): TWebhookPayload => {
-  const { agreement, ...details } = event.data;
-  return {
-    type: event.type,
-    timestamp: event.timestamp,
-    data: { ...details, ...(agreement ? { agreement: { ...agreement, url: `${publicBaseUrl}/app/agreements/${agreement.id}` } } : {}) },
-  };
+  const { agreement, proposal, ...details } = event.data;
+  const { type, timestamp } = event;
+  return agreement
+    ? { type, timestamp, data: { ...details, agreement: { ...agreement, url: `${publicBaseUrl}/app/agreements/${agreement.id}` } } }
+    : { type, timestamp, data: { ...details, proposal: proposal! } };
 };
 
 /**
