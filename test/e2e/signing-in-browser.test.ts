@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authoriseParties, partiesOf } from '../fixtures/agencies';
-import { stackClient } from '../fixtures/contract';
+import { stackClient, watchPageReplies } from '../fixtures/contract';
 import { must } from '../../client/accord-client';
 import { createMailbox } from '../fixtures/outbox';
 import { startLocalStackOnFreePorts } from '../fixtures/local-stack';
@@ -100,6 +100,8 @@ describe('a signatory in a real browser', () => {
     ]);
 
     const page = await browser.newPage();
+    // What the dashboard reads from the API is held to the OpenAPI document too.
+    const replies = await watchPageReplies(page, stack.url);
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
@@ -132,5 +134,7 @@ describe('a signatory in a real browser', () => {
     await fire.waitFor();
     expect(await fire.textContent()).toContain('Ben Brook, Chief Fire Officer <cfo2@fire.test>');
     expect(problems).toEqual([]);
+    expect(replies.mismatches).toEqual([]);
+    expect(replies.checked).toBeGreaterThan(3);
   });
 });
