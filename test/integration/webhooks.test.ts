@@ -244,6 +244,30 @@ describe('webhooks', () => {
     expect((await log(endpoint.endpoint.id, AMBULANCE_EDITOR))[0]).toMatchObject({ outcome: 'delivered', agreementId: null, proposalId: proposal.json.id });
   });
 
+  it('tells a records system of an agreement imported from paper, as in force', async () => {
+    const endpoint = await register(ADMIN, { url: `${receiver.url}/imports`, events: ['agreement.in_force'] });
+    const imported = await api({
+      method: 'POST',
+      path: '/agreements/imports',
+      as: ADMIN,
+      body: {
+        sourceReference: 'WEBHOOK-IMPORT-1',
+        title: 'Signed on paper',
+        effectiveDate: '2020-01-01',
+        nextReviewDate: new Date(Date.now() + 100 * 86_400_000).toISOString().slice(0, 10),
+        attestation: 'Sealed copy held by legal services.',
+        parties: [
+          { agencyId: 'warwickshire-fire', signatories: [{ name: 'A', role: 'Chief Fire Officer', signedOn: '2019-12-01' }] },
+          { agencyId: 'west-midlands-ambulance', signatories: [{ name: 'B', role: 'Chief Executive', signedOn: '2019-12-02' }] },
+        ],
+      },
+    });
+    expect(imported.status).toBe(201);
+    const [delivery] = await waitForDeliveries('/imports', (all) => all.length === 1);
+    const payload = new Webhook(endpoint.secret).verify(delivery!.body, delivery!.headers as Record<string, string>) as any;
+    expect(payload).toMatchObject({ type: 'agreement.in_force', data: { agreement: { id: imported.json.id, status: 'in_force' }, event: { type: 'imported' } } });
+  });
+
   it('refuses bad registrations with a 400 naming the field, and registrations for an agency the caller does not edit', async () => {
     const refused = async (as: typeof ADMIN, body: Record<string, unknown>) => {
       const reply = await api({ method: 'POST', path: '/webhooks', as, body });

@@ -10,6 +10,7 @@ import { assertRole } from './access';
 import { formatReference } from './reference';
 import { documentSha256Of } from './document';
 import { partyCompositionErrors } from './submission-rules';
+import { webhookEventsOf } from '../webhooks/catalogue';
 
 type TImportOptions = { user: TUser; now: Date; newId: () => string; agencies: Pick<TAgencyStore, 'getMany'>; agreements: TAgreementStore };
 
@@ -136,7 +137,7 @@ export const importAgreement = async (options: TImportOptions & { input: TImport
       actor: { kind: 'user', email: user.email },
       data: { sourceReference: input.sourceReference, attestation: input.attestation, signedCopySha256: input.signedCopySha256 ?? null, documentSha256 },
     });
-    return { agreement, auditHead: head, events: [event], indexDocument: true, importKey: input.sourceReference };
+    return { agreement, auditHead: head, events: [event], webhookEvents: webhookEventsOf([event], agreement), indexDocument: true, importKey: input.sourceReference };
   });
 };
 

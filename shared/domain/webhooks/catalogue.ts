@@ -12,6 +12,8 @@ const FROM_AUDIT_EVENT: Record<string, (event: TAuditEvent, agreement: TAgreemen
   signatory_approved: (event, agreement) => ({ type: 'signatory.decided', details: { signatory: signatoryOf(event, agreement, 'approved') } }),
   signatory_declined: (event, agreement) => ({ type: 'signatory.decided', details: { signatory: signatoryOf(event, agreement, 'declined') } }),
   in_force: () => ({ type: 'agreement.in_force' }),
+  // Signed outside Accord and brought in: for other systems, it came into force in Accord now.
+  imported: () => ({ type: 'agreement.in_force' }),
   declined: () => ({ type: 'agreement.declined' }),
   withdrawn: () => ({ type: 'agreement.withdrawn' }),
   superseded: () => ({ type: 'agreement.superseded' }),
