@@ -67,6 +67,8 @@ export type TCreateProposalRequest = z.infer<typeof ZCreateProposalRequest>;
 
 export const ZProposalIdParams = z.object({ id: ZUlid });
 
+export const ZResendProposalRequest = z.strictObject({ agencyId: ZSlug.meta({ description: 'The proposed agency to send it to again' }) }).meta({ id: 'ResendProposalRequest' });
+
 /** The form a proposed party's contact sends from their link. */
 export const ZProposalViewForm = z
   .object({

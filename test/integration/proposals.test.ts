@@ -103,6 +103,22 @@ describe('collaboration proposals (PCA 2017 s.2–3; Police Act 1996 s.22B–22C
     expect(JSON.stringify(published)).not.toContain('@');
   });
 
+  it('sends a party that has not answered fresh links, at the proposer’s asking', async () => {
+    const created = await api({ method: 'POST', path: '/proposals', as: FIRE_EDITOR, body: { title: 'Shared stores', summary: 'One stores depot.', proposerAgencyId: 'warwickshire-fire', agencyIds: ['warwickshire-pcc'] } });
+    const first = await mailbox.proposalLinkFor('legal@warwickshire-pcc.test');
+    const resend = (as: TTestUser, agencyId: string) => api({ method: 'POST', path: `/proposals/${created.json.id}/resend`, as, body: { agencyId } });
+    expect((await resend(AMBULANCE_EDITOR, 'warwickshire-pcc')).status).toBe(404);
+    expect((await resend(FIRE_EDITOR, 'warwickshire-fire')).status).toBe(422);
+    expect((await resend(FIRE_EDITOR, 'warwickshire-pcc')).status).toBe(200);
+    await mailbox.waitFor((all) => all.filter((mail) => mail.to === 'legal@warwickshire-pcc.test' && mail.subject.includes('Shared stores')).length === 2, 'the second proposal email');
+    const second = await mailbox.proposalLinkFor('legal@warwickshire-pcc.test');
+    expect(second).not.toBe(first);
+    expect((await respond(second, { view: 'benefit', reasons: 'Cheaper stores.', name: 'Philip Seccombe' })).status).toBe(200);
+    expect((await resend(FIRE_EDITOR, 'warwickshire-pcc')).status).toBe(409);
+    const events = (await api({ method: 'GET', path: `/proposals/${created.json.id}/events`, as: ADMIN })).json.items.map((event: { type: string }) => event.type);
+    expect(events).toEqual(['proposal_created', 'proposal_resent', 'proposal_view_recorded', 'proposal_must_proceed']);
+  });
+
   it('refuses a proposal naming an unknown agency, the proposer again, or made for another agency', async () => {
     const refused = await api({
       method: 'POST',

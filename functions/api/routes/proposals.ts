@@ -1,8 +1,8 @@
-import { createProposal, draftFromProposal, listProposalEvents, listProposals, readProposal } from '../../../shared/domain/proposal/proposals';
+import { createProposal, draftFromProposal, listProposalEvents, listProposals, readProposal, resendProposal } from '../../../shared/domain/proposal/proposals';
 import { defineRoute } from '../../../shared/http/route';
 import { ZAgreement } from '../../../shared/schemas/agreement';
 import { ZProposalEventList } from '../../../shared/schemas/audit-event';
-import { ZCreateProposalRequest, ZProposal, ZProposalIdParams, ZProposalList, ZPublishedDeclineList } from '../../../shared/schemas/proposal';
+import { ZCreateProposalRequest, ZProposal, ZProposalIdParams, ZProposalList, ZPublishedDeclineList, ZResendProposalRequest } from '../../../shared/schemas/proposal';
 import { agencies, agreements, linkSigner, newId, proposals } from '../dependencies';
 
 const NOT_FOUND = { 404: { description: 'No such proposal, or not one of the caller’s agencies' } };
@@ -58,6 +58,27 @@ export const proposalRoutes = [
     params: ZProposalIdParams,
     responses: { 200: { description: 'The trail', schema: ZProposalEventList }, ...NOT_FOUND },
     handle: async ({ params, user }) => ({ status: 200, body: { items: await listProposalEvents({ id: params.id, user, proposals }) } }),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/proposals/{id}/resend',
+    operationId: 'resendProposal',
+    summary: 'Send a proposed agency that has not answered fresh links (an editor of the proposing agency, or an admin)',
+    tags: ['proposals'],
+    auth: 'editor',
+    params: ZProposalIdParams,
+    body: ZResendProposalRequest,
+    responses: {
+      200: { description: 'The proposal; the agency’s contacts have been emailed new links', schema: ZProposal },
+      403: { description: 'Not an editor of the proposing agency' },
+      ...NOT_FOUND,
+      409: { description: 'The agency has answered' },
+      422: { description: 'Not a proposed party, or no one to send it to' },
+    },
+    handle: async ({ params, body, user }) => ({
+      status: 200,
+      body: await resendProposal({ id: params.id, agencyId: body.agencyId, user, now: new Date(), newId, agencies, proposals, linkSigner: await linkSigner() }),
+    }),
   }),
   defineRoute({
     method: 'GET',

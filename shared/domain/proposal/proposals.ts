@@ -89,29 +89,76 @@ export const createProposal = async (options: {
     createdBy: user.email,
     revision: 1,
   };
-  const linkExpiresAt = new Date(now.getTime() + LINK_LIFETIME_DAYS * DAY_MS).toISOString();
-  const links: TProposalLink[] = [];
-  const recipients: TRecipient[] = [];
-  for (const agency of others) {
-    for (const email of contactsOf(agency)) {
-      const link = { requestId: newId(), keyId: options.linkSigner.currentKeyId };
-      links.push({ ...link, tokenHash: sha256Hex(options.linkSigner.tokenFor(link)), proposalId: id, agencyId: agency.id, email, linkExpiresAt, state: 'open' });
-      recipients.push({ to: email, party: agency.name, link: { ...link, kind: 'proposal' } });
-    }
-  }
   const eventId = newId();
+  const { links, message, linkExpiresAt } = proposalLinks({ proposal, agencies: others, eventId, now, newId, linkSigner: options.linkSigner });
   const { events, head } = chainEvents(EMPTY_AUDIT_HEAD, id, at, { kind: 'user', email: user.email }, [
     { id: eventId, type: 'proposal_created', data: { title: input.title, proposerAgencyId: proposer!.id, agencyIds: input.agencyIds, linkExpiresAt } },
   ]);
-  const message: TOutboxMessage = {
-    id: sha256Hex(`${eventId}|collaboration_proposal`).slice(0, 32),
-    template: 'collaboration_proposal',
-    vars: { title: input.title, summary: input.summary, proposer: proposer!.name, parties: proposal.parties.map((party) => party.agencyName).join(', '), linkExpiresAt },
-    recipients,
-    createdAt: at,
-  };
   await options.proposals.create({ proposal, auditHead: head, events, newLinks: links, messages: [message] });
   return proposal;
+};
+
+/** A link for each contact of each agency, and the one email that carries them, for the event `eventId`. */
+const proposalLinks = (options: { proposal: TProposal; agencies: TAgency[]; eventId: string; now: Date; newId: () => string; linkSigner: TLinkSigner }) => {
+  const { proposal } = options;
+  const linkExpiresAt = new Date(options.now.getTime() + LINK_LIFETIME_DAYS * DAY_MS).toISOString();
+  const links: TProposalLink[] = [];
+  const recipients: TRecipient[] = [];
+  for (const agency of options.agencies) {
+    for (const email of contactsOf(agency)) {
+      const link = { requestId: options.newId(), keyId: options.linkSigner.currentKeyId };
+      links.push({ ...link, tokenHash: sha256Hex(options.linkSigner.tokenFor(link)), proposalId: proposal.id, agencyId: agency.id, email, linkExpiresAt, state: 'open' });
+      recipients.push({ to: email, party: agency.name, link: { ...link, kind: 'proposal' } });
+    }
+  }
+  const message: TOutboxMessage = {
+    id: sha256Hex(`${options.eventId}|collaboration_proposal`).slice(0, 32),
+    template: 'collaboration_proposal',
+    vars: { title: proposal.title, summary: proposal.summary, proposer: proposal.parties[0]!.agencyName, parties: proposal.parties.map((party) => party.agencyName).join(', '), linkExpiresAt },
+    recipients,
+    createdAt: options.now.toISOString(),
+  };
+  return { links, message, linkExpiresAt };
+};
+
+/**
+ * Sends a proposed agency that has not answered fresh links (its first ones expired, or went to
+ * someone who left): an editor of the proposing agency, or an admin, asks.
+ */
+export const resendProposal = async (options: {
+  id: string;
+  agencyId: string;
+  user: TUser;
+  now: Date;
+  newId: () => string;
+  agencies: TAgencyStore;
+  proposals: TProposalStore;
+  linkSigner: TLinkSigner;
+}): Promise<TProposal> => {
+  const { proposal, auditHead } = await readProposal(options);
+  if (options.user.role !== 'admin' && !(hasRole(options.user, 'editor') && options.user.agencies.includes(proposal.proposerAgencyId))) {
+    throw new AppError('forbidden', 'Only an editor of the proposing agency, or an admin, sends the proposal again.');
+  }
+  const party = proposal.parties.find((candidate) => candidate.agencyId === options.agencyId && candidate.agencyId !== proposal.proposerAgencyId);
+  if (!party) throw new AppError('unprocessable', 'That agency is not asked by this proposal.', [{ path: 'agencyId', message: `${options.agencyId} is not a proposed party` }]);
+  if (party.view) throw new AppError('conflict', `${party.agencyName}'s view is already recorded.`);
+  const agency = await options.agencies.get(party.agencyId);
+  if (!agency || contactsOf(agency).length === 0) {
+    throw new AppError('unprocessable', 'The agency has no one to send it to.', [{ path: 'agencyId', message: `${party.agencyName} has no proposal or legal contact` }]);
+  }
+  const eventId = options.newId();
+  const { links, message, linkExpiresAt } = proposalLinks({ proposal, agencies: [agency], eventId, now: options.now, newId: options.newId, linkSigner: options.linkSigner });
+  const { events, head } = chainEvents(auditHead, proposal.id, options.now.toISOString(), { kind: 'user', email: options.user.email }, [
+    { id: eventId, type: 'proposal_resent', data: { agencyId: party.agencyId, linkExpiresAt } },
+  ]);
+  const next = { ...proposal, revision: proposal.revision + 1 };
+  try {
+    await options.proposals.update({ proposal: next, auditHead: head, events, newLinks: links, messages: [message] }, proposal.revision);
+  } catch (error) {
+    if (error instanceof ConcurrentWriteError) throw new AppError('conflict', 'The proposal changed meanwhile; try again.');
+    throw error;
+  }
+  return next;
 };
 
 export const listProposals = async (options: { user: TUser; proposals: TProposalStore }) =>
