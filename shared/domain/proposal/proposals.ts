@@ -6,7 +6,7 @@ import type { TOutboxMessage, TRecipient } from '../../schemas/outbox';
 import type { TCreateProposalRequest, TProposal, TProposalLink, TProposalParty, TProposalViewForm } from '../../schemas/proposal';
 import { createDraft } from '../agreement/create-draft';
 import { appendProposalEvent, EMPTY_AUDIT_HEAD, sha256Hex } from '../audit/audit-chain';
-import { ConcurrentWriteError, type TAgencyStore, type TAgreementStore, type TAuditHead, type TLinkSigner, type TProposalStore } from '../ports';
+import { ConcurrentWriteError, type TAgencyStore, type TAgreementStore, type TAuditHead, type TLinkSigner, type TProposalStore, type TProposalWrite } from '../ports';
 import { LINK_LIFETIME_DAYS } from '../signing/links';
 import { proposalViewEvent } from '../webhooks/catalogue';
 import { hasRole, type TUser } from '../user';
@@ -22,6 +22,19 @@ const canSee = (user: TUser, proposal: TProposal) => user.role === 'admin' || pr
 
 /** Who records an agency's view: its proposal contacts, or else its legal contacts. */
 const contactsOf = (agency: TAgency) => (agency.proposalContacts.length > 0 ? agency.proposalContacts : agency.legalContacts);
+
+/** What a user's action on proposals is given. */
+type TProposalAction = { user: TUser; now: Date; newId: () => string; agencies: TAgencyStore; proposals: TProposalStore };
+
+/** Writes a change a user made to what they read; a concurrent change (another party's view) is theirs to retry. */
+const saveAsUser = async (proposals: TProposalStore, write: TProposalWrite, previousRevision: number) => {
+  try {
+    await proposals.update(write, previousRevision);
+  } catch (error) {
+    if (error instanceof ConcurrentWriteError) throw new AppError('conflict', 'The proposal changed meanwhile; try again.');
+    throw error;
+  }
+};
 
 /** Appends events to a proposal's trail. */
 const chainEvents = (head: TAuditHead, proposalId: string, at: string, actor: TActor, inputs: { id: string; type: string; data: Record<string, unknown> }[]) => {
@@ -39,15 +52,7 @@ const chainEvents = (head: TAuditHead, proposalId: string, at: string, actor: TA
  * party's contacts a link to record its view, made as a signing link is: derived from a key, kept
  * only as a hash, used once. The proposer sees a benefit by proposing.
  */
-export const createProposal = async (options: {
-  input: TCreateProposalRequest;
-  user: TUser;
-  now: Date;
-  newId: () => string;
-  agencies: TAgencyStore;
-  proposals: TProposalStore;
-  linkSigner: TLinkSigner;
-}): Promise<TProposal> => {
+export const createProposal = async (options: TProposalAction & { input: TCreateProposalRequest; linkSigner: TLinkSigner }): Promise<TProposal> => {
   const { input, user, now, newId } = options;
   if (user.role !== 'admin' && !user.agencies.includes(input.proposerAgencyId)) {
     throw new AppError('forbidden', 'Only an editor of the proposing agency, or an admin, records its proposal.');
@@ -125,16 +130,7 @@ const proposalLinks = (options: { proposal: TProposal; agencies: TAgency[]; even
  * Sends a proposed agency that has not answered fresh links (its first ones expired, or went to
  * someone who left): an editor of the proposing agency, or an admin, asks.
  */
-export const resendProposal = async (options: {
-  id: string;
-  agencyId: string;
-  user: TUser;
-  now: Date;
-  newId: () => string;
-  agencies: TAgencyStore;
-  proposals: TProposalStore;
-  linkSigner: TLinkSigner;
-}): Promise<TProposal> => {
+export const resendProposal = async (options: TProposalAction & { id: string; agencyId: string; linkSigner: TLinkSigner }): Promise<TProposal> => {
   const { proposal, auditHead } = await readProposal(options);
   if (options.user.role !== 'admin' && !(hasRole(options.user, 'editor') && options.user.agencies.includes(proposal.proposerAgencyId))) {
     throw new AppError('forbidden', 'Only an editor of the proposing agency, or an admin, sends the proposal again.');
@@ -152,12 +148,7 @@ export const resendProposal = async (options: {
     { id: eventId, type: 'proposal_resent', data: { agencyId: party.agencyId, linkExpiresAt } },
   ]);
   const next = { ...proposal, revision: proposal.revision + 1 };
-  try {
-    await options.proposals.update({ proposal: next, auditHead: head, events, newLinks: links, messages: [message] }, proposal.revision);
-  } catch (error) {
-    if (error instanceof ConcurrentWriteError) throw new AppError('conflict', 'The proposal changed meanwhile; try again.');
-    throw error;
-  }
+  await saveAsUser(options.proposals, { proposal: next, auditHead: head, events, newLinks: links, messages: [message] }, proposal.revision);
   return next;
 };
 
@@ -240,15 +231,7 @@ export const recordProposalView = async (options: {
  * Opens a draft agreement among the parties that see a benefit, linked to the proposal (once).
  * The proposal names its draft first, so a draft that failed to be written is made on a retry.
  */
-export const draftFromProposal = async (options: {
-  id: string;
-  user: TUser;
-  now: Date;
-  newId: () => string;
-  agencies: TAgencyStore;
-  agreements: TAgreementStore;
-  proposals: TProposalStore;
-}): Promise<TAgreement> => {
+export const draftFromProposal = async (options: TProposalAction & { id: string; agreements: TAgreementStore }): Promise<TAgreement> => {
   const { proposal, auditHead } = await readProposal(options);
   if (!hasRole(options.user, 'editor')) throw new AppError('forbidden', 'This needs the editor role.');
   const benefit = proposal.parties.filter((party) => party.view?.kind === 'benefit');
@@ -265,12 +248,7 @@ export const draftFromProposal = async (options: {
     const { events, head } = chainEvents(auditHead, proposal.id, at, { kind: 'user', email: options.user.email }, [
       { id: options.newId(), type: 'draft_opened', data: { agreementId: draftId } },
     ]);
-    try {
-      await options.proposals.update({ proposal: { ...proposal, draftAgreementId: draftId, revision: proposal.revision + 1 }, auditHead: head, events }, proposal.revision);
-    } catch (error) {
-      if (error instanceof ConcurrentWriteError) throw new AppError('conflict', 'The proposal changed meanwhile; try again.');
-      throw error;
-    }
+    await saveAsUser(options.proposals, { proposal: { ...proposal, draftAgreementId: draftId, revision: proposal.revision + 1 }, auditHead: head, events }, proposal.revision);
   }
   return createDraft({
     input: { title: proposal.title, summary: proposal.summary, parties: benefit.map((party) => ({ agencyId: party.agencyId })), ownerAgencyId: ownAgency },
