@@ -42,6 +42,9 @@ export const queryAll = async (client: DynamoDBDocumentClient, input: Omit<Query
   return items;
 };
 
+/** True when a single write was refused because its condition did not hold. */
+export const conditionFailed = (error: unknown): boolean => error instanceof Error && error.name === 'ConditionalCheckFailedException';
+
 /** True when a transaction was cancelled because the condition of item `index` failed. */
 export const transactionConditionFailed = (error: unknown, index: number): boolean => {
   if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return false;

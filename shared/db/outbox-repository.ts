@@ -4,7 +4,7 @@ import type { TOutboxEntry, TOutboxStore } from '../domain/ports';
 import { ZWebhookEvent, type TWebhookEvent } from '../schemas/webhook';
 import { ZOutboxMessage, type TOutboxMessage } from '../schemas/outbox';
 import { ZDelivery, ZSentEmail, type TDelivery, type TSentEmail } from '../schemas/stored';
-import { epochSeconds, type TTableAccess } from './client';
+import { conditionFailed, epochSeconds, type TTableAccess } from './client';
 import { DUE_OUTBOX, dueWorkKeys, outboxKey, sentEmailKey } from './keys';
 import { TABLE_DEFINITION } from './table-definition';
 
@@ -74,7 +74,6 @@ export const recipientDeliveryUpdate = (messageId: string, recipientKey: string,
   ExpressionAttributeValues: { ':delivery': delivery, ':owner': owner },
 });
 
-const conditionFailed = (error: unknown) => error instanceof Error && error.name === 'ConditionalCheckFailedException';
 
 export const createOutboxRepository = ({ client, tableName }: TTableAccess): TOutboxStore => ({
   async get(messageId) {

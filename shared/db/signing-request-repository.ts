@@ -1,7 +1,7 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TSigningRequestStore } from '../domain/ports';
 import { requestNextDueOn } from '../domain/schedule/reminder-rules';
-import { transactionConditionFailed, type TTableAccess } from './client';
+import { conditionFailed, transactionConditionFailed, type TTableAccess } from './client';
 import { DUE_SIGNING_REQUESTS, dueWorkKeys, signingRequestKey } from './keys';
 import { outboxItem } from './outbox-repository';
 import { ZSigningRequest } from '../schemas/stored';
@@ -56,8 +56,8 @@ export const createSigningRequestRepository = ({ client, tableName }: TTableAcce
         ExpressionAttributeNames: { '#state': 'state' },
         ExpressionAttributeValues: { ':due': dueWorkKeys(DUE_SIGNING_REQUESTS, dueOn, request.tokenHash).GSI4SK, ':open': 'open' },
       }),
-    ).catch((error: Error) => {
-      if (error.name !== 'ConditionalCheckFailedException') throw error;
+    ).catch((error: unknown) => {
+      if (!conditionFailed(error)) throw error;
     });
   },
 });
