@@ -4,13 +4,12 @@ import { findBrokenLink } from '../../shared/domain/audit/audit-chain';
 import { WARWICKSHIRE_AGENCIES } from '../fixtures/agencies';
 import type { TTestUser } from '../fixtures/auth';
 import { ADMIN, callFunction } from '../fixtures/http';
-import { api } from '../fixtures/lifecycle';
+import { api, postForm } from '../fixtures/lifecycle';
 import { mailbox, startOutbox } from '../fixtures/outbox';
 
 const FIRE_EDITOR: TTestUser = { email: 'planning@fire.test', role: 'editor', agencies: ['warwickshire-fire'] };
 const AMBULANCE_EDITOR: TTestUser = { email: 'planning@wmas.test', role: 'editor', agencies: ['west-midlands-ambulance'] };
 const POLICE_VIEWER: TTestUser = { email: 'viewer@police.test', role: 'viewer', agencies: ['warwickshire-police'] };
-const ORIGIN = { origin: 'http://localhost:3000', 'content-type': 'application/x-www-form-urlencoded' };
 
 let outbox: Awaited<ReturnType<typeof startOutbox>>;
 beforeAll(async () => {
@@ -19,8 +18,6 @@ beforeAll(async () => {
 });
 afterAll(() => outbox.stop());
 
-const respond = (path: string, form: Record<string, string>, headers: Record<string, string> = ORIGIN) =>
-  callFunction(signingHandler, 'signing', { method: 'POST', path, rawBody: new URLSearchParams(form).toString(), headers });
 
 describe('collaboration proposals (PCA 2017 s.2–3; Police Act 1996 s.22B–22C)', () => {
   it('asks each proposed party for its view from a link, records declines with their ground, and opens a draft once two see a benefit', async () => {
@@ -45,21 +42,21 @@ describe('collaboration proposals (PCA 2017 s.2–3; Police Act 1996 s.22B–22C
     expect(page.text).toContain('Shared training centre');
     expect(page.text).not.toContain('other_functions_or_nhs');
 
-    expect((await respond(pccLink, { view: 'decline', ground: 'public_safety', reasons: 'x', name: 'P' }, { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(403);
-    const wrongGround = await respond(pccLink, { view: 'decline', ground: 'other_functions_or_nhs', reasons: 'No.', name: 'Philip Seccombe' });
+    expect((await postForm(pccLink, { view: 'decline', ground: 'public_safety', reasons: 'x', name: 'P' }, { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(403);
+    const wrongGround = await postForm(pccLink, { view: 'decline', ground: 'other_functions_or_nhs', reasons: 'No.', name: 'Philip Seccombe' });
     expect(wrongGround.status).toBe(400);
-    const incomplete = await respond(pccLink, { view: 'decline', reasons: '', name: 'Philip Seccombe' });
+    const incomplete = await postForm(pccLink, { view: 'decline', reasons: '', name: 'Philip Seccombe' });
     expect(incomplete.status).toBe(400);
     expect(incomplete.text).toContain('choose the statutory ground for declining');
-    expect((await respond(pccLink, { view: 'decline', ground: 'public_safety', reasons: 'Officers would leave the county for training.', name: 'Philip Seccombe' })).status).toBe(200);
-    expect((await respond(pccLink, { view: 'benefit', reasons: 'Changed our mind.', name: 'Philip Seccombe' })).status).toBe(410);
+    expect((await postForm(pccLink, { view: 'decline', ground: 'public_safety', reasons: 'Officers would leave the county for training.', name: 'Philip Seccombe' })).status).toBe(200);
+    expect((await postForm(pccLink, { view: 'benefit', reasons: 'Changed our mind.', name: 'Philip Seccombe' })).status).toBe(410);
 
     const afterDecline = (await api({ method: 'GET', path: `/proposals/${proposal.id}`, as: FIRE_EDITOR })).json;
     expect(afterDecline.parties[2].view).toMatchObject({ kind: 'decline', ground: 'public_safety', reasons: 'Officers would leave the county for training.', recordedBy: { name: 'Philip Seccombe', email: 'legal@warwickshire-pcc.test' } });
     expect(afterDecline.mustProceed).toBe(false);
     expect((await api({ method: 'POST', path: `/proposals/${proposal.id}/draft`, as: FIRE_EDITOR })).status).toBe(409);
 
-    expect((await respond(ambulanceLink, { view: 'benefit', reasons: 'Shared training saves travel.', name: 'Anthony Marsh' })).text).toContain('they are to proceed');
+    expect((await postForm(ambulanceLink, { view: 'benefit', reasons: 'Shared training saves travel.', name: 'Anthony Marsh' })).text).toContain('they are to proceed');
     const agreed = (await api({ method: 'GET', path: `/proposals/${proposal.id}`, as: AMBULANCE_EDITOR })).json;
     expect(agreed.mustProceed).toBe(true);
 
@@ -89,7 +86,7 @@ describe('collaboration proposals (PCA 2017 s.2–3; Police Act 1996 s.22B–22C
     await api({ method: 'PUT', path: '/agencies/west-midlands-ambulance/proposal-contacts', as: AMBULANCE_EDITOR, body: { proposalContacts: ['drones@wmas.test'], publishDeclines: true } });
     const created = await api({ method: 'POST', path: '/proposals', as: FIRE_EDITOR, body: { title: 'Shared drones', summary: 'A drone unit.', proposerAgencyId: 'warwickshire-fire', agencyIds: ['west-midlands-ambulance'] } });
     const link = await mailbox.proposalLinkFor('drones@wmas.test');
-    expect((await respond(link, { view: 'decline', ground: 'other_functions_or_nhs', reasons: 'Crews would be taken off the road.', name: 'Anthony Marsh' })).status).toBe(200);
+    expect((await postForm(link, { view: 'decline', ground: 'other_functions_or_nhs', reasons: 'Crews would be taken off the road.', name: 'Anthony Marsh' })).status).toBe(200);
     const published = (await api({ method: 'GET', path: '/register/declines.json' })).json.items;
     expect(published).toContainEqual({
       proposalId: created.json.id,
@@ -113,7 +110,7 @@ describe('collaboration proposals (PCA 2017 s.2–3; Police Act 1996 s.22B–22C
     await mailbox.waitFor((all) => all.filter((mail) => mail.to === 'legal@warwickshire-pcc.test' && mail.subject.includes('Shared stores')).length === 2, 'the second proposal email');
     const second = await mailbox.proposalLinkFor('legal@warwickshire-pcc.test');
     expect(second).not.toBe(first);
-    expect((await respond(second, { view: 'benefit', reasons: 'Cheaper stores.', name: 'Philip Seccombe' })).status).toBe(200);
+    expect((await postForm(second, { view: 'benefit', reasons: 'Cheaper stores.', name: 'Philip Seccombe' })).status).toBe(200);
     expect((await resend(FIRE_EDITOR, 'warwickshire-pcc')).status).toBe(409);
     const events = (await api({ method: 'GET', path: `/proposals/${created.json.id}/events`, as: ADMIN })).json.items.map((event: { type: string }) => event.type);
     expect(events).toEqual(['proposal_created', 'proposal_resent', 'proposal_view_recorded', 'proposal_must_proceed']);

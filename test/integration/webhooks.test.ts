@@ -4,10 +4,9 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as outboxSender } from '../../functions/outbox-sender/handler';
 import { lambdaContext } from '../../infra/local/lambda-http';
-import { handler as signingHandler } from '../../functions/signing/handler';
 import { CONSULTED, WARWICKSHIRE_AGENCIES } from '../fixtures/agencies';
-import { ADMIN, callFunction } from '../fixtures/http';
-import { api, authoriseDraft, bringIntoForce } from '../fixtures/lifecycle';
+import { ADMIN } from '../fixtures/http';
+import { api, authoriseDraft, bringIntoForce, postForm } from '../fixtures/lifecycle';
 import { mailbox, startOutbox } from '../fixtures/outbox';
 
 const FIRE_EDITOR = { email: 'records@warwickshire-fire.test', role: 'editor' as const, agencies: ['warwickshire-fire'] };
@@ -230,12 +229,7 @@ describe('webhooks', () => {
     });
     expect(proposal.status).toBe(201);
     const link = await mailbox.proposalLinkFor('legal@west-midlands-ambulance.test');
-    const answered = await callFunction(signingHandler, 'signing', {
-      method: 'POST',
-      path: link,
-      rawBody: new URLSearchParams({ view: 'benefit', reasons: 'Fewer vehicles off the road.', name: 'Anthony Marsh' }).toString(),
-      headers: { origin: 'http://localhost:3000', 'content-type': 'application/x-www-form-urlencoded' },
-    });
+    const answered = await postForm(link, { view: 'benefit', reasons: 'Fewer vehicles off the road.', name: 'Anthony Marsh' });
     expect(answered.status).toBe(200);
     const [delivery] = await waitForDeliveries('/proposals', (all) => all.length === 1);
     const payload = new Webhook(endpoint.secret).verify(delivery!.body, delivery!.headers as Record<string, string>) as any;
