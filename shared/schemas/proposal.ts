@@ -91,7 +91,7 @@ export const ZProposalLink = z.object({
   agencyId: z.string(),
   email: z.string(),
   linkExpiresAt: z.string(),
-  state: z.enum(['open', 'used', 'closed']),
+  state: z.enum(['open', 'used']),
 });
 export type TProposalLink = z.infer<typeof ZProposalLink>;
 
