@@ -26,7 +26,7 @@ const axeViolations = async (page: Page) => {
  * The public pages a signatory and the public see, as they render the agreement text and dates:
  * they work with JavaScript off, and pass axe-core's WCAG 2.2 AA checks.
  */
-describe('the signing page, the certificate and the register, without JavaScript and to WCAG 2.2 AA', () => {
+describe('the signing page, the proposal page, the certificate and the register, without JavaScript and to WCAG 2.2 AA', () => {
   let stack: Awaited<ReturnType<typeof startLocalStackOnFreePorts>>;
   let browser: Browser;
   let token: string;
@@ -86,6 +86,32 @@ describe('the signing page, the certificate and the register, without JavaScript
       await page.goto(`${stack.url}${path}`);
       expect(await axeViolations(page), path).toEqual([]);
     }
+    await context.close();
+  });
+
+  it('lets a proposed party record its view with JavaScript off; the proposal page and an agency’s register pass axe-core', async () => {
+    const { api, signIn } = await stackClient(stack.url);
+    await signIn({ email: 'admin@accord.test', role: 'admin' });
+    await must(api.POST('/proposals', { body: { title: 'Shared training centre', summary: 'One centre for both services.', proposerAgencyId: 'warwickshire-fire', agencyIds: ['west-midlands-ambulance'] } }));
+    const link = await createMailbox(() => stack.sesUrl).proposalLinkFor('legal@west-midlands-ambulance.test');
+
+    const checked = await browser.newContext({ bypassCSP: true });
+    const checkedPage = await checked.newPage();
+    for (const path of [link, '/register?agency=west-midlands-ambulance']) {
+      await checkedPage.goto(`${stack.url}${path}`);
+      expect(await axeViolations(checkedPage), path).toEqual([]);
+    }
+    await checked.close();
+
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${stack.url}${link}`);
+    await page.getByLabel('We decline it').check();
+    await page.getByLabel(/statutory ground/).selectOption('public_safety');
+    await page.getByLabel(/Your reasons/).fill('Crews would be taken off the road for training.');
+    await page.getByLabel(/Your full name/).fill('Anthony Marsh');
+    await page.getByRole('button', { name: 'Record our view' }).click();
+    await page.getByRole('heading', { name: 'Thank you' }).waitFor();
     await context.close();
   });
 });
