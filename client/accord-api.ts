@@ -535,6 +535,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/agreements/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Declare a file for a draft (the agreement as PDF or Word, a schedule): PUT its bytes to the upload URL; it shows once they arrive and match
+         * @description Needs the editor role.
+         */
+        post: operations["addAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a stored file: a link that works for five minutes (a browser is redirected to it)
+         * @description Needs the viewer role.
+         */
+        get: operations["openAttachment"];
+        put?: never;
+        post?: never;
+        /**
+         * Take a file off a draft
+         * @description Needs the editor role.
+         */
+        delete: operations["removeAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreements/{id}/executed.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The executed copy: the text, its files’ hashes, the certificate and the audit trail in one PDF, sealed (PAdES)
+         * @description Needs the viewer role.
+         */
+        get: operations["getExecutedCopy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: a page to check a file against Accord */
+        get: operations["getVerifyPage"];
+        put?: never;
+        /** Public: is this file the executed copy, the signed document or an attachment of an agreement in Accord, and which */
+        post: operations["verifyFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/register": {
         parameters: {
             query?: never;
@@ -578,6 +660,23 @@ export interface paths {
         };
         /** The whole public register as CSV */
         get: operations["getRegisterCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/register/agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The text of a published agreement in force (HTML) */
+        get: operations["getPublishedAgreementPage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1404,8 +1503,23 @@ export interface components {
             legalBasis: "PCA2017_S2" | "PA1996_S22A" | "OTHER";
             functions: string[];
             body: string;
+            /**
+             * @description The agreement as a file and its schedules; their hashes are part of the document hash
+             * @default []
+             */
+            attachments: components["schemas"]["Attachment"][];
             withdrawalTerms: string | null;
             documentSha256: string | null;
+            /**
+             * @description The sealed PDF, once this version is in force (GET /agreements/{id}/executed.pdf)
+             * @default null
+             */
+            executedCopy: {
+                sha256: string;
+                size: number;
+                sealedAt: string;
+                objectKey: string;
+            } | null;
             parties: {
                 agencyId: string;
                 agencyName: string;
@@ -1582,6 +1696,27 @@ export interface components {
             revision: number;
             createdAt: string;
             updatedAt: string;
+        };
+        Attachment: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            contentType: "application/pdf" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.oasis.opendocument.text" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" | "image/png" | "image/jpeg";
+            size: number;
+            sha256: string;
+            /**
+             * @description pending until the bytes arrive and are checked; refused says why in `refusal`
+             * @enum {string}
+             */
+            status: "pending" | "available" | "refused";
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            refusal: "empty" | "too_large" | "size_mismatch" | "hash_mismatch" | "type_mismatch" | "unsupported_type" | "encrypted_pdf" | "not_uploaded" | null;
+            addedBy: string;
+            addedAt: string;
+            objectKey: string;
         };
         /** @default null */
         Consultation: {
@@ -1987,6 +2122,16 @@ export interface components {
                     reason: string | null;
                 }[];
             }[];
+            /**
+             * @description The files signed with the text: their hashes are part of the document hash
+             * @default []
+             */
+            attachments: {
+                name: string;
+                contentType: string;
+                size: number;
+                sha256: string;
+            }[];
             auditTrail: {
                 events: number;
                 lastHash: string | null;
@@ -1994,21 +2139,24 @@ export interface components {
             };
             issuedAt: string;
         };
+        /** @description Which agreement versions hold a file with this hash, and nothing else about them */
         Verification: {
             sha256: string;
             matches: {
+                /**
+                 * @description What the file is to that version: its signed document, one of its attachments, or its sealed executed copy
+                 * @enum {string}
+                 */
+                kind: "document" | "attachment" | "executed_copy";
                 reference: string;
                 version: number;
-                /** @description Null when the agreement is exempt from publication */
-                title: string | null;
                 /** @enum {string} */
                 status: "draft" | "awaiting_signatures" | "in_force" | "declined" | "withdrawn" | "terminated" | "expired" | "superseded";
                 /**
                  * Format: date
-                 * @description Calendar date, YYYY-MM-DD (Europe/London)
+                 * @description The day it came into force, if it has
                  */
-                effectiveDate: string | null;
-                parties: string[];
+                inForceSince: string | null;
             }[];
         };
         PublicationRequest: {
@@ -2032,11 +2180,39 @@ export interface components {
             effectiveDate: string;
             reason: string;
         };
+        AttachmentUpload: {
+            attachmentId: string;
+            /** Format: uri */
+            uploadUrl: string;
+            /** @enum {string} */
+            uploadMethod: "PUT";
+            /** @description Send these headers with the PUT, exactly */
+            uploadHeaders: {
+                [key: string]: string;
+            };
+            expiresAt: string;
+        };
+        /** @description Declares a file; its bytes go straight to storage through the upload URL */
+        AddAttachmentRequest: {
+            /** @example Schedule 2 - Data sharing agreement.pdf */
+            name: string;
+            /** @enum {string} */
+            contentType: "application/pdf" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.oasis.opendocument.text" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" | "image/png" | "image/jpeg";
+            size: number;
+            sha256: string;
+        };
+        AttachmentDownload: {
+            /** Format: uri */
+            url: string;
+            expiresAt: string;
+        };
         Register: {
             items: components["schemas"]["RegisterEntry"][];
             nextCursor: string | null;
         };
         RegisterEntry: {
+            /** @description Its published text is at /register/agreements/{id} */
+            id: string;
             reference: string;
             version: number;
             title: string;
@@ -5256,6 +5432,509 @@ export interface operations {
             };
         };
     };
+    addAttachment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from a read ("7"), a list of them, or *: the change is made only if the agreement is still at that revision */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddAttachmentRequest"];
+            };
+        };
+        responses: {
+            /** @description Where to PUT the bytes, with the headers to send, until expiresAt */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentUpload"];
+                };
+            };
+            /** @description Bad input; `errors[]` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only a draft carries new files */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match (optional) does not match the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 400 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The draft already carries 20 files */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the problem reveals nothing of its cause */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Storage briefly unreachable; nothing was changed. Send the request again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where to download it, until expiresAt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDownload"];
+                };
+            };
+            /** @description Location: the file, for five minutes (when the caller accepts text/html) */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input; `errors[]` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such file, or not stored (yet) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the problem reveals nothing of its cause */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Storage briefly unreachable; nothing was changed. Send the request again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeAttachment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from a read ("7"), a list of them, or *: the change is made only if the agreement is still at that revision */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draft without the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description Bad input; `errors[]` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such file on this draft */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only a draft’s files can be removed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match (optional) does not match the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the problem reveals nothing of its cause */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Storage briefly unreachable; nothing was changed. Send the request again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getExecutedCopy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sealed PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Bad input; `errors[]` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not in force, or its copy is still being sealed (a minute at most) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the problem reveals nothing of its cause */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Storage briefly unreachable; nothing was changed. Send the request again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getVerifyPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input; `errors[]` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the problem reveals nothing of its cause */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Storage briefly unreachable; nothing was changed. Send the request again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file's bytes (at most 4 MB; check a larger one by its SHA-256), or the verify page's form */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "application/pdf": string;
+                "multipart/form-data": string;
+            };
+        };
+        responses: {
+            /** @description The matching versions (HTML for the page’s form) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Verification"];
+                };
+            };
+            /** @description Bad input; `errors[]` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No agreement in Accord holds this file */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the problem reveals nothing of its cause */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Storage briefly unreachable; nothing was changed. Send the request again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getRegisterPage: {
         parameters: {
             query?: {
@@ -5402,6 +6081,62 @@ export interface operations {
                 };
             };
             /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure; the problem reveals nothing of its cause */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Storage briefly unreachable; nothing was changed. Send the request again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublishedAgreementPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input; `errors[]` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a published agreement in force */
             404: {
                 headers: {
                     [name: string]: unknown;

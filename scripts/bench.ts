@@ -4,10 +4,15 @@
  * Local (behind a counting proxy). Figures are printed as a Markdown table for the README.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BUNDLE_BUDGETS, buildFloor, bundle } from '../infra/aws/bundle-floor';
 import { FUNCTIONS, type TFunctionName } from '../shared/functions';
 import { ensureTable, startDynamoDbLocal } from '../infra/local/dynamodb-local';
+import { LOCAL_DOCUMENTS_BUCKET, startS3Local } from '../infra/local/s3-local';
+import { createLocalSealKey } from '../shared/document/seal-signers';
 import { TEST_ISSUER, TEST_JWKS } from '../test/fixtures/auth';
 import { startDynamoDbProxy } from '../test/fixtures/dynamodb-recorder';
 import { freePort } from '../test/setup/dynamodb-local';
@@ -61,6 +66,8 @@ const loadTime = (file: string) =>
         LOCAL_AUTH_JWKS: TEST_JWKS,
         SIGNING_KEYS,
         MAIL_FROM: 'Accord <accord@accord.test>',
+        DOCUMENTS_BUCKET: 'accord-documents',
+        SEAL_KEY_ID: 'arn:aws:kms:eu-west-2:123456789012:key/5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d',
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       },
       encoding: 'utf8',
@@ -96,8 +103,13 @@ const benchBundles = async () => {
 const benchOperations = async () => {
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
   const proxy = await countingProxy(dynamo.endpoint);
+  const s3Directory = mkdtempSync(join(tmpdir(), 'accord-bench-s3-'));
+  const s3 = await startS3Local({ port: await freePort(), directory: s3Directory, onObjectCreated: () => undefined });
   try {
     Object.assign(process.env, {
+      DOCUMENTS_BUCKET: LOCAL_DOCUMENTS_BUCKET,
+      S3_ENDPOINT: s3.endpoint,
+      SEAL_KEY: JSON.stringify(await createLocalSealKey('Accord bench')),
       TABLE_NAME: 'bench',
       AWS_REGION: 'eu-west-2',
       DYNAMODB_ENDPOINT: proxy.endpoint,
@@ -219,6 +231,8 @@ const benchOperations = async () => {
       '|---|---|---|---|---|',
       ...rows,
       '',
+      await benchDocuments(call, linkOf, sign, proxy),
+      '',
       await benchDecisionBurst(call, linkOf, sign),
       '',
       await benchDailyJobAtScale(dynamo.endpoint, proxy, lastId),
@@ -226,7 +240,85 @@ const benchOperations = async () => {
   } finally {
     await proxy.close();
     await dynamo.stop();
+    await s3.stop();
+    rmSync(s3Directory, { recursive: true, force: true });
   }
+};
+
+const DOCUMENT_ITERATIONS = Math.min(ITERATIONS, 20);
+
+/**
+ * Files and the executed copy, `DOCUMENT_ITERATIONS` times: declaring a 1 MB schedule, the
+ * documents function checking its upload, sealing the executed copy once the agreement is in
+ * force, and anyone verifying that copy by its bytes.
+ */
+const benchDocuments = async (
+  call: (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; json: any; bytes: Buffer }>,
+  linkOf: (agreementId: string, party: number) => Promise<string>,
+  sign: (path: string) => Promise<{ status: number }>,
+  proxy: Awaited<ReturnType<typeof countingProxy>>,
+) => {
+  const { handler: documentsHandler } = await import('../functions/documents/handler');
+  const { handler: apiHandler } = await import('../functions/api/handler');
+  const { callApi } = await import('../test/fixtures/http');
+  const { lambdaContext } = await import('../infra/local/lambda-http');
+  const { PDFDocument } = await import('pdf-lib');
+  const schedule = await PDFDocument.create();
+  for (let page = 0; page < 40; page += 1) schedule.addPage().drawText(`Schedule page ${page} `.repeat(40).slice(0, 2_000), { size: 6 });
+  const scheduleBytes = Buffer.from(await schedule.save());
+  const sha256 = createHash('sha256').update(scheduleBytes).digest('hex');
+  const measured = new Map<string, { ms: number[]; counted: ReturnType<typeof proxy.take> }>();
+  const measure = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+    proxy.take();
+    const started = performance.now();
+    const result = await run();
+    const elapsed = performance.now() - started;
+    // Requests and write units are the same every time: the last run's are reported.
+    measured.set(name, { ms: [...(measured.get(name)?.ms ?? []), elapsed], counted: proxy.take() });
+    return result;
+  };
+  for (let n = 0; n < DOCUMENT_ITERATIONS; n += 1) {
+    const created = await call('POST', '/agreements', {
+      title: `Documents ${n}`,
+      body: '# Terms\n\nThe parties share a control room.',
+      withdrawalTerms: 'Notice.',
+      parties: ['bench-fire', 'bench-ambulance'].map((agencyId) => ({
+        agencyId,
+        assessment: { efficiencyEffectiveness: 'Yes.', publicSafety: 'No adverse effect.' },
+        signatories: [{ name: 'Chief', role: 'Chief Officer', email: `chief@${agencyId}.test` }],
+      })),
+    });
+    const id = created.json.id as string;
+    const declared = await measure('POST /agreements/{id}/attachments (1 schedule)', () =>
+      call('POST', `/agreements/${id}/attachments`, { name: 'Schedule 1.pdf', contentType: 'application/pdf', size: scheduleBytes.length, sha256 }),
+    );
+    await fetch(declared.json.uploadUrl, { method: 'PUT', headers: declared.json.uploadHeaders, body: scheduleBytes });
+    const key = `attachments/${id}/${declared.json.attachmentId}`;
+    await measure(`documents function: check an upload (${(scheduleBytes.length / 1024).toFixed(0)} KiB PDF)`, () =>
+      documentsHandler({ Records: [{ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: { object: { key } } }] }, lambdaContext('accord-documents')),
+    );
+    const submitted = await call('POST', `/agreements/${id}/submit`);
+    if (submitted.status !== 200) throw new Error(`The documents agreement was not submitted: ${JSON.stringify(submitted.json)}`);
+    for (const party of [0, 1]) await sign(await linkOf(id, party));
+    await measure('documents function: render and seal the executed copy', () =>
+      documentsHandler(
+        { Records: [{ eventSource: 'aws:dynamodb', dynamodb: { SequenceNumber: String(n), NewImage: { agreementId: { S: id } } } }] },
+        lambdaContext('accord-documents'),
+      ),
+    );
+    const copy = await call('GET', `/agreements/${id}/executed.pdf`);
+    await measure('POST /verify (the executed copy)', () =>
+      callApi(apiHandler, { method: 'POST', path: '/verify', bytes: copy.bytes, headers: { 'content-type': 'application/pdf' } }),
+    );
+  }
+  return [
+    `| files and the executed copy (${DOCUMENT_ITERATIONS}×) | p50 | p95 | DynamoDB requests | write units (table + indexes) |`,
+    '|---|---|---|---|---|',
+    ...[...measured].map(([name, { ms: values, counted }]) => {
+      const requests = Object.entries(counted.requests).map(([op, n]) => `${n} ${op}`).join(' + ');
+      return `| ${name} | ${ms(percentile(values, 50))} | ${ms(percentile(values, 95))} | ${requests} | ${counted.writeUnits} |`;
+    }),
+  ].join('\n');
 };
 
 /** 200 signatories across 20 agreements (10 parties each) approving at the same moment: each decision's latency. */

@@ -8,7 +8,7 @@ import { ZSigningKeyring } from './signing-keyring';
  *
  * Not listed here, because neither stack chooses them: what the Lambda runtime itself sets
  * (`AWS_REGION`, credentials) and the endpoints of local emulators (`DYNAMODB_ENDPOINT`,
- * `SES_ENDPOINT`), which are only ever additions.
+ * `SES_ENDPOINT`, `S3_ENDPOINT`), which are only ever additions.
  */
 export const SETTING_VARIABLES = {
   table: { aws: ['TABLE_NAME'], local: ['TABLE_NAME'] },
@@ -19,6 +19,8 @@ export const SETTING_VARIABLES = {
   mail: { aws: ['MAIL_FROM', 'SES_CONFIGURATION_SET'], local: ['MAIL_FROM'] },
   evidenceRetention: { aws: ['EVIDENCE_RETENTION_DAYS'], local: [] },
   webhookDestinations: { aws: [], local: ['WEBHOOKS_ALLOW_PRIVATE_ADDRESSES'] },
+  documents: { aws: ['DOCUMENTS_BUCKET'], local: ['DOCUMENTS_BUCKET'] },
+  seal: { aws: ['SEAL_KEY_ID'], local: ['SEAL_KEY'] },
 } as const satisfies Record<string, { aws: readonly string[]; local: readonly string[] }>;
 
 export type TSettingName = keyof typeof SETTING_VARIABLES;
@@ -76,6 +78,16 @@ const SETTING_SCHEMAS = {
     z.object({ SIGNING_KEY_SECRET_ARN: z.string().startsWith('arn:') }).transform((env) => ({ kind: 'secret' as const, secretArn: env.SIGNING_KEY_SECRET_ARN })),
     /** The keyring inline (local stack, tests): `{"currentKeyId":"k1","k1":"<base64url key>"}`. */
     z.object({ SIGNING_KEYS: jsonText(ZSigningKeyring) }).transform((env) => ({ kind: 'inline' as const, keyring: env.SIGNING_KEYS })),
+  ]),
+  documents: z
+    .object({ DOCUMENTS_BUCKET: z.string().min(1), AWS_REGION: REGION, S3_ENDPOINT: z.url().optional() })
+    .transform((env) => ({ bucket: env.DOCUMENTS_BUCKET, region: env.AWS_REGION, endpoint: env.S3_ENDPOINT })),
+  /** The executed copy's seal: an asymmetric KMS key in AWS (it never leaves KMS); a key and certificate of its own locally. */
+  seal: z.union([
+    z.object({ SEAL_KEY_ID: z.string().min(1), AWS_REGION: REGION }).transform((env) => ({ kind: 'kms' as const, keyId: env.SEAL_KEY_ID, region: env.AWS_REGION })),
+    z
+      .object({ SEAL_KEY: jsonText(z.object({ privateKeyPem: z.string().min(1), certificatePem: z.string().min(1) })) })
+      .transform((env) => ({ kind: 'local' as const, ...env.SEAL_KEY })),
   ]),
   mail: z
     .object({

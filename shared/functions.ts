@@ -17,6 +17,13 @@ export type TFunctionDefinition = {
    */
   table: { actions: readonly TTableAction[]; indexes: readonly TIndexName[]; deletesUnder?: string };
   /**
+   * What it does in the documents bucket, under which key prefixes: `write` includes signing the
+   * upload URLs others PUT to (S3 checks the signer's own permission).
+   */
+  files?: { read?: readonly string[]; write?: readonly string[]; delete?: readonly string[] };
+  /** Package files it reads at run time (not code esbuild can bundle), shipped in its asset's node_modules. */
+  shipsWith?: readonly string[];
+  /**
    * HTTP API routes it serves, if any. API Gateway prefers the most specific; `/{proxy+}` catches
    * the rest. Public routes (no sign-in, reachable by anyone) get the stage's stricter throttle.
    */
@@ -32,7 +39,9 @@ export const FUNCTIONS = {
   api: {
     entry: 'functions/api/handler.ts',
     description: 'Legal-team JSON API, dashboard, register, OpenAPI document and health check',
-    settings: ['table', 'publicBaseUrl', 'auth', 'dashboardSignIn', 'signingKeys', 'webhookDestinations'],
+    settings: ['table', 'publicBaseUrl', 'auth', 'dashboardSignIn', 'signingKeys', 'webhookDestinations', 'documents'],
+    // Upload URLs for a draft's files, their removal, and reading files and executed copies for signed-in users.
+    files: { read: ['attachments/', 'executed/'], write: ['attachments/'], delete: ['attachments/'] },
     table: {
       // DeleteItem: Powertools idempotency removes its record when the request it guards fails, and nothing else.
       actions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
@@ -40,18 +49,23 @@ export const FUNCTIONS = {
       deletesUnder: IDEMPOTENCY_PARTITION,
     },
     routes: [
-      ...['/register', '/register.json', '/register.csv', '/register/declines.json', '/verify/{sha256}'].flatMap((path) =>
+      ...['/register', '/register.json', '/register.csv', '/register/declines.json', '/register/agreements/{id}', '/verify', '/verify/{sha256}'].flatMap((path) =>
         (['GET', 'HEAD'] as const).map((method) => ({ method, path, public: true as const })),
       ),
+      { method: 'POST', path: '/verify', public: true },
       { method: 'ANY', path: '/{proxy+}' },
     ],
   },
   signing: {
     entry: 'functions/signing/handler.ts',
     description: "Signatories' pages: read the agreement, approve or decline; proposed parties' pages: record a view of a proposal",
-    settings: ['table', 'publicBaseUrl', 'signingKeys'],
+    settings: ['table', 'publicBaseUrl', 'signingKeys', 'documents'],
     table: { actions: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'], indexes: [] },
+    // A signatory opens the files they are asked to sign, and a party its executed copy, through short-lived links.
+    files: { read: ['attachments/', 'executed/'] },
     routes: [
+      { method: 'GET', path: '/sign/{token}/attachments/{attachmentId}', public: true },
+      { method: 'GET', path: '/copies/{token}', public: true },
       { method: 'GET', path: '/sign/{token}', public: true },
       { method: 'HEAD', path: '/sign/{token}', public: true },
       { method: 'POST', path: '/sign/{token}', public: true },
@@ -72,6 +86,16 @@ export const FUNCTIONS = {
     description: 'Daily: review reminders, overdue escalation, signature reminders, link and agreement expiry, evidence past its retention',
     settings: ['table', 'evidenceRetention'],
     table: { actions: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'], indexes: ['dueWork'] },
+  },
+  documents: {
+    entry: 'functions/documents/handler.ts',
+    description: 'Checks uploaded files against what was declared, and seals the executed copy of each version that comes into force',
+    settings: ['table', 'documents', 'seal'],
+    // Query: the audit trail the executed copy sets out.
+    table: { actions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'], indexes: [] },
+    files: { read: ['attachments/', 'executed/', 'seal/'], write: ['executed/', 'seal/'], delete: ['attachments/'] },
+    // The executed copy's typefaces (shared/document/pdf-layout.ts), embedded in each PDF.
+    shipsWith: ['dejavu-fonts-ttf/package.json', ...['DejaVuSans', 'DejaVuSans-Bold', 'DejaVuSans-Oblique', 'DejaVuSansMono'].map((font) => `dejavu-fonts-ttf/ttf/${font}.ttf`)],
   },
   sesEvents: {
     entry: 'functions/ses-events/handler.ts',

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
 import type { TLinkSigner } from './domain/ports';
 
@@ -35,6 +35,8 @@ export type TSigningKeyring = z.output<typeof ZSigningKeyring>;
  */
 export const createLinkSigner = (keyring: TSigningKeyring): TLinkSigner => {
   const keys = new Map(Object.entries(keyring.keys).map(([keyId, value]) => [keyId, Buffer.from(value, 'base64url')]));
+  // A purpose prefix keeps a copy link from ever equalling a signing token.
+  const copyMac = (agreementId: string, keyId: string) => createHmac('sha256', keys.get(keyId)!).update(`executed-copy|${agreementId}`, 'utf8').digest('base64url');
   return {
     currentKeyId: keyring.currentKeyId,
     knows: (keyId) => keys.has(keyId),
@@ -42,6 +44,15 @@ export const createLinkSigner = (keyring: TSigningKeyring): TLinkSigner => {
       const key = keys.get(keyId);
       if (!key) throw new Error(`Signing key ${keyId} is not in the keyring`);
       return createHmac('sha256', key).update(requestId, 'utf8').digest('base64url');
+    },
+    // `<agreement id>.<key id>.<HMAC>`: a party's standing link to the executed copy, derived like a signing token, never stored.
+    executedCopyToken: (agreementId, keyId) => `${agreementId}.${keyId}.${copyMac(agreementId, keyId)}`,
+    agreementOfCopyToken: (token) => {
+      const [agreementId, keyId, mac, ...rest] = token.split('.');
+      if (!agreementId || !keyId || !mac || rest.length > 0 || !keys.has(keyId)) return undefined;
+      const expected = Buffer.from(copyMac(agreementId, keyId));
+      const given = Buffer.from(mac);
+      return given.length === expected.length && timingSafeEqual(given, expected) ? agreementId : undefined;
     },
     webhookSecret: (endpointId, { keyId, version }) => {
       const key = keys.get(keyId);

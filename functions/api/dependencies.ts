@@ -11,6 +11,7 @@ import { createAuthenticator } from '../../shared/http/auth';
 import { createWebhookRepository } from '../../shared/db/webhook-repository';
 import { createProposalRepository } from '../../shared/db/proposal-repository';
 import { createDestinationCheck } from '../../shared/webhooks/destinations';
+import { createS3FileStore } from '../../shared/storage/s3-file-store';
 
 /** Built once per cold start and shared by every request the function serves. */
 const table = {
@@ -32,3 +33,5 @@ export const webhooks = createWebhookRepository(table);
 export const proposals = createProposalRepository(table);
 /** Registration resolves the host as a delivery would, so an endpoint that could never receive is refused at once. */
 export const checkDestination = createDestinationCheck(config.webhookDestinations);
+/** The documents bucket: drafts' files and executed copies. */
+export const files = createS3FileStore(config.documents);

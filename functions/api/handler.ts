@@ -4,7 +4,7 @@ import httpRouterHandler from '@middy/http-router';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { config } from './config';
-import { requestSizeLimit } from '../../shared/http/request-size-limit';
+import { MAX_REQUEST_BYTES, requestSizeLimit } from '../../shared/http/request-size-limit';
 import { problemDetails } from '../../shared/http/problem';
 import { toRouterRoutes, type TRouteSpec } from '../../shared/http/route';
 import { observability } from '../../shared/observability';
@@ -17,6 +17,7 @@ import { registerRoutes } from './routes/register';
 import { signOffRoutes } from './routes/sign-off';
 import { webhookRoutes } from './routes/webhooks';
 import { proposalRoutes } from './routes/proposals';
+import { documentRoutes, MAX_VERIFY_BYTES } from './routes/documents';
 
 // HTML pages (register, certificate) carry their own stricter policy (shared/html/page.ts), which
 // allows their one inline style; no reporting endpoints (an option newer than the type definitions).
@@ -30,6 +31,7 @@ export const routes: TRouteSpec[] = [
   ...agencyRoutes,
   ...agreementRoutes,
   ...signOffRoutes,
+  ...documentRoutes,
   ...registerRoutes,
   ...proposalRoutes,
   ...webhookRoutes,
@@ -40,7 +42,7 @@ export const routes: TRouteSpec[] = [
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(observability())
   .use(httpHeaderNormalizer())
-  .use(requestSizeLimit())
+  .use(requestSizeLimit(MAX_REQUEST_BYTES, { '/verify': MAX_VERIFY_BYTES + 64 * 1024 }))
   .use(httpSecurityHeaders(JSON_SECURITY_HEADERS))
   .use(problemDetails())
   .handler(httpRouterHandler<APIGatewayProxyEventV2, APIGatewayProxyResultV2>(routes.flatMap((route) => toRouterRoutes(route, authenticate))));

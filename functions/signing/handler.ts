@@ -10,7 +10,7 @@ import { createSigningRequestRepository } from '../../shared/db/signing-request-
 import { recordDecision, viewSigningLink } from '../../shared/domain/signing/decide';
 import { AppError } from '../../shared/errors';
 import { PAGE_HEADERS } from '../../shared/html/page';
-import { renderDecisionRecorded, renderProblemPage, renderSigningPage } from '../../shared/html/signing-pages';
+import { renderCopyBeingSealed, renderDecisionRecorded, renderProblemPage, renderSigningPage } from '../../shared/html/signing-pages';
 import { fieldErrorsOf } from '../../shared/errors';
 import { toAppError } from '../../shared/http/problem';
 import { loadLinkSigner } from '../../shared/link-signer';
@@ -20,6 +20,8 @@ import { createProposalRepository } from '../../shared/db/proposal-repository';
 import { recordProposalView, viewProposalLink } from '../../shared/domain/proposal/proposals';
 import { renderProposalPage, renderViewRecorded } from '../../shared/html/proposal-pages';
 import { ZProposalViewForm } from '../../shared/schemas/proposal';
+import { createS3FileStore } from '../../shared/storage/s3-file-store';
+import { executedCopyDownload } from '../../shared/domain/agreement/executed-copy';
 
 const table = { client: createDocumentClient(config.table), tableName: config.table.name };
 const agreements = createAgreementRepository(table);
@@ -30,6 +32,9 @@ const newId = monotonicFactory();
 const linkSigner = loadLinkSigner(config.signingKeys);
 const OWN_ORIGIN = new URL(config.publicBaseUrl).origin;
 const MAX_FORM_BYTES = 64 * 1024;
+const files = createS3FileStore(config.documents);
+/** A file's download link works for minutes: the signing link, not the download, is what grants access. */
+const DOWNLOAD_URL_SECONDS = 5 * 60;
 
 /**
  * The decision must come from Accord's own signing page. Browsers send `Origin: null` from a page
@@ -67,7 +72,7 @@ const servePage = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
   if (method === 'GET' || method === 'HEAD') {
     try {
       const view = await viewSigningLink({ token, now, requests, agreements, agencies });
-      return page(200, renderSigningPage({ agreement: view.agreement, signatoryId: view.signatoryId, purpose: view.request.purpose }), method === 'HEAD');
+      return page(200, renderSigningPage({ agreement: view.agreement, signatoryId: view.signatoryId, purpose: view.request.purpose, token }), method === 'HEAD');
     } catch (error) {
       return problemPage(error, method === 'HEAD');
     }
@@ -82,7 +87,7 @@ const servePage = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
     const form = ZDecisionForm.safeParse(values);
     if (!form.success) {
       const view = await viewSigningLink({ token, now, requests, agreements, agencies });
-      return page(400, renderSigningPage({ agreement: view.agreement, signatoryId: view.signatoryId, purpose: view.request.purpose, errors: fieldErrorsOf(form.error), values }));
+      return page(400, renderSigningPage({ agreement: view.agreement, signatoryId: view.signatoryId, purpose: view.request.purpose, token, errors: fieldErrorsOf(form.error), values }));
     }
     const decision =
       form.data.decision === 'approve'
@@ -103,6 +108,32 @@ const servePage = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
     if (result.outcome === 'in_force') countMetric('AgreementsInForce');
     if (result.outcome === 'terminated') countMetric('AgreementsTerminated');
     return page(200, renderDecisionRecorded(result.agreement, form.data.decision, result.outcome));
+  } catch (error) {
+    return problemPage(error);
+  }
+};
+
+/** A file of the agreement a signatory is asked to sign: for the holder of the link, a download that works for minutes. */
+const serveAttachment = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+  try {
+    const view = await viewSigningLink({ token: event.pathParameters?.token ?? '', now: new Date(), requests, agreements, agencies });
+    const file = view.agreement.attachments.find((candidate) => candidate.id === event.pathParameters?.attachmentId && candidate.status === 'available');
+    if (!file) throw new AppError('not_found', 'The agreement has no such file.');
+    const url = await files.downloadUrl({ key: file.objectKey, name: file.name, contentType: file.contentType }, DOWNLOAD_URL_SECONDS);
+    return { statusCode: 303, headers: { ...PAGE_HEADERS, location: url }, body: '' };
+  } catch (error) {
+    return problemPage(error);
+  }
+};
+
+/** A party's link to the executed copy from its `In force:` email: the sealed PDF, or a page saying it is being sealed. */
+const serveExecutedCopy = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+  try {
+    const agreementId = (await linkSigner()).agreementOfCopyToken(event.pathParameters?.token ?? '');
+    if (!agreementId) throw new AppError('not_found', 'This link is not one Accord made.');
+    const copy = await executedCopyDownload({ agreementId, agreements, files, expiresInSeconds: DOWNLOAD_URL_SECONDS });
+    if (!copy.url) return page(200, renderCopyBeingSealed(copy.agreement), false, { refresh: '30' });
+    return { statusCode: 303, headers: { ...PAGE_HEADERS, location: copy.url }, body: '' };
   } catch (error) {
     return problemPage(error);
   }
@@ -139,7 +170,12 @@ const serveProposalPage = async (event: APIGatewayProxyEventV2): Promise<APIGate
 };
 
 /** Signing links and proposal links share this function: its pages are the public ones reached from email. */
-const serve = (event: APIGatewayProxyEventV2) => (event.rawPath.startsWith('/proposals/respond/') ? serveProposalPage(event) : servePage(event));
+const serve = (event: APIGatewayProxyEventV2) => {
+  if (event.rawPath.startsWith('/proposals/respond/')) return serveProposalPage(event);
+  if (event.rawPath.startsWith('/copies/')) return serveExecutedCopy(event);
+  if (event.pathParameters?.attachmentId) return serveAttachment(event);
+  return servePage(event);
+};
 
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
   .use(observability())

@@ -5,7 +5,7 @@ import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-l
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { SETTING_VARIABLES, type TSettingName } from '../../shared/config';
 import { TABLE_DEFINITION } from '../../shared/db/table-definition';
 import { FUNCTION_ENVIRONMENT, type TFunctionDefinition } from '../../shared/functions';
@@ -17,7 +17,7 @@ export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
 
 /** How the stack provides one setting: the values of its AWS variables, and what a function using it may do. */
-export type TSettingProvider = { variables: Record<string, string>; grant?: (fn: NodejsFunction) => void };
+export type TSettingProvider = { variables: Record<string, string>; grant?: (fn: NodejsFunction, definition: TFunctionDefinition) => void };
 
 export type TAccordFunctionProps = Pick<NodejsFunctionProps, 'timeout' | 'memorySize' | 'reservedConcurrentExecutions'> & {
   definition: TFunctionDefinition;
@@ -73,6 +73,17 @@ export class AccordFunction extends NodejsFunction {
         banner: BUNDLE_SETTINGS.banner,
         // Bundle the AWS SDK too: the deployed version is then the tested one, tree-shaken.
         externalModules: [],
+        // Files read at run time go beside the bundle, where Node's resolution finds them as it does in the repository.
+        ...(definition.shipsWith?.length
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) =>
+                  definition.shipsWith!.map((file) => `mkdir -p "${outputDir}/node_modules/${dirname(file)}" && cp "${inputDir}/node_modules/${file}" "${outputDir}/node_modules/${file}"`),
+              },
+            }
+          : {}),
       },
     });
     const { actions, deletesUnder } = definition.table;
@@ -95,6 +106,6 @@ export class AccordFunction extends NodejsFunction {
         }),
       );
     }
-    for (const name of definition.settings) settings[name].grant?.(this);
+    for (const name of definition.settings) settings[name].grant?.(this, definition);
   }
 }

@@ -20,13 +20,14 @@ import { Alarm, ComparisonOperator, Metric, TreatMissingData, type IMetric } fro
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { IEventSourceDlq } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, EventType, HttpMethods } from 'aws-cdk-lib/aws-s3';
+import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -37,9 +38,11 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { TSettingName } from '../../shared/config';
 import { OUTBOX_STREAM_FILTER } from '../../shared/db/outbox-repository';
+import { IN_FORCE_STREAM_FILTER } from '../../shared/db/audit-trail';
+import { ATTACHMENTS_PREFIX } from '../../shared/domain/agreement/attachments';
 import { TABLE_DEFINITION } from '../../shared/db/table-definition';
 import { ROLES } from '../../shared/domain/user';
-import { FUNCTIONS, HTTP_FUNCTION_NAMES } from '../../shared/functions';
+import { FUNCTIONS, HTTP_FUNCTION_NAMES, type TFunctionDefinition } from '../../shared/functions';
 import { AGENCIES_CLAIM } from '../../shared/http/auth';
 import { AccordFunction, type TSettingProvider } from './accord-function';
 import type { TDeploySettings } from './deploy-settings';
@@ -231,6 +234,41 @@ export class AccordStack extends Stack {
       this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSet.configurationSetName }),
     ];
 
+    const bucketAccessLogs = new Bucket(this, 'AccessLogs', {
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // The agreements' files and executed copies: evidence, kept with the stack like the table.
+    const documentsBucket = new Bucket(this, 'Documents', {
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      versioned: true,
+      serverAccessLogsBucket: bucketAccessLogs,
+      serverAccessLogsPrefix: 'documents/',
+      // Browsers upload a draft's files straight to the bucket from the workspace.
+      cors: [
+        {
+          allowedMethods: [HttpMethods.PUT],
+          allowedOrigins: [publicBaseUrl],
+          allowedHeaders: ['content-type', 'if-none-match', 'x-amz-checksum-sha256'],
+          maxAge: 3600,
+        },
+      ],
+      lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // The executed copies' seal: its private key never leaves KMS; kept with the stack, since copies it sealed stay checkable.
+    const sealKey = new Key(this, 'SealKey', {
+      description: 'Accord: seals executed copies (PAdES)',
+      keySpec: KeySpec.ECC_NIST_P256,
+      keyUsage: KeyUsage.SIGN_VERIFY,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
     /** How this stack provides each setting a function may read, and the grant that goes with it. */
     const settingProviders: Record<TSettingName, TSettingProvider> = {
       table: { variables: { TABLE_NAME: table.tableName } },
@@ -241,6 +279,22 @@ export class AccordStack extends Stack {
       evidenceRetention: { variables: { EVIDENCE_RETENTION_DAYS: String(settings.evidenceRetentionDays) } },
       // No variable: deployed, webhooks go to public https addresses only.
       webhookDestinations: { variables: {} },
+      documents: {
+        variables: { DOCUMENTS_BUCKET: documentsBucket.bucketName },
+        grant: (fn, definition) => {
+          const under = (prefixes: readonly string[] = []) => prefixes.map((prefix) => documentsBucket.arnForObjects(`${prefix}*`));
+          const grants = [
+            { actions: ['s3:GetObject'], prefixes: definition.files?.read },
+            { actions: ['s3:PutObject'], prefixes: definition.files?.write },
+            { actions: ['s3:DeleteObject'], prefixes: definition.files?.delete },
+          ];
+          for (const { actions, prefixes } of grants) if (prefixes?.length) fn.addToRolePolicy(new PolicyStatement({ actions, resources: under(prefixes) }));
+        },
+      },
+      seal: {
+        variables: { SEAL_KEY_ID: sealKey.keyArn },
+        grant: (fn) => fn.addToRolePolicy(new PolicyStatement({ actions: ['kms:Sign', 'kms:GetPublicKey'], resources: [sealKey.keyArn] })),
+      },
       mail: {
         variables: { MAIL_FROM: `Accord <accord@${mailDomain}>`, SES_CONFIGURATION_SET: configurationSet.configurationSetName },
         grant: (fn) => fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: sendingResources })),
@@ -258,6 +312,23 @@ export class AccordStack extends Stack {
     const sesEvents = new AccordFunction(this, 'SesEventsFunction', { ...common, definition: FUNCTIONS.sesEvents });
     // SNS invokes asynchronously too: a notification that keeps failing is kept, not dropped.
     sesEvents.configureAsyncInvoke({ onFailure: new SqsDestination(sesEventsFailures), retryAttempts: 2 });
+
+    // Checking a 25 MB upload and sealing a long agreement take memory and seconds, never a user's wait.
+    const documentsFunction = new AccordFunction(this, 'DocumentsFunction', { ...common, definition: FUNCTIONS.documents, timeout: Duration.minutes(2), memorySize: 2048 });
+    const uploadCheckFailures = this.deadLetterQueue('UploadCheckFailures');
+    documentsFunction.configureAsyncInvoke({ onFailure: new SqsDestination(uploadCheckFailures), retryAttempts: 2 });
+    documentsBucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(documentsFunction), { prefix: ATTACHMENTS_PREFIX });
+    const sealingFailures = this.deadLetterQueue('SealingFailures');
+    documentsFunction.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 1,
+        reportBatchItemFailures: true,
+        retryAttempts: 8,
+        onFailure: new SqsDlq(sealingFailures),
+        filters: [FilterCriteria.filter(IN_FORCE_STREAM_FILTER as unknown as Record<string, unknown>)],
+      }),
+    );
 
     // 09:00 London, whatever the season; the job takes its "now" from the scheduled time.
     const scheduleDeadLetters = this.deadLetterQueue('DailyScheduleDeadLetters');
@@ -285,13 +356,6 @@ export class AccordStack extends Stack {
       }),
     });
 
-    const bucketAccessLogs = new Bucket(this, 'AccessLogs', {
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      lifecycleRules: [{ expiration: Duration.days(365) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
     // A stream batch that fails for good is written whole (records included) to this bucket, to replay.
     const failedOutboxBatches = new Bucket(this, 'FailedOutboxBatches', {
       serverAccessLogsBucket: bucketAccessLogs,
@@ -353,6 +417,8 @@ export class AccordStack extends Stack {
       'Emails were marked undelivered: a signatory or legal contact did not get a notice (see the agreement’s undelivered list)',
       new Metric({ namespace: 'Accord', metricName: 'EmailsUndelivered', dimensionsMap: { service: 'accord' }, statistic: 'Sum', ...fiveMinutes }),
     );
+    alarmOnAny('UploadCheckFailedAlarm', 'Uploaded files could not be checked: drafts show them pending until they are', uploadCheckFailures.metricApproximateNumberOfMessagesVisible(fiveMinutes));
+    alarmOnAny('SealingFailedAlarm', 'An executed copy could not be sealed after retries: its parties’ copy links wait for it', sealingFailures.metricApproximateNumberOfMessagesVisible(fiveMinutes));
     alarmOnAny('OutboxSweepDeadLettersAlarm', 'The scheduler could not invoke the outbox sweep: email retries are not being made', sweepDeadLetters.metricApproximateNumberOfMessagesVisible(fiveMinutes));
     // SES throttling or unavailable for a quarter of an hour: emails wait (for up to a day) and someone should know.
     new Alarm(this, 'EmailsDeferredAlarm', {
@@ -397,19 +463,20 @@ export class AccordStack extends Stack {
     output('SigningKeySecretArn', signingKeys.secretArn, 'The signing-link keyring (rotation runbook: docs/runbooks/rotate-signing-key.md)');
     output('FailedOutboxBatchesBucket', failedOutboxBatches.bucketName, 'Outbox batches that failed for good, to replay within 30 days');
     output('TableName', table.tableName, 'The table (restore drill: docs/runbooks/restore-point-in-time.md)');
+    output('DocumentsBucketName', documentsBucket.bucketName, 'Where agreements’ files and executed copies are kept');
     output('DailyJobFunctionName', dailyJob.functionName, 'Run the daily job again for a day (README, alarms)');
     output('OutboxSenderFunctionName', outboxSender.functionName, 'Replay a failed outbox batch (README, alarms)');
     if (customDomain) {
       output('CustomDomainTarget', customDomain.regionalDomainName, `Point ${settings.domainName} here (CNAME or alias)`);
     }
 
-    this.acknowledgeFindings({ api, signing, outboxSender, dailyJob, sesEvents }, { failedOutboxBatches, signingKeys, httpApi });
+    this.acknowledgeFindings({ api, signing, outboxSender, dailyJob, sesEvents, documents: documentsFunction }, { failedOutboxBatches, signingKeys, httpApi, documentsBucket });
   }
 
   /** Every acknowledged cdk-nag finding, with the reason it is acceptable; each reason is true of what it hides. */
   private acknowledgeFindings(
-    functions: Record<'api' | 'signing' | 'outboxSender' | 'dailyJob' | 'sesEvents', AccordFunction>,
-    parts: { failedOutboxBatches: Bucket; signingKeys: ISecret; httpApi: HttpApi },
+    functions: Record<'api' | 'signing' | 'outboxSender' | 'dailyJob' | 'sesEvents' | 'documents', AccordFunction>,
+    parts: { failedOutboxBatches: Bucket; signingKeys: ISecret; httpApi: HttpApi; documentsBucket: Bucket },
   ) {
     const noDeadLetterQueue = {
       api: 'Invoked synchronously by API Gateway: a failed request is answered with an error to its caller; there is no event to keep.',
@@ -418,12 +485,14 @@ export class AccordStack extends Stack {
         "Invoked by the table stream's event source mapping, whose on-failure destination (the failed-batches bucket) keeps whole failed batches; a function DLQ applies only to asynchronous invocations.",
       dailyJob: 'Invoked asynchronously by the scheduler; its on-failure destination (a queue with an alarm) keeps each failed event with its error, which a DLQ would not.',
       sesEvents: 'Invoked asynchronously by SNS; its on-failure destination (a queue with an alarm) keeps each failed notification with its error, which a DLQ would not.',
+      documents:
+        "Invoked asynchronously by S3 (an on-failure queue with an alarm keeps each failed upload check with its error) and by the table stream's event source mapping (its own on-failure queue with an alarm).",
     };
     for (const [name, fn] of Object.entries(functions) as [keyof typeof functions, AccordFunction][]) {
       Validations.of(fn.role!).acknowledge({
         id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
         reason:
-          name === 'outboxSender'
+          name === 'outboxSender' || name === 'documents'
             ? "X-Ray's PutTraceSegments and PutTelemetryRecords, and DynamoDB's ListStreams (which the stream event source needs), cannot be scoped to a resource."
             : "X-Ray's PutTraceSegments and PutTelemetryRecords cannot be scoped to a resource.",
       });
@@ -437,6 +506,18 @@ export class AccordStack extends Stack {
       id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${this.getLogicalId(parts.failedOutboxBatches.node.defaultChild as never)}.Arn>/*]`,
       reason: 'Lambda names each failed-batch object itself; PutObject must be allowed for any key in this one bucket (and nothing else is).',
     });
+    // Files are named by the ids of their agreements and attachments: a grant covers one prefix of one bucket.
+    const documentsArn = `<${this.getLogicalId(parts.documentsBucket.node.defaultChild as never)}.Arn>`;
+    for (const [name, fn] of Object.entries(functions) as [keyof typeof functions, AccordFunction][]) {
+      const files = (FUNCTIONS[name] as TFunctionDefinition).files;
+      const prefixes = [...new Set([...(files?.read ?? []), ...(files?.write ?? []), ...(files?.delete ?? [])])];
+      for (const prefix of prefixes) {
+        Validations.of(fn.role!).acknowledge({
+          id: `AwsSolutions::AwsSolutions-IAM5[Resource::${documentsArn}/${prefix}*]`,
+          reason: `Objects under ${prefix} are named by agreement and attachment ids made at run time; the grant covers that one prefix of the documents bucket, with only the actions the function's definition declares.`,
+        });
+      }
+    }
     for (const scheduled of [functions.dailyJob, functions.outboxSender]) {
       Validations.of(this).acknowledge({
         id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${this.getLogicalId(scheduled.node.defaultChild as never)}.Arn>:*]`,
@@ -448,6 +529,20 @@ export class AccordStack extends Stack {
       reason:
         "Reminders re-derive a link's token with the key it was made with, so the keyring must keep each earlier key while its links live; Secrets Manager's rotation replaces one value on a schedule, so the keyring is rotated by a runbook that adds a key and retires the old one 15 days later (docs/runbooks/rotate-signing-key.md).",
     });
+    // CDK's own handler that puts the bucket's notification configuration at deploy time (never at run time).
+    const notificationsHandler = this.node.tryFindChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');
+    if (notificationsHandler) {
+      Validations.of(notificationsHandler).acknowledge(
+        {
+          id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+          reason: "CDK's deploy-time handler for S3 bucket notifications runs once per deployment; its role and policy are CDK's, not configurable through the construct.",
+        },
+        {
+          id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+          reason: "CDK's deploy-time handler for S3 bucket notifications needs s3:PutBucketNotification, which it grants on any bucket; it runs only during deployments.",
+        },
+      );
+    }
     Validations.of(parts.httpApi).acknowledge({
       id: 'AwsSolutions::AwsSolutions-APIG4',
       reason:

@@ -10,6 +10,8 @@ const CLIENTS_BY_SETTING: Partial<Record<TSettingName, readonly string[]>> = {
   table: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
   signingKeys: ['@aws-sdk/client-secrets-manager'],
   mail: ['@aws-sdk/client-sesv2'],
+  documents: ['@aws-sdk/client-s3', '@aws-sdk/s3-request-presigner'],
+  seal: ['@aws-sdk/client-kms'],
 };
 
 /**
@@ -39,6 +41,8 @@ export const BUNDLE_BUDGETS: Record<TFunctionName, number> = {
   outboxSender: 1.42,
   dailyJob: 1.64,
   sesEvents: 1.64,
+  // Off the request path: it renders and seals PDFs (pdf-lib, an embedded font, PKI.js), which is why it is a function of its own.
+  documents: 6,
 };
 
 export const bundle = async (entry: { file: string } | { source: string }, outfile: string) => {

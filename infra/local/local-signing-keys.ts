@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ZSigningKeyring, type TSigningKeyring } from '../../shared/signing-keyring';
+import { createLocalSealKey } from '../../shared/document/seal-signers';
 
 /**
  * The local stack's signing keyring, kept in the data folder in the same shape as the AWS
@@ -20,3 +21,10 @@ export const loadLocalSigningKeys = (dataDir: string): Record<string, string> =>
 };
 
 const flatten = (keyring: TSigningKeyring) => ({ currentKeyId: keyring.currentKeyId, ...keyring.keys });
+
+/** The local stack's seal for executed copies: a P-256 key and self-signed certificate, kept with the data. */
+export const loadLocalSealKey = async (dataDir: string): Promise<{ privateKeyPem: string; certificatePem: string }> => {
+  const file = resolve(dataDir, 'seal-key.json');
+  if (!existsSync(file)) writeFileSync(file, JSON.stringify(await createLocalSealKey('Accord executed copies (local)'), null, 2), { mode: 0o600 });
+  return JSON.parse(readFileSync(file, 'utf8')) as { privateKeyPem: string; certificatePem: string };
+};

@@ -4,12 +4,14 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { resolve } from 'node:path';
 import sesLocal from 'aws-ses-v2-local';
 import * as z from 'zod';
-import type { APIGatewayProxyResultV2, DynamoDBBatchResponse } from 'aws-lambda';
+import type { APIGatewayProxyResultV2, DynamoDBBatchResponse, S3Event } from 'aws-lambda';
 import { FUNCTIONS, HTTP_FUNCTION_NAMES, type TFunctionName } from '../../shared/functions';
 import { OUTBOX_STREAM_FILTER } from '../../shared/db/outbox-repository';
 import { createDevAuth, ZLocalLoginRequest } from './dev-auth';
 import { localEnvironment, startFunctionWorker, type TFunctionWorker } from './function-workers';
-import { loadLocalSigningKeys } from './local-signing-keys';
+import { loadLocalSealKey, loadLocalSigningKeys } from './local-signing-keys';
+import { LOCAL_DOCUMENTS_BUCKET, startS3Local, watchNewObjects } from './s3-local';
+import { IN_FORCE_STREAM_FILTER } from '../../shared/db/audit-trail';
 import { startStreamPoller } from './stream-poller';
 import { ZDailyJobEvent } from '../../functions/daily-job/daily-job-event.schema';
 import { ZOutboxSweepEvent } from '../../functions/outbox-sender/outbox-sweep-event.schema';
@@ -31,6 +33,9 @@ const ZLocalSettings = z.object({
   SES_ENDPOINT: z.url().optional(),
   DYNAMODB_PORT: z.coerce.number().int().min(1).max(65535).default(8000),
   DYNAMODB_ENDPOINT: z.string().url().optional(),
+  S3_PORT: z.coerce.number().int().min(0).max(65535).default(8006),
+  /** An S3-compatible server already running, with the documents bucket: none is started, and new uploads are found by listing. */
+  S3_ENDPOINT: z.url().optional(),
   ACCORD_DATA_DIR: z.string().min(1).default('.accord'),
   PUBLIC_BASE_URL: z.string().url().optional(),
 });
@@ -111,17 +116,29 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
       MAIL_FROM: 'Accord <accord@accord.localhost>',
       // So a webhook endpoint on this laptop (http://localhost:…) can be tried out.
       WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: 'true',
+      DOCUMENTS_BUCKET: LOCAL_DOCUMENTS_BUCKET,
+      SEAL_KEY: JSON.stringify(await loadLocalSealKey(dataDir)),
     };
+    // Uploads reach the documents function as S3's notifications reach it in AWS.
+    let onObjectCreated: (event: S3Event) => void = () => undefined;
+    const s3Url =
+      settings.S3_ENDPOINT?.replace(/\/+$/, '') ??
+      (await (async () => {
+        const s3 = await startS3Local({ port: settings.S3_PORT, directory: resolve(dataDir, 's3'), onObjectCreated: (event) => onObjectCreated(event) });
+        stoppers.push(s3.stop);
+        return s3.endpoint;
+      })());
     const platform = {
       AWS_REGION: env.AWS_REGION ?? 'eu-west-2',
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       SES_ENDPOINT: sesUrl,
+      S3_ENDPOINT: s3Url,
       POWERTOOLS_TRACE_ENABLED: 'false',
       POWERTOOLS_METRICS_DISABLED: 'true',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     };
     // The outbox sender and the daily job are not HTTP functions; SES events never happen locally.
-    const localFunctions = [...HTTP_FUNCTION_NAMES, 'outboxSender', 'dailyJob'] as const satisfies readonly TFunctionName[];
+    const localFunctions = [...HTTP_FUNCTION_NAMES, 'outboxSender', 'dailyJob', 'documents'] as const satisfies readonly TFunctionName[];
     const workers = Object.fromEntries(
       await Promise.all(
         localFunctions.map(async (name) => [name, await startFunctionWorker(name, localEnvironment(name, settingValues, platform))] as const),
@@ -138,6 +155,23 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
       name: 'accord-outbox-sender',
     });
     stoppers.push(outboxPoller.stop);
+    onObjectCreated = (event) => {
+      workers.documents.invoke(event).catch((error: Error) => console.error('Checking an upload failed:', error.message));
+    };
+    // A server of someone else's announces nothing: new uploads are found by listing.
+    if (settings.S3_ENDPOINT) {
+      const watcher = watchNewObjects({ endpoint: s3Url, bucket: LOCAL_DOCUMENTS_BUCKET, everyMs: 2_000, onObjectCreated: (event) => onObjectCreated(event) });
+      stoppers.push(watcher.stop);
+    }
+    // Executed copies: the documents function hears of each version coming into force, as in AWS.
+    const sealingPoller = await startStreamPoller({
+      endpoint: dynamo.endpoint,
+      tableName: TABLE_NAME,
+      filter: IN_FORCE_STREAM_FILTER,
+      handler: (event) => workers.documents.invoke<DynamoDBBatchResponse>(event),
+      name: 'accord-documents',
+    });
+    stoppers.push(sealingPoller.stop);
     // The outbox sweep: what the five-minute schedule does in AWS, more often here so a retry is seen soon.
     const sweepOutbox = (time: string) => workers.outboxSender.invoke({ time });
     const sweeper = setInterval(() => {
@@ -221,7 +255,7 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
       server.closeAllConnections();
       return close(server);
     });
-    return { url: `http://localhost:${port}`, port, sesUrl, dynamoEndpoint: dynamo.endpoint, stop };
+    return { url: `http://localhost:${port}`, port, sesUrl, s3Url, dynamoEndpoint: dynamo.endpoint, stop };
   } catch (error) {
     await stop();
     throw error;

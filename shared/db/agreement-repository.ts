@@ -43,6 +43,7 @@ import {
   scopeStatusPartition,
   rateLimitKey,
   signingRequestKey,
+  type TDocumentKind,
   type TScope,
 } from './keys';
 import { mergeScopePages, type TScopePage } from './page-merge';
@@ -119,12 +120,12 @@ const rateLimitUpdate = (tableName: string, limit: TRateLimit) => ({
   ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':limit': limit.limit, ':resets': epochSeconds(limit.resetsAt) },
 });
 
-/** The agreement's record without its text, which lives in an item of its own. */
+/** The agreement's record without its text and files, which live in an item of their own. */
 const agreementItem = (write: TAgreementWrite, previous?: TStoredAgreement): TItem => {
   const reviewReminder = write.reviewReminder !== undefined ? write.reviewReminder : (previous?.reviewReminder ?? null);
   const expiryWarning = write.expiryWarning !== undefined ? write.expiryWarning : (previous?.expiryWarning ?? null);
   const dueOn = agreementNextDueOn(write.agreement, reviewReminder, expiryWarning);
-  const { body: _text, ...record } = write.agreement;
+  const { body: _text, attachments: _files, ...record } = write.agreement;
   return {
     ...agreementKey(write.agreement.id),
     entity: 'agreement',
@@ -139,7 +140,15 @@ const agreementItem = (write: TAgreementWrite, previous?: TStoredAgreement): TIt
   };
 };
 
-const textItem = (agreement: TAgreement): TItem => ({ ...agreementTextKey(agreement.id), entity: 'agreement_text', agreementId: agreement.id, body: agreement.body });
+/** What a version says: its text and its files, written only while it is drafted. */
+const textItem = (agreement: TAgreement): TItem => ({
+  ...agreementTextKey(agreement.id),
+  entity: 'agreement_text',
+  agreementId: agreement.id,
+  body: agreement.body,
+  attachments: agreement.attachments,
+});
+const textChanged = (next: TAgreement, prior: TAgreement) => next.body !== prior.body || !isDeepStrictEqual(next.attachments, prior.attachments);
 
 /** What is stored of an agreement, as the write that would store it. */
 const asWrite = (stored: TStoredAgreement): TAgreementWrite => ({ ...stored, events: [] });
@@ -175,7 +184,7 @@ const listEntryChanged = (before: TItem | undefined, after: TItem) => {
 
 const fromAgreementItem = (item: TItem, text: TItem | undefined): TStoredAgreement =>
   ZStoredAgreement.parse({
-    agreement: { ...item, body: text?.body },
+    agreement: { ...item, body: text?.body, attachments: text?.attachments ?? [] },
     auditHead: item.auditHead,
     openRequests: item.openRequests ?? {},
     successorId: item.successorId ?? null,
@@ -219,17 +228,24 @@ const sideEffectItems = (write: TAgreementWrite, tableName: string): TTransactIt
   ...(write.webhookEvents ?? []).map((event) => ({
     Put: { TableName: tableName, Item: webhookEventItem(event, write.agreement.updatedAt), ConditionExpression: 'attribute_not_exists(PK)' },
   })),
-  ...(write.indexDocument && write.agreement.documentSha256
-    ? [
-        {
-          Put: {
-            TableName: tableName,
-            Item: { ...documentKey(write.agreement.documentSha256, write.agreement.id), entity: 'document', agreementId: write.agreement.id },
-          },
-        },
-      ]
-    : []),
+  ...(write.indexDocument ? documentEntries(write.agreement).map((entry) => ({ Put: { TableName: tableName, Item: entry } })) : []),
 ];
+
+/** The files `/verify` finds this version by: the signed document, each attachment, the executed copy. */
+const documentEntries = (agreement: TAgreement): TItem[] => {
+  const entry = (sha256: string, kind: TDocumentKind, name?: string) => ({
+    ...documentKey(sha256, agreement.id, kind),
+    entity: 'document',
+    agreementId: agreement.id,
+    kind,
+    ...(name ? { name } : {}),
+  });
+  return [
+    ...(agreement.documentSha256 ? [entry(agreement.documentSha256, 'document')] : []),
+    ...agreement.attachments.filter((file) => file.status === 'available').map((file) => entry(file.sha256, 'attachment', file.name)),
+    ...(agreement.executedCopy ? [entry(agreement.executedCopy.sha256, 'executed_copy')] : []),
+  ];
+};
 
 /** Each event once; one holding personal evidence waits in the due-work index for its removal. */
 const eventPuts = (events: TAuditEvent[], tableName: string): TTransactItem[] =>
@@ -433,8 +449,8 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
       };
       const addUpdate = (next: TAgreementWrite, prior: TStoredAgreement) => {
         add({ Update: changedAttributesUpdate(tableName, agreementItem(asWrite(prior)), agreementItem(next, prior), prior.agreement.revision) }, 'agreement');
-        // Only a draft's text changes, and only when an edit changes it.
-        if (next.agreement.body !== prior.agreement.body) add({ Put: { TableName: tableName, Item: textItem(next.agreement) } }, 'other');
+        // Only a draft's text and files change, and only when an edit changes them.
+        if (textChanged(next.agreement, prior.agreement)) add({ Put: { TableName: tableName, Item: textItem(next.agreement) } }, 'other');
         const nextScopeIds = new Set(scopesOf(next.agreement).map(scopeId));
         const priorEntries = new Map(scopesOf(prior.agreement).map((scope) => [scopeId(scope), listEntryItem(prior.agreement, scope)]));
         for (const scope of scopesOf(next.agreement)) {

@@ -13,3 +13,9 @@ export const readAuditTrail = async <T>({ client, tableName }: TTableAccess, par
       ExpressionAttributeValues: { ':pk': partition, ':prefix': AUDIT_EVENT_PREFIX },
     })
   ).map((item) => schema.parse(item));
+
+/** The stream records the documents function seals an executed copy for: a version coming into force. */
+export const IN_FORCE_STREAM_FILTER = {
+  eventName: ['INSERT'],
+  dynamodb: { NewImage: { entity: { S: ['audit_event'] }, type: { S: ['in_force', 'continued_after_withdrawal'] } } },
+} as const;

@@ -1,10 +1,10 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TDocumentIndex } from '../domain/ports';
 import type { TTableAccess } from './client';
-import { documentPartition } from './keys';
+import { documentPartition, type TDocumentKind } from './keys';
 import { TABLE_DEFINITION } from './table-definition';
 
-/** Signed versions by the hash of their document, for `/verify/{sha256}`. */
+/** Versions by the hash of a file they hold (document, attachment, executed copy), for `/verify`. */
 export const createDocumentIndex = ({ client, tableName }: TTableAccess): TDocumentIndex => ({
   async findByHash(sha256) {
     const { Items } = await client.send(
@@ -15,6 +15,10 @@ export const createDocumentIndex = ({ client, tableName }: TTableAccess): TDocum
         ExpressionAttributeValues: { ':pk': documentPartition(sha256) },
       }),
     );
-    return (Items ?? []).map((item) => ({ agreementId: String(item.agreementId) }));
+    return (Items ?? []).map((item) => ({
+      agreementId: String(item.agreementId),
+      kind: (item.kind as TDocumentKind | undefined) ?? 'document',
+      ...(item.name ? { name: String(item.name) } : {}),
+    }));
   },
 });

@@ -58,8 +58,16 @@ export const signingRequestKey = (tokenHash: string) => ({ PK: `SIGNREQ#${tokenH
 /** An email waiting in the transactional outbox. */
 export const outboxKey = (messageId: string) => ({ PK: `OUTBOX#${messageId}`, SK: 'OUTBOX' });
 
-/** Finds the versions whose signed document has this hash (`/verify/{sha256}`). */
-export const documentKey = (sha256: string, agreementId: string) => ({ PK: `DOCUMENT#${sha256}`, SK: `AGREEMENT#${agreementId}` });
+/**
+ * Finds the versions a file with this hash belongs to (`/verify`): as the signed document itself,
+ * one of its attachments, or its sealed executed copy. One agreement may hold the same bytes twice
+ * (an imported agreement's signed copy is its document and an attachment), so the kind is in the key.
+ */
+export const documentKey = (sha256: string, agreementId: string, kind: TDocumentKind = 'document') => ({
+  PK: `DOCUMENT#${sha256}`,
+  SK: kind === 'document' ? `AGREEMENT#${agreementId}` : `AGREEMENT#${agreementId}#${kind.toUpperCase()}`,
+});
+export type TDocumentKind = 'document' | 'attachment' | 'executed_copy';
 export const documentPartition = (sha256: string) => `DOCUMENT#${sha256}`;
 
 /**

@@ -137,7 +137,8 @@ export type TDueWorkStore = {
   evidenceRecordedBy(day: string): AsyncIterable<{ agreementId: string; seq: number }>;
 };
 
-export type TDocumentMatch = { agreementId: string };
+/** What a file is to a version: its signed document, an attachment (with its name), or its sealed executed copy. */
+export type TDocumentMatch = { agreementId: string; kind: 'document' | 'attachment' | 'executed_copy'; name?: string };
 
 export type TDocumentIndex = {
   findByHash(sha256: string): Promise<TDocumentMatch[]>;
@@ -198,11 +199,14 @@ export type TCheckDestination = (url: string) => Promise<string | null>;
 
 export type TOutgoingEmail = { to: string; subject: string; text: string; html: string; template: string };
 
+/** The links an email may carry: the agreement in Accord, the recipient's own link to act on, and the executed copy. */
+export type TEmailLinks = { agreementUrl: string; signingUrl?: string | undefined; executedCopyUrl?: string | undefined };
+
 /** Writes one recipient's email of an outbox message from its template, with the links it carries. */
 export type TRenderEmail = (
   message: TOutboxMessage,
   recipient: TRecipient,
-  links: { agreementUrl: string; signingUrl?: string },
+  links: TEmailLinks,
 ) => Pick<TOutgoingEmail, 'subject' | 'text' | 'html'>;
 
 /**
@@ -226,11 +230,27 @@ export type TLinkRef = { requestId: string; keyId: string };
  * Derives a signing link's token from its request id, and a webhook endpoint's signing secret from
  * its id and version, with a secret key: no token or webhook secret is ever stored.
  */
+/** Where files live (the documents bucket): uploads and downloads go straight to it through short-lived signed URLs. */
+export type TFileStore = {
+  /** A URL the uploader PUTs exactly these bytes to, with these headers, before it expires. */
+  uploadUrl(file: { key: string; contentType: string; size: number; sha256: string }, expiresInSeconds: number): Promise<{ url: string; headers: Record<string, string>; expiresAt: string }>;
+  /** A URL that downloads the file under its name, until it expires. */
+  downloadUrl(file: { key: string; name: string; contentType: string }, expiresInSeconds: number): Promise<string>;
+  /** The bytes, or undefined when there is no such file. */
+  read(key: string): Promise<Uint8Array | undefined>;
+  write(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  remove(key: string): Promise<void>;
+};
+
 export type TLinkSigner = {
   /** The key new links and secrets are made with. */
   currentKeyId: string;
   knows(keyId: string): boolean;
   tokenFor(link: TLinkRef): string;
+  /** A party's link to an agreement's executed copy, made with this key. */
+  executedCopyToken(agreementId: string, keyId: string): string;
+  /** The agreement a copy link is for, or undefined when it is not one this keyring made. */
+  agreementOfCopyToken(token: string): string | undefined;
   /** The endpoint's Standard Webhooks secret (`whsec_…`) of this version. */
   webhookSecret(endpointId: string, ref: TWebhookSecretRef): string;
 };

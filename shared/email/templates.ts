@@ -1,6 +1,7 @@
 import type { TEmailTemplate, TOutboxMessage, TRecipient } from '../schemas/outbox';
 import { inWords } from '../domain/calendar';
 import { escapeHtml } from '../html/page';
+import type { TEmailLinks } from '../domain/ports';
 
 export type TRenderedEmail = { subject: string; text: string; html: string };
 
@@ -123,7 +124,7 @@ const BODY: Record<TEmailTemplate, (vars: TOutboxMessage['vars'], recipient: TRe
 export const renderEmail = (
   message: TOutboxMessage,
   recipient: TRecipient,
-  links: { agreementUrl: string; signingUrl?: string },
+  links: TEmailLinks,
 ): TRenderedEmail => {
   const { vars } = message;
   // An email about an agreement names it by reference and title; one about something else by its title.
@@ -132,6 +133,7 @@ export const renderEmail = (
   // Every email says what the agreement is, whatever it is about.
   const about: TLine[] = [{ label: 'Summary', value: vars.summary }, { label: 'Parties', value: vars.parties }];
   const lines = [...BODY[message.template](vars, recipient), ...about].filter((line) => typeof line === 'string' || line.value);
+  const copy = links.executedCopyUrl ? { label: 'Download the executed copy (PDF)', url: links.executedCopyUrl } : null;
   const action = links.signingUrl
     ? { label: message.template === 'collaboration_proposal' ? "Record your agency's view" : 'Read and decide', url: links.signingUrl }
     : { label: 'Open in Accord', url: links.agreementUrl };
@@ -141,6 +143,7 @@ export const renderEmail = (
     ...lines.map((line) => (typeof line === 'string' ? line : `${line.label}: ${line.value}`)),
     '',
     `${action.label}: ${action.url}`,
+    ...(copy ? [`${copy.label}: ${copy.url}`, `It is sealed with Accord’s digital signature; anyone can check a copy at ${new URL('/verify', copy.url).href}.`] : []),
     '',
     'Accord — collaboration agreements',
   ].join('\n');
@@ -148,6 +151,7 @@ export const renderEmail = (
 <h1 style="font-size:1.2rem"><bdi>${escapeHtml(name)}</bdi></h1>
 ${lines.map((line) => (typeof line === 'string' ? `<p><bdi>${escapeHtml(line)}</bdi></p>` : `<p><strong>${escapeHtml(line.label)}:</strong> <bdi>${escapeHtml(line.value)}</bdi></p>`)).join('\n')}
 <p><a href="${escapeHtml(action.url)}" style="background:#1d4ed8;color:#fff;padding:.6rem 1.2rem;border-radius:6px;text-decoration:none">${escapeHtml(action.label)}</a></p>
-<p style="color:#5b6270;font-size:.85rem">Accord — collaboration agreements</p></body></html>`;
+${copy ? `<p><a href="${escapeHtml(copy.url)}">${escapeHtml(copy.label)}</a>: sealed with Accord’s digital signature; anyone can check a copy at ${escapeHtml(new URL('/verify', copy.url).href)}.</p>
+` : ''}<p style="color:#5b6270;font-size:.85rem">Accord — collaboration agreements</p></body></html>`;
   return { subject, text, html };
 };

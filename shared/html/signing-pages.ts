@@ -1,6 +1,7 @@
 import { dateInWords } from '../domain/calendar';
 import type { TAgreement } from '../schemas/agreement';
 import { DECLINE_REASON_CODES } from '../schemas/agreement';
+import { ATTACHMENT_TYPES } from '../schemas/attachment';
 import type { TFieldError } from '../errors';
 import { renderMarkdown } from './markdown';
 import { html, joinIsolated, layout, type Html } from './page';
@@ -12,12 +13,35 @@ const REASON_LABELS: Record<(typeof DECLINE_REASON_CODES)[number], string> = {
   other: 'Another reason',
 };
 
+const sizeInWords = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+
+/** The files that are part of what is signed, each opened through the signing link, with its hash. */
+const renderAttachmentList = (agreement: TAgreement, token: string): Html | string => {
+  const stored = agreement.attachments.filter((file) => file.status === 'available');
+  if (stored.length === 0) return '';
+  return html`<h2>Files that are part of this agreement</h2>
+<p>Read each one before you decide: their fingerprints are part of the document hash you sign.</p>
+<table><thead><tr><th scope="col">File</th><th scope="col">Type and size</th><th scope="col">SHA-256</th></tr></thead><tbody>${stored.map(
+    (file) =>
+      html`<tr><td><a href="${encodeURIComponent(token)}/attachments/${file.id}">${file.name}</a></td><td>${ATTACHMENT_TYPES[file.contentType]}, ${sizeInWords(file.size)}</td><td class="hash">${file.sha256}</td></tr>`,
+  )}</tbody></table>`;
+};
+
+/** The page a party's copy link shows until the executed copy is sealed (moments after it comes into force). */
+export const renderCopyBeingSealed = (agreement: TAgreement): string =>
+  layout(
+    `Executed copy of ${agreement.reference}`,
+    html`<h1>The executed copy is being prepared</h1><p>${agreement.reference}, version ${String(agreement.version)}: ${agreement.title}. Its sealed PDF is made moments after it comes into force. This page reloads by itself; try again in a minute.</p>`,
+  );
+
 /** The page a signatory sees from their link: the exact text, the parties, the hash, and the form. */
 export const renderSigningPage = (options: {
   agreement: TAgreement;
   signatoryId: string;
   /** Signing the agreement, or agreeing to end it. */
   purpose?: 'sign_off' | 'termination';
+  /** The link's own token: the page's links to the agreement's files go through it. */
+  token: string;
   errors?: TFieldError[];
   values?: Record<string, string>;
 }): string => {
@@ -40,6 +64,7 @@ ${ending ? html`<div class="notice"><p>Every party is asked to agree to end this
 <h2>Agreement text</h2>
 ${renderMarkdown(agreement.body)}
 ${agreement.withdrawalTerms ? html`<h3>Withdrawal</h3><div class="text">${agreement.withdrawalTerms}</div>` : ''}
+${renderAttachmentList(agreement, options.token)}
 <p>Document SHA-256: <span class="hash">${agreement.documentSha256}</span></p>
 ${options.errors?.length ? html`<p class="error">Please correct the form below.</p>` : ''}
 <form method="post">

@@ -95,6 +95,15 @@ export const buildOpenApiDocument = (routes: TRouteSpec[], serverUrl: string) =>
         ...(route.query ? { query: route.query as never } : {}),
         ...(route.headers ? { headers: route.headers as never } : {}),
         ...(route.body ? { body: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),
+        ...(route.rawBody
+          ? {
+              body: {
+                required: true,
+                description: route.rawBody.description,
+                content: Object.fromEntries(route.rawBody.contentTypes.map((type) => [type, { schema: z.string().meta({ format: 'binary' }) }])),
+              },
+            }
+          : {}),
       },
       responses,
     });

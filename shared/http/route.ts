@@ -7,11 +7,11 @@ import { hasRole, type TRole, type TUser } from '../domain/user';
 import { PAGE_HEADERS } from '../html/page';
 import { AppError, fieldErrorsOf } from '../errors';
 
-/** A route's result: JSON `body`, or ready content of another type (an HTML page, a CSV file). */
+/** A route's result: JSON `body`, or ready content of another type (an HTML page, a CSV file, a PDF's bytes). */
 export type TResponse = {
   status: number;
   body?: unknown;
-  content?: { type: string; text: string };
+  content?: { type: string; text: string } | { type: string; bytes: Uint8Array };
   headers?: Record<string, string>;
 };
 
@@ -46,6 +46,8 @@ export type TRouteSpec<P = unknown, Q = unknown, B = unknown, A extends TRole | 
   /** Request headers it reads (lower-case names), documented and checked like the rest of the input. */
   headers?: z.ZodType;
   body?: z.ZodType<B>;
+  /** A body that is not JSON (a file's bytes): documented, and left to the handler to read from the event. */
+  rawBody?: { contentTypes: string[]; description: string };
   responses: Record<number, TResponseDoc>;
   handle: (input: TInput<P, Q, B, A extends 'public' ? null : TUser>) => Promise<TResponse>;
 };
@@ -110,7 +112,11 @@ export const toRouterRoute = (
     // What a signed-in user reads is theirs alone: no browser or proxy may keep it.
     const resultHeaders = spec.auth === 'public' ? result.headers : { ...result.headers, 'cache-control': 'no-store' };
     const response: APIGatewayProxyStructuredResultV2 = result.content
-      ? { statusCode: result.status, headers: { 'content-type': result.content.type, ...resultHeaders }, body: result.content.text }
+      ? {
+          statusCode: result.status,
+          headers: { 'content-type': result.content.type, ...resultHeaders },
+          ...('bytes' in result.content ? { body: Buffer.from(result.content.bytes).toString('base64'), isBase64Encoded: true } : { body: result.content.text }),
+        }
       : result.body === undefined
         ? { statusCode: result.status, headers: resultHeaders }
         : (json(result.status, result.body, resultHeaders) as APIGatewayProxyStructuredResultV2);

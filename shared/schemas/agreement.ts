@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ZAttachment, ZExecutedCopy } from './attachment';
 import { ZAgencyType } from './agency';
 import { plainLine, plainText, ZEmail, ZIsoDate, ZSlug, ZUlid } from './common';
 
@@ -357,8 +358,10 @@ export const ZAgreement = z
     legalBasis: ZLegalBasis,
     functions: z.array(z.string()),
     body: z.string(),
+    attachments: z.array(ZAttachment).default([]).meta({ description: 'The agreement as a file and its schedules; their hashes are part of the document hash' }),
     withdrawalTerms: z.string().nullable(),
     documentSha256: z.string().nullable(),
+    executedCopy: ZExecutedCopy.nullable().default(null).meta({ description: 'The sealed PDF, once this version is in force (GET /agreements/{id}/executed.pdf)' }),
     parties: z.array(ZParty),
     owner: z.string(),
     ownerAgencyId: ZSlug.nullable(),

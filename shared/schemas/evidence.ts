@@ -33,6 +33,10 @@ export const ZCertificate = z
         ),
       }),
     ),
+    attachments: z
+      .array(z.object({ name: z.string(), contentType: z.string(), size: z.int(), sha256: z.string() }))
+      .default([])
+      .meta({ description: 'The files signed with the text: their hashes are part of the document hash' }),
     auditTrail: z.object({ events: z.int(), lastHash: z.string().nullable(), intact: z.boolean() }),
     issuedAt: z.string(),
   })
@@ -48,14 +52,15 @@ export const ZVerification = z
     sha256: z.string(),
     matches: z.array(
       z.object({
+        kind: z
+          .enum(['document', 'attachment', 'executed_copy'])
+          .meta({ description: 'What the file is to that version: its signed document, one of its attachments, or its sealed executed copy' }),
         reference: z.string(),
         version: z.int(),
-        title: z.string().nullable().meta({ description: 'Null when the agreement is exempt from publication' }),
         status: ZAgreementStatus,
-        effectiveDate: ZIsoDate.nullable(),
-        parties: z.array(z.string()),
+        inForceSince: ZIsoDate.nullable().meta({ description: 'The day it came into force, if it has' }),
       }),
     ),
   })
-  .meta({ id: 'Verification' });
+  .meta({ id: 'Verification', description: 'Which agreement versions hold a file with this hash, and nothing else about them' });
 export type TVerification = z.infer<typeof ZVerification>;

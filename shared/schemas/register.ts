@@ -5,6 +5,7 @@ import { ZIsoDate, ZSlug } from './common';
 /** What the public may read of an agreement in force (the contract (HTTP contract)): never an email address. */
 export const ZRegisterEntry = z
   .object({
+    id: z.string().meta({ description: 'Its published text is at /register/agreements/{id}' }),
     reference: z.string(),
     version: z.int(),
     title: z.string(),

@@ -24,6 +24,7 @@ describe('the public register', () => {
     expect(json.status).toBe(200);
     expect(json.json.items).toEqual([
       {
+        id: published.id,
         reference: published.reference,
         version: 1,
         title: 'Co-responding, "cardiac" arrests',
@@ -44,6 +45,13 @@ describe('the public register', () => {
     expect(page.headers['content-security-policy']).toMatch(/^default-src 'none'; style-src 'sha256-/);
     expect(page.text).toContain(published.reference);
     expect(page.text).toContain('Co-responding, &quot;cardiac&quot; arrests');
+    // Each published agreement links to its text, rendered; one exempt from publication has no such page.
+    expect(page.text).toContain(`href="register/agreements/${published.id}"`);
+    const text = await api({ method: 'GET', path: `/register/agreements/${published.id}` });
+    expect(text.status).toBe(200);
+    expect(text.text).toContain(published.documentSha256);
+    expect(text.text).not.toMatch(/@[a-z-]+\.test/);
+    expect((await api({ method: 'GET', path: `/register/agreements/${exempt.id}` })).status).toBe(404);
 
     const csv = await api({ method: 'GET', path: '/register.csv' });
     expect(csv.headers['content-type']).toContain('text/csv');

@@ -88,7 +88,8 @@ describe('review reminders from the daily job', () => {
 
   it('counts the London date: a run at 23:30 UTC in summer time is already the next day', async () => {
     const owner = newOwner();
-    const agreement = await bringIntoForce(owner, fireAndAmbulance('bst'));
+    // A review date whose first reminder falls in late September, whatever today is.
+    const agreement = await bringIntoForce(owner, fireAndAmbulance('bst'), { nextReviewDate: `${new Date().getUTCFullYear() + 1}-11-25` });
     const sixtyBefore = addDays(agreement.nextReviewDate, -60);
     expect(sixtyBefore.slice(5, 7)).toBe('09'); // late September: British Summer Time
     await runJobDirectlyAt(`${addDays(sixtyBefore, -1)}T23:30:00Z`);

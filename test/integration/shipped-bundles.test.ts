@@ -1,5 +1,7 @@
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -16,6 +18,7 @@ import { authoriseDraft } from '../fixtures/lifecycle';
 import { startDynamoDbRecorder } from '../fixtures/dynamodb-recorder';
 import { createMailbox } from '../fixtures/outbox';
 import { startSecretsManager } from '../fixtures/secrets-manager';
+import { startKms } from '../fixtures/kms';
 import {
   lambdaRuntimeEnvironment,
   resolveEnvironment,
@@ -32,7 +35,7 @@ import {
  * What `cdk deploy` ships is what runs: the app is synthesized as a deployment does it, and each
  * function's bundle from `cdk.out` runs in a process of its own with exactly its template's
  * environment (references replaced by values of the shape AWS gives) plus the endpoints of
- * DynamoDB Local, the local SES and a Secrets Manager endpoint, and nothing else.
+ * DynamoDB Local, the local SES, the S3-compatible server, and Secrets Manager and KMS endpoints, and nothing else.
  */
 const REFS: TResolvedRefs = {
   tableName: process.env.TABLE_NAME!,
@@ -40,6 +43,9 @@ const REFS: TResolvedRefs = {
   userPoolId: 'eu-west-2_AbC123dEf',
   clientId: '1h2j3k4l5m6n7o8p9q0r1s2t3u',
   apiEndpoint: 'https://a1b2c3d4e5.execute-api.eu-west-2.amazonaws.com',
+  // The S3-compatible server's bucket stands in for the documents bucket.
+  bucketName: process.env.DOCUMENTS_BUCKET!,
+  sealKeyArn: 'arn:aws:kms:eu-west-2:123456789012:key/5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d',
 };
 const OWNER = { email: 'legal@warwickshire-fire.test', role: 'editor' as const, agencies: ['warwickshire-fire'] };
 const api = (call: Parameters<typeof callApi>[1]) => callApi(apiHandler, call);
@@ -51,6 +57,7 @@ let stackEnvironments: string[];
 const recorders = new Map<TFunctionName, Awaited<ReturnType<typeof startDynamoDbRecorder>>>();
 let functions: TShippedFunction[];
 let secrets: Awaited<ReturnType<typeof startSecretsManager>>;
+let kms: Awaited<ReturnType<typeof startKms>>;
 const running: TBundleProcess[] = [];
 
 const flatKeyring = (keyring: ReturnType<typeof ZSigningKeyring.parse>) => JSON.stringify({ currentKeyId: keyring.currentKeyId, ...keyring.keys });
@@ -63,6 +70,8 @@ const environmentOf = (fn: TShippedFunction, dynamoDbEndpoint: string) => ({
   DYNAMODB_ENDPOINT: dynamoDbEndpoint,
   SES_ENDPOINT: process.env.SES_ENDPOINT!,
   AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.endpoint,
+  S3_ENDPOINT: process.env.S3_ENDPOINT!,
+  AWS_ENDPOINT_URL_KMS: kms.endpoint,
 });
 
 /** Starts a function's bundle; its DynamoDB calls pass through a recorder of its own, to compare with what its role allows. */
@@ -109,6 +118,7 @@ beforeAll(async () => {
   ({ template, stackEnvironments } = await synthesizeApp(outdir));
   functions = shippedFunctions(template, outdir);
   secrets = await startSecretsManager({ [REFS.secretArn]: flatKeyring(testKeyring) });
+  kms = await startKms(REFS.sealKeyArn);
   for (const agency of WARWICKSHIRE_AGENCIES) await api({ method: 'POST', path: '/agencies', body: agency, as: ADMIN });
 }, 180_000);
 
@@ -116,6 +126,7 @@ afterAll(async () => {
   for (const bundle of running) bundle.stop();
   for (const recorder of recorders.values()) await recorder.stop();
   await secrets?.stop();
+  await kms?.stop();
   if (outdir) rmSync(outdir, { recursive: true, force: true });
 });
 
@@ -202,6 +213,23 @@ describe('the shipped bundles, with the environment their template gives them', 
     expect(read.json.status).toBe('in_force');
     const register = await (await coldStart('api')).invoke(httpEvent('api', 'GET', '/register.json'));
     expect(JSON.parse(register.body).items.map((item: { reference: string }) => item.reference)).toContain(read.json.reference);
+
+    // The stream tells the documents function the version came into force: it seals the executed copy through KMS.
+    const documents = await coldStart('documents');
+    const events = (await api({ method: 'GET', path: `/agreements/${created.json.id}/events`, as: OWNER })).json.items;
+    const inForceEvent = events.find((event: { type: string }) => event.type === 'in_force');
+    const sealed = await documents.invoke({
+      Records: [{ eventSource: 'aws:dynamodb', eventName: 'INSERT', dynamodb: { SequenceNumber: '1', NewImage: { entity: { S: 'audit_event' }, type: { S: 'in_force' }, agreementId: { S: inForceEvent.agreementId } } } }],
+    });
+    expect(sealed, documents.output()).toEqual({ batchItemFailures: [] });
+    // One digest for the seal's certificate (made once), one for the copy's signature.
+    expect(kms.signedDigests()).toHaveLength(2);
+    const copy = await api({ method: 'GET', path: `/agreements/${created.json.id}/executed.pdf`, as: OWNER });
+    expect(copy.headers['content-type']).toBe('application/pdf');
+    const pdfFile = join(mkdtempSync(join(tmpdir(), 'accord-sealed-')), 'executed.pdf');
+    writeFileSync(pdfFile, copy.bytes);
+    const pdfsig = await promisify(execFile)('pdfsig', [pdfFile]).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+    expect(pdfsig.stdout).toContain('Signature is Valid.');
 
     // Bounces come back through SNS to the SES events function, which marks the address.
     const sesEvents = await coldStart('sesEvents');

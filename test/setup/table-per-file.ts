@@ -11,6 +11,7 @@ const startSesServer = ((sesLocal as unknown as { default?: typeof sesLocal }).d
 const tableName = `accord-${randomUUID()}`;
 process.env.TABLE_NAME = tableName;
 process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
+process.env.S3_ENDPOINT = inject('s3Endpoint');
 await ensureTable(process.env.DYNAMODB_ENDPOINT, tableName);
 
 const ses = await startSesServer({ host: '127.0.0.1', port: 0 });

@@ -1,5 +1,6 @@
-import { readRegister, readWholeRegister, registerCsv } from '../../../shared/domain/agreement/register';
-import { renderRegisterPage } from '../../../shared/html/register-page';
+import { readPublishedAgreement, readRegister, readWholeRegister, registerCsv } from '../../../shared/domain/agreement/register';
+import { ZAgreementIdParams } from '../../../shared/schemas/agreement';
+import { renderPublishedAgreementPage, renderRegisterPage } from '../../../shared/html/register-page';
 import { defineRoute, htmlPage } from '../../../shared/http/route';
 import { ZRegister, ZRegisterQuery } from '../../../shared/schemas/register';
 import { agreements } from '../dependencies';
@@ -46,5 +47,16 @@ export const registerRoutes = [
       content: { type: 'text/csv; charset=utf-8', text: registerCsv(await readWholeRegister(agreements)) },
       headers: { ...PUBLIC_CACHE, 'content-disposition': 'attachment; filename="accord-register.csv"' },
     }),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/register/agreements/{id}',
+    operationId: 'getPublishedAgreementPage',
+    summary: 'The text of a published agreement in force (HTML)',
+    tags: ['register'],
+    auth: 'public',
+    params: ZAgreementIdParams,
+    responses: { 200: { description: 'An HTML page', contentType: 'text/html' }, 404: { description: 'Not a published agreement in force' } },
+    handle: async ({ params }) => htmlPage(renderPublishedAgreementPage(await readPublishedAgreement({ id: params.id, agreements })), PUBLIC_CACHE),
   }),
 ];

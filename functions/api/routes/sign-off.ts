@@ -4,6 +4,7 @@ import { startNextVersion } from '../../../shared/domain/agreement/new-version';
 import { buildCertificate, verifyDocument } from '../../../shared/domain/signing/evidence';
 import { replaceSignatory, resendSigningLink, submitAgreement, withdrawAgreement, requestTermination, withdrawTermination } from '../../../shared/domain/signing/sign-off';
 import { renderCertificatePage } from '../../../shared/html/certificate-page';
+import { getAgreement } from '../../../shared/domain/agreement/read-agreements';
 import { defineRoute, htmlPage } from '../../../shared/http/route';
 import { countMetric } from '../../../shared/observability';
 import { recordReview, terminateAgreement } from '../../../shared/domain/agreement/after-signature';
@@ -199,7 +200,7 @@ export const signOffRoutes = [
       const certificate = await buildCertificate({ id: params.id, user, agreements, now: new Date() });
       const wantsHtml = (headers.accept ?? '').includes('text/html');
       return wantsHtml
-        ? htmlPage(renderCertificatePage(certificate))
+        ? htmlPage(renderCertificatePage(certificate, (await getAgreement({ id: params.id, user, agreements })).body))
         : { status: 200, body: certificate };
     },
   }),

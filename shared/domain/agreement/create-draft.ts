@@ -78,6 +78,8 @@ export const createDraft = async (options: {
       id,
       reference,
       version: 1,
+      attachments: [],
+      executedCopy: null,
       supersedes: null,
       ...fields,
       documentSha256: null,

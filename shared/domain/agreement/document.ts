@@ -4,7 +4,7 @@ import { sha256Hex } from '../audit/audit-chain';
 
 /**
  * The text every party signs, as RFC 8785 canonical JSON: the contract's title, parties and body,
- * with the reference, version, legal basis, functions and withdrawal terms that are part of the
+ * the hash of each attached file, with the reference, version, legal basis, functions and withdrawal terms that are part of the
  * same written agreement. It binds what the parties agree to (the text, the parties and how many
  * approvals each needs), not who signs for them: a signatory replaced mid-sign-off leaves the
  * document, and the approvals already given, as they were; the certificate records who signed.
@@ -26,6 +26,10 @@ export const canonicalDocument = (agreement: TAgreement): string =>
     })),
     body: agreement.body,
     withdrawalTerms: agreement.withdrawalTerms,
+    // Each schedule is agreed as much as the text: a changed file is a different document.
+    ...(agreement.attachments.length > 0
+      ? { attachments: agreement.attachments.map((file) => ({ name: file.name, contentType: file.contentType, size: file.size, sha256: file.sha256 })) }
+      : {}),
   }) ?? '';
 
 export const documentSha256Of = (agreement: TAgreement): string => sha256Hex(canonicalDocument(agreement));

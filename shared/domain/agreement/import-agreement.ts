@@ -61,6 +61,8 @@ export const importAgreement = async (options: TImportOptions & { input: TImport
       id,
       reference: formatReference(year, sequence),
       version: 1,
+      attachments: [],
+      executedCopy: null,
       supersedes: null,
       title: input.title,
       summary: input.summary ?? '',

@@ -37,6 +37,9 @@ export const nextVersionChange = (stored: TStoredAgreement, change: TChange, opt
     supersedes: current.id,
     status: 'draft',
     documentSha256: null,
+    executedCopy: null,
+    // Files already checked carry over (the same stored bytes); ones refused or never uploaded do not.
+    attachments: current.attachments.filter((file) => file.status === 'available'),
     owner: options.user.email,
     undelivered: [],
     reviews: [],

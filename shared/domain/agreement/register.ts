@@ -1,8 +1,11 @@
 import type { TAgreementSummary } from '../../schemas/agreement';
 import type { TRegisterEntry } from '../../schemas/register';
+import { AppError } from '../../errors';
+import type { TAgreement } from '../../schemas/agreement';
 import type { TAgreementStore } from '../ports';
 
 const toEntry = (summary: TAgreementSummary): TRegisterEntry => ({
+  id: summary.id,
   reference: summary.reference,
   version: summary.version,
   title: summary.title,
@@ -69,4 +72,11 @@ export const registerCsv = (entries: TRegisterEntry[]): string => {
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return [CSV_COLUMNS.join(','), ...entries.map((entry) => CSV_COLUMNS.map((column) => cell(entry[column])).join(','))].join('\r\n') + '\r\n';
+};
+
+/** A published agreement in force, whose text the register links to; anything else is not found. */
+export const readPublishedAgreement = async (options: { id: string; agreements: TAgreementStore }): Promise<TAgreement> => {
+  const agreement = (await options.agreements.get(options.id))?.agreement;
+  if (!agreement || !agreement.publish || agreement.status !== 'in_force') throw new AppError('not_found', 'No published agreement in force has this id.');
+  return agreement;
 };

@@ -126,6 +126,8 @@ export const withdrawalChange = (
     // After any later version already numbered (a declined variation, say).
     version: options.lastVersion + 1,
     supersedes: current.id,
+    // Its own executed copy is sealed once it is in force.
+    executedCopy: null,
     ...(ownerLeaves ? { ownerAgencyId: remaining[0]!.agencyId, owner: current.legalContacts[0] ?? current.owner } : {}),
     parties: remaining.map((party) => ({
       ...party,

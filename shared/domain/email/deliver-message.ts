@@ -63,6 +63,11 @@ const attemptDelivery = async (options: Parameters<typeof deliverMessage>[0], re
     signingUrl: recipient.link
       ? `${options.publicBaseUrl}/${recipient.link.kind === 'proposal' ? 'proposals/respond' : 'sign'}/${options.linkSigner.tokenFor(recipient.link)}`
       : undefined,
+    // Each party gets the sealed copy it can file, from a link that works as long as the key it was made with.
+    executedCopyUrl:
+      message.template === 'agreement_in_force' && message.agreementId
+        ? `${options.publicBaseUrl}/copies/${options.linkSigner.executedCopyToken(message.agreementId, options.linkSigner.currentKeyId)}`
+        : undefined,
   });
   for (const wait of SEND_BACKOFF_MS) {
     await sleep(wait);

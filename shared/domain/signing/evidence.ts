@@ -1,4 +1,3 @@
-import { partiesNow } from '../../schemas/agreement';
 import { AppError } from '../../errors';
 import type { TCertificate, TVerification } from '../../schemas/evidence';
 import { findBrokenLink } from '../audit/audit-chain';
@@ -36,31 +35,39 @@ export const buildCertificate = async (options: { id: string; user: TUser; agree
         reason: s.reason,
       })),
     })),
+    attachments: agreement.attachments
+      .filter((file) => file.status === 'available')
+      .map((file) => ({ name: file.name, contentType: file.contentType, size: file.size, sha256: file.sha256 })),
     auditTrail: { events: events.length, lastHash: events.at(-1)?.hash ?? null, intact: findBrokenLink(events) === null },
     issuedAt: options.now.toISOString(),
   };
 };
 
-/** Public: which submitted agreement versions have this document hash. Nothing personal is shown. */
+const HAS_BEEN_IN_FORCE: readonly string[] = ['in_force', 'superseded', 'terminated', 'expired'];
+
+/**
+ * Public: which agreement versions hold a file with this hash — as their signed document, an
+ * attachment or their executed copy — by reference, version, status and the day they came into
+ * force. Nothing else: not the title, the parties or who signed.
+ */
 export const verifyDocument = async (options: {
   sha256: string;
   documents: TDocumentIndex;
   agreements: TAgreementStore;
 }): Promise<TVerification> => {
   const matches = await options.documents.findByHash(options.sha256);
-  const found = (await Promise.all(matches.map((match) => options.agreements.get(match.agreementId)))).flatMap((stored) =>
-    stored ? [stored.agreement] : [],
-  );
-  if (found.length === 0) throw new AppError('not_found', 'No agreement submitted through Accord has this document hash.');
+  const found = (
+    await Promise.all(matches.map(async (match) => ({ match, stored: await options.agreements.get(match.agreementId) })))
+  ).flatMap(({ match, stored }) => (stored ? [{ kind: match.kind, agreement: stored.agreement }] : []));
+  if (found.length === 0) throw new AppError('not_found', 'No agreement in Accord holds a file with this hash.');
   return {
     sha256: options.sha256,
-    matches: found.map((agreement) => ({
+    matches: found.map(({ kind, agreement }) => ({
+      kind,
       reference: agreement.reference,
       version: agreement.version,
-      title: agreement.publish ? agreement.title : null,
       status: agreement.status,
-      effectiveDate: agreement.effectiveDate,
-      parties: partiesNow(agreement).map((party) => party.agencyName),
+      inForceSince: HAS_BEEN_IN_FORCE.includes(agreement.status) ? agreement.effectiveDate : null,
     })),
   };
 };

@@ -7,6 +7,7 @@ import { draftRuleErrors } from '../agreement/draft-rules';
 import { inForceAncestor } from '../agreement/in-force-ancestor';
 import { authorisedEntry, isStillAuthorised, partyAuthorityErrors, signatoriesLine, withAuthorisedNames } from '../agreement/party-authority';
 import { submissionRuleErrors } from '../agreement/submission-rules';
+import { attachmentRuleErrors } from '../agreement/attachments';
 import { asUser, changeAgreement, userActor, type TChange, type TChangeEvent } from '../agreement/change-agreement';
 import { ownerAndLegal, toEveryone, type TEmail } from '../notifications';
 import type { TAgencyStore, TAgreementStore, TLinkSigner, TStoredAgreement } from '../ports';
@@ -56,6 +57,7 @@ export const submitAgreement = async (options: TLegalAction & { linkSigner: TLin
         // Dates set when drafting may have passed since: they are checked again against today.
         const errors = [
           ...submissionRuleErrors(agreement),
+          ...attachmentRuleErrors(agreement),
           ...draftRuleErrors(agreement, londonDate(options.now)),
           ...partyAuthorityErrors(agreement, agencies, varied?.agreement ?? null),
         ];

@@ -220,6 +220,24 @@ export function dashboardClient() {
           notice.textContent = (error as Error).message;
         }
       } });
+    // The sealed executed copy, fetched with the session's token and handed to the browser as a file.
+    const downloadExecutedCopy = el('button', { type: 'button', text: 'Download the executed copy (PDF)', onclick: async () => {
+      const reply = await fetch(`/agreements/${id}/executed.pdf`, { headers: { authorization: `Bearer ${sessionStorage.getItem(TOKEN)}` } });
+      if (!reply.ok) {
+        notice.textContent = ((await reply.json().catch(() => ({}))) as { detail?: string }).detail || `Error ${reply.status}`;
+        return;
+      }
+      const link = el('a', { href: URL.createObjectURL(await reply.blob()), download: `${agreement.reference}-v${agreement.version}-executed.pdf` });
+      link.click();
+    } });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const openFile = (file: any) => el('button', { type: 'button', text: 'Open', onclick: async () => {
+      try {
+        location.assign((await api(`/agreements/${id}/attachments/${file.id}`)).url);
+      } catch (error) {
+        notice.textContent = (error as Error).message;
+      }
+    } });
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const canResend = (s: any) => agreement.status === 'awaiting_signatures' && ['requested', 'expired', 'bounced'].includes(s.status);
     show(
@@ -228,6 +246,17 @@ export function dashboardClient() {
       notice,
       el('p', {}, document.createTextNode('Document SHA-256: '), el('span', { class: 'hash', text: agreement.documentSha256 || 'fixed at submission' })),
       agreement.nextReviewDate ? el('p', { text: `In force from ${inWords(agreement.effectiveDate)}; next review ${inWords(agreement.nextReviewDate)}` }) : null,
+      agreement.executedCopy ? el('p', {}, downloadExecutedCopy) : null,
+      agreement.attachments.length ? el('h2', { text: 'Files' }) : null,
+      agreement.attachments.length
+        ? el('table', {}, el('tr', {}, ...['File', 'Status', 'SHA-256', ''].map((h) => el('th', { text: h }))),
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any
+          ...agreement.attachments.map((file: any) => el('tr', {},
+            el('td', { text: file.name }),
+            el('td', { text: file.status === 'refused' ? `refused: ${file.refusal.replace(/_/g, ' ')}` : file.status }),
+            el('td', { class: 'hash', text: file.sha256 }),
+            el('td', {}, file.status === 'available' ? openFile(file) : null))))
+        : null,
       el('h2', { text: 'Parties and signatories' }),
       el('table', {}, el('tr', {}, ...['Party', 'Signatory', 'Status', ''].map((h) => el('th', { text: h }))),
         // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -15,6 +15,8 @@ const AGREEMENT: TAgreement = {
   id: '01JD0000000000000000000000',
   reference: 'CA-2026-0001',
   version: 1,
+  attachments: [],
+  executedCopy: null,
   supersedes: null,
   title: 'Joint estates',
   summary: '',

@@ -189,7 +189,7 @@ describe('the AWS stack', () => {
   it('keeps a failed daily run, a failed bounce notice and a failed outbox batch for a person, and alarms on each and on undelivered email', () => {
     const asyncConfigs = Object.values(template.findResources('AWS::Lambda::EventInvokeConfig'));
     expect(asyncConfigs.map((config) => JSON.stringify(config.Properties.FunctionName)).sort()).toEqual(
-      [logicalIdOf('dailyJob'), logicalIdOf('sesEvents')].map((id) => JSON.stringify({ Ref: id })).sort(),
+      [logicalIdOf('dailyJob'), logicalIdOf('sesEvents'), logicalIdOf('documents')].map((id) => JSON.stringify({ Ref: id })).sort(),
     );
     for (const config of asyncConfigs) expect(config.Properties.DestinationConfig.OnFailure.Destination).toBeDefined();
     const bucketId = Object.keys(template.findResources('AWS::S3::Bucket', { Properties: { MetricsConfigurations: Match.anyValue() } }))[0]!;
@@ -203,8 +203,26 @@ describe('the AWS stack', () => {
     expect(alarmed.some((alarm) => alarm.includes('"MetricName":"EmailsUndelivered"') && alarm.includes('"Namespace":"Accord"'))).toBe(true);
     expect(alarmed.some((alarm) => alarm.includes('"MetricName":"PutRequests"') && alarm.includes(bucketId))).toBe(true);
     expect(alarmed.some((alarm) => alarm.includes('"MetricName":"EmailsDeferred"') && alarm.includes('"EvaluationPeriods":3'))).toBe(true);
-    expect(alarmed.filter((alarm) => alarm.includes('ApproximateNumberOfMessagesVisible'))).toHaveLength(6);
+    expect(alarmed.filter((alarm) => alarm.includes('ApproximateNumberOfMessagesVisible'))).toHaveLength(8);
     for (const alarm of Object.values(template.findResources('AWS::CloudWatch::Alarm'))) expect(alarm.Properties.AlarmActions).toHaveLength(1);
+  });
+
+  it('keeps the documents in an encrypted, versioned, private, TLS-only bucket retained with the stack, sealed by a KMS key that never leaves KMS', () => {
+    const buckets = template.findResources('AWS::S3::Bucket', { Properties: { CorsConfiguration: Match.anyValue() } });
+    const [bucketId, bucket] = Object.entries(buckets)[0]!;
+    expect(bucket.DeletionPolicy).toBe('Retain');
+    expect(bucket.Properties).toMatchObject({
+      VersioningConfiguration: { Status: 'Enabled' },
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+    });
+    const policy = Object.values(template.findResources('AWS::S3::BucketPolicy')).find((candidate) => JSON.stringify(candidate.Properties.Bucket) === JSON.stringify({ Ref: bucketId }))!;
+    expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
+    template.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain', Properties: { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' } });
+    // Only the documents function may sign with the seal.
+    const signers = Object.values(template.findResources('AWS::IAM::Policy')).filter((candidate) => JSON.stringify(candidate).includes('kms:Sign'));
+    expect(signers).toHaveLength(1);
+    expect(JSON.stringify(signers[0]!.Properties.Roles)).toContain('DocumentsFunctionRole');
   });
 
   it('runs the daily job at 09:00 London time with its scheduled time as input, retries and a dead-letter queue', () => {

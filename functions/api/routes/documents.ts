@@ -1,0 +1,173 @@
+import { createHash } from 'node:crypto';
+import httpMultipartBodyParser from '@middy/http-multipart-body-parser';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import * as z from 'zod';
+import { addAttachment, openableAttachment, removeAttachment } from '../../../shared/domain/agreement/attachments';
+import { readExecutedCopy } from '../../../shared/domain/agreement/executed-copy';
+import { verifyDocument } from '../../../shared/domain/signing/evidence';
+import { AppError } from '../../../shared/errors';
+import { renderVerifyPage } from '../../../shared/html/verify-page';
+import { defineRoute, htmlPage } from '../../../shared/http/route';
+import { ZAgreement, ZAgreementIdParams } from '../../../shared/schemas/agreement';
+import { ZAddAttachmentRequest, ZAttachmentDownload, ZAttachmentParams, ZAttachmentUpload } from '../../../shared/schemas/attachment';
+import { ZIfMatchHeader } from '../../../shared/schemas/common';
+import { ZVerification } from '../../../shared/schemas/evidence';
+import { agreements, documents, files, newId } from '../dependencies';
+
+/** An upload URL is good for this long: enough for 25 MB on a slow line, short enough not to linger. */
+const UPLOAD_URL_SECONDS = 15 * 60;
+/** A download link, once handed out, works for minutes only. */
+const DOWNLOAD_URL_SECONDS = 5 * 60;
+/** What `POST /verify` takes in one request (Lambda's 6 MB payload, base64-encoded); larger files are checked by hash. */
+export const MAX_VERIFY_BYTES = 4 * 1024 * 1024;
+
+const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** The bytes of the file sent to `/verify`: the raw body, or the one file of the page's form. */
+const fileSentToVerify = async (event: APIGatewayProxyEventV2): Promise<Uint8Array> => {
+  const contentType = event.headers['content-type'] ?? '';
+  if (/^multipart\/form-data/i.test(contentType)) {
+    const request = { event: { ...event } };
+    const parser = httpMultipartBodyParser({ busboy: { limits: { files: 1, fileSize: MAX_VERIFY_BYTES } }, disableContentTypeError: false });
+    try {
+      await parser.before!(request as never);
+    } catch {
+      throw new AppError('validation_failed', 'The form could not be read.', [{ path: 'file', message: 'choose a file' }]);
+    }
+    const file = (request.event.body as unknown as Record<string, { content?: Buffer; truncated?: boolean } | undefined>).file;
+    if (!file?.content || file.content.length === 0) throw new AppError('validation_failed', 'Choose a file to check.', [{ path: 'file', message: 'choose a file' }]);
+    if (file.truncated) throw new AppError('payload_too_large', `Files over ${MAX_VERIFY_BYTES / 1024 / 1024} MB are checked by their SHA-256: GET /verify/{sha256}.`);
+    return file.content;
+  }
+  const bytes = event.body ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : Buffer.alloc(0);
+  if (bytes.length === 0) throw new AppError('validation_failed', 'Send the file’s bytes as the request body.', [{ path: 'body', message: 'empty' }]);
+  return bytes;
+};
+
+export const documentRoutes = [
+  defineRoute({
+    method: 'POST',
+    path: '/agreements/{id}/attachments',
+    operationId: 'addAttachment',
+    summary: 'Declare a file for a draft (the agreement as PDF or Word, a schedule): PUT its bytes to the upload URL; it shows once they arrive and match',
+    tags: ['documents'],
+    auth: 'editor',
+    headers: ZIfMatchHeader,
+    params: ZAgreementIdParams,
+    body: ZAddAttachmentRequest,
+    responses: {
+      201: { description: 'Where to PUT the bytes, with the headers to send, until expiresAt', schema: ZAttachmentUpload },
+      409: { description: 'Only a draft carries new files' },
+      412: { description: 'If-Match (optional) does not match the current revision' },
+      422: { description: 'The draft already carries 20 files' },
+    },
+    handle: async ({ params, body, user, headers }) => {
+      const { attachment } = await addAttachment({ id: params.id, request: body, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements });
+      const upload = await files.uploadUrl({ key: attachment.objectKey, contentType: attachment.contentType, size: attachment.size, sha256: attachment.sha256 }, UPLOAD_URL_SECONDS);
+      return {
+        status: 201,
+        body: { attachmentId: attachment.id, uploadUrl: upload.url, uploadMethod: 'PUT', uploadHeaders: upload.headers, expiresAt: upload.expiresAt },
+        headers: { location: `/agreements/${params.id}/attachments/${attachment.id}` },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/agreements/{id}/attachments/{attachmentId}',
+    operationId: 'openAttachment',
+    summary: 'Download a stored file: a link that works for five minutes (a browser is redirected to it)',
+    tags: ['documents'],
+    auth: 'viewer',
+    params: ZAttachmentParams,
+    responses: {
+      200: { description: 'Where to download it, until expiresAt', schema: ZAttachmentDownload },
+      303: { description: 'Location: the file, for five minutes (when the caller accepts text/html)' },
+      404: { description: 'No such file, or not stored (yet)' },
+    },
+    handle: async ({ params, user, headers }) => {
+      const file = await openableAttachment({ id: params.id, attachmentId: params.attachmentId, user, agreements });
+      const url = await files.downloadUrl({ key: file.objectKey, name: file.name, contentType: file.contentType }, DOWNLOAD_URL_SECONDS);
+      if ((headers.accept ?? '').includes('text/html')) return { status: 303, headers: { location: url } };
+      return { status: 200, body: { url, expiresAt: new Date(Date.now() + DOWNLOAD_URL_SECONDS * 1000).toISOString() } };
+    },
+  }),
+  defineRoute({
+    method: 'DELETE',
+    path: '/agreements/{id}/attachments/{attachmentId}',
+    operationId: 'removeAttachment',
+    summary: 'Take a file off a draft',
+    tags: ['documents'],
+    auth: 'editor',
+    headers: ZIfMatchHeader,
+    params: ZAttachmentParams,
+    responses: {
+      200: { description: 'The draft without the file', schema: ZAgreement },
+      404: { description: 'No such file on this draft' },
+      409: { description: 'Only a draft’s files can be removed' },
+      412: { description: 'If-Match (optional) does not match the current revision' },
+    },
+    handle: async ({ params, user, headers }) => {
+      const removed = await removeAttachment({ id: params.id, attachmentId: params.attachmentId, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements });
+      if (removed.objectToDelete) await files.remove(removed.objectToDelete);
+      return { status: 200, body: removed.agreement, headers: { etag: `"${removed.agreement.revision}"` } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/agreements/{id}/executed.pdf',
+    operationId: 'getExecutedCopy',
+    summary: 'The executed copy: the text, its files’ hashes, the certificate and the audit trail in one PDF, sealed (PAdES)',
+    tags: ['documents'],
+    auth: 'viewer',
+    params: ZAgreementIdParams,
+    responses: {
+      200: { description: 'The sealed PDF', contentType: 'application/pdf', schema: z.string().meta({ format: 'binary' }) },
+      404: { description: 'Not in force, or its copy is still being sealed (a minute at most)' },
+    },
+    handle: async ({ params, user }) => {
+      const copy = await readExecutedCopy({ id: params.id, user, agreements, files });
+      return {
+        status: 200,
+        content: { type: 'application/pdf', bytes: copy.bytes },
+        headers: { 'content-disposition': `attachment; filename="${copy.fileName}"` },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/verify',
+    operationId: 'getVerifyPage',
+    summary: 'Public: a page to check a file against Accord',
+    tags: ['evidence'],
+    auth: 'public',
+    responses: { 200: { description: 'An HTML page', contentType: 'text/html' } },
+    handle: async () => htmlPage(renderVerifyPage({})),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/verify',
+    operationId: 'verifyFile',
+    summary: 'Public: is this file the executed copy, the signed document or an attachment of an agreement in Accord, and which',
+    tags: ['evidence'],
+    auth: 'public',
+    rawBody: {
+      contentTypes: ['application/octet-stream', 'application/pdf', 'multipart/form-data'],
+      description: `The file's bytes (at most ${MAX_VERIFY_BYTES / 1024 / 1024} MB; check a larger one by its SHA-256), or the verify page's form`,
+    },
+    responses: {
+      200: { description: 'The matching versions (HTML for the page’s form)', schema: ZVerification },
+      404: { description: 'No agreement in Accord holds this file' },
+    },
+    handle: async ({ event, headers }) => {
+      const wantsPage = (headers.accept ?? '').includes('text/html');
+      const sha256 = sha256Of(await fileSentToVerify(event));
+      try {
+        const verification = await verifyDocument({ sha256, documents, agreements });
+        return wantsPage ? htmlPage(renderVerifyPage({ verification })) : { status: 200, body: verification };
+      } catch (error) {
+        if (wantsPage && error instanceof AppError && error.code === 'not_found') return { ...htmlPage(renderVerifyPage({ unknown: sha256 })), status: 404 };
+        throw error;
+      }
+    },
+  }),
+];

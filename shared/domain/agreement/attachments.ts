@@ -1,0 +1,170 @@
+import { AppError } from '../../errors';
+import type { TAgreement } from '../../schemas/agreement';
+import { ATTACHMENT_REFUSALS, MAX_ATTACHMENTS, type TAddAttachmentRequest, type TAttachment, type TAttachmentRefusal } from '../../schemas/attachment';
+import type { TAgreementStore } from '../ports';
+import type { TUser } from '../user';
+import { assertCanPerform } from './lifecycle';
+import { asUser, byId, changeAgreement, userActor } from './change-agreement';
+import { assertAccess } from './access';
+
+/** Where uploads land in the documents bucket: only objects under it are checked as uploads. */
+export const ATTACHMENTS_PREFIX = 'attachments/';
+/** Where a version's uploaded files live; a later version made from it points at the same objects. */
+export const attachmentObjectKey = (agreementId: string, attachmentId: string) => `${ATTACHMENTS_PREFIX}${agreementId}/${attachmentId}`;
+/** The version and attachment an uploaded object belongs to, or undefined for a key that is not an upload. */
+export const attachmentOfObjectKey = (key: string) => {
+  const match = /^attachments\/([0-9A-HJKMNP-TV-Z]{26})\/([0-9A-HJKMNP-TV-Z]{26})$/.exec(key);
+  return match ? { agreementId: match[1]!, attachmentId: match[2]! } : undefined;
+};
+
+const fileOf = (agreement: TAgreement, attachmentId: string): TAttachment => {
+  const file = agreement.attachments.find((candidate) => candidate.id === attachmentId);
+  if (!file) throw new AppError('not_found', 'This agreement has no such attachment.');
+  return file;
+};
+
+/**
+ * Declares a file on a draft: it shows as `pending` until its bytes arrive and are checked. At most
+ * `MAX_ATTACHMENTS` a version, counting those still pending.
+ */
+export const addAttachment = async (options: {
+  id: string;
+  request: TAddAttachmentRequest;
+  user: TUser;
+  ifMatch?: string | undefined;
+  now: Date;
+  newId: () => string;
+  agreements: TAgreementStore;
+}): Promise<{ agreement: TAgreement; attachment: TAttachment }> => {
+  const attachmentId = options.newId();
+  const result = await changeAgreement({
+    ...asUser(options),
+    change: ({ stored }) => {
+      const draft = stored.agreement;
+      assertCanPerform(draft.status, 'edit');
+      const held = draft.attachments.filter((file) => file.status !== 'refused');
+      if (held.length >= MAX_ATTACHMENTS) {
+        throw new AppError('unprocessable', `A version may carry at most ${MAX_ATTACHMENTS} files; delete one first.`, [
+          { path: 'attachments', message: `at most ${MAX_ATTACHMENTS} files` },
+        ]);
+      }
+      const attachment: TAttachment = {
+        id: attachmentId,
+        ...options.request,
+        status: 'pending',
+        refusal: null,
+        addedBy: options.user.email,
+        addedAt: options.now.toISOString(),
+        objectKey: attachmentObjectKey(draft.id, attachmentId),
+      };
+      return {
+        agreement: { ...draft, attachments: [...draft.attachments, attachment] },
+        actor: userActor(options.user),
+        events: [{ type: 'attachment_added', data: { attachmentId, name: attachment.name, contentType: attachment.contentType, size: attachment.size, sha256: attachment.sha256 } }],
+        outcome: attachment,
+      };
+    },
+  });
+  return { agreement: result!.agreement, attachment: result!.outcome! };
+};
+
+/**
+ * Takes a file off a draft. Resolves to the stored object to delete: only one this version
+ * uploaded, never one a version it was made from still holds.
+ */
+export const removeAttachment = async (options: {
+  id: string;
+  attachmentId: string;
+  user: TUser;
+  ifMatch?: string | undefined;
+  now: Date;
+  newId: () => string;
+  agreements: TAgreementStore;
+}): Promise<{ agreement: TAgreement; objectToDelete: string | null }> => {
+  const result = await changeAgreement({
+    ...asUser(options),
+    change: ({ stored }) => {
+      const draft = stored.agreement;
+      assertCanPerform(draft.status, 'edit');
+      const file = fileOf(draft, options.attachmentId);
+      return {
+        agreement: { ...draft, attachments: draft.attachments.filter((candidate) => candidate.id !== file.id) },
+        actor: userActor(options.user),
+        events: [{ type: 'attachment_removed', data: { attachmentId: file.id, name: file.name, sha256: file.sha256 } }],
+        outcome: file.objectKey === attachmentObjectKey(draft.id, file.id) ? file.objectKey : null,
+      };
+    },
+  });
+  return { agreement: result!.agreement, objectToDelete: result!.outcome ?? null };
+};
+
+/** A file a legal-team user may open: any attachment of an agreement they can see, once its bytes are checked. */
+export const openableAttachment = async (options: { id: string; attachmentId: string; user: TUser; agreements: TAgreementStore }): Promise<TAttachment> => {
+  const agreement = assertAccess(options.user, (await options.agreements.get(options.id))?.agreement, 'viewer');
+  const file = fileOf(agreement, options.attachmentId);
+  if (file.status !== 'available') throw new AppError('not_found', 'This attachment has not been stored.');
+  return file;
+};
+
+/** What the check of an upload found: the file may be kept, or is refused with a reason. */
+export type TUploadVerdict = { accepted: true } | { accepted: false; refusal: TAttachmentRefusal };
+
+/**
+ * Records the check of uploaded bytes. Resolves to whether the stored object must be deleted:
+ * refused bytes, and bytes nobody is waiting for any more (the file was taken off, the draft went
+ * for signature, or a repeated upload of a file already checked) are not kept half-stored.
+ */
+export const recordUploadCheck = async (options: {
+  objectKey: string;
+  verdict: TUploadVerdict;
+  now: Date;
+  newId: () => string;
+  agreements: TAgreementStore;
+}): Promise<{ keep: boolean }> => {
+  const owner = attachmentOfObjectKey(options.objectKey);
+  if (!owner) return { keep: false };
+  const result = await changeAgreement({
+    agreements: options.agreements,
+    now: options.now,
+    newId: options.newId,
+    onConflict: 'retry',
+    load: byId(options.agreements, owner.agreementId),
+    change: ({ stored }) => {
+      const draft = stored.agreement;
+      const file = draft.attachments.find((candidate) => candidate.id === owner.attachmentId);
+      if (!file || file.status !== 'pending' || draft.status !== 'draft') return null;
+      const checked: TAttachment = options.verdict.accepted ? { ...file, status: 'available' } : { ...file, status: 'refused', refusal: options.verdict.refusal };
+      return {
+        agreement: { ...draft, attachments: draft.attachments.map((candidate) => (candidate.id === file.id ? checked : candidate)) },
+        actor: { kind: 'system' },
+        events: [
+          options.verdict.accepted
+            ? { type: 'attachment_stored', data: { attachmentId: file.id, sha256: file.sha256 } }
+            : { type: 'attachment_refused', data: { attachmentId: file.id, refusal: options.verdict.refusal, reason: ATTACHMENT_REFUSALS[options.verdict.refusal] } },
+        ],
+        outcome: options.verdict.accepted,
+      };
+    },
+  });
+  if (result) return { keep: result.outcome === true };
+  // Nothing changed: keep the bytes only if they pass and a checked file of the version points at them.
+  const stored = await options.agreements.get(owner.agreementId);
+  const file = stored?.agreement.attachments.find((candidate) => candidate.id === owner.attachmentId);
+  return { keep: file?.status === 'available' && options.verdict.accepted };
+};
+
+/** Files that stop a draft going for signature: each still being checked, or refused. */
+export const attachmentRuleErrors = (agreement: TAgreement) =>
+  agreement.attachments.flatMap((file, index) =>
+    file.status === 'available'
+      ? []
+      : [
+          {
+            path: `attachments.${index}`,
+            message:
+              file.status === 'pending'
+                ? `${file.name} has not arrived or is still being checked`
+                : `${file.name} was refused (${ATTACHMENT_REFUSALS[file.refusal ?? 'not_uploaded']}); delete it or upload it again`,
+          },
+        ],
+  );
