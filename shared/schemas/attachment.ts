@@ -41,6 +41,7 @@ export const ZAttachment = z
     sha256: z.string(),
     status: z.enum(['pending', 'available', 'refused']).meta({ description: 'pending until the bytes arrive and are checked; refused says why in `refusal`' }),
     refusal: ZAttachmentRefusal.nullable().default(null),
+    signedCopy: z.boolean().default(false).meta({ description: 'The copy signed outside Accord of an imported agreement: its SHA-256 is the document hash' }),
     addedBy: z.string(),
     addedAt: z.string(),
     /** Where the bytes are: a later version made from this one points at the same object. */

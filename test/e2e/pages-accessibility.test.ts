@@ -114,4 +114,43 @@ describe('the signing page, the proposal page, the certificate and the register,
     await page.getByRole('heading', { name: 'Thank you' }).waitFor();
     await context.close();
   });
+
+  it('lets anyone check an executed copy on the verify page with JavaScript off; that page, its answer and a published agreement’s text pass axe-core', async () => {
+    const link = await createMailbox(() => stack.sesUrl).linkFor('ceo@wmas.a11y.test');
+    const approved = await fetch(`${stack.url}${link}`, {
+      method: 'POST',
+      headers: { origin: stack.url, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ decision: 'approve', signedName: 'Anthony Marsh' }).toString(),
+    });
+    expect(approved.status).toBe(200);
+    const headers = { authorization: `Bearer ${token}` };
+    let copy: Buffer | undefined;
+    for (let attempt = 0; attempt < 150 && !copy; attempt += 1) {
+      const reply = await fetch(`${stack.url}/agreements/${agreement.id}/executed.pdf`, { headers });
+      if (reply.ok) copy = Buffer.from(await reply.arrayBuffer());
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(copy, 'the executed copy is sealed').toBeDefined();
+
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/verify`);
+    await page.getByLabel(/File to check/).setInputFiles({ name: 'executed.pdf', mimeType: 'application/pdf', buffer: copy! });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page.getByRole('heading', { name: 'This file is held in Accord' }).waitFor();
+    expect(await page.locator('[role=status] li').textContent()).toContain(`the sealed executed copy of ${agreement.reference}`);
+    await context.close();
+
+    const checked = await browser.newContext({ bypassCSP: true });
+    const checkedPage = await checked.newPage();
+    for (const path of [`/register/agreements/${agreement.id}`, '/verify']) {
+      await checkedPage.goto(`${stack.url}${path}`);
+      expect(await axeViolations(checkedPage), path).toEqual([]);
+    }
+    await checkedPage.getByLabel(/File to check/).setInputFiles({ name: 'executed.pdf', mimeType: 'application/pdf', buffer: copy! });
+    await checkedPage.getByRole('button', { name: 'Check the file' }).click();
+    await checkedPage.getByRole('heading', { name: 'This file is held in Accord' }).waitFor();
+    expect(await axeViolations(checkedPage), 'the verify page’s answer').toEqual([]);
+    await checked.close();
+  });
 });

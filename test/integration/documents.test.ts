@@ -159,6 +159,47 @@ describe('files on an agreement', () => {
   });
 });
 
+describe('the signed copy of an agreement imported from paper', () => {
+  it('is attached by an admin with the hash the import recorded, stored once its bytes match, and found by /verify as that agreement’s', async () => {
+    const signedCopy = await makePdf('Signed on paper, 20 March 2019');
+    const imported = await api({
+      method: 'POST',
+      path: '/agreements/imports',
+      as: ADMIN,
+      body: {
+        sourceReference: `PAPER-${sha256(signedCopy).slice(0, 8)}`,
+        title: 'Co-responding (signed on paper)',
+        effectiveDate: '2019-04-01',
+        nextReviewDate: '2030-04-01',
+        signedCopySha256: sha256(signedCopy),
+        attestation: 'Sealed copy held by legal services.',
+        parties: [
+          { agencyId: 'warwickshire-fire', signatories: [{ name: 'Andy Hickmott', role: 'Chief Fire Officer', signedOn: '2019-03-20' }] },
+          { agencyId: 'west-midlands-ambulance', signatories: [{ name: 'Anthony Marsh', role: 'Chief Executive', signedOn: '2019-03-21' }] },
+        ],
+      },
+    });
+    expect(imported.status, JSON.stringify(imported.json)).toBe(201);
+    const id = imported.json.id as string;
+    const declare = (sha: string, as = ADMIN) =>
+      api({ method: 'POST', path: `/agreements/${id}/attachments`, as, body: { name: 'Signed copy.pdf', contentType: 'application/pdf', size: signedCopy.length, sha256: sha } });
+    expect((await declare(sha256(PNG))).json.errors).toEqual([{ path: 'sha256', message: expect.stringContaining('signedCopySha256') }]);
+    expect((await declare(sha256(signedCopy), { email: 'legal@fire.paper.test', role: 'editor', agencies: ['warwickshire-fire'] } as never)).status).toBe(403);
+
+    const attachmentId = await attach(id, { name: 'Signed copy.pdf', contentType: 'application/pdf', bytes: signedCopy });
+    expect(await attachmentOf(id, attachmentId)).toMatchObject({ status: 'available', signedCopy: true, sha256: sha256(signedCopy) });
+    expect((await read(id)).documentSha256).toBe(sha256(signedCopy));
+    expect((await declare(sha256(signedCopy))).status).toBe(409);
+    const verified = (await api({ method: 'POST', path: '/verify', bytes: signedCopy, headers: { 'content-type': 'application/pdf' } })).json;
+    expect(verified.matches.map((match: { kind: string; reference: string }) => [match.kind, match.reference]).sort()).toEqual([
+      ['attachment', imported.json.reference],
+      ['document', imported.json.reference],
+    ]);
+    const events = (await api({ method: 'GET', path: `/agreements/${id}/events`, as: ADMIN })).json.items.map((event: { type: string }) => event.type);
+    expect(events).toEqual(['imported', 'attachment_added', 'attachment_stored']);
+  });
+});
+
 describe('the executed copy', () => {
   it('is sealed when the agreement comes into force, linked from every In force email, valid in a PDF reader, and found by /verify', async () => {
     const emails: [string, string] = ['cfo@fire.sealed.test', 'ceo@wmas.sealed.test'];

@@ -5,7 +5,7 @@ import type { TAgreementStore } from '../ports';
 import type { TUser } from '../user';
 import { assertCanPerform } from './lifecycle';
 import { asUser, byId, changeAgreement, userActor } from './change-agreement';
-import { assertAccess } from './access';
+import { assertAccess, assertRole } from './access';
 
 /** Where uploads land in the documents bucket: only objects under it are checked as uploads. */
 export const ATTACHMENTS_PREFIX = 'attachments/';
@@ -15,6 +15,30 @@ export const attachmentObjectKey = (agreementId: string, attachmentId: string) =
 export const attachmentOfObjectKey = (key: string) => {
   const match = /^attachments\/([0-9A-HJKMNP-TV-Z]{26})\/([0-9A-HJKMNP-TV-Z]{26})$/.exec(key);
   return match ? { agreementId: match[1]!, attachmentId: match[2]! } : undefined;
+};
+
+/** An agreement signed outside Accord and imported: every signature attested, none made here. */
+const wasImported = (agreement: TAgreement) => agreement.parties.every((party) => party.signatories.every((signatory) => signatory.evidence?.imported));
+
+/**
+ * What a new file is to this version: a draft's file, or the signed copy of an imported agreement
+ * (an admin's, once, with the hash the import recorded as its document hash). Anything else is refused.
+ */
+const kindOfNewFile = (agreement: TAgreement, request: TAddAttachmentRequest, user: TUser): { signedCopy: boolean } => {
+  if (agreement.status === 'draft') return { signedCopy: false };
+  if (!wasImported(agreement)) {
+    assertCanPerform(agreement.status, 'edit');
+  }
+  assertRole(user, 'admin', 'Only an admin attaches the signed copy of an imported agreement.');
+  if (request.sha256 !== agreement.documentSha256) {
+    throw new AppError('unprocessable', 'The signed copy must be the file the import recorded.', [
+      { path: 'sha256', message: 'must be the signed copy’s SHA-256 given at import (signedCopySha256), which is the document hash' },
+    ]);
+  }
+  if (agreement.attachments.some((file) => file.signedCopy && file.status !== 'refused')) {
+    throw new AppError('conflict', 'This agreement already has its signed copy.');
+  }
+  return { signedCopy: true };
 };
 
 const fileOf = (agreement: TAgreement, attachmentId: string): TAttachment => {
@@ -41,7 +65,7 @@ export const addAttachment = async (options: {
     ...asUser(options),
     change: ({ stored }) => {
       const draft = stored.agreement;
-      assertCanPerform(draft.status, 'edit');
+      const { signedCopy } = kindOfNewFile(draft, options.request, options.user);
       const held = draft.attachments.filter((file) => file.status !== 'refused');
       if (held.length >= MAX_ATTACHMENTS) {
         throw new AppError('unprocessable', `A version may carry at most ${MAX_ATTACHMENTS} files; delete one first.`, [
@@ -53,6 +77,7 @@ export const addAttachment = async (options: {
         ...options.request,
         status: 'pending',
         refusal: null,
+        signedCopy,
         addedBy: options.user.email,
         addedAt: options.now.toISOString(),
         objectKey: attachmentObjectKey(draft.id, attachmentId),
@@ -60,7 +85,7 @@ export const addAttachment = async (options: {
       return {
         agreement: { ...draft, attachments: [...draft.attachments, attachment] },
         actor: userActor(options.user),
-        events: [{ type: 'attachment_added', data: { attachmentId, name: attachment.name, contentType: attachment.contentType, size: attachment.size, sha256: attachment.sha256 } }],
+        events: [{ type: 'attachment_added', data: { attachmentId, name: attachment.name, contentType: attachment.contentType, size: attachment.size, sha256: attachment.sha256, signedCopy } }],
         outcome: attachment,
       };
     },
@@ -85,8 +110,10 @@ export const removeAttachment = async (options: {
     ...asUser(options),
     change: ({ stored }) => {
       const draft = stored.agreement;
-      assertCanPerform(draft.status, 'edit');
       const file = fileOf(draft, options.attachmentId);
+      // A stored signed copy is evidence and stays; one refused or never uploaded may go, to be attached again.
+      if (file.signedCopy && file.status !== 'available') assertRole(options.user, 'admin', 'Only an admin attaches the signed copy of an imported agreement.');
+      else assertCanPerform(draft.status, 'edit');
       return {
         agreement: { ...draft, attachments: draft.attachments.filter((candidate) => candidate.id !== file.id) },
         actor: userActor(options.user),
@@ -132,7 +159,7 @@ export const recordUploadCheck = async (options: {
     change: ({ stored }) => {
       const draft = stored.agreement;
       const file = draft.attachments.find((candidate) => candidate.id === owner.attachmentId);
-      if (!file || file.status !== 'pending' || draft.status !== 'draft') return null;
+      if (!file || file.status !== 'pending' || (draft.status !== 'draft' && !file.signedCopy)) return null;
       const checked: TAttachment = options.verdict.accepted ? { ...file, status: 'available' } : { ...file, status: 'refused', refusal: options.verdict.refusal };
       return {
         agreement: { ...draft, attachments: draft.attachments.map((candidate) => (candidate.id === file.id ? checked : candidate)) },
@@ -143,6 +170,8 @@ export const recordUploadCheck = async (options: {
             : { type: 'attachment_refused', data: { attachmentId: file.id, refusal: options.verdict.refusal, reason: ATTACHMENT_REFUSALS[options.verdict.refusal] } },
         ],
         outcome: options.verdict.accepted,
+        // A signed copy is found by /verify as what it is from the moment it is stored.
+        indexDocument: checked.signedCopy && checked.status === 'available',
       };
     },
   });
