@@ -48,8 +48,11 @@ export const createLinkSigner = (keyring: TSigningKeyring): TLinkSigner => {
     // `<agreement id>.<key id>.<HMAC>`: a party's standing link to the executed copy, derived like a signing token, never stored.
     executedCopyToken: (agreementId, keyId) => `${agreementId}.${keyId}.${copyMac(agreementId, keyId)}`,
     agreementOfCopyToken: (token) => {
-      const [agreementId, keyId, mac, ...rest] = token.split('.');
-      if (!agreementId || !keyId || !mac || rest.length > 0 || !keys.has(keyId)) return undefined;
+      // Key ids may hold dots; an agreement id (a ULID) and the MAC (base64url) never do.
+      const parts = token.split('.');
+      const [agreementId, mac] = [parts[0], parts.at(-1)];
+      const keyId = parts.slice(1, -1).join('.');
+      if (parts.length < 3 || !agreementId || !mac || !keys.has(keyId)) return undefined;
       const expected = Buffer.from(copyMac(agreementId, keyId));
       const given = Buffer.from(mac);
       return given.length === expected.length && timingSafeEqual(given, expected) ? agreementId : undefined;

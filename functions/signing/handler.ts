@@ -130,7 +130,8 @@ const serveAttachment = async (event: APIGatewayProxyEventV2): Promise<APIGatewa
 const serveExecutedCopy = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
   try {
     const agreementId = (await linkSigner()).agreementOfCopyToken(event.pathParameters?.token ?? '');
-    if (!agreementId) throw new AppError('not_found', 'This link is not one Accord made.');
+    // A link made with a key since retired from the keyring ends with it (see the key-rotation runbook).
+    if (!agreementId) throw new AppError('not_found', 'This link does not work, or no longer does: ask the agreement’s owner for its executed copy.');
     const copy = await executedCopyDownload({ agreementId, agreements, files, expiresInSeconds: DOWNLOAD_URL_SECONDS });
     if (!copy.url) return page(200, renderCopyBeingSealed(copy.agreement), false, { refresh: '30' });
     return { statusCode: 303, headers: { ...PAGE_HEADERS, location: copy.url }, body: '' };

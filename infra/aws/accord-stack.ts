@@ -258,7 +258,11 @@ export class AccordStack extends Stack {
           maxAge: 3600,
         },
       ],
-      lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      lifecycleRules: [
+        { abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        // Uploads refused or taken off a draft are deleted; versioning must not keep their bytes.
+        { prefix: ATTACHMENTS_PREFIX, noncurrentVersionExpiration: Duration.days(1), expiredObjectDeleteMarker: true },
+      ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
     // The executed copies' seal: its private key never leaves KMS; kept with the stack, since copies it sealed stay checkable.
@@ -289,6 +293,16 @@ export class AccordStack extends Stack {
             { actions: ['s3:DeleteObject'], prefixes: definition.files?.delete },
           ];
           for (const { actions, prefixes } of grants) if (prefixes?.length) fn.addToRolePolicy(new PolicyStatement({ actions, resources: under(prefixes) }));
+          // Without ListBucket S3 answers a missing object with 403, not 404: a function that reads may tell "absent" from "refused".
+          if (definition.files?.read?.length) {
+            fn.addToRolePolicy(
+              new PolicyStatement({
+                actions: ['s3:ListBucket'],
+                resources: [documentsBucket.bucketArn],
+                conditions: { StringLike: { 's3:prefix': definition.files.read.map((prefix) => `${prefix}*`) } },
+              }),
+            );
+          }
         },
       },
       seal: {

@@ -31,8 +31,10 @@ export const loadSealSigner = (setting: TSettings['seal'], files: TFileStore): (
     if (!certificate) {
       const { PublicKey } = await kms.send(new GetPublicKeyCommand({ KeyId: setting.keyId }));
       if (!PublicKey) throw new Error('KMS returned no public key');
-      certificate = await selfSignedCertificateFor({ publicKeyDer: PublicKey, commonName: SEAL_NAME, sign, notBefore: new Date() });
-      await files.write(CERTIFICATE_KEY, certificate, 'application/pkix-cert');
+      const made = await selfSignedCertificateFor({ publicKeyDer: PublicKey, commonName: SEAL_NAME, sign, notBefore: new Date() });
+      // Two first seals at once make one certificate between them: the later takes the one stored.
+      certificate = (await files.write(CERTIFICATE_KEY, made, 'application/pkix-cert', { ifAbsent: true })) ? made : await files.read(CERTIFICATE_KEY);
+      if (!certificate) throw new Error('The seal certificate was neither written nor found');
     }
     return kmsSealSigner({ sign, certificates: [certificate] });
   };

@@ -238,7 +238,8 @@ export type TFileStore = {
   downloadUrl(file: { key: string; name: string; contentType: string }, expiresInSeconds: number): Promise<string>;
   /** The bytes, or undefined when there is no such file. */
   read(key: string): Promise<Uint8Array | undefined>;
-  write(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  /** Stores the bytes; with `ifAbsent`, only if nothing is there yet, resolving to whether these were written. */
+  write(key: string, bytes: Uint8Array, contentType: string, options?: { ifAbsent?: boolean }): Promise<boolean>;
   remove(key: string): Promise<void>;
 };
 

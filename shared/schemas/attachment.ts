@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { plainLine } from './common';
+import { plainLine, ZUlid } from './common';
 
 /** Files a draft may carry, by the type their bytes show (never by the name or what the uploader says). */
 export const ATTACHMENT_TYPES = {
@@ -44,6 +44,7 @@ export const ZAttachment = z
     signedCopy: z.boolean().default(false).meta({ description: 'The copy signed outside Accord of an imported agreement: its SHA-256 is the document hash' }),
     addedBy: z.string(),
     addedAt: z.string(),
+    uploadExpiresAt: z.string().nullable().default(null).meta({ description: 'While pending: when its upload URL stops working (ask for a new one after)' }),
     /** Where the bytes are: a later version made from this one points at the same object. */
     objectKey: z.string(),
   })
@@ -72,7 +73,7 @@ export const ZAttachmentUpload = z
 
 export const ZAttachmentDownload = z.object({ url: z.url(), expiresAt: z.string() }).meta({ id: 'AttachmentDownload' });
 
-export const ZAttachmentParams = z.object({ id: z.string(), attachmentId: z.string() });
+export const ZAttachmentParams = z.object({ id: ZUlid, attachmentId: ZUlid });
 
 /** The sealed PDF of a version in force. */
 export const ZExecutedCopy = z

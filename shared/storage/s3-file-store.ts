@@ -71,8 +71,15 @@ export const createS3FileStore = ({ bucket, region, endpoint }: TFileStoreSettin
         throw error;
       }
     },
-    async write(key, bytes, contentType) {
-      await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentType: contentType }));
+    async write(key, bytes, contentType, options = {}) {
+      try {
+        await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentType: contentType, ...(options.ifAbsent ? { IfNoneMatch: '*' } : {}) }));
+        return true;
+      } catch (error) {
+        // S3's answer when If-None-Match finds the key taken: someone wrote it first.
+        if (options.ifAbsent && (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 412) return false;
+        throw error;
+      }
     },
     async remove(key) {
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));

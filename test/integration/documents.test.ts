@@ -144,6 +144,22 @@ describe('files on an agreement', () => {
     expect(removed.json.attachments).toHaveLength(2);
   });
 
+  it('gives a new upload URL for a file not stored yet, and takes the right bytes through it', async () => {
+    const agreement = await draft(['cfo@fire.again.test', 'ceo@wmas.again.test']);
+    const bytes = await makePdf('Schedule 3');
+    const declared = await api({ method: 'POST', path: `/agreements/${agreement.id}/attachments`, as: ADMIN, body: { name: 'Schedule 3.pdf', contentType: 'application/pdf', size: bytes.length, sha256: sha256(bytes) } });
+    // The first URL goes unused; a second is asked for.
+    const again = await api({ method: 'POST', path: `/agreements/${agreement.id}/attachments/${declared.json.attachmentId}/upload`, as: ADMIN });
+    expect(again.status).toBe(201);
+    expect(again.json.attachmentId).toBe(declared.json.attachmentId);
+    expect((await fetch(again.json.uploadUrl, { method: 'PUT', headers: again.json.uploadHeaders, body: bytes as Uint8Array<ArrayBuffer> })).status).toBe(200);
+    const key = `attachments/${agreement.id}/${declared.json.attachmentId}`;
+    await documentsHandler({ Records: [{ eventSource: 'aws:s3', eventName: 'ObjectCreated:Put', s3: { object: { key } } }] } as unknown as S3Event, lambdaContext('accord-documents'));
+    expect(await attachmentOf(agreement.id, declared.json.attachmentId)).toMatchObject({ status: 'available', uploadExpiresAt: null });
+    expect((await api({ method: 'POST', path: `/agreements/${agreement.id}/attachments/${declared.json.attachmentId}/upload`, as: ADMIN })).status).toBe(409);
+    expect((await api({ method: 'GET', path: `/agreements/${agreement.id}/attachments/not-an-id`, as: ADMIN })).status).toBe(404);
+  });
+
   it('names the field of a bad declaration, and holds a draft to twenty files', async () => {
     const agreement = await draft(['cfo@fire.limits.test', 'ceo@wmas.limits.test']);
     const declare = (body: Record<string, unknown>) => api({ method: 'POST', path: `/agreements/${agreement.id}/attachments`, as: ADMIN, body });

@@ -2,20 +2,19 @@ import { createHash } from 'node:crypto';
 import httpMultipartBodyParser from '@middy/http-multipart-body-parser';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
-import { addAttachment, openableAttachment, removeAttachment } from '../../../shared/domain/agreement/attachments';
+import { addAttachment, openableAttachment, removeAttachment, reopenUpload, UPLOAD_WINDOW_SECONDS } from '../../../shared/domain/agreement/attachments';
 import { readExecutedCopy } from '../../../shared/domain/agreement/executed-copy';
 import { verifyDocument } from '../../../shared/domain/signing/evidence';
 import { AppError } from '../../../shared/errors';
 import { renderVerifyPage } from '../../../shared/html/verify-page';
 import { defineRoute, htmlPage } from '../../../shared/http/route';
 import { ZAgreement, ZAgreementIdParams } from '../../../shared/schemas/agreement';
-import { ZAddAttachmentRequest, ZAttachmentDownload, ZAttachmentParams, ZAttachmentUpload } from '../../../shared/schemas/attachment';
+import { ZAddAttachmentRequest, ZAttachmentDownload, ZAttachmentParams, ZAttachmentUpload, type TAttachment } from '../../../shared/schemas/attachment';
 import { ZIfMatchHeader } from '../../../shared/schemas/common';
 import { ZVerification } from '../../../shared/schemas/evidence';
 import { agreements, documents, files, newId } from '../dependencies';
+import { logger } from '../../../shared/observability';
 
-/** An upload URL is good for this long: enough for 25 MB on a slow line, short enough not to linger. */
-const UPLOAD_URL_SECONDS = 15 * 60;
 /** A download link, once handed out, works for minutes only. */
 const DOWNLOAD_URL_SECONDS = 5 * 60;
 /** What `POST /verify` takes in one request (Lambda's 6 MB payload, base64-encoded); larger files are checked by hash. */
@@ -44,6 +43,16 @@ const fileSentToVerify = async (event: APIGatewayProxyEventV2): Promise<Uint8Arr
   return bytes;
 };
 
+/** Where and how to PUT a pending file's bytes, until its upload window closes. */
+const uploadReply = async (agreementId: string, attachment: TAttachment) => {
+  const upload = await files.uploadUrl({ key: attachment.objectKey, contentType: attachment.contentType, size: attachment.size, sha256: attachment.sha256 }, UPLOAD_WINDOW_SECONDS);
+  return {
+    status: 201,
+    body: { attachmentId: attachment.id, uploadUrl: upload.url, uploadMethod: 'PUT', uploadHeaders: upload.headers, expiresAt: attachment.uploadExpiresAt ?? upload.expiresAt },
+    headers: { location: `/agreements/${agreementId}/attachments/${attachment.id}` },
+  };
+};
+
 export const documentRoutes = [
   defineRoute({
     method: 'POST',
@@ -61,15 +70,25 @@ export const documentRoutes = [
       412: { description: 'If-Match (optional) does not match the current revision' },
       422: { description: 'The draft already carries 20 files' },
     },
-    handle: async ({ params, body, user, headers }) => {
-      const { attachment } = await addAttachment({ id: params.id, request: body, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements });
-      const upload = await files.uploadUrl({ key: attachment.objectKey, contentType: attachment.contentType, size: attachment.size, sha256: attachment.sha256 }, UPLOAD_URL_SECONDS);
-      return {
-        status: 201,
-        body: { attachmentId: attachment.id, uploadUrl: upload.url, uploadMethod: 'PUT', uploadHeaders: upload.headers, expiresAt: upload.expiresAt },
-        headers: { location: `/agreements/${params.id}/attachments/${attachment.id}` },
-      };
+    handle: async ({ params, body, user, headers }) =>
+      uploadReply(params.id, (await addAttachment({ id: params.id, request: body, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements })).attachment),
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/agreements/{id}/attachments/{attachmentId}/upload',
+    operationId: 'reopenAttachmentUpload',
+    summary: 'A new upload URL for a file not stored yet: its URL expired unused, or the bytes sent were refused',
+    tags: ['documents'],
+    auth: 'editor',
+    headers: ZIfMatchHeader,
+    params: ZAttachmentParams,
+    responses: {
+      201: { description: 'Where to PUT the bytes, with the headers to send, until expiresAt', schema: ZAttachmentUpload },
+      404: { description: 'No such file' },
+      409: { description: 'The file is stored already, or the agreement is no longer a draft' },
+      412: { description: 'If-Match (optional) does not match the current revision' },
     },
+    handle: async ({ params, user, headers }) => uploadReply(params.id, await reopenUpload({ id: params.id, attachmentId: params.attachmentId, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements })),
   }),
   defineRoute({
     method: 'GET',
@@ -108,7 +127,8 @@ export const documentRoutes = [
     },
     handle: async ({ params, user, headers }) => {
       const removed = await removeAttachment({ id: params.id, attachmentId: params.attachmentId, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements });
-      if (removed.objectToDelete) await files.remove(removed.objectToDelete);
+      // The file is off the draft whatever happens here; bytes left behind are only ever read through a draft's record.
+      if (removed.objectToDelete) await files.remove(removed.objectToDelete).catch((error: unknown) => logger.warn('A removed file’s bytes stayed in storage', { objectKey: removed.objectToDelete, error: error as Error }));
       return { status: 200, body: removed.agreement, headers: { etag: `"${removed.agreement.revision}"` } };
     },
   }),

@@ -7,6 +7,10 @@ import { assertCanPerform } from './lifecycle';
 import { asUser, byId, changeAgreement, userActor } from './change-agreement';
 import { assertAccess, assertRole } from './access';
 
+/** An upload URL works this long: enough for 25 MB on a slow line, short enough not to linger. */
+export const UPLOAD_WINDOW_SECONDS = 15 * 60;
+const uploadExpiry = (now: Date) => new Date(now.getTime() + UPLOAD_WINDOW_SECONDS * 1000).toISOString();
+
 /** Where uploads land in the documents bucket: only objects under it are checked as uploads. */
 export const ATTACHMENTS_PREFIX = 'attachments/';
 /** Where a version's uploaded files live; a later version made from it points at the same objects. */
@@ -80,6 +84,7 @@ export const addAttachment = async (options: {
         signedCopy,
         addedBy: options.user.email,
         addedAt: options.now.toISOString(),
+        uploadExpiresAt: uploadExpiry(options.now),
         objectKey: attachmentObjectKey(draft.id, attachmentId),
       };
       return {
@@ -125,6 +130,39 @@ export const removeAttachment = async (options: {
   return { agreement: result!.agreement, objectToDelete: result!.outcome ?? null };
 };
 
+/**
+ * A new upload for a file not stored yet (its URL expired unused, or S3 or the check refused the
+ * bytes sent): it is pending again, for the same declared size, type and SHA-256.
+ */
+export const reopenUpload = async (options: {
+  id: string;
+  attachmentId: string;
+  user: TUser;
+  ifMatch?: string | undefined;
+  now: Date;
+  newId: () => string;
+  agreements: TAgreementStore;
+}): Promise<TAttachment> => {
+  const result = await changeAgreement({
+    ...asUser(options),
+    change: ({ stored }) => {
+      const agreement = stored.agreement;
+      const file = fileOf(agreement, options.attachmentId);
+      if (file.signedCopy) assertRole(options.user, 'admin', 'Only an admin attaches the signed copy of an imported agreement.');
+      else assertCanPerform(agreement.status, 'edit');
+      if (file.status === 'available') throw new AppError('conflict', `${file.name} is stored already.`);
+      const reopened: TAttachment = { ...file, status: 'pending', refusal: null, uploadExpiresAt: uploadExpiry(options.now) };
+      return {
+        agreement: { ...agreement, attachments: agreement.attachments.map((candidate) => (candidate.id === file.id ? reopened : candidate)) },
+        actor: userActor(options.user),
+        events: [{ type: 'attachment_upload_reopened', data: { attachmentId: file.id, previously: file.refusal ?? file.status } }],
+        outcome: reopened,
+      };
+    },
+  });
+  return result!.outcome!;
+};
+
 /** A file a legal-team user may open: any attachment of an agreement they can see, once its bytes are checked. */
 export const openableAttachment = async (options: { id: string; attachmentId: string; user: TUser; agreements: TAgreementStore }): Promise<TAttachment> => {
   const agreement = assertAccess(options.user, (await options.agreements.get(options.id))?.agreement, 'viewer');
@@ -160,7 +198,9 @@ export const recordUploadCheck = async (options: {
       const draft = stored.agreement;
       const file = draft.attachments.find((candidate) => candidate.id === owner.attachmentId);
       if (!file || file.status !== 'pending' || (draft.status !== 'draft' && !file.signedCopy)) return null;
-      const checked: TAttachment = options.verdict.accepted ? { ...file, status: 'available' } : { ...file, status: 'refused', refusal: options.verdict.refusal };
+      const checked: TAttachment = options.verdict.accepted
+        ? { ...file, status: 'available', uploadExpiresAt: null }
+        : { ...file, status: 'refused', refusal: options.verdict.refusal, uploadExpiresAt: null };
       return {
         agreement: { ...draft, attachments: draft.attachments.map((candidate) => (candidate.id === file.id ? checked : candidate)) },
         actor: { kind: 'system' },
@@ -182,18 +222,16 @@ export const recordUploadCheck = async (options: {
   return { keep: file?.status === 'available' && options.verdict.accepted };
 };
 
-/** Files that stop a draft going for signature: each still being checked, or refused. */
-export const attachmentRuleErrors = (agreement: TAgreement) =>
-  agreement.attachments.flatMap((file, index) =>
-    file.status === 'available'
-      ? []
-      : [
-          {
-            path: `attachments.${index}`,
-            message:
-              file.status === 'pending'
-                ? `${file.name} has not arrived or is still being checked`
-                : `${file.name} was refused (${ATTACHMENT_REFUSALS[file.refusal ?? 'not_uploaded']}); delete it or upload it again`,
-          },
-        ],
-  );
+/** Files that stop a draft going for signature: each not uploaded, still being checked, or refused. */
+export const attachmentRuleErrors = (agreement: TAgreement, now: Date) =>
+  agreement.attachments.flatMap((file, index) => {
+    if (file.status === 'available') return [];
+    const lapsed = file.status === 'pending' && file.uploadExpiresAt !== null && file.uploadExpiresAt < now.toISOString();
+    const message =
+      file.status === 'refused'
+        ? `${file.name} was refused (${ATTACHMENT_REFUSALS[file.refusal ?? 'not_uploaded']}); delete it or upload it again`
+        : lapsed
+          ? `${file.name} was not uploaded before its upload URL expired; ask for a new one or delete it`
+          : `${file.name} has not arrived or is still being checked`;
+    return [{ path: `attachments.${index}`, message }];
+  });

@@ -19,7 +19,11 @@ export type TExecutedCopyContent = {
 /** Renders the content as a PDF and seals it; the heavy part, kept out of the domain and off the request path. */
 export type TMakeExecutedCopy = (content: TExecutedCopyContent) => Promise<Uint8Array>;
 
-export const executedCopyObjectKey = (agreementId: string) => `executed/${agreementId}.pdf`;
+/** Named by its hash too: a seal repeated by a redelivered event writes beside the first, never over the copy recorded. */
+export const executedCopyObjectKey = (agreementId: string, sha256: string) => `executed/${agreementId}/${sha256}.pdf`;
+
+/** Versions that have been in force: one superseded or ended before its copy was sealed still gets it. */
+const HAS_BEEN_IN_FORCE: readonly string[] = ['in_force', 'superseded', 'terminated', 'expired'];
 const fileNameOf = (agreement: TAgreement) => `${agreement.reference}-v${agreement.version}-executed.pdf`;
 
 /**
@@ -36,12 +40,12 @@ export const sealExecutedCopy = async (options: {
   make: TMakeExecutedCopy;
 }): Promise<'sealed' | 'not_due'> => {
   const stored = await options.agreements.get(options.agreementId);
-  if (!stored || stored.agreement.status !== 'in_force' || stored.agreement.executedCopy) return 'not_due';
+  if (!stored || !HAS_BEEN_IN_FORCE.includes(stored.agreement.status) || stored.agreement.executedCopy) return 'not_due';
   const events = await options.agreements.listEvents(options.agreementId);
   const bytes = await options.make({ agreement: stored.agreement, events, chainIntact: findBrokenLink(events) === null, generatedAt: options.now.toISOString() });
-  const objectKey = executedCopyObjectKey(options.agreementId);
-  await options.files.write(objectKey, bytes, 'application/pdf');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const objectKey = executedCopyObjectKey(options.agreementId, sha256);
+  await options.files.write(objectKey, bytes, 'application/pdf');
   const result = await changeAgreement({
     agreements: options.agreements,
     now: options.now,
@@ -65,7 +69,7 @@ export const sealExecutedCopy = async (options: {
 export const readExecutedCopy = async (options: { id: string; user: TUser; agreements: TAgreementStore; files: TFileStore }): Promise<{ bytes: Uint8Array; fileName: string }> => {
   const agreement = assertAccess(options.user, (await options.agreements.get(options.id))?.agreement, 'viewer');
   if (!agreement.executedCopy) {
-    throw new AppError('not_found', agreement.status === 'in_force' ? 'The executed copy is still being sealed; try again in a minute.' : 'Only a version that came into force has an executed copy.');
+    throw new AppError('not_found', HAS_BEEN_IN_FORCE.includes(agreement.status) ? 'The executed copy is still being sealed; try again in a minute.' : 'Only a version that came into force has an executed copy.');
   }
   const bytes = await options.files.read(agreement.executedCopy.objectKey);
   if (!bytes) throw new AppError('not_found', 'The executed copy is not in the store.');

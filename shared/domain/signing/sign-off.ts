@@ -57,7 +57,7 @@ export const submitAgreement = async (options: TLegalAction & { linkSigner: TLin
         // Dates set when drafting may have passed since: they are checked again against today.
         const errors = [
           ...submissionRuleErrors(agreement),
-          ...attachmentRuleErrors(agreement),
+          ...attachmentRuleErrors(agreement, options.now),
           ...draftRuleErrors(agreement, londonDate(options.now)),
           ...partyAuthorityErrors(agreement, agencies, varied?.agreement ?? null),
         ];
