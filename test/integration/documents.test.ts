@@ -93,6 +93,12 @@ describe('files on an agreement', () => {
   it('stores a schedule whose bytes match, binds its hash into the document, and lets each signatory open it from their page', async () => {
     const agreement = await draft(['cfo@fire.files.test', 'ceo@wmas.files.test']);
     const unattached = await api({ method: 'GET', path: `/agreements/${agreement.id}`, as: ADMIN });
+    // The workspace shows the text rendered, as signatories read it.
+    const text = await api({ method: 'GET', path: `/agreements/${agreement.id}/text.html`, as: ADMIN });
+    expect(text.headers['content-type']).toContain('text/html');
+    expect(text.text).toContain('<h2>Joint control room</h2>');
+    expect(text.text).not.toContain('# Joint');
+    expect((await api({ method: 'GET', path: `/agreements/${agreement.id}/text.html`, as: { email: 'x@other.test', role: 'viewer', agencies: ['warwickshire-police'] } as never })).status).toBe(404);
     const schedule = await makePdf('Schedule 1: data sharing');
     const attachmentId = await attach(agreement.id, { name: 'Schedule 1 – Data sharing.pdf', contentType: 'application/pdf', bytes: schedule });
     expect(await attachmentOf(agreement.id, attachmentId)).toMatchObject({ status: 'available', sha256: sha256(schedule), size: schedule.length, contentType: 'application/pdf' });

@@ -7,6 +7,8 @@ import { readExecutedCopy } from '../../../shared/domain/agreement/executed-copy
 import { verifyDocument } from '../../../shared/domain/signing/evidence';
 import { AppError } from '../../../shared/errors';
 import { renderVerifyPage } from '../../../shared/html/verify-page';
+import { renderMarkdown } from '../../../shared/html/markdown';
+import { getAgreement } from '../../../shared/domain/agreement/read-agreements';
 import { defineRoute, htmlPage } from '../../../shared/http/route';
 import { ZAgreement, ZAgreementIdParams } from '../../../shared/schemas/agreement';
 import { ZAddAttachmentRequest, ZAttachmentDownload, ZAttachmentParams, ZAttachmentUpload, type TAttachment } from '../../../shared/schemas/attachment';
@@ -131,6 +133,20 @@ export const documentRoutes = [
       if (removed.objectToDelete) await files.remove(removed.objectToDelete).catch((error: unknown) => logger.warn('A removed file’s bytes stayed in storage', { objectKey: removed.objectToDelete, error: error as Error }));
       return { status: 200, body: removed.agreement, headers: { etag: `"${removed.agreement.revision}"` } };
     },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/agreements/{id}/text.html',
+    operationId: 'getAgreementText',
+    summary: 'The agreement text rendered from its Markdown as safe HTML (no raw HTML, no scripts, links without referrer), for the workspace to show',
+    tags: ['documents'],
+    auth: 'viewer',
+    params: ZAgreementIdParams,
+    responses: { 200: { description: 'An HTML fragment: the text as one document block', contentType: 'text/html' } },
+    handle: async ({ params, user }) => ({
+      status: 200,
+      content: { type: 'text/html; charset=utf-8', text: renderMarkdown((await getAgreement({ id: params.id, user, agreements })).body).value },
+    }),
   }),
   defineRoute({
     method: 'GET',

@@ -203,11 +203,15 @@ export function dashboardClient() {
   };
 
   const detailView = async (id: string) => {
-    const [agreement, events, certificate] = await Promise.all([
+    const [agreement, events, certificate, text] = await Promise.all([
       api(`/agreements/${id}`),
       api(`/agreements/${id}/events`),
       api(`/agreements/${id}/certificate`),
+      // Rendered on the server from the Markdown, raw HTML off: a parsed fragment, never run as script.
+      fetch(`/agreements/${id}/text.html`, { headers: { authorization: `Bearer ${sessionStorage.getItem(TOKEN)}` } }).then((reply) => (reply.ok ? reply.text() : '')),
     ]);
+    const textBlock = el('div', {});
+    textBlock.append(...Array.from(new DOMParser().parseFromString(text, 'text/html').body.childNodes));
     const notice = el('p', { class: 'notice', role: 'status' });
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const resend = (signatory: any) =>
@@ -247,6 +251,8 @@ export function dashboardClient() {
       el('p', {}, document.createTextNode('Document SHA-256: '), el('span', { class: 'hash', text: agreement.documentSha256 || 'fixed at submission' })),
       agreement.nextReviewDate ? el('p', { text: `In force from ${inWords(agreement.effectiveDate)}; next review ${inWords(agreement.nextReviewDate)}` }) : null,
       agreement.executedCopy ? el('p', {}, downloadExecutedCopy) : null,
+      el('h2', { text: 'Agreement text' }),
+      textBlock,
       agreement.attachments.length ? el('h2', { text: 'Files' }) : null,
       agreement.attachments.length
         ? el('table', {}, el('tr', {}, ...['File', 'Status', 'SHA-256', ''].map((h) => el('th', { text: h }))),
