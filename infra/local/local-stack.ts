@@ -146,15 +146,19 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
     ) as Record<(typeof localFunctions)[number], TFunctionWorker>;
     for (const worker of Object.values(workers)) stoppers.push(worker.stop);
 
-    // The outbox: what the stream event source mapping does in AWS.
-    const outboxPoller = await startStreamPoller({
-      endpoint: dynamo.endpoint,
-      tableName: TABLE_NAME,
-      filter: OUTBOX_STREAM_FILTER,
-      handler: (event) => workers.outboxSender.invoke<DynamoDBBatchResponse>(event),
-      name: 'accord-outbox-sender',
-    });
-    stoppers.push(outboxPoller.stop);
+    /** What a stream event source mapping does in AWS: the table's stream, filtered, feeds a function. */
+    const feedFromStream = async (filter: unknown, name: 'outboxSender' | 'documents') => {
+      const poller = await startStreamPoller({
+        endpoint: dynamo.endpoint,
+        tableName: TABLE_NAME,
+        filter,
+        handler: (event) => workers[name].invoke<DynamoDBBatchResponse>(event),
+        name: `accord-${name}`,
+      });
+      stoppers.push(poller.stop);
+    };
+    // The outbox's emails and webhook events.
+    await feedFromStream(OUTBOX_STREAM_FILTER, 'outboxSender');
     onObjectCreated = (event) => {
       workers.documents.invoke(event).catch((error: Error) => console.error('Checking an upload failed:', error.message));
     };
@@ -163,15 +167,8 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
       const watcher = watchNewObjects({ endpoint: s3Url, bucket: LOCAL_DOCUMENTS_BUCKET, everyMs: 2_000, onObjectCreated: (event) => onObjectCreated(event) });
       stoppers.push(watcher.stop);
     }
-    // Executed copies: the documents function hears of each version coming into force, as in AWS.
-    const sealingPoller = await startStreamPoller({
-      endpoint: dynamo.endpoint,
-      tableName: TABLE_NAME,
-      filter: IN_FORCE_STREAM_FILTER,
-      handler: (event) => workers.documents.invoke<DynamoDBBatchResponse>(event),
-      name: 'accord-documents',
-    });
-    stoppers.push(sealingPoller.stop);
+    // Executed copies: the documents function hears of each version coming into force.
+    await feedFromStream(IN_FORCE_STREAM_FILTER, 'documents');
     // The outbox sweep: what the five-minute schedule does in AWS, more often here so a retry is seen soon.
     const sweepOutbox = (time: string) => workers.outboxSender.invoke({ time });
     const sweeper = setInterval(() => {

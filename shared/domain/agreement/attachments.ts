@@ -98,27 +98,29 @@ export const addAttachment = async (options: {
   return { agreement: result!.agreement, attachment: result!.outcome! };
 };
 
+/** A legal-team user's action on one file of an agreement. */
+type TFileAction = { id: string; attachmentId: string; user: TUser; ifMatch?: string | undefined; now: Date; newId: () => string; agreements: TAgreementStore };
+
+/**
+ * Who may change a file not yet stored, or take one off: a draft's editors; for an imported
+ * agreement's signed copy, an admin, until it is stored (then it is evidence and stays).
+ */
+const assertMayChangeFile = (agreement: TAgreement, file: TAttachment, user: TUser) => {
+  if (file.signedCopy && file.status !== 'available') assertRole(user, 'admin', 'Only an admin attaches the signed copy of an imported agreement.');
+  else assertCanPerform(agreement.status, 'edit');
+};
+
 /**
  * Takes a file off a draft. Resolves to the stored object to delete: only one this version
  * uploaded, never one a version it was made from still holds.
  */
-export const removeAttachment = async (options: {
-  id: string;
-  attachmentId: string;
-  user: TUser;
-  ifMatch?: string | undefined;
-  now: Date;
-  newId: () => string;
-  agreements: TAgreementStore;
-}): Promise<{ agreement: TAgreement; objectToDelete: string | null }> => {
+export const removeAttachment = async (options: TFileAction): Promise<{ agreement: TAgreement; objectToDelete: string | null }> => {
   const result = await changeAgreement({
     ...asUser(options),
     change: ({ stored }) => {
       const draft = stored.agreement;
       const file = fileOf(draft, options.attachmentId);
-      // A stored signed copy is evidence and stays; one refused or never uploaded may go, to be attached again.
-      if (file.signedCopy && file.status !== 'available') assertRole(options.user, 'admin', 'Only an admin attaches the signed copy of an imported agreement.');
-      else assertCanPerform(draft.status, 'edit');
+      assertMayChangeFile(draft, file, options.user);
       return {
         agreement: { ...draft, attachments: draft.attachments.filter((candidate) => candidate.id !== file.id) },
         actor: userActor(options.user),
@@ -134,23 +136,14 @@ export const removeAttachment = async (options: {
  * A new upload for a file not stored yet (its URL expired unused, or S3 or the check refused the
  * bytes sent): it is pending again, for the same declared size, type and SHA-256.
  */
-export const reopenUpload = async (options: {
-  id: string;
-  attachmentId: string;
-  user: TUser;
-  ifMatch?: string | undefined;
-  now: Date;
-  newId: () => string;
-  agreements: TAgreementStore;
-}): Promise<TAttachment> => {
+export const reopenUpload = async (options: TFileAction): Promise<TAttachment> => {
   const result = await changeAgreement({
     ...asUser(options),
     change: ({ stored }) => {
       const agreement = stored.agreement;
       const file = fileOf(agreement, options.attachmentId);
-      if (file.signedCopy) assertRole(options.user, 'admin', 'Only an admin attaches the signed copy of an imported agreement.');
-      else assertCanPerform(agreement.status, 'edit');
       if (file.status === 'available') throw new AppError('conflict', `${file.name} is stored already.`);
+      assertMayChangeFile(agreement, file, options.user);
       const reopened: TAttachment = { ...file, status: 'pending', refusal: null, uploadExpiresAt: uploadExpiry(options.now) };
       return {
         agreement: { ...agreement, attachments: agreement.attachments.map((candidate) => (candidate.id === file.id ? reopened : candidate)) },
