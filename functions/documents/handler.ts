@@ -5,7 +5,7 @@ import { config } from './config';
 import { ZInForceStreamEvent, ZObjectCreatedEvent } from './documents-event.schema';
 import { createAgreementRepository } from '../../shared/db/agreement-repository';
 import { createDocumentClient } from '../../shared/db/client';
-import { attachmentOfObjectKey, recordUploadCheck } from '../../shared/domain/agreement/attachments';
+import { checkUpload } from '../../shared/domain/agreement/attachments';
 import { sealExecutedCopy } from '../../shared/domain/agreement/executed-copy';
 import { inspectUpload } from '../../shared/document/inspect-upload';
 import { createExecutedCopyMaker } from '../../shared/document/make-executed-copy';
@@ -20,21 +20,16 @@ const makeExecutedCopy = createExecutedCopyMaker(loadSealSigner(config.seal, fil
 const newId = monotonicFactory();
 
 /** An uploaded file: checked against what was declared, kept or deleted, and the draft told which. */
-const checkUpload = async (objectKey: string) => {
-  const owner = attachmentOfObjectKey(objectKey);
+const checkUploadedObject = async (objectKey: string) => {
+  const checked = await checkUpload({ objectKey, read: files.read, inspect: inspectUpload, now: new Date(), newId, agreements });
   // Only uploads are checked: anything else in the bucket (an executed copy, the seal) is never touched.
-  if (!owner) {
+  if (!checked) {
     logger.warn('Ignored an object that is not an upload', { objectKey });
     return;
   }
-  const stored = await agreements.get(owner.agreementId);
-  const declared = stored?.agreement.attachments.find((file) => file.id === owner.attachmentId);
-  const bytes = declared ? await files.read(objectKey) : undefined;
-  const verdict = declared && bytes ? await inspectUpload(bytes, declared) : ({ accepted: false, refusal: 'not_uploaded' } as const);
-  const { keep } = await recordUploadCheck({ objectKey, verdict, now: new Date(), newId, agreements });
-  if (!keep) await files.remove(objectKey);
-  countMetric(keep ? 'AttachmentsStored' : 'AttachmentsRefused');
-  logger.info('Upload checked', { objectKey, kept: keep, ...(verdict.accepted ? {} : { refusal: verdict.refusal }) });
+  if (!checked.keep) await files.remove(objectKey);
+  countMetric(checked.keep ? 'AttachmentsStored' : 'AttachmentsRefused');
+  logger.info('Upload checked', { objectKey, kept: checked.keep, ...(checked.verdict.accepted ? {} : { refusal: checked.verdict.refusal }) });
 };
 
 /**
@@ -44,7 +39,7 @@ const checkUpload = async (objectKey: string) => {
 const serve = async (event: unknown): Promise<DynamoDBBatchResponse | void> => {
   const uploads = ZObjectCreatedEvent.safeParse(event);
   if (uploads.success) {
-    for (const record of uploads.data.Records) await checkUpload(record.s3.object.key);
+    for (const record of uploads.data.Records) await checkUploadedObject(record.s3.object.key);
     return;
   }
   const inForce = ZInForceStreamEvent.parse(event);

@@ -22,6 +22,7 @@ import { renderProposalPage, renderViewRecorded } from '../../shared/html/propos
 import { ZProposalViewForm } from '../../shared/schemas/proposal';
 import { createS3FileStore } from '../../shared/storage/s3-file-store';
 import { executedCopyDownload } from '../../shared/domain/agreement/executed-copy';
+import { DOWNLOAD_WINDOW_SECONDS } from '../../shared/domain/agreement/attachments';
 
 const table = { client: createDocumentClient(config.table), tableName: config.table.name };
 const agreements = createAgreementRepository(table);
@@ -33,8 +34,6 @@ const linkSigner = loadLinkSigner(config.signingKeys);
 const OWN_ORIGIN = new URL(config.publicBaseUrl).origin;
 const MAX_FORM_BYTES = 64 * 1024;
 const files = createS3FileStore(config.documents);
-/** A file's download link works for minutes: the signing link, not the download, is what grants access. */
-const DOWNLOAD_URL_SECONDS = 5 * 60;
 
 /**
  * The decision must come from Accord's own signing page. Browsers send `Origin: null` from a page
@@ -113,14 +112,16 @@ const servePage = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
   }
 };
 
+/** Sends the browser on to a download link. */
+const redirectTo = (location: string): APIGatewayProxyStructuredResultV2 => ({ statusCode: 303, headers: { ...PAGE_HEADERS, location }, body: '' });
+
 /** A file of the agreement a signatory is asked to sign: for the holder of the link, a download that works for minutes. */
 const serveAttachment = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
   try {
     const view = await viewSigningLink({ token: event.pathParameters?.token ?? '', now: new Date(), requests, agreements, agencies });
     const file = view.agreement.attachments.find((candidate) => candidate.id === event.pathParameters?.attachmentId && candidate.status === 'available');
     if (!file) throw new AppError('not_found', 'The agreement has no such file.');
-    const url = await files.downloadUrl({ key: file.objectKey, name: file.name, contentType: file.contentType }, DOWNLOAD_URL_SECONDS);
-    return { statusCode: 303, headers: { ...PAGE_HEADERS, location: url }, body: '' };
+    return redirectTo(await files.downloadUrl({ key: file.objectKey, name: file.name, contentType: file.contentType }, DOWNLOAD_WINDOW_SECONDS));
   } catch (error) {
     return problemPage(error);
   }
@@ -132,9 +133,9 @@ const serveExecutedCopy = async (event: APIGatewayProxyEventV2): Promise<APIGate
     const agreementId = (await linkSigner()).agreementOfCopyToken(event.pathParameters?.token ?? '');
     // A link made with a key since retired from the keyring ends with it (see the key-rotation runbook).
     if (!agreementId) throw new AppError('not_found', 'This link does not work, or no longer does: ask the agreement’s owner for its executed copy.');
-    const copy = await executedCopyDownload({ agreementId, agreements, files, expiresInSeconds: DOWNLOAD_URL_SECONDS });
+    const copy = await executedCopyDownload({ agreementId, agreements, files, expiresInSeconds: DOWNLOAD_WINDOW_SECONDS });
     if (!copy.url) return page(200, renderCopyBeingSealed(copy.agreement), false, { refresh: '30' });
-    return { statusCode: 303, headers: { ...PAGE_HEADERS, location: copy.url }, body: '' };
+    return redirectTo(copy.url);
   } catch (error) {
     return problemPage(error);
   }

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { createS3Client } from '../../shared/storage/s3-file-store';
 import type { S3Event } from 'aws-lambda';
 import { ATTACHMENTS_PREFIX } from '../../shared/domain/agreement/attachments';
 
@@ -44,12 +45,7 @@ export const startS3Local = async (options: { port: number; directory: string; o
  * repeat in its stride.
  */
 export const watchNewObjects = (options: { endpoint: string; bucket: string; everyMs: number; onObjectCreated: (event: S3Event) => void }) => {
-  const client = new S3Client({
-    endpoint: options.endpoint,
-    region: 'eu-west-2',
-    forcePathStyle: true,
-    credentials: { accessKeyId: process.env.S3_ACCESS_KEY_ID ?? 'S3RVER', secretAccessKey: process.env.S3_SECRET_ACCESS_KEY ?? 'S3RVER' },
-  });
+  const client = createS3Client({ region: 'eu-west-2', endpoint: options.endpoint });
   const seen = new Set<string>();
   const poll = async () => {
     let token: string | undefined;

@@ -43,9 +43,9 @@ import {
   scopeStatusPartition,
   rateLimitKey,
   signingRequestKey,
-  type TDocumentKind,
   type TScope,
 } from './keys';
+import type { TDocumentKind } from '../schemas/evidence';
 import { mergeScopePages, type TScopePage } from './page-merge';
 import { TABLE_DEFINITION } from './table-definition';
 

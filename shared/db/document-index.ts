@@ -1,7 +1,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TDocumentIndex } from '../domain/ports';
 import type { TTableAccess } from './client';
-import { documentPartition, type TDocumentKind } from './keys';
+import { documentPartition } from './keys';
+import type { TDocumentKind } from '../schemas/evidence';
 import { TABLE_DEFINITION } from './table-definition';
 
 /** Versions by the hash of a file they hold (document, attachment, executed copy), for `/verify`. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { TDocumentKind } from '../schemas/evidence';
 
 /**
  * Key builders: the only place that knows how items are addressed.
@@ -67,7 +68,6 @@ export const documentKey = (sha256: string, agreementId: string, kind: TDocument
   PK: `DOCUMENT#${sha256}`,
   SK: kind === 'document' ? `AGREEMENT#${agreementId}` : `AGREEMENT#${agreementId}#${kind.toUpperCase()}`,
 });
-export type TDocumentKind = 'document' | 'attachment' | 'executed_copy';
 export const documentPartition = (sha256: string) => `DOCUMENT#${sha256}`;
 
 /**

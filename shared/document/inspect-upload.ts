@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { PDFDocument } from 'pdf-lib';
 import { MAX_ATTACHMENT_BYTES, type TAttachment } from '../schemas/attachment';
 import type { TUploadVerdict } from '../domain/agreement/attachments';
+import { sha256Hex } from '../domain/audit/audit-chain';
 
 /**
  * Checks uploaded bytes against what was declared: the size, the SHA-256, and the type the bytes
@@ -14,7 +14,7 @@ export const inspectUpload = async (bytes: Uint8Array, declared: Pick<TAttachmen
   if (bytes.length === 0) return refuse('empty');
   if (bytes.length > MAX_ATTACHMENT_BYTES) return refuse('too_large');
   if (bytes.length !== declared.size) return refuse('size_mismatch');
-  if (createHash('sha256').update(bytes).digest('hex') !== declared.sha256) return refuse('hash_mismatch');
+  if (sha256Hex(bytes) !== declared.sha256) return refuse('hash_mismatch');
   const detected = await fileTypeFromBuffer(bytes);
   if (!detected) return refuse('unsupported_type');
   if (detected.mime !== declared.contentType) return refuse('type_mismatch');

@@ -4,6 +4,7 @@ import type { TAgreement, TAgreementStatus, TAgreementSummary } from '../schemas
 import type { TAgencyEvent, TAuditEvent, TProposalEvent } from '../schemas/audit-event';
 import type { TProposal, TProposalLink, TPublishedDecline } from '../schemas/proposal';
 import type { TOutboxMessage, TRecipient } from '../schemas/outbox';
+import type { TDocumentKind } from '../schemas/evidence';
 import type { TStoredWebhookEndpoint, TWebhookAttempt, TWebhookEvent, TWebhookSecretRef } from '../schemas/webhook';
 import type { TAuditHead, TDelivery, TExpiryWarningState, TReviewReminderState, TSentEmail, TSigningRequest, TStoredAgreement, TOpenRequests } from '../schemas/stored';
 
@@ -138,7 +139,7 @@ export type TDueWorkStore = {
 };
 
 /** What a file is to a version: its signed document, an attachment (with its name), or its sealed executed copy. */
-export type TDocumentMatch = { agreementId: string; kind: 'document' | 'attachment' | 'executed_copy'; name?: string };
+export type TDocumentMatch = { agreementId: string; kind: TDocumentKind; name?: string };
 
 export type TDocumentIndex = {
   findByHash(sha256: string): Promise<TDocumentMatch[]>;

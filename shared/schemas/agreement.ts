@@ -294,10 +294,12 @@ export type TParty = z.infer<typeof ZParty>;
 export const continuingParties = (agreement: Pick<TAgreement, 'parties'>) => agreement.parties.filter((party) => !party.leaving);
 
 const SIGNED_STATUSES: readonly string[] = ['in_force', 'superseded', 'terminated', 'expired'];
+/** Signed by every party and so in force at some time: in force now, or superseded, terminated or expired since. */
+export const hasBeenInForce = (status: TAgreementStatus) => SIGNED_STATUSES.includes(status);
 
 /** The parties of a version as it stands: before it is signed every party takes part, a leaving one included; after, only those it binds. */
 export const partiesNow = (agreement: Pick<TAgreement, 'parties' | 'status'>) =>
-  SIGNED_STATUSES.includes(agreement.status) ? continuingParties(agreement) : agreement.parties;
+  hasBeenInForce(agreement.status) ? continuingParties(agreement) : agreement.parties;
 
 /** A party's notice that it leaves an agreement in force, under its withdrawal terms. */
 export const ZWithdrawalNotice = z

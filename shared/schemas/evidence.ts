@@ -47,14 +47,16 @@ export const ZVerifyParams = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits'),
 });
 
+/** What a file is to an agreement version: its signed document, one of its attachments, or its sealed executed copy. */
+export const ZDocumentKind = z.enum(['document', 'attachment', 'executed_copy']);
+export type TDocumentKind = z.infer<typeof ZDocumentKind>;
+
 export const ZVerification = z
   .object({
     sha256: z.string(),
     matches: z.array(
       z.object({
-        kind: z
-          .enum(['document', 'attachment', 'executed_copy'])
-          .meta({ description: 'What the file is to that version: its signed document, one of its attachments, or its sealed executed copy' }),
+        kind: ZDocumentKind.meta({ description: 'What the file is to that version: its signed document, one of its attachments, or its sealed executed copy' }),
         reference: z.string(),
         version: z.int(),
         status: ZAgreementStatus,

@@ -5,12 +5,9 @@ import { tracer } from '../observability';
 
 export type TFileStoreSettings = { bucket: string; region: string; endpoint?: string | undefined };
 
-/**
- * The documents bucket: in AWS an S3 bucket, on a laptop an S3-compatible server (`S3_ENDPOINT`),
- * through the same client, so uploads, links and checks take one code path.
- */
-export const createS3FileStore = ({ bucket, region, endpoint }: TFileStoreSettings): TFileStore => {
-  const client = tracer.captureAWSv3Client(
+/** An S3 client for AWS, or for an S3-compatible server at `endpoint` (path-style, with that server's own keys). */
+export const createS3Client = ({ region, endpoint }: Omit<TFileStoreSettings, 'bucket'>): S3Client =>
+  tracer.captureAWSv3Client(
     new S3Client({
       region,
       // Checksums only where an operation needs one: an upload's SHA-256 is the one that matters, and it is signed into its URL.
@@ -26,6 +23,13 @@ export const createS3FileStore = ({ bucket, region, endpoint }: TFileStoreSettin
         : {}),
     }),
   );
+
+/**
+ * The documents bucket: in AWS an S3 bucket, on a laptop an S3-compatible server (`S3_ENDPOINT`),
+ * through the same client, so uploads, links and checks take one code path.
+ */
+export const createS3FileStore = ({ bucket, region, endpoint }: TFileStoreSettings): TFileStore => {
+  const client = createS3Client({ region, endpoint });
   return {
     async uploadUrl(file, expiresInSeconds) {
       const checksum = Buffer.from(file.sha256, 'hex').toString('base64');

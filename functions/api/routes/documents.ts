@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import httpMultipartBodyParser from '@middy/http-multipart-body-parser';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod';
-import { addAttachment, openableAttachment, removeAttachment, reopenUpload, UPLOAD_WINDOW_SECONDS } from '../../../shared/domain/agreement/attachments';
+import { addAttachment, openableAttachment, removeAttachment, reopenUpload, DOWNLOAD_WINDOW_SECONDS, UPLOAD_WINDOW_SECONDS } from '../../../shared/domain/agreement/attachments';
 import { readExecutedCopy } from '../../../shared/domain/agreement/executed-copy';
 import { verifyDocument } from '../../../shared/domain/signing/evidence';
+import { sha256Hex } from '../../../shared/domain/audit/audit-chain';
 import { AppError } from '../../../shared/errors';
 import { renderVerifyPage } from '../../../shared/html/verify-page';
 import { renderMarkdown } from '../../../shared/html/markdown';
@@ -17,12 +17,8 @@ import { ZVerification } from '../../../shared/schemas/evidence';
 import { agreements, documents, files, newId } from '../dependencies';
 import { logger } from '../../../shared/observability';
 
-/** A download link, once handed out, works for minutes only. */
-const DOWNLOAD_URL_SECONDS = 5 * 60;
 /** What `POST /verify` takes in one request (Lambda's 6 MB payload, base64-encoded); larger files are checked by hash. */
 export const MAX_VERIFY_BYTES = 4 * 1024 * 1024;
-
-const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** The bytes of the file sent to `/verify`: the raw body, or the one file of the page's form. */
 const fileSentToVerify = async (event: APIGatewayProxyEventV2): Promise<Uint8Array> => {
@@ -107,9 +103,9 @@ export const documentRoutes = [
     },
     handle: async ({ params, user, headers }) => {
       const file = await openableAttachment({ id: params.id, attachmentId: params.attachmentId, user, agreements });
-      const url = await files.downloadUrl({ key: file.objectKey, name: file.name, contentType: file.contentType }, DOWNLOAD_URL_SECONDS);
+      const url = await files.downloadUrl({ key: file.objectKey, name: file.name, contentType: file.contentType }, DOWNLOAD_WINDOW_SECONDS);
       if ((headers.accept ?? '').includes('text/html')) return { status: 303, headers: { location: url } };
-      return { status: 200, body: { url, expiresAt: new Date(Date.now() + DOWNLOAD_URL_SECONDS * 1000).toISOString() } };
+      return { status: 200, body: { url, expiresAt: new Date(Date.now() + DOWNLOAD_WINDOW_SECONDS * 1000).toISOString() } };
     },
   }),
   defineRoute({
@@ -196,7 +192,7 @@ export const documentRoutes = [
     },
     handle: async ({ event, headers }) => {
       const wantsPage = (headers.accept ?? '').includes('text/html');
-      const sha256 = sha256Of(await fileSentToVerify(event));
+      const sha256 = sha256Hex(await fileSentToVerify(event));
       try {
         const verification = await verifyDocument({ sha256, documents, agreements });
         return wantsPage ? htmlPage(renderVerifyPage({ verification })) : { status: 200, body: verification };

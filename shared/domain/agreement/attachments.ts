@@ -4,11 +4,13 @@ import { ATTACHMENT_REFUSALS, MAX_ATTACHMENTS, type TAddAttachmentRequest, type 
 import type { TAgreementStore } from '../ports';
 import type { TUser } from '../user';
 import { assertCanPerform } from './lifecycle';
-import { asUser, byId, changeAgreement, userActor } from './change-agreement';
+import { asUser, changeAgreement, userActor } from './change-agreement';
 import { assertAccess, assertRole } from './access';
 
 /** An upload URL works this long: enough for 25 MB on a slow line, short enough not to linger. */
 export const UPLOAD_WINDOW_SECONDS = 15 * 60;
+/** A download link, once handed out, works for minutes only: the signing link or the sign-in, not the download, grants access. */
+export const DOWNLOAD_WINDOW_SECONDS = 5 * 60;
 const uploadExpiry = (now: Date) => new Date(now.getTime() + UPLOAD_WINDOW_SECONDS * 1000).toISOString();
 
 /** Where uploads land in the documents bucket: only objects under it are checked as uploads. */
@@ -168,51 +170,63 @@ export const openableAttachment = async (options: { id: string; attachmentId: st
 export type TUploadVerdict = { accepted: true } | { accepted: false; refusal: TAttachmentRefusal };
 
 /**
- * Records the check of uploaded bytes. Resolves to whether the stored object must be deleted:
- * refused bytes, and bytes nobody is waiting for any more (the file was taken off, the draft went
- * for signature, or a repeated upload of a file already checked) are not kept half-stored.
+ * Checks an uploaded object against the file declared for it and records the verdict: the version
+ * is read once (again only if another write reaches it first), the bytes once, outside any retry.
+ * Resolves to whether the object is to be kept: refused bytes, and bytes nobody is waiting for any
+ * more (the file was taken off, the draft went for signature, a repeated upload of a file already
+ * checked that no longer matches) are not kept half-stored. Undefined for a key that is not an upload.
  */
-export const recordUploadCheck = async (options: {
+export const checkUpload = async (options: {
   objectKey: string;
-  verdict: TUploadVerdict;
+  read: (objectKey: string) => Promise<Uint8Array | undefined>;
+  inspect: (bytes: Uint8Array, declared: TAttachment) => Promise<TUploadVerdict>;
   now: Date;
   newId: () => string;
   agreements: TAgreementStore;
-}): Promise<{ keep: boolean }> => {
+}): Promise<{ keep: boolean; verdict: TUploadVerdict } | undefined> => {
   const owner = attachmentOfObjectKey(options.objectKey);
-  if (!owner) return { keep: false };
+  if (!owner) return undefined;
+  const fileIn = (agreement: TAgreement | undefined) => agreement?.attachments.find((candidate) => candidate.id === owner.attachmentId);
+  let loaded = await options.agreements.get(owner.agreementId);
+  const declared = fileIn(loaded?.agreement);
+  const bytes = declared ? await options.read(options.objectKey) : undefined;
+  const verdict: TUploadVerdict = declared && bytes ? await options.inspect(bytes, declared) : { accepted: false, refusal: 'not_uploaded' };
+  // The version as read above serves the first attempt; a retry reads it again.
+  let first = loaded;
   const result = await changeAgreement({
     agreements: options.agreements,
     now: options.now,
     newId: options.newId,
     onConflict: 'retry',
-    load: byId(options.agreements, owner.agreementId),
+    load: async () => {
+      loaded = first ?? (await options.agreements.get(owner.agreementId));
+      first = undefined;
+      return loaded && { stored: loaded };
+    },
     change: ({ stored }) => {
       const draft = stored.agreement;
-      const file = draft.attachments.find((candidate) => candidate.id === owner.attachmentId);
+      const file = fileIn(draft);
       if (!file || file.status !== 'pending' || (draft.status !== 'draft' && !file.signedCopy)) return null;
-      const checked: TAttachment = options.verdict.accepted
+      const checked: TAttachment = verdict.accepted
         ? { ...file, status: 'available', uploadExpiresAt: null }
-        : { ...file, status: 'refused', refusal: options.verdict.refusal, uploadExpiresAt: null };
+        : { ...file, status: 'refused', refusal: verdict.refusal, uploadExpiresAt: null };
       return {
         agreement: { ...draft, attachments: draft.attachments.map((candidate) => (candidate.id === file.id ? checked : candidate)) },
         actor: { kind: 'system' },
         events: [
-          options.verdict.accepted
+          verdict.accepted
             ? { type: 'attachment_stored', data: { attachmentId: file.id, sha256: file.sha256 } }
-            : { type: 'attachment_refused', data: { attachmentId: file.id, refusal: options.verdict.refusal, reason: ATTACHMENT_REFUSALS[options.verdict.refusal] } },
+            : { type: 'attachment_refused', data: { attachmentId: file.id, refusal: verdict.refusal, reason: ATTACHMENT_REFUSALS[verdict.refusal] } },
         ],
-        outcome: options.verdict.accepted,
+        outcome: verdict.accepted,
         // A signed copy is found by /verify as what it is from the moment it is stored.
         indexDocument: checked.signedCopy && checked.status === 'available',
       };
     },
   });
-  if (result) return { keep: result.outcome === true };
+  if (result) return { keep: result.outcome === true, verdict };
   // Nothing changed: keep the bytes only if they pass and a checked file of the version points at them.
-  const stored = await options.agreements.get(owner.agreementId);
-  const file = stored?.agreement.attachments.find((candidate) => candidate.id === owner.attachmentId);
-  return { keep: file?.status === 'available' && options.verdict.accepted };
+  return { keep: fileIn(loaded?.agreement)?.status === 'available' && verdict.accepted, verdict };
 };
 
 /** Files that stop a draft going for signature: each not uploaded, still being checked, or refused. */

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { AppError } from '../../errors';
-import type { TAgreement } from '../../schemas/agreement';
+import { hasBeenInForce, type TAgreement } from '../../schemas/agreement';
 import type { TAuditEvent } from '../../schemas/audit-event';
-import { findBrokenLink } from '../audit/audit-chain';
+import { findBrokenLink, sha256Hex } from '../audit/audit-chain';
 import type { TAgreementStore, TFileStore } from '../ports';
 import type { TUser } from '../user';
 import { assertAccess } from './access';
@@ -22,8 +21,6 @@ export type TMakeExecutedCopy = (content: TExecutedCopyContent) => Promise<Uint8
 /** Named by its hash too: a seal repeated by a redelivered event writes beside the first, never over the copy recorded. */
 export const executedCopyObjectKey = (agreementId: string, sha256: string) => `executed/${agreementId}/${sha256}.pdf`;
 
-/** Versions that have been in force: one superseded or ended before its copy was sealed still gets it. */
-const HAS_BEEN_IN_FORCE: readonly string[] = ['in_force', 'superseded', 'terminated', 'expired'];
 const fileNameOf = (agreement: TAgreement) => `${agreement.reference}-v${agreement.version}-executed.pdf`;
 
 /**
@@ -40,10 +37,11 @@ export const sealExecutedCopy = async (options: {
   make: TMakeExecutedCopy;
 }): Promise<'sealed' | 'not_due'> => {
   const stored = await options.agreements.get(options.agreementId);
-  if (!stored || !HAS_BEEN_IN_FORCE.includes(stored.agreement.status) || stored.agreement.executedCopy) return 'not_due';
+  // A version superseded or ended before its copy was sealed still gets it.
+  if (!stored || !hasBeenInForce(stored.agreement.status) || stored.agreement.executedCopy) return 'not_due';
   const events = await options.agreements.listEvents(options.agreementId);
   const bytes = await options.make({ agreement: stored.agreement, events, chainIntact: findBrokenLink(events) === null, generatedAt: options.now.toISOString() });
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256Hex(bytes);
   const objectKey = executedCopyObjectKey(options.agreementId, sha256);
   await options.files.write(objectKey, bytes, 'application/pdf');
   const result = await changeAgreement({
@@ -69,7 +67,7 @@ export const sealExecutedCopy = async (options: {
 export const readExecutedCopy = async (options: { id: string; user: TUser; agreements: TAgreementStore; files: TFileStore }): Promise<{ bytes: Uint8Array; fileName: string }> => {
   const agreement = assertAccess(options.user, (await options.agreements.get(options.id))?.agreement, 'viewer');
   if (!agreement.executedCopy) {
-    throw new AppError('not_found', HAS_BEEN_IN_FORCE.includes(agreement.status) ? 'The executed copy is still being sealed; try again in a minute.' : 'Only a version that came into force has an executed copy.');
+    throw new AppError('not_found', hasBeenInForce(agreement.status) ? 'The executed copy is still being sealed; try again in a minute.' : 'Only a version that came into force has an executed copy.');
   }
   const bytes = await options.files.read(agreement.executedCopy.objectKey);
   if (!bytes) throw new AppError('not_found', 'The executed copy is not in the store.');

@@ -6,7 +6,9 @@ import type { TAuditHead } from '../../schemas/stored';
 
 export const EMPTY_AUDIT_HEAD: TAuditHead = { seq: 0, hash: null };
 
-export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+/** SHA-256 in lower-case hex, of text (as UTF-8) or of bytes. */
+export const sha256Hex = (data: string | Uint8Array): string =>
+  (typeof data === 'string' ? createHash('sha256').update(data, 'utf8') : createHash('sha256').update(data)).digest('hex');
 
 const hashOf = (event: object): string => sha256Hex(canonicalize(event) ?? '');
 

@@ -1,3 +1,4 @@
+import { hasBeenInForce } from '../../schemas/agreement';
 import { AppError } from '../../errors';
 import type { TCertificate, TVerification } from '../../schemas/evidence';
 import { findBrokenLink } from '../audit/audit-chain';
@@ -43,8 +44,6 @@ export const buildCertificate = async (options: { id: string; user: TUser; agree
   };
 };
 
-const HAS_BEEN_IN_FORCE: readonly string[] = ['in_force', 'superseded', 'terminated', 'expired'];
-
 /**
  * Public: which agreement versions hold a file with this hash — as their signed document, an
  * attachment or their executed copy — by reference, version, status and the day they came into
@@ -67,7 +66,7 @@ export const verifyDocument = async (options: {
       reference: agreement.reference,
       version: agreement.version,
       status: agreement.status,
-      inForceSince: HAS_BEEN_IN_FORCE.includes(agreement.status) ? agreement.effectiveDate : null,
+      inForceSince: hasBeenInForce(agreement.status) ? agreement.effectiveDate : null,
     })),
   };
 };
