@@ -8,7 +8,6 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { must } from '../../client/accord-client';
 import { startS3Local } from '../../infra/local/s3-local';
-import { freePort } from '../setup/dynamodb-local';
 import { authoriseParties, partiesOf } from '../fixtures/agencies';
 import { stackClient } from '../fixtures/contract';
 import { startLocalStackOnFreePorts } from '../fixtures/local-stack';
@@ -73,7 +72,7 @@ const draftWithSchedule = async (client: Awaited<ReturnType<typeof adminClient>>
 describe('documents through the local stack (npm start)', () => {
   let stack: Awaited<ReturnType<typeof startLocalStackOnFreePorts>>;
   beforeAll(async () => {
-    stack = await startLocalStackOnFreePorts('documents', { S3_PORT: String(await freePort()) });
+    stack = await startLocalStackOnFreePorts('documents');
   });
   afterAll(() => stack?.stop());
 

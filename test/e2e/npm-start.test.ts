@@ -58,8 +58,8 @@ describe('npm start', () => {
   let stack: TStack;
 
   beforeAll(async () => {
-    const [port, sesPort, dynamoPort] = [await freePort(), await freePort(), await freePort()];
-    env = { PORT: String(port), SES_PORT: String(sesPort), DYNAMODB_PORT: String(dynamoPort), ACCORD_DATA_DIR: dataDir };
+    const [port, sesPort, dynamoPort, s3Port] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    env = { PORT: String(port), SES_PORT: String(sesPort), DYNAMODB_PORT: String(dynamoPort), S3_PORT: String(s3Port), ACCORD_DATA_DIR: dataDir };
     baseUrl = `http://localhost:${port}`;
     stack = npmStart(env);
     await waitForHealth(baseUrl, stack);

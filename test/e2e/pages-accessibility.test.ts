@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
 import { createRequire } from 'node:module';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,6 +56,22 @@ describe('the signing page, the proposal page, the certificate and the register,
         },
       }),
     );
+    // A schedule, so the signing page lists the files signed with the text.
+    const schedulePdf = await PDFDocument.create();
+    schedulePdf.addPage();
+    const schedule = Buffer.from(await schedulePdf.save());
+    const upload = await must(
+      api.POST('/agreements/{id}/attachments', {
+        params: { path: { id: agreement.id } },
+        body: { name: 'Schedule 1 – Response areas.pdf', contentType: 'application/pdf', size: schedule.length, sha256: createHash('sha256').update(schedule).digest('hex') },
+      }),
+    );
+    await fetch(upload.uploadUrl, { method: 'PUT', headers: upload.uploadHeaders, body: schedule });
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const current = await must(api.GET('/agreements/{id}', { params: { path: { id: agreement.id } } }));
+      if (current.attachments.every((file) => file.status === 'available')) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     await authoriseParties(client.call, (await must(api.GET('/agreements/{id}', { params: { path: { id: agreement.id } } }))).parties);
     await must(api.POST('/agreements/{id}/submit', { params: { path: { id: agreement.id } } }));
   });
@@ -70,6 +88,7 @@ describe('the signing page, the proposal page, the certificate and the register,
     await page.goto(`${stack.url}${link}`);
     expect(await page.locator('.document h2').textContent()).toBe('Co-responding');
     expect(await page.locator('.document li').count()).toBe(2);
+    expect(await page.getByRole('link', { name: 'Schedule 1 – Response areas.pdf' }).count()).toBe(1);
     await page.getByLabel(/I approve this agreement/).check();
     await page.getByLabel(/type your full name/).fill('Ben Brook');
     await page.getByRole('button', { name: 'Record my decision' }).click();
