@@ -61,6 +61,7 @@ export const agreementRoutes = [
     }),
     responses: {
       201: { description: 'The new draft, version 1, with its reference', schema: ZAgreement },
+      409: { description: 'A request with this Idempotency-Key is still being handled' },
       422: { description: 'A party or the drafting agency does not exist' },
     },
     handle: async ({ body, user, headers }) => {
