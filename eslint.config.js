@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   // client/accord-api.ts is generated (npm run generate:client); a test keeps it current.
-  { ignores: ['.tmp/**', 'node_modules/', 'cdk.out/', '.accord/', 'coverage/', '.bench/', '.vitest/', 'client/accord-api.ts'] },
+  { ignores: ['.tmp/**', 'functions/workspace/build*/', 'node_modules/', 'cdk.out/', '.accord/', 'coverage/', '.bench/', '.vitest/', 'client/accord-api.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: globals.node } },

@@ -1891,6 +1891,12 @@ export interface components {
             nextReviewDate: string | null;
             createdAt: string;
             updatedAt: string;
+            /**
+             * Format: date
+             * @description Calendar date, YYYY-MM-DD (Europe/London)
+             * @default null
+             */
+            expiryDate: string | null;
             parties: {
                 agencyId: string;
                 agencyName: string;
@@ -3293,9 +3299,13 @@ export interface operations {
             query?: {
                 status?: "draft" | "awaiting_signatures" | "in_force" | "declined" | "withdrawn" | "terminated" | "expired" | "superseded";
                 agency?: string;
+                /** @description PCA2017_S2: Policing and Crime Act 2017 s.2; PA1996_S22A: Police Act 1996 s.22A; OTHER */
+                legalBasis?: "PCA2017_S2" | "PA1996_S22A" | "OTHER";
+                /** @description By when each was drafted: newest first (the default) or oldest; with reviewDueBefore, soonest review first */
+                sort?: "newest" | "oldest";
                 /** @description In-force agreements whose next review is on or before this date */
                 reviewDueBefore?: string;
-                /** @description Words in the reference, title, summary or party names */
+                /** @description Words in the reference, title, summary, party names, or signatory names and emails */
                 q?: string;
                 cursor?: string;
                 limit?: number;
@@ -3425,15 +3435,6 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A request with this Idempotency-Key is still being handled */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -15,6 +15,7 @@ export const SETTING_VARIABLES = {
   publicBaseUrl: { aws: ['PUBLIC_BASE_URL'], local: ['PUBLIC_BASE_URL'] },
   auth: { aws: ['COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID'], local: ['LOCAL_AUTH_ISSUER', 'LOCAL_AUTH_JWKS'] },
   dashboardSignIn: { aws: ['COGNITO_DOMAIN_URL', 'COGNITO_CLIENT_ID'], local: [] },
+  workspaceSignIn: { aws: ['COGNITO_DOMAIN_URL', 'COGNITO_CLIENT_ID'], local: ['LOCAL_SIGN_IN_URL'] },
   signingKeys: { aws: ['SIGNING_KEY_SECRET_ARN'], local: ['SIGNING_KEYS'] },
   mail: { aws: ['MAIL_FROM', 'SES_CONFIGURATION_SET'], local: ['MAIL_FROM'] },
   evidenceRetention: { aws: ['EVIDENCE_RETENTION_DAYS'], local: [] },
@@ -38,6 +39,14 @@ const jsonText = <T extends z.ZodType>(schema: T) =>
       return z.NEVER;
     }
   }).pipe(schema);
+
+/** The client id the local stack's sign-in knows the workspace by. */
+export const LOCAL_SIGN_IN_CLIENT_ID = 'accord-workspace';
+
+const oauthEndpoints = (baseUrl: string, clientId: string, kind: 'cognito' | 'local') => {
+  const base = baseUrl.replace(/\/+$/, '');
+  return { kind, clientId, authorizeUrl: `${base}/oauth2/authorize`, tokenUrl: `${base}/oauth2/token`, revokeUrl: `${base}/oauth2/revoke`, logoutUrl: `${base}/logout` };
+};
 
 const SETTING_SCHEMAS = {
   /** Days personal evidence (IP addresses, user agents) is kept after it is recorded: six years by default (Limitation Act 1980 s.5). */
@@ -73,6 +82,13 @@ const SETTING_SCHEMAS = {
       })
       .transform((env) => ({ kind: 'cognito' as const, domainUrl: env.COGNITO_DOMAIN_URL.replace(/\/+$/, ''), clientId: env.COGNITO_CLIENT_ID })),
     z.object({ COGNITO_DOMAIN_URL: z.undefined().optional() }).transform(() => ({ kind: 'local' as const })),
+  ]),
+  /** The workspace's sign-in: Cognito's OAuth 2.0 endpoints in AWS, the local stack's copies of them on a laptop. */
+  workspaceSignIn: z.union([
+    z
+      .object({ COGNITO_DOMAIN_URL: z.url(), COGNITO_CLIENT_ID: z.string().min(1) })
+      .transform((env) => oauthEndpoints(env.COGNITO_DOMAIN_URL, env.COGNITO_CLIENT_ID, 'cognito')),
+    z.object({ LOCAL_SIGN_IN_URL: z.url() }).transform((env) => oauthEndpoints(env.LOCAL_SIGN_IN_URL, LOCAL_SIGN_IN_CLIENT_ID, 'local')),
   ]),
   signingKeys: z.union([
     z.object({ SIGNING_KEY_SECRET_ARN: z.string().startsWith('arn:') }).transform((env) => ({ kind: 'secret' as const, secretArn: env.SIGNING_KEY_SECRET_ARN })),

@@ -1,5 +1,5 @@
 import type { TSettingName } from './config';
-import { IDEMPOTENCY_PARTITION } from './db/keys';
+import { SESSION_PARTITION } from './db/keys';
 import type { TIndexName } from './db/table-definition';
 
 /** The DynamoDB actions an Accord function may be granted (IAM names; a transaction needs those of its items). */
@@ -9,6 +9,8 @@ export type TFunctionDefinition = {
   /** Path of the handler module from the repository root. */
   entry: string;
   description: string;
+  /** How long one invocation may run; locally, what the context's remaining time counts down from. */
+  timeoutSeconds: number;
   /** What its configuration reads; both stacks give it exactly the variables of these. */
   settings: readonly TSettingName[];
   /**
@@ -23,6 +25,8 @@ export type TFunctionDefinition = {
   files?: { read?: readonly string[]; write?: readonly string[]; delete?: readonly string[] };
   /** Package files it reads at run time (not code esbuild can bundle), shipped in its asset's node_modules. */
   shipsWith?: readonly string[];
+  /** A script (`node <script> <dir>`) that builds files it reads at run time into `build/` beside its code. */
+  buildsBeside?: string;
   /**
    * HTTP API routes it serves, if any. API Gateway prefers the most specific; `/{proxy+}` catches
    * the rest. Public routes (no sign-in, reachable by anyone) get the stage's stricter throttle.
@@ -39,14 +43,13 @@ export const FUNCTIONS = {
   api: {
     entry: 'functions/api/handler.ts',
     description: 'Legal-team JSON API, dashboard, register, OpenAPI document and health check',
+    timeoutSeconds: 10,
     settings: ['table', 'publicBaseUrl', 'auth', 'dashboardSignIn', 'signingKeys', 'webhookDestinations', 'documents'],
     // Upload URLs for a draft's files, their removal, and reading files and executed copies for signed-in users.
     files: { read: ['attachments/', 'executed/'], write: ['attachments/'], delete: ['attachments/'] },
     table: {
-      // DeleteItem: Powertools idempotency removes its record when the request it guards fails, and nothing else.
-      actions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
+      actions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'],
       indexes: ['byScope', 'byScopeStatus', 'byScopeReviewDate'],
-      deletesUnder: IDEMPOTENCY_PARTITION,
     },
     routes: [
       ...['/register', '/register.json', '/register.csv', '/register/declines.json', '/register/agreements/{id}', '/verify', '/verify/{sha256}'].flatMap((path) =>
@@ -56,9 +59,28 @@ export const FUNCTIONS = {
       { method: 'ANY', path: '/{proxy+}' },
     ],
   },
+  workspace: {
+    entry: 'functions/workspace/handler.ts',
+    description: "The legal teams' workspace: server-rendered GOV.UK Frontend pages for the whole lifecycle, with its own sign-in",
+    timeoutSeconds: 10,
+    settings: ['table', 'publicBaseUrl', 'auth', 'workspaceSignIn', 'signingKeys'],
+    table: {
+      // DeleteItem: a session ends at sign-out, and nothing else.
+      actions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
+      indexes: ['byScope', 'byScopeStatus', 'byScopeReviewDate'],
+      deletesUnder: SESSION_PARTITION,
+    },
+    // GOV.UK Frontend's templates, the compiled style sheet and the scripts.
+    buildsBeside: 'infra/workspace-assets.mjs',
+    routes: [
+      { method: 'ANY', path: '/workspace' },
+      { method: 'ANY', path: '/workspace/{proxy+}' },
+    ],
+  },
   signing: {
     entry: 'functions/signing/handler.ts',
     description: "Signatories' pages: read the agreement, approve or decline; proposed parties' pages: record a view of a proposal",
+    timeoutSeconds: 10,
     settings: ['table', 'publicBaseUrl', 'signingKeys', 'documents'],
     table: { actions: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'], indexes: [] },
     // A signatory opens the files they are asked to sign, and a party its executed copy, through short-lived links.
@@ -77,6 +99,7 @@ export const FUNCTIONS = {
   outboxSender: {
     entry: 'functions/outbox-sender/handler.ts',
     description: 'Sends the emails and webhook deliveries of the transactional outbox from the table stream, and retries what is due every five minutes',
+    timeoutSeconds: 120,
     settings: ['table', 'publicBaseUrl', 'signingKeys', 'mail', 'webhookDestinations'],
     // Query: the webhook endpoints, read for each event.
     table: { actions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'], indexes: ['dueWork'] },
@@ -84,12 +107,14 @@ export const FUNCTIONS = {
   dailyJob: {
     entry: 'functions/daily-job/handler.ts',
     description: 'Daily: review reminders, overdue escalation, signature reminders, link and agreement expiry, evidence past its retention',
+    timeoutSeconds: 900,
     settings: ['table', 'evidenceRetention'],
     table: { actions: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'], indexes: ['dueWork'] },
   },
   documents: {
     entry: 'functions/documents/handler.ts',
     description: 'Checks uploaded files against what was declared, and seals the executed copy of each version that comes into force',
+    timeoutSeconds: 120,
     settings: ['table', 'documents', 'seal'],
     // Query: the audit trail the executed copy sets out.
     table: { actions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'], indexes: [] },
@@ -100,6 +125,7 @@ export const FUNCTIONS = {
   sesEvents: {
     entry: 'functions/ses-events/handler.ts',
     description: 'Records SES bounces and complaints on their agreements',
+    timeoutSeconds: 10,
     settings: ['table'],
     table: { actions: ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'], indexes: [] },
   },
@@ -108,7 +134,7 @@ export const FUNCTIONS = {
 export type TFunctionName = keyof typeof FUNCTIONS;
 
 /** The functions that serve HTTP routes. */
-export const HTTP_FUNCTION_NAMES = ['api', 'signing'] as const satisfies readonly TFunctionName[];
+export const HTTP_FUNCTION_NAMES = ['api', 'workspace', 'signing'] as const satisfies readonly TFunctionName[];
 export type THttpFunctionName = (typeof HTTP_FUNCTION_NAMES)[number];
 
 /** Variables every function gets, in AWS and locally, whatever its settings. */

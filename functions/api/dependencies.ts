@@ -3,7 +3,6 @@ import { config } from './config';
 import { createAgencyRepository } from '../../shared/db/agency-repository';
 import { createAgreementRepository } from '../../shared/db/agreement-repository';
 import { createDocumentClient } from '../../shared/db/client';
-import { createIdempotencyStore } from '../../shared/db/idempotency-store';
 import { createDocumentIndex } from '../../shared/db/document-index';
 import { createSigningRequestRepository } from '../../shared/db/signing-request-repository';
 import { loadLinkSigner } from '../../shared/link-signer';
@@ -22,7 +21,6 @@ const table = {
 export const agencies = createAgencyRepository(table);
 export const agreements = createAgreementRepository(table);
 export const signingRequests = createSigningRequestRepository(table);
-export const idempotencyStore = createIdempotencyStore(config.table);
 export const documents = createDocumentIndex(table);
 export const authenticate = createAuthenticator(config.auth);
 /** Read on first use, so a cold start that serves no lifecycle action does not fetch the keyring. */

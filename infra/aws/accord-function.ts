@@ -19,7 +19,7 @@ export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
 /** How the stack provides one setting: the values of its AWS variables, and what a function using it may do. */
 export type TSettingProvider = { variables: Record<string, string>; grant?: (fn: NodejsFunction, definition: TFunctionDefinition) => void };
 
-export type TAccordFunctionProps = Pick<NodejsFunctionProps, 'timeout' | 'memorySize' | 'reservedConcurrentExecutions'> & {
+export type TAccordFunctionProps = Pick<NodejsFunctionProps, 'memorySize' | 'reservedConcurrentExecutions'> & {
   definition: TFunctionDefinition;
   table: ITable;
   settings: Record<TSettingName, TSettingProvider>;
@@ -52,7 +52,7 @@ export class AccordFunction extends NodejsFunction {
     super(scope, id, {
       role,
       memorySize: 1024,
-      timeout: Duration.seconds(10),
+      timeout: Duration.seconds(definition.timeoutSeconds),
       ...sizing,
       description: definition.description,
       entry: resolve(REPO_ROOT, definition.entry),
@@ -74,13 +74,17 @@ export class AccordFunction extends NodejsFunction {
         // Bundle the AWS SDK too: the deployed version is then the tested one, tree-shaken.
         externalModules: [],
         // Files read at run time go beside the bundle, where Node's resolution finds them as it does in the repository.
-        ...(definition.shipsWith?.length
+        ...(definition.shipsWith?.length || definition.buildsBeside
           ? {
               commandHooks: {
                 beforeBundling: () => [],
                 beforeInstall: () => [],
-                afterBundling: (inputDir: string, outputDir: string) =>
-                  definition.shipsWith!.map((file) => `mkdir -p "${outputDir}/node_modules/${dirname(file)}" && cp "${inputDir}/node_modules/${file}" "${outputDir}/node_modules/${file}"`),
+                afterBundling: (inputDir: string, outputDir: string) => [
+                  ...(definition.shipsWith ?? []).map(
+                    (file) => `mkdir -p "${outputDir}/node_modules/${dirname(file)}" && cp "${inputDir}/node_modules/${file}" "${outputDir}/node_modules/${file}"`,
+                  ),
+                  ...(definition.buildsBeside ? [`node "${inputDir}/${definition.buildsBeside}" "${outputDir}/build"`] : []),
+                ],
               },
             }
           : {}),

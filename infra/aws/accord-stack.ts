@@ -183,8 +183,9 @@ export class AccordStack extends Stack {
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-        callbackUrls: [`${publicBaseUrl}/app/`],
-        logoutUrls: [`${publicBaseUrl}/app/`],
+        // The dashboard, and the workspace, which signs in on the server (functions/workspace/session.ts).
+        callbackUrls: [`${publicBaseUrl}/app/`, `${publicBaseUrl}/workspace/auth/callback`],
+        logoutUrls: [`${publicBaseUrl}/app/`, `${publicBaseUrl}/workspace/signed-out`],
       },
       readAttributes: new ClientAttributes()
         .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
@@ -279,6 +280,7 @@ export class AccordStack extends Stack {
       publicBaseUrl: { variables: { PUBLIC_BASE_URL: publicBaseUrl } },
       auth: { variables: { COGNITO_USER_POOL_ID: userPool.userPoolId, COGNITO_CLIENT_ID: dashboardClient.userPoolClientId } },
       dashboardSignIn: { variables: { COGNITO_DOMAIN_URL: signInDomain.baseUrl(), COGNITO_CLIENT_ID: dashboardClient.userPoolClientId } },
+      workspaceSignIn: { variables: { COGNITO_DOMAIN_URL: signInDomain.baseUrl(), COGNITO_CLIENT_ID: dashboardClient.userPoolClientId } },
       signingKeys: { variables: { SIGNING_KEY_SECRET_ARN: signingKeys.secretArn }, grant: (fn) => signingKeys.grantRead(fn) },
       evidenceRetention: { variables: { EVIDENCE_RETENTION_DAYS: String(settings.evidenceRetentionDays) } },
       // No variable: deployed, webhooks go to public https addresses only.
@@ -317,9 +319,10 @@ export class AccordStack extends Stack {
     const common = { table, settings: settingProviders };
     const api = new AccordFunction(this, 'ApiFunction', { ...common, definition: FUNCTIONS.api });
     const signing = new AccordFunction(this, 'SigningFunction', { ...common, definition: FUNCTIONS.signing });
-    const outboxSender = new AccordFunction(this, 'OutboxSenderFunction', { ...common, definition: FUNCTIONS.outboxSender, timeout: Duration.seconds(120) });
+    const workspace = new AccordFunction(this, 'WorkspaceFunction', { ...common, definition: FUNCTIONS.workspace });
+    const outboxSender = new AccordFunction(this, 'OutboxSenderFunction', { ...common, definition: FUNCTIONS.outboxSender });
     const dailyJobFailures = this.deadLetterQueue('DailyJobFailures');
-    const dailyJob = new AccordFunction(this, 'DailyJobFunction', { ...common, definition: FUNCTIONS.dailyJob, timeout: Duration.minutes(15) });
+    const dailyJob = new AccordFunction(this, 'DailyJobFunction', { ...common, definition: FUNCTIONS.dailyJob });
     // The scheduler invokes asynchronously: a run that fails after Lambda's own retries lands here.
     dailyJob.configureAsyncInvoke({ onFailure: new SqsDestination(dailyJobFailures), retryAttempts: 2, maxEventAge: Duration.hours(6) });
     const sesEventsFailures = this.deadLetterQueue('SesEventsFailures');
@@ -328,7 +331,7 @@ export class AccordStack extends Stack {
     sesEvents.configureAsyncInvoke({ onFailure: new SqsDestination(sesEventsFailures), retryAttempts: 2 });
 
     // Checking a 25 MB upload and sealing a long agreement take memory and seconds, never a user's wait.
-    const documentsFunction = new AccordFunction(this, 'DocumentsFunction', { ...common, definition: FUNCTIONS.documents, timeout: Duration.minutes(2), memorySize: 2048 });
+    const documentsFunction = new AccordFunction(this, 'DocumentsFunction', { ...common, definition: FUNCTIONS.documents, memorySize: 2048 });
     const uploadCheckFailures = this.deadLetterQueue('UploadCheckFailures');
     documentsFunction.configureAsyncInvoke({ onFailure: new SqsDestination(uploadCheckFailures), retryAttempts: 2 });
     documentsBucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(documentsFunction), { prefix: ATTACHMENTS_PREFIX });
@@ -443,11 +446,11 @@ export class AccordStack extends Stack {
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     }).addAlarmAction(new SnsAction(alarms));
-    for (const [name, fn] of Object.entries({ api, signing, outboxSender, dailyJob, sesEvents })) {
+    for (const [name, fn] of Object.entries({ api, workspace, signing, outboxSender, dailyJob, sesEvents })) {
       alarmOnAny(`${name}ErrorsAlarm`, `${name} function errors`, fn.metricErrors(fiveMinutes));
     }
 
-    const httpFunctions = { api, signing };
+    const httpFunctions = { api, workspace, signing };
     const publicRouteKeys: string[] = [];
     for (const name of HTTP_FUNCTION_NAMES) {
       const integration = new HttpLambdaIntegration(`${name}Integration`, httpFunctions[name]);
@@ -468,7 +471,8 @@ export class AccordStack extends Stack {
 
     const output = (name: string, value: string, description: string) => new CfnOutput(this, name, { value, description });
     output('ApiUrl', publicBaseUrl, 'The API (OpenAPI document at /openapi.json)');
-    output('DashboardUrl', `${publicBaseUrl}/app/`, 'The legal teams’ workspace');
+    output('WorkspaceUrl', `${publicBaseUrl}/workspace`, 'The legal teams’ workspace');
+    output('DashboardUrl', `${publicBaseUrl}/app/`, 'The legal teams’ dashboard (read-mostly; the workspace is taking its place)');
     output('RegisterUrl', `${publicBaseUrl}/register`, 'The public register of agreements in force');
     output('SignInUrl', signInDomain.baseUrl(), 'Cognito managed sign-in for the legal teams');
     output('UserPoolId', userPool.userPoolId, 'Create the first admin here (README, Deploying)');
@@ -484,17 +488,18 @@ export class AccordStack extends Stack {
       output('CustomDomainTarget', customDomain.regionalDomainName, `Point ${settings.domainName} here (CNAME or alias)`);
     }
 
-    this.acknowledgeFindings({ api, signing, outboxSender, dailyJob, sesEvents, documents: documentsFunction }, { failedOutboxBatches, signingKeys, httpApi, documentsBucket });
+    this.acknowledgeFindings({ api, workspace, signing, outboxSender, dailyJob, sesEvents, documents: documentsFunction }, { failedOutboxBatches, signingKeys, httpApi, documentsBucket });
   }
 
   /** Every acknowledged cdk-nag finding, with the reason it is acceptable; each reason is true of what it hides. */
   private acknowledgeFindings(
-    functions: Record<'api' | 'signing' | 'outboxSender' | 'dailyJob' | 'sesEvents' | 'documents', AccordFunction>,
+    functions: Record<'api' | 'workspace' | 'signing' | 'outboxSender' | 'dailyJob' | 'sesEvents' | 'documents', AccordFunction>,
     parts: { failedOutboxBatches: Bucket; signingKeys: ISecret; httpApi: HttpApi; documentsBucket: Bucket },
   ) {
     const noDeadLetterQueue = {
       api: 'Invoked synchronously by API Gateway: a failed request is answered with an error to its caller; there is no event to keep.',
       signing: 'Invoked synchronously by API Gateway: a failed request is answered with an error page to the signatory; there is no event to keep.',
+      workspace: 'Invoked synchronously by API Gateway: a failed request is answered with an error page to the legal officer; there is no event to keep.',
       outboxSender:
         "Invoked by the table stream's event source mapping, whose on-failure destination (the failed-batches bucket) keeps whole failed batches; a function DLQ applies only to asynchronous invocations.",
       dailyJob: 'Invoked asynchronously by the scheduler; its on-failure destination (a queue with an alarm) keeps each failed event with its error, which a DLQ would not.',

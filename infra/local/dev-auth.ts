@@ -32,7 +32,8 @@ export const createDevAuth = async ({ dataDir, issuer }: { dataDir: string; issu
   const jwks = { keys: [{ kty, n, e, kid: KEY_ID, alg: 'RS256', use: 'sig' }] };
   const privateKey = await importJWK(privateJwk, 'RS256');
 
-  const issueToken = (login: z.infer<typeof ZLocalLoginRequest>) =>
+  /** Twelve hours for the API's `/_local/login`; the workspace's sign-in gets Cognito's one hour, and refreshes. */
+  const issueToken = (login: z.infer<typeof ZLocalLoginRequest>, lifetime = '12h') =>
     new SignJWT({
       email: login.email,
       email_verified: true,
@@ -45,7 +46,7 @@ export const createDevAuth = async ({ dataDir, issuer }: { dataDir: string; issu
       .setAudience('accord')
       .setSubject(login.email)
       .setIssuedAt()
-      .setExpirationTime('12h')
+      .setExpirationTime(lifetime)
       .sign(privateKey);
 
   return { jwks, issueToken };

@@ -8,6 +8,8 @@ import type { APIGatewayProxyResultV2, DynamoDBBatchResponse, S3Event } from 'aw
 import { FUNCTIONS, HTTP_FUNCTION_NAMES, type TFunctionName } from '../../shared/functions';
 import { OUTBOX_STREAM_FILTER } from '../../shared/db/outbox-repository';
 import { createDevAuth, ZLocalLoginRequest } from './dev-auth';
+import { createDevSignIn } from './dev-sign-in';
+import { ensureWorkspaceAssets } from '../workspace-assets.mjs';
 import { localEnvironment, startFunctionWorker, type TFunctionWorker } from './function-workers';
 import { loadLocalSealKey, loadLocalSigningKeys } from './local-signing-keys';
 import { LOCAL_DOCUMENTS_BUCKET, startS3Local, watchNewObjects } from './s3-local';
@@ -20,6 +22,8 @@ import { TABLE_DEFINITION } from '../../shared/db/table-definition';
 import { API_GATEWAY_PAYLOAD_LIMIT, matchRoute, readBody, toHttpApiEvent, writeResult, type TRoute } from './lambda-http';
 
 export const TABLE_NAME = 'accord';
+/** Where the workspace function finds its templates and assets when it runs from the repository. */
+export const WORKSPACE_BUILD_DIR = resolve(import.meta.dirname, '..', '..', 'functions', 'workspace', 'build');
 /** How often the local stack sweeps the outbox for retries that have fallen due. */
 const OUTBOX_SWEEP_EVERY_MS = 15_000;
 
@@ -45,6 +49,8 @@ const problem = (status: number, title: string, detail: string, errors?: unknown
   headers: { 'content-type': 'application/problem+json' },
   body: JSON.stringify({ type: 'about:blank', title, status, detail, ...(errors ? { errors } : {}) }),
 });
+
+type TLocalAnswer = { statusCode: number; headers: Record<string, string>; body: string };
 
 const listen = (server: Server, port: number) =>
   new Promise<number>((done, fail) => {
@@ -104,6 +110,8 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
     const publicBaseUrl = (settings.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
     const issuer = `${publicBaseUrl}/_local`;
     const devAuth = await createDevAuth({ dataDir, issuer });
+    const devSignIn = createDevSignIn({ devAuth, publicBaseUrl });
+    await ensureWorkspaceAssets(WORKSPACE_BUILD_DIR);
 
     // What the CDK stack gives its functions, the local way; each function gets only its own share.
     const settingValues: Record<string, string> = {
@@ -111,6 +119,7 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
       PUBLIC_BASE_URL: publicBaseUrl,
       LOCAL_AUTH_ISSUER: issuer,
       LOCAL_AUTH_JWKS: JSON.stringify(devAuth.jwks),
+      LOCAL_SIGN_IN_URL: issuer,
       // Kept with the data, so links in the mailbox survive a restart.
       SIGNING_KEYS: JSON.stringify(loadLocalSigningKeys(dataDir)),
       MAIL_FROM: 'Accord <accord@accord.localhost>',
@@ -176,8 +185,9 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
     }, OUTBOX_SWEEP_EVERY_MS);
     stoppers.push(async () => clearInterval(sweeper));
     // Specific routes before greedy ones, as API Gateway chooses.
+    const isGreedy = (route: TRoute) => route.path.includes('+}');
     const routeTable = HTTP_FUNCTION_NAMES.flatMap((name) => FUNCTIONS[name].routes.map((route) => ({ name, route: route as TRoute }))).sort(
-      (a, b) => Number(a.route.path.includes('+}')) - Number(b.route.path.includes('+}')),
+      (a, b) => Number(isGreedy(a.route)) - Number(isGreedy(b.route)) || (isGreedy(a.route) ? b.route.path.length - a.route.path.length : 0),
     );
 
     const localRoutes: Record<string, (body: unknown) => Promise<ReturnType<typeof problem>>> = {
@@ -212,12 +222,23 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
       },
     };
 
+    /** Cognito's OAuth 2.0 endpoints, the local way: forms and query strings, not JSON. */
+    const localOAuth: Record<string, (input: URLSearchParams) => TLocalAnswer | Promise<TLocalAnswer>> = {
+      'GET /_local/oauth2/authorize': devSignIn.authorizePage,
+      'POST /_local/oauth2/authorize': devSignIn.authorize,
+      'POST /_local/oauth2/token': devSignIn.token,
+      'POST /_local/oauth2/revoke': devSignIn.revoke,
+      'GET /_local/logout': devSignIn.logout,
+    };
+
     const server = createServer(async (request, response) => {
       try {
         const method = request.method ?? 'GET';
         const url = new URL(request.url ?? '/', 'http://localhost');
         const body = await readBody(request, API_GATEWAY_PAYLOAD_LIMIT);
         if (body === null) return writeResult(response, problem(413, 'Payload too large', 'The body is over 10 MB.'));
+        const oauth = localOAuth[`${method} ${url.pathname}`];
+        if (oauth) return writeResult(response, await oauth(method === 'GET' ? url.searchParams : new URLSearchParams(body.toString('utf8'))));
         const local = localRoutes[`${method} ${url.pathname}`];
         if (local) {
           let parsed: unknown;

@@ -7,6 +7,7 @@ import { agenciesWithAccess } from '../domain/agreement/access';
 import { searchTextOf, toSummary } from '../domain/agreement/summary';
 import { agreementNextDueOn, requestNextDueOn } from '../domain/schedule/reminder-rules';
 import {
+  AlreadyCreatedError,
   AlreadyImportedError,
   ConcurrentWriteError,
   RateLimitedError,
@@ -34,6 +35,7 @@ import {
   DUE_SIGNING_REQUESTS,
   dueWorkKeys,
   evidenceDueKeys,
+  creationKey,
   importKey,
   listEntryKey,
   referenceCounterKey,
@@ -62,6 +64,8 @@ const SIGNING_REQUEST_GRACE_SECONDS = 30 * 24 * 3600;
  * one of them wins, so fifty at once need fifty rounds. A short random pause spreads them out.
  */
 const REFERENCE_ATTEMPTS = 100;
+/** How long a create's idempotency key holds: a retry within a day returns the first draft. */
+const CREATION_KEY_SECONDS = 24 * 3600;
 
 /** Admins see all; each agency sees its own; the public register sees what is published. */
 const scopesOf = (agreement: TAgreement): TScope[] => [
@@ -280,6 +284,26 @@ const newAgreementItems = (write: TAgreementWrite, tableName: string): TTransact
   ...(write.importKey
     ? [{ Put: { TableName: tableName, Item: { ...importKey(write.importKey), entity: 'import', agreementId: write.agreement.id }, ConditionExpression: 'attribute_not_exists(PK)' } }]
     : []),
+  ...(write.creationKey
+    ? [
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...creationKey(write.creationKey.key),
+              entity: 'creation',
+              agreementId: write.agreement.id,
+              fingerprint: write.creationKey.fingerprint,
+              expiresAt: epochSeconds(write.agreement.createdAt) + CREATION_KEY_SECONDS,
+            },
+            // TTL removes a spent key within days, not at once: one past its day is free again.
+            ConditionExpression: 'attribute_not_exists(PK) OR expiresAt < :now',
+            ExpressionAttributeValues: { ':now': epochSeconds(write.agreement.createdAt) },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+          },
+        },
+      ]
+    : []),
   { Put: { TableName: tableName, Item: agreementItem(write), ConditionExpression: 'attribute_not_exists(PK)' } },
   { Put: { TableName: tableName, Item: textItem(write.agreement) } },
   ...scopesOf(write.agreement).map((scope) => ({ Put: { TableName: tableName, Item: listEntryItem(write.agreement, scope) } })),
@@ -342,13 +366,19 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
       if (after) values[':after'] = `${after}\u0000`;
     } else if (after) {
       values[':after'] = after;
-      keyConditions.push('#sk < :after');
+      keyConditions.push(query.oldestFirst ? '#sk > :after' : '#sk < :after');
     }
     const filters: string[] = [];
     if (query.q) {
       names['#searchText'] = 'searchText';
       values[':q'] = query.q;
       filters.push('contains(#searchText, :q)');
+    }
+    if (query.legalBasis) {
+      names['#summary'] = 'summary';
+      names['#legalBasis'] = 'legalBasis';
+      values[':legalBasis'] = query.legalBasis;
+      filters.push('#summary.#legalBasis = :legalBasis');
     }
     if (byReview && query.status) {
       names['#summary'] = 'summary';
@@ -364,7 +394,7 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
         FilterExpression: filters.length > 0 ? filters.join(' AND ') : undefined,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
-        ScanIndexForward: byReview,
+        ScanIndexForward: byReview || query.oldestFirst === true,
         Limit: query.limit,
       }),
     );
@@ -429,6 +459,10 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
           return write.agreement;
         } catch (error) {
           if (write.importKey && transactionConditionFailed(error, 1)) throw new AlreadyImportedError(await findImported(write.importKey));
+          if (write.creationKey && transactionConditionFailed(error, 1)) {
+            const earlier = unmarshall((error as Error & { CancellationReasons: { Item: Record<string, AttributeValue> }[] }).CancellationReasons[1]!.Item);
+            throw new AlreadyCreatedError(String(earlier.agreementId), String(earlier.fingerprint));
+          }
           // Another draft took this number first, or was taking it at that very moment.
           if (!transactionConditionFailed(error, 0) && !transactionConflicted(error)) throw error;
           const winner = (error as Error & { CancellationReasons?: { Item?: Record<string, unknown> }[] }).CancellationReasons?.[0]?.Item;
@@ -498,7 +532,7 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
             : query.scopes.map((agencyId) => ({ kind: 'agency', agencyId }));
       const after = query.cursor ? decodeCursor(query.cursor, query) : undefined;
       const pages = await Promise.all(scopes.map((scope) => queryScope(scope, query, after)));
-      const merged = mergeScopePages(pages, { limit: query.limit, descending: query.reviewDueBefore === undefined });
+      const merged = mergeScopePages(pages, { limit: query.limit, descending: query.reviewDueBefore === undefined && !query.oldestFirst });
       return { items: merged.items, nextCursor: merged.after ? encodeCursor(merged.after) : null };
     },
 

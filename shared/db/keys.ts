@@ -100,10 +100,11 @@ export const sentEmailKey = (providerMessageId: string) => ({ PK: `SESMSG#${prov
 /** A rate-limit counter, e.g. the resends of one signatory's link on one day. */
 export const rateLimitKey = (key: string) => ({ PK: `RATE#${key}`, SK: 'RATE' });
 
-/** Where Powertools idempotency records live (see idempotency-store.ts). */
-export const IDEMPOTENCY_PARTITION = 'IDEMPOTENCY';
-/** A Powertools idempotency record, under a partition of its own: no one key takes every create. */
-export const idempotencyRecordKey = (idempotencyKey: string) => ({ PK: `${IDEMPOTENCY_PARTITION}#${idempotencyKey}`, SK: IDEMPOTENCY_PARTITION });
+/**
+ * A create's idempotency key, hashed (any characters, any length), under a partition of its own:
+ * written in the draft's own transaction, so a key makes one draft however often it is sent.
+ */
+export const creationKey = (idempotencyKey: string) => ({ PK: `CREATE#${createHash('sha256').update(idempotencyKey).digest('hex')}`, SK: 'CREATE' });
 
 /** Webhook endpoints share one partition: few, and the sender reads them all for each event. */
 export const WEBHOOK_ENDPOINTS_PARTITION = 'WEBHOOKS';
@@ -132,3 +133,7 @@ export const proposalLinkKey = (tokenHash: string) => ({ PK: `PROPLINK#${tokenHa
 
 /** An imported agreement by its source reference (hashed: any characters), so the same import creates nothing twice. */
 export const importKey = (sourceReference: string) => ({ PK: `IMPORT#${createHash('sha256').update(sourceReference.trim().toLowerCase()).digest('hex')}`, SK: 'IMPORT' });
+
+/** A workspace session, addressed by the SHA-256 of its cookie: the cookie itself is never stored. */
+export const SESSION_PARTITION = 'SESSION#';
+export const sessionKey = (sessionHash: string) => ({ PK: `${SESSION_PARTITION}${sessionHash}`, SK: 'SESSION' });

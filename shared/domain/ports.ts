@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import type { TAgency } from '../schemas/agency';
-import type { TAgreement, TAgreementStatus, TAgreementSummary } from '../schemas/agreement';
+import type { TAgreement, TAgreementStatus, TAgreementSummary, TLegalBasis } from '../schemas/agreement';
 import type { TAgencyEvent, TAuditEvent, TProposalEvent } from '../schemas/audit-event';
 import type { TProposal, TProposalLink, TPublishedDecline } from '../schemas/proposal';
 import type { TOutboxMessage, TRecipient } from '../schemas/outbox';
@@ -50,7 +50,22 @@ export type TAgreementWrite = {
   reducedEvents?: number[];
   /** An import's source reference: the write fails with `AlreadyImportedError` if it was imported before. */
   importKey?: string;
+  /**
+   * A create's idempotency key (scoped to its caller) and the fingerprint of its request: written
+   * with the draft, so the write fails with `AlreadyCreatedError` if the key made a draft before.
+   */
+  creationKey?: { key: string; fingerprint: string };
 };
+
+/** A create with this idempotency key made a draft before (`fingerprint`: of the request that did). */
+export class AlreadyCreatedError extends AppError {
+  constructor(
+    readonly agreementId: string,
+    readonly fingerprint: string,
+  ) {
+    super('conflict', 'A draft was created with this Idempotency-Key before.');
+  }
+}
 
 /** An agreement with this source reference was imported before. */
 export class AlreadyImportedError extends AppError {
@@ -68,8 +83,11 @@ export type TListQuery = {
   /** With `register`: only agreements with this agency as a party. */
   registerAgency?: string;
   status?: TAgreementStatus;
+  legalBasis?: TLegalBasis;
   reviewDueBefore?: string;
   q?: string;
+  /** Oldest first instead of newest; a review-date list is always soonest first. */
+  oldestFirst?: boolean;
   cursor?: string;
   limit: number;
 };

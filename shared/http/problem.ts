@@ -40,14 +40,6 @@ export const toAppError = (error: unknown): AppError => {
       : 'Accord cannot reach its records just now. Try again in a few seconds; if what you asked for went through meanwhile, you will be told so.';
     return new AppError('unavailable', detail, undefined, { retryAfterSeconds: STORAGE_RETRY_AFTER_SECONDS });
   }
-  if (error instanceof Error && error.name === 'IdempotencyValidationError') {
-    return new AppError('unprocessable', 'This Idempotency-Key was already used with a different request.', [
-      { path: 'Idempotency-Key', message: 'reused with a different body' },
-    ]);
-  }
-  if (error instanceof Error && error.name === 'IdempotencyAlreadyInProgressError') {
-    return new AppError('conflict', 'A request with this Idempotency-Key is still being handled; retry shortly.');
-  }
   if (isMiddyHttpError(error)) {
     if (error.cause?.package === '@middy/http-json-body-parser') {
       return error.message.includes('malformed')

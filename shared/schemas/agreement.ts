@@ -12,6 +12,7 @@ export const LEGAL_BASES = ['PCA2017_S2', 'PA1996_S22A', 'OTHER'] as const;
 export const ZLegalBasis = z.enum(LEGAL_BASES).meta({
   description: 'PCA2017_S2: Policing and Crime Act 2017 s.2; PA1996_S22A: Police Act 1996 s.22A; OTHER',
 });
+export type TLegalBasis = z.infer<typeof ZLegalBasis>;
 
 export const AGREEMENT_STATUSES = [
   'draft',
@@ -416,6 +417,8 @@ export const ZAgreementSummary = ZAgreement.pick({
   updatedAt: true,
 })
   .extend({
+    // Lists written before it was kept read as no end date until the agreement next changes.
+    expiryDate: ZIsoDate.nullable().default(null),
     parties: z.array(z.object({ agencyId: ZSlug, agencyName: z.string(), publication: ZPublication.nullable().default(null) })),
     awaiting: z.array(z.string()).meta({ description: 'Names of signatories whose decision is still awaited' }),
   })
@@ -429,8 +432,10 @@ export const ZAgreementList = z
 export const ZListAgreementsQuery = z.strictObject({
   status: ZAgreementStatus.optional(),
   agency: ZSlug.optional(),
+  legalBasis: ZLegalBasis.optional(),
+  sort: z.enum(['newest', 'oldest']).optional().meta({ description: 'By when each was drafted: newest first (the default) or oldest; with reviewDueBefore, soonest review first' }),
   reviewDueBefore: ZIsoDate.optional().meta({ description: 'In-force agreements whose next review is on or before this date' }),
-  q: plainLine(100).pipe(z.string().min(2)).optional().meta({ description: 'Words in the reference, title, summary or party names' }),
+  q: plainLine(100).pipe(z.string().min(2)).optional().meta({ description: 'Words in the reference, title, summary, party names, or signatory names and emails' }),
   cursor: z.string().max(512).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
@@ -445,6 +450,9 @@ export const ZRecordReviewRequest = z
   })
   .meta({ id: 'RecordReviewRequest' });
 export type TRecordReviewRequest = z.infer<typeof ZRecordReviewRequest>;
+
+/** A reason given for a transition: withdrawing from signature, withdrawing a termination request. */
+export const ZReasonRequest = z.strictObject({ reason: plainText(5_000).refine((text) => text.trim().length > 0, 'give a reason') }).meta({ id: 'ReasonRequest' });
 
 export const MAX_TERMINATION_REASON = 5_000;
 

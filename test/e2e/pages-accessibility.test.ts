@@ -1,28 +1,13 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
-import { createRequire } from 'node:module';
-import { type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authoriseParties, partiesOf } from '../fixtures/agencies';
 import { stackClient } from '../fixtures/contract';
 import { must } from '../../client/accord-client';
 import { createMailbox } from '../fixtures/outbox';
 import { startLocalStackOnFreePorts } from '../fixtures/local-stack';
-import { launchChromium } from '../fixtures/browser';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** WCAG 2.2 A and AA findings on the page as it stands. */
-const axeViolations = async (page: Page) => {
-  await page.evaluate(AXE_SOURCE);
-  const result = (await page.evaluate(() =>
-    (window as unknown as { axe: { run: (options: unknown) => Promise<unknown> } }).axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    }),
-  )) as { violations: { id: string; nodes: { target: string[] }[] }[] };
-  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-};
+import { axeViolations, launchChromium } from '../fixtures/browser';
 
 /**
  * The public pages a signatory and the public see, as they render the agreement text and dates:

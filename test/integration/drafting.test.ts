@@ -91,13 +91,13 @@ describe('drafting an agreement', () => {
     expect(wrong.json.detail).toContain('revision 1');
   });
 
-  it('keeps each idempotency record under a partition of its own', async () => {
+  it('keeps each idempotency key under a partition of its own', async () => {
     for (const key of ['spread-a', 'spread-b']) {
       await api({ method: 'POST', path: '/agreements', body: { title: `Spread ${key}` }, headers: { 'idempotency-key': key }, as: FIRE_EDITOR });
     }
     // A scan is fine in a test: it reads what the table holds, whatever the keys.
     const { Items } = await createDocumentClient({ region: 'eu-west-2', endpoint: process.env.DYNAMODB_ENDPOINT }).send(
-      new ScanCommand({ TableName: process.env.TABLE_NAME, FilterExpression: 'begins_with(PK, :prefix)', ExpressionAttributeValues: { ':prefix': 'IDEMPOTENCY' } }),
+      new ScanCommand({ TableName: process.env.TABLE_NAME, FilterExpression: 'begins_with(PK, :prefix)', ExpressionAttributeValues: { ':prefix': 'CREATE#' } }),
     );
     const partitions = new Set((Items ?? []).map((item) => item.PK));
     expect(partitions.size).toBe(Items!.length);

@@ -148,6 +148,21 @@ describe('the shipped bundles, with the environment their template gives them', 
     expect(dashboard.body).toContain('data-cognito-domain="https://accord-123456789012.auth.eu-west-2.amazoncognito.com"');
   });
 
+  it('serves the workspace: its pages and assets ship beside the bundle, and sign-in goes to Cognito with PKCE', async () => {
+    const bundle = await coldStart('workspace');
+    const home = await bundle.invoke(httpEvent('workspace', 'GET', '/workspace'));
+    expect(home.statusCode).toBe(303);
+    const signIn = new URL(home.headers.location);
+    expect(`${signIn.origin}${signIn.pathname}`).toBe('https://accord-123456789012.auth.eu-west-2.amazoncognito.com/oauth2/authorize');
+    expect(Object.fromEntries(signIn.searchParams)).toMatchObject({ client_id: REFS.clientId, redirect_uri: `${REFS.apiEndpoint}/workspace/auth/callback`, code_challenge_method: 'S256', response_type: 'code' });
+    expect(home.cookies[0]).toMatch(/^__Host-accord-sign-in=.*; HttpOnly; Secure; SameSite=Lax$/);
+    const styles = await bundle.invoke(httpEvent('workspace', 'GET', '/workspace/assets/accord.css'));
+    expect([styles.statusCode, styles.headers['content-type']]).toEqual([200, 'text/css; charset=utf-8']);
+    const statement = await bundle.invoke(httpEvent('workspace', 'GET', '/workspace/accessibility'));
+    expect(statement.statusCode).toBe(200);
+    expect(statement.body).toContain('Accessibility statement for Accord');
+  });
+
   it('sends sign-off emails, takes decisions from their links across a key rotation, records bounces, and publishes the agreement in force', async () => {
     const signers = [
       { agencyId: 'warwickshire-fire', email: 'cfo@fire.bundles.test', name: 'Ben Brook' },

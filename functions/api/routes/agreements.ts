@@ -1,8 +1,6 @@
 import { ZIfMatchHeader } from '../../../shared/schemas/common';
-import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import * as z from 'zod';
 import { createDraft } from '../../../shared/domain/agreement/create-draft';
-import type { TUser } from '../../../shared/domain/user';
 import { editDraft } from '../../../shared/domain/agreement/edit-draft';
 import { importAgreement, importCsv } from '../../../shared/domain/agreement/import-agreement';
 import { getAgreement, listAgreements, listAuditEvents } from '../../../shared/domain/agreement/read-agreements';
@@ -18,10 +16,9 @@ import {
   ZListAgreementsQuery,
   ZPatchAgreementRequest,
   type TAgreement,
-  type TCreateAgreementRequest,
 } from '../../../shared/schemas/agreement';
 import { ZAuditEventList } from '../../../shared/schemas/audit-event';
-import { agencies, agreements, idempotencyStore, newId } from '../dependencies';
+import { agencies, agreements, newId } from '../dependencies';
 
 /** The revision is the entity tag: it changes on every write. */
 const etagOf = (agreement: TAgreement) => `"${agreement.revision}"`;
@@ -31,19 +28,6 @@ const withEtag = (status: number, agreement: TAgreement, extra: Record<string, s
   body: agreement,
   headers: { etag: etagOf(agreement), ...extra },
 });
-
-/**
- * With an `Idempotency-Key` header, a retried create returns the draft the first attempt made
- * instead of making another (for 24 hours; the same key with a different body is refused).
- */
-const createDraftOnce = makeIdempotent(
-  async (request: { key: string; input: TCreateAgreementRequest; user: TUser }) =>
-    createDraft({ input: request.input, user: request.user, now: new Date(), newId, agencies, agreements }),
-  {
-    persistenceStore: idempotencyStore,
-    config: new IdempotencyConfig({ eventKeyJmesPath: 'key', payloadValidationJmesPath: 'input', expiresAfterSeconds: 24 * 3600 }),
-  },
-);
 
 const ZIdempotencyKey = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
 
@@ -61,14 +45,12 @@ export const agreementRoutes = [
     }),
     responses: {
       201: { description: 'The new draft, version 1, with its reference', schema: ZAgreement },
-      409: { description: 'A request with this Idempotency-Key is still being handled' },
       422: { description: 'A party or the drafting agency does not exist' },
     },
     handle: async ({ body, user, headers }) => {
       const key = headers['idempotency-key'];
-      const agreement = key
-        ? await createDraftOnce({ key: `${user.email}|${key}`, input: body, user })
-        : await createDraft({ input: body, user, now: new Date(), newId, agencies, agreements });
+      // With an Idempotency-Key, a retried create returns the draft the first attempt made (for a day).
+      const agreement = await createDraft({ input: body, user, now: new Date(), newId, agencies, agreements, ...(key ? { idempotencyKey: `${user.email}|${key}` } : {}) });
       return withEtag(201, agreement, { location: `/agreements/${agreement.id}` });
     },
   }),

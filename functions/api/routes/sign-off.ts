@@ -10,12 +10,11 @@ import { countMetric } from '../../../shared/observability';
 import { recordReview, terminateAgreement } from '../../../shared/domain/agreement/after-signature';
 import { recordPublication } from '../../../shared/domain/agreement/publication';
 import { giveWithdrawalNotice } from '../../../shared/domain/agreement/withdrawal';
-import { ZAgreement, ZAgreementIdParams, ZAgreementPartyParams, ZPublicationRequest, ZWithdrawalNoticeRequest, ZRecordReviewRequest, ZReplaceSignatoryRequest, ZTerminateRequest, type TAgreement, ZTerminationRequest } from '../../../shared/schemas/agreement';
-import { plainText, ZUlid } from '../../../shared/schemas/common';
+import { ZAgreement, ZAgreementIdParams, ZReasonRequest, ZAgreementPartyParams, ZPublicationRequest, ZWithdrawalNoticeRequest, ZRecordReviewRequest, ZReplaceSignatoryRequest, ZTerminateRequest, type TAgreement, ZTerminationRequest } from '../../../shared/schemas/agreement';
+import { ZUlid } from '../../../shared/schemas/common';
 import { ZCertificate, ZVerification, ZVerifyParams } from '../../../shared/schemas/evidence';
 import { agencies, agreements, documents, linkSigner, newId } from '../dependencies';
 
-const ZReason = z.strictObject({ reason: plainText(5_000).refine((text) => text.trim().length > 0, 'give a reason') }).meta({ id: 'ReasonRequest' });
 const ZSignatoryParams = z.object({ id: ZUlid, signatoryId: ZUlid });
 
 const withEtag = (status: number, agreement: TAgreement, extra: Record<string, string> = {}) => ({
@@ -59,7 +58,7 @@ export const signOffRoutes = [
     auth: 'editor',
     headers: ZIfMatchHeader,
     params: ZAgreementIdParams,
-    body: ZReason,
+    body: ZReasonRequest,
     responses: transitionResponses('Withdrawn; open links revoked, everyone told'),
     handle: async ({ params, body, user, headers }) =>
       withEtag(200, await withdrawAgreement({ id: params.id, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements, reason: body.reason })),
@@ -169,7 +168,7 @@ export const signOffRoutes = [
     auth: 'editor',
     headers: ZIfMatchHeader,
     params: ZAgreementIdParams,
-    body: ZReason,
+    body: ZReasonRequest,
     responses: transitionResponses('The round is withdrawn'),
     handle: async ({ params, body, user, headers }) =>
       withEtag(200, await withdrawTermination({ id: params.id, reason: body.reason, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements })),

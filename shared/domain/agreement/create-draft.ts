@@ -1,8 +1,9 @@
+import canonicalize from 'canonicalize';
 import { AppError } from '../../errors';
 import type { TAgreement, TCreateAgreementRequest } from '../../schemas/agreement';
 import { appendAuditEvent, EMPTY_AUDIT_HEAD, sha256Hex } from '../audit/audit-chain';
 import { londonDate, londonYear } from '../calendar';
-import type { TAgencyStore, TAgreementStore } from '../ports';
+import { AlreadyCreatedError, type TAgencyStore, type TAgreementStore } from '../ports';
 import { assertRole } from './access';
 import { assertDraftRules, buildParties } from './draft-rules';
 import type { TUser } from '../user';
@@ -36,6 +37,12 @@ export const createDraft = async (options: {
   id?: string;
   /** The collaboration proposal it comes from. */
   proposalId?: string;
+  /**
+   * A caller's idempotency key (scoped to them): the same key again returns the draft it made,
+   * and with another request it is refused. It is written in the draft's own transaction, so
+   * there is no moment when a retry could make a second draft.
+   */
+  idempotencyKey?: string;
 }): Promise<TAgreement> => {
   const { input, user, now, newId } = options;
   assertRole(user, 'editor');
@@ -72,39 +79,52 @@ export const createDraft = async (options: {
   assertDraftRules(fields, londonDate(now));
 
   const year = londonYear(now);
-  return options.agreements.createWithNextReference(year, (sequence) => {
-    const reference = formatReference(year, sequence);
-    const agreement: TAgreement = {
-      id,
-      reference,
-      version: 1,
-      attachments: [],
-      executedCopy: null,
-      supersedes: null,
-      ...fields,
-      documentSha256: null,
-      undelivered: [],
-      reviews: [],
-      termination: null,
-      terminationRound: null,
-      withdrawalNotices: [],
-      proposalId: options.proposalId ?? null,
-      owner: user.email,
-      ownerAgencyId,
-      status: 'draft',
-      revision: 1,
-      createdAt: at,
-      updatedAt: at,
-    };
-    const { body, ...snapshot } = fields;
-    const { event, head } = appendAuditEvent(EMPTY_AUDIT_HEAD, {
-      id: newId(),
-      agreementId: id,
-      type: 'draft_created',
-      at,
-      actor: { kind: 'user', email: user.email },
-      data: { reference, version: 1, ...snapshot, bodySha256: sha256Hex(body), ...(options.proposalId ? { proposalId: options.proposalId } : {}) },
+  const idempotency = options.idempotencyKey ? { key: options.idempotencyKey, fingerprint: sha256Hex(canonicalize(input) ?? '') } : undefined;
+  const create = () =>
+    options.agreements.createWithNextReference(year, (sequence) => {
+      const reference = formatReference(year, sequence);
+      const agreement: TAgreement = {
+        id,
+        reference,
+        version: 1,
+        attachments: [],
+        executedCopy: null,
+        supersedes: null,
+        ...fields,
+        documentSha256: null,
+        undelivered: [],
+        reviews: [],
+        termination: null,
+        terminationRound: null,
+        withdrawalNotices: [],
+        proposalId: options.proposalId ?? null,
+        owner: user.email,
+        ownerAgencyId,
+        status: 'draft',
+        revision: 1,
+        createdAt: at,
+        updatedAt: at,
+      };
+      const { body, ...snapshot } = fields;
+      const { event, head } = appendAuditEvent(EMPTY_AUDIT_HEAD, {
+        id: newId(),
+        agreementId: id,
+        type: 'draft_created',
+        at,
+        actor: { kind: 'user', email: user.email },
+        data: { reference, version: 1, ...snapshot, bodySha256: sha256Hex(body), ...(options.proposalId ? { proposalId: options.proposalId } : {}) },
+      });
+      return { agreement, auditHead: head, events: [event], ...(idempotency ? { creationKey: idempotency } : {}) };
     });
-    return { agreement, auditHead: head, events: [event] };
-  });
+  try {
+    return await create();
+  } catch (error) {
+    if (!(error instanceof AlreadyCreatedError) || !idempotency) throw error;
+    if (error.fingerprint !== idempotency.fingerprint) {
+      throw new AppError('unprocessable', 'This Idempotency-Key was already used with a different request.', [{ path: 'Idempotency-Key', message: 'reused with a different body' }]);
+    }
+    const earlier = await options.agreements.get(error.agreementId);
+    if (!earlier) throw error;
+    return earlier.agreement;
+  }
 };

@@ -37,6 +37,8 @@ export const listAgreements = async (options: {
   return options.agreements.list({
     scopes,
     status: query.status,
+    legalBasis: query.legalBasis,
+    oldestFirst: query.sort === 'oldest',
     reviewDueBefore: query.reviewDueBefore,
     q: query.q?.toLowerCase(),
     cursor: query.cursor,

@@ -3,6 +3,7 @@ import type { TRegisterEntry } from '../../schemas/register';
 import { AppError } from '../../errors';
 import type { TAgreement } from '../../schemas/agreement';
 import type { TAgreementStore } from '../ports';
+import { toCsv } from '../csv';
 
 const toEntry = (summary: TAgreementSummary): TRegisterEntry => ({
   id: summary.id,
@@ -64,15 +65,17 @@ const CSV_COLUMNS: (keyof TRegisterEntry)[] = [
 export const publicationText = (publication: TRegisterEntry['publication'][number]): string =>
   `${publication.agency}: ${publication.mode === 'full' ? 'in full' : publication.mode === 'summary' ? 'a summary' : 'withheld'}${publication.where ? ` at ${publication.where}` : ''}${publication.reason ? ` (${publication.reason})` : ''}`;
 
-/** RFC 4180 CSV; a cell that starts like a formula is prefixed so spreadsheets show it as text. */
-export const registerCsv = (entries: TRegisterEntry[]): string => {
-  const cell = (value: unknown) => {
-    let text = Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item : publicationText(item as TRegisterEntry['publication'][number]))).join('; ') : String(value ?? '');
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return [CSV_COLUMNS.join(','), ...entries.map((entry) => CSV_COLUMNS.map((column) => cell(entry[column])).join(','))].join('\r\n') + '\r\n';
-};
+/** The register as CSV, one agreement a line, formula-safe. */
+export const registerCsv = (entries: TRegisterEntry[]): string =>
+  toCsv(
+    CSV_COLUMNS,
+    entries.map((entry) =>
+      CSV_COLUMNS.map((column) => {
+        const value = entry[column];
+        return Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item : publicationText(item as TRegisterEntry['publication'][number]))).join('; ') : String(value ?? '');
+      }),
+    ),
+  );
 
 /** A published agreement in force, whose text the register links to; anything else is not found. */
 export const readPublishedAgreement = async (options: { id: string; agreements: TAgreementStore }): Promise<TAgreement> => {

@@ -15,6 +15,7 @@ export const toSummary = (agreement: TAgreement): TAgreementSummary => ({
   owner: agreement.owner,
   effectiveDate: agreement.effectiveDate,
   nextReviewDate: agreement.nextReviewDate,
+  expiryDate: agreement.expiryDate,
   createdAt: agreement.createdAt,
   updatedAt: agreement.updatedAt,
   // The parties it binds: one leaving by this version is not listed (nor shown on the register).
@@ -27,6 +28,6 @@ export const toSummary = (agreement: TAgreement): TAgreementSummary => ({
 
 /** Lower-cased words a `q` search matches against. */
 export const searchTextOf = (agreement: TAgreement): string =>
-  [agreement.reference, agreement.title, agreement.summary, ...agreement.parties.map((p) => p.agencyName)]
+  [agreement.reference, agreement.title, agreement.summary, ...agreement.parties.flatMap((p) => [p.agencyName, ...p.signatories.flatMap((signatory) => [signatory.name, signatory.email])])]
     .join(' ')
     .toLowerCase();

@@ -121,10 +121,11 @@ describe('the AWS stack', () => {
     }
     expect(actionsOf(statementsOf('signing'))).not.toContain('dynamodb:DeleteItem');
     expect(FUNCTIONS.dailyJob.table.indexes).toEqual(['dueWork']);
-    // The API may delete only its idempotency records.
-    const deletes = statementsOf('api').filter((statement) => actionsOf([statement]).includes('dynamodb:DeleteItem'));
+    // Only the workspace deletes, and only its sessions.
+    expect(actionsOf(statementsOf('api'))).not.toContain('dynamodb:DeleteItem');
+    const deletes = statementsOf('workspace').filter((statement) => actionsOf([statement]).includes('dynamodb:DeleteItem'));
     expect(deletes).toHaveLength(1);
-    expect(deletes[0]).toMatchObject({ Action: 'dynamodb:DeleteItem', Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['IDEMPOTENCY*'] } } });
+    expect(deletes[0]).toMatchObject({ Action: 'dynamodb:DeleteItem', Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SESSION#*'] } } });
   });
 
   it('gives each function a role of its own that writes only to its own log group', () => {

@@ -1,0 +1,140 @@
+import { findBrokenLink } from '../../../shared/domain/audit/audit-chain';
+import { dateInWords, momentInWords } from '../../../shared/domain/calendar';
+import { getAgreement, listAuditEvents } from '../../../shared/domain/agreement/read-agreements';
+import { renderMarkdown } from '../../../shared/html/markdown';
+import type { TAgreement } from '../../../shared/schemas/agreement';
+import type { TAuditEvent } from '../../../shared/schemas/audit-event';
+import { agreements } from '../dependencies';
+import type { TLayoutBase, TPage } from '../page-route';
+import { defineView } from '../view';
+import { actionsFor } from './agreement-actions';
+import { LEGAL_BASIS_LABELS, SIGNATORY_LABELS, STATUS_LABELS } from './labels';
+
+const view = defineView<{ agreement: TAgreement; text: string; actions: ReturnType<typeof actionsFor>; ownParties: string[]; labels: object; dates: Record<string, string> }>(
+  'accord/agreement.njk',
+  `{% from "govuk/components/summary-list/macro.njk" import govukSummaryList %}
+{% from "govuk/components/tag/macro.njk" import govukTag %}
+{% from "govuk/components/button/macro.njk" import govukButton %}
+{% block page %}
+<span class="govuk-caption-l">{{ agreement.reference }}, version {{ agreement.version }}</span>
+<h1 class="govuk-heading-l">{{ agreement.title }}</h1>
+<p class="govuk-body">{{ govukTag({ text: labels.status[agreement.status].text, classes: labels.status[agreement.status].classes }) }}</p>
+{% macro post(path, text, classes) %}<form method="post" action="{{ base }}/agreements/{{ agreement.id }}{{ path }}"><input type="hidden" name="csrfToken" value="{{ csrfToken }}"><input type="hidden" name="revision" value="{{ agreement.revision }}">{{ govukButton({ text: text, classes: classes }) }}</form>{% endmacro %}
+{% if actions.edit or actions.submit or actions.revise or actions.vary or actions.review %}
+<div class="accord-actions govuk-!-margin-bottom-6">
+  {% if actions.edit %}<a class="govuk-button" href="{{ base }}/agreements/{{ agreement.id }}/edit">Edit draft</a>{% endif %}
+  {% if actions.submit %}{{ post("/submit", "Send for signature", "govuk-button--secondary") }}{% endif %}
+  {% if actions.revise %}{{ post("/revise", "Revise as a new draft", "") }}{% endif %}
+  {% if actions.review %}<a class="govuk-button" href="{{ base }}/agreements/{{ agreement.id }}/review">Record a review</a>{% endif %}
+  {% if actions.vary %}{{ post("/variations", "Start a variation", "govuk-button--secondary") }}{% endif %}
+</div>
+{% endif %}
+{{ govukSummaryList({ rows: [
+  { key: { text: "Summary" }, value: { text: agreement.summary or "Not given" } },
+  { key: { text: "Legal basis" }, value: { text: labels.legalBasis[agreement.legalBasis] } },
+  { key: { text: "Functions" }, value: { text: agreement.functions | join(", ") or "Not given" } },
+  { key: { text: "Drafted by" }, value: { text: agreement.owner } },
+  { key: { text: "In force from" }, value: { text: dates.effectiveDate or "Not yet" } },
+  { key: { text: "Next review" }, value: { text: dates.nextReviewDate or "Set when it comes into force" } },
+  { key: { text: "Expires" }, value: { text: dates.expiryDate or "No end date" } },
+  { key: { text: "Published on the register" }, value: { text: "Yes" if agreement.publish else ("No: " + agreement.publishExemptionReason) } },
+  { key: { text: "Document hash (SHA-256)" }, value: { html: '<span class="accord-hash">' + (agreement.documentSha256 or "Made when it is sent for signature") + '</span>' } }
+] }) }}
+<h2 class="govuk-heading-m">Parties and signatories</h2>
+{% for party in agreement.parties %}
+<h3 class="govuk-heading-s">{{ party.agencyName }}{% if party.leaving %} (leaving){% endif %}</h3>
+{% if actions.publication and party.agencyId in ownParties %}<p class="govuk-body"><a class="govuk-link" href="{{ base }}/agreements/{{ agreement.id }}/parties/{{ party.agencyId }}/publication">Record how {{ party.agencyName }} publishes it</a></p>{% endif %}
+{% if party.signatories.length %}
+<table class="govuk-table">
+  <caption class="govuk-table__caption govuk-visually-hidden">Signatories for {{ party.agencyName }}</caption>
+  <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Name</th><th scope="col" class="govuk-table__header">Role</th><th scope="col" class="govuk-table__header">Order</th><th scope="col" class="govuk-table__header">Status</th>{% if actions.resend %}<th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">Actions</span></th>{% endif %}</tr></thead>
+  <tbody class="govuk-table__body">{% for signatory in party.signatories %}<tr class="govuk-table__row"><td class="govuk-table__cell">{{ signatory.name }}<br><span class="govuk-body-s">{{ signatory.email }}</span></td><td class="govuk-table__cell">{{ signatory.role }}</td><td class="govuk-table__cell">{{ signatory.order }}</td><td class="govuk-table__cell">{{ labels.signatory[signatory.status] }}{% if signatory.reason %}: {{ signatory.reason }}{% endif %}</td>
+  {% if actions.resend %}<td class="govuk-table__cell">{% if signatory.status in ["requested", "expired", "bounced"] %}<form method="post" action="{{ base }}/agreements/{{ agreement.id }}/signatories/{{ signatory.id }}/resend"><input type="hidden" name="csrfToken" value="{{ csrfToken }}"><input type="hidden" name="revision" value="{{ agreement.revision }}">{{ govukButton({ text: "Send a new link", classes: "govuk-button--secondary govuk-!-margin-bottom-2", attributes: { "aria-label": "Send a new link to " + signatory.name } }) }}</form>{% endif %}{% if signatory.status in ["pending", "requested", "expired", "bounced"] %}<a class="govuk-link" href="{{ base }}/agreements/{{ agreement.id }}/signatories/{{ signatory.id }}/replace">Replace<span class="govuk-visually-hidden"> {{ signatory.name }}</span></a>{% endif %}</td>{% endif %}
+  </tr>{% endfor %}</tbody>
+</table>
+{% else %}<p class="govuk-body">No signatories yet.</p>{% endif %}
+{% endfor %}
+<h2 class="govuk-heading-m">The text</h2>
+<div class="accord-document govuk-body">{{ text | safe }}</div>
+{% if agreement.withdrawalTerms %}<h2 class="govuk-heading-m">Withdrawal terms</h2><p class="govuk-body">{{ agreement.withdrawalTerms }}</p>{% endif %}
+<h2 class="govuk-heading-m">Records</h2>
+<ul class="govuk-list">
+  <li><a class="govuk-link" href="{{ base }}/agreements/{{ agreement.id }}/events">Audit trail</a></li>
+  <li><a class="govuk-link" href="{{ base }}/agreements/{{ agreement.id }}/certificate">Completion certificate</a></li>
+</ul>
+{% if actions.withdraw or actions.requestTermination or actions.withdrawTermination or actions.recordTermination or actions.withdrawalNotice %}
+<h2 class="govuk-heading-m">Ending or leaving</h2>
+<ul class="govuk-list">
+  {% if actions.withdraw %}<li><a class="govuk-link" href="{{ base }}/agreements/{{ agreement.id }}/withdraw">Withdraw it from signature</a></li>{% endif %}
+  {% if actions.requestTermination %}<li><a class="govuk-link" href="{{ base }}/agreements/{{ agreement.id }}/termination">Ask every party to end it</a></li>{% endif %}
+  {% if actions.withdrawTermination %}<li><a class="govuk-link" href="{{ base }}/agreements/{{ agreement.id }}/termination/withdraw">Withdraw the request to end it</a></li>{% endif %}
+  {% if actions.withdrawalNotice %}<li><a class="govuk-link" href="{{ base }}/agreements/{{ agreement.id }}/withdrawals">Give notice that a party leaves</a></li>{% endif %}
+  {% if actions.recordTermination %}<li><a class="govuk-link" href="{{ base }}/agreements/{{ agreement.id }}/terminate">Record a termination agreed outside Accord</a></li>{% endif %}
+</ul>
+{% endif %}
+{% endblock %}`,
+);
+
+const trailView = defineView<{ agreement: TAgreement; events: (TAuditEvent & { when: string })[]; brokenAt: number | null }>(
+  'accord/audit-trail.njk',
+  `{% from "govuk/components/panel/macro.njk" import govukPanel %}
+{% from "govuk/components/warning-text/macro.njk" import govukWarningText %}
+{% block page %}
+<span class="govuk-caption-l">{{ agreement.reference }}</span>
+<h1 class="govuk-heading-l">Audit trail</h1>
+{% if brokenAt === null %}<div class="govuk-inset-text">The chain of {{ events.length }} events is intact: each event holds the hash of the one before it.</div>
+{% else %}{{ govukWarningText({ text: "The chain is broken at event " + brokenAt + ": the trail has been altered." }) }}{% endif %}
+<table class="govuk-table">
+  <caption class="govuk-table__caption govuk-visually-hidden">Events, oldest first</caption>
+  <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">#</th><th scope="col" class="govuk-table__header">When</th><th scope="col" class="govuk-table__header">What</th><th scope="col" class="govuk-table__header">Who</th></tr></thead>
+  <tbody class="govuk-table__body">{% for event in events %}<tr class="govuk-table__row"><td class="govuk-table__cell">{{ event.seq }}</td><td class="govuk-table__cell">{{ event.when }}</td><td class="govuk-table__cell">{{ event.type | replace("_", " ") }}</td><td class="govuk-table__cell">{{ event.actor.name or event.actor.email or "Accord" }}</td></tr>{% endfor %}</tbody>
+</table>
+{% endblock %}`,
+);
+
+const datesOf = (agreement: TAgreement) =>
+  Object.fromEntries((['effectiveDate', 'nextReviewDate', 'expiryDate'] as const).flatMap((field) => (agreement[field] ? [[field, dateInWords(agreement[field]!)]] : [])));
+
+const renderAgreement = (layout: TLayoutBase, agreement: TAgreement, extra: Partial<TLayoutBase> = {}) =>
+  view({
+    ...layout,
+    ...extra,
+    title: `${agreement.reference}: ${agreement.title}`,
+    backLink: { href: layout.base, text: 'All agreements' },
+    agreement,
+    text: renderMarkdown(agreement.body).value,
+    actions: actionsFor(agreement, layout.user!),
+    ownParties: agreement.parties.filter((party) => layout.user!.role === 'admin' || layout.user!.agencies.includes(party.agencyId)).map((party) => party.agencyId),
+    labels: { status: STATUS_LABELS, signatory: SIGNATORY_LABELS, legalBasis: LEGAL_BASIS_LABELS },
+    dates: datesOf(agreement),
+  });
+
+export const agreementPages: TPage[] = [
+  {
+    method: 'GET',
+    path: '/agreements/{id}',
+    role: 'viewer',
+    handle: async ({ params, user, layout, query }) => ({
+      html: renderAgreement(layout, await getAgreement({ id: params.id!, user, agreements }), query.done ? { notice: query.done } : {}),
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/agreements/{id}/events',
+    role: 'viewer',
+    handle: async ({ params, user, layout }) => {
+      const agreement = await getAgreement({ id: params.id!, user, agreements });
+      const events = await listAuditEvents({ id: params.id!, user, agreements });
+      return {
+        html: trailView({
+          ...layout,
+          title: `Audit trail of ${agreement.reference}`,
+          backLink: { href: `${layout.base}/agreements/${agreement.id}`, text: agreement.reference },
+          agreement,
+          events: events.map((event) => ({ ...event, when: momentInWords(event.at) })),
+          brokenAt: findBrokenLink(events),
+        }),
+      };
+    },
+  },
+];

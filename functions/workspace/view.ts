@@ -1,0 +1,86 @@
+import { fileURLToPath } from 'node:url';
+import nunjucks from 'nunjucks';
+import type { TUser } from '../../shared/domain/user';
+
+/**
+ * What the workspace reads beside its code: GOV.UK Frontend's templates and the built style sheet
+ * and scripts (infra/workspace-assets.mjs). In the Lambda asset they sit beside the bundle; in the
+ * repository, beside this module, where the local stack builds them.
+ */
+export const BUILD_DIR = fileURLToPath(new URL('./build/', import.meta.url));
+
+const LAYOUT = `{% extends "govuk/template.njk" %}
+{% from "govuk/components/generic-header/macro.njk" import govukGenericHeader %}
+{% from "govuk/components/service-navigation/macro.njk" import govukServiceNavigation %}
+{% from "govuk/components/back-link/macro.njk" import govukBackLink %}
+{% from "govuk/components/error-summary/macro.njk" import govukErrorSummary %}
+{% from "govuk/components/notification-banner/macro.njk" import govukNotificationBanner %}
+{% set htmlLang = "en-GB" %}
+{% block pageTitle %}{% if errorList and errorList.length %}Error: {% endif %}{{ title }} – Accord{% endblock %}
+{% block head %}<meta name="robots" content="noindex"><link rel="stylesheet" href="{{ base }}/assets/accord.css">{% endblock %}
+{% block headIcons %}{% endblock %}
+{% block header %}
+<header class="govuk-template__header">
+{{ govukGenericHeader({ logoText: "Accord", url: base }) }}
+{% set signOut %}{% if user %}<li class="govuk-service-navigation__item"><form method="post" action="{{ base }}/sign-out" class="govuk-!-display-inline"><input type="hidden" name="csrfToken" value="{{ csrfToken }}"><button type="submit" class="govuk-service-navigation__link accord-link-button">Sign out<span class="govuk-visually-hidden"> {{ user.email }}</span></button></form></li>{% endif %}{% endset %}
+{{ govukServiceNavigation({
+  serviceName: "Collaboration agreements",
+  serviceUrl: base,
+  navigation: navigation,
+  slots: { navigationEnd: signOut }
+}) }}
+</header>
+{% endblock %}
+{% block beforeContent %}{% if backLink %}{{ govukBackLink({ href: backLink.href, text: backLink.text }) }}{% endif %}{% endblock %}
+{% block content %}
+{% if errorList and errorList.length %}{{ govukErrorSummary({ titleText: "There is a problem", errorList: errorList }) }}{% endif %}
+{% if notice %}{{ govukNotificationBanner({ type: "success", text: notice }) }}{% endif %}
+{% block page %}{% endblock %}
+{% endblock %}
+{% block footer %}
+<footer class="govuk-footer accord-no-print"><div class="govuk-width-container"><div class="govuk-footer__meta"><div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
+<h2 class="govuk-visually-hidden">Support links</h2>
+<ul class="govuk-footer__inline-list"><li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="{{ base }}/accessibility">Accessibility statement</a></li><li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/register">Public register</a></li></ul>
+<p class="govuk-body-s">Accord keeps collaboration agreements under the Policing and Crime Act 2017 and the Police Act 1996.</p>
+</div></div></div></footer>
+{% endblock %}
+{% block bodyEnd %}<script type="module" src="{{ base }}/assets/accord.mjs"></script>{% endblock %}`;
+
+const templates = new Map<string, string>([['accord/layout.njk', LAYOUT]]);
+
+/** Page templates registered by the page modules that own them. */
+const pageLoader: nunjucks.ILoader = {
+  getSource: (name: string) => {
+    const src = templates.get(name);
+    return src === undefined ? (null as unknown as nunjucks.LoaderSource) : { src, path: name, noCache: false };
+  },
+};
+
+let environment: nunjucks.Environment | undefined;
+const env = () =>
+  (environment ??= new nunjucks.Environment([pageLoader, new nunjucks.FileSystemLoader(`${BUILD_DIR}templates`, { noCache: false })], {
+    autoescape: true,
+    throwOnUndefined: false,
+  }));
+
+/** Everything the layout reads. */
+export type TLayoutContext = {
+  title: string;
+  base: string;
+  cspNonce: string;
+  user: TUser | null;
+  csrfToken?: string;
+  navigation?: { href: string; text: string; active?: boolean }[];
+  backLink?: { href: string; text: string };
+  errorList?: { text: string; href: string }[];
+  notice?: string;
+};
+
+/**
+ * A page's template, written in Nunjucks with GOV.UK Frontend's macros, extending Accord's layout.
+ * Registered once when its module loads; compiled on first use and kept for the life of the function.
+ */
+export const defineView = <TContext extends object>(name: string, source: string) => {
+  templates.set(name, `{% extends "accord/layout.njk" %}\n${source}`);
+  return (context: TLayoutContext & TContext): string => env().render(name, context);
+};

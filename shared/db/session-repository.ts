@@ -1,0 +1,22 @@
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ZStoredSession, type TStoredSession } from '../schemas/session';
+import type { TTableAccess } from './client';
+import { sessionKey } from './keys';
+
+/** Workspace sessions: one item each, found by the hash of the cookie that names it. */
+export const createSessionRepository = ({ client, tableName }: TTableAccess) => ({
+  async get(sessionHash: string): Promise<TStoredSession | null> {
+    const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: sessionKey(sessionHash) }));
+    if (!Item) return null;
+    const session = ZStoredSession.parse(Item);
+    // TTL removes expired items within days, not at once.
+    return session.expiresAt * 1000 > Date.now() ? session : null;
+  },
+  async put(sessionHash: string, session: TStoredSession): Promise<void> {
+    await client.send(new PutCommand({ TableName: tableName, Item: { ...sessionKey(sessionHash), entity: 'session', ...session } }));
+  },
+  async remove(sessionHash: string): Promise<void> {
+    await client.send(new DeleteCommand({ TableName: tableName, Key: sessionKey(sessionHash) }));
+  },
+});
+export type TSessionStore = ReturnType<typeof createSessionRepository>;

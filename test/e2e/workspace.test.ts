@@ -1,0 +1,302 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { must } from '../../client/accord-client';
+import { ASSESSMENT, WARWICKSHIRE_AGENCIES } from '../fixtures/agencies';
+import { stackClient } from '../fixtures/contract';
+import { axeViolations, launchChromium } from '../fixtures/browser';
+import { createMailbox, type TMail } from '../fixtures/outbox';
+import { startLocalStackOnFreePorts } from '../fixtures/local-stack';
+
+const FIRE_CHIEF = { name: 'Ben Brook', role: 'Chief Fire Officer', email: 'cfo@warwickshire-fire.test' };
+const AMBULANCE_CHIEF = { name: 'Anthony Marsh', role: 'Chief Executive', email: 'ceo@west-midlands-ambulance.test' };
+
+/**
+ * The legal team's workspace in Chromium: signing in through the authorization code flow, drafting
+ * with the GOV.UK error pattern, sending for signature, a stale edit, roles, sign-out, and axe-core.
+ */
+describe('the workspace in a browser', () => {
+  let stack: Awaited<ReturnType<typeof startLocalStackOnFreePorts>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startLocalStackOnFreePorts('workspace');
+    browser = await launchChromium();
+    const client = await stackClient(stack.url);
+    await client.signIn({ email: 'admin@accord.test', role: 'admin' });
+    for (const agency of WARWICKSHIRE_AGENCIES) await must(client.api.POST('/agencies', { body: { ...agency, legalContacts: [...agency.legalContacts] } }));
+    await client.call('PUT', '/agencies/warwickshire-fire/signatories', { signatories: [FIRE_CHIEF] });
+    await client.call('PUT', '/agencies/west-midlands-ambulance/signatories', { signatories: [AMBULANCE_CHIEF] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  /** A browser that has signed in at the local sign-in page as this person. */
+  const signedIn = async (who: { email: string; role: string; agencies?: string }, options: { javaScriptEnabled?: boolean; bypassCSP?: boolean } = {}) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/workspace`);
+    await page.getByLabel('Email address').fill(who.email);
+    await page.getByLabel(who.role).check();
+    await page.getByLabel('Agencies').fill(who.agencies ?? '');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Agreements', level: 1 }).waitFor();
+    return { context, page };
+  };
+
+  const fillSignatory = async (page: Page, party: number, signatory: typeof FIRE_CHIEF) => {
+    const of = `Signatory 1 for party ${party}`;
+    const group = page.getByRole('group', { name: of });
+    await group.getByLabel('Full name').fill(signatory.name);
+    await group.getByLabel('Role').fill(signatory.role);
+    await group.getByLabel('Email address').fill(signatory.email);
+  };
+
+  const draftJourney = async (page: Page) => {
+    await page.getByRole('link', { name: 'New draft' }).click();
+    await page.getByLabel('Title').fill('Shared fleet workshop');
+    await page.getByLabel('Agreement text').fill('# Shared fleet workshop\n\nThe parties share one workshop.');
+    const first = page.getByRole('group', { name: 'Party 1' });
+    await first.getByLabel('Agency').selectOption('warwickshire-fire');
+    await fillSignatory(page, 1, { ...FIRE_CHIEF, email: 'not an address' });
+    const second = page.getByRole('group', { name: 'Party 2' });
+    await second.getByLabel('Agency').selectOption('west-midlands-ambulance');
+    await fillSignatory(page, 2, AMBULANCE_CHIEF);
+    await page.getByRole('button', { name: 'Save draft' }).last().click();
+
+    // The GOV.UK error pattern: a summary linking to the field, the message beside it, what was typed kept.
+    const summary = page.locator('.govuk-error-summary');
+    await summary.waitFor();
+    expect(await page.title()).toMatch(/^Error: /);
+    const link = summary.getByRole('link', { name: /Party 1, signatory 1, email/ });
+    expect(await link.getAttribute('href')).toBe('#parties-0-signatories-0-email');
+    expect(await page.locator('#parties-0-signatories-0-email-error').textContent()).toContain('must be an email address');
+    expect(await page.getByLabel('Title').inputValue()).toBe('Shared fleet workshop');
+    expect(await page.locator('#parties-0-signatories-0-email').inputValue()).toBe('not an address');
+
+    await page.locator('#parties-0-signatories-0-email').fill(FIRE_CHIEF.email);
+    await page.getByRole('button', { name: 'Save draft' }).last().click();
+    await page.locator('.govuk-notification-banner').getByText(/Draft .* saved/).waitFor();
+    const reference = (await page.locator('.govuk-caption-l').textContent())!.split(',')[0]!;
+
+    // Sending it before the statute's rules are met shows each failure beside its field.
+    await page.getByRole('button', { name: 'Send for signature' }).click();
+    await page.getByRole('heading', { name: 'Fix the draft before it is sent for signature' }).waitFor();
+    const failures = await page.locator('.govuk-error-summary a').allTextContents();
+    expect(failures.some((text) => text.startsWith('How a party may withdraw'))).toBe(true);
+    expect(failures.some((text) => text.startsWith('Party 1, assessment of efficiency and effectiveness'))).toBe(true);
+    expect(await page.locator('#withdrawalTerms-error').count()).toBe(1);
+
+    await page.getByLabel('How a party may withdraw').fill('Six months written notice to the other party.');
+    for (const party of ['Party 1', 'Party 2']) {
+      const group = page.getByRole('group', { name: party, exact: true });
+      await group.getByLabel('Its assessment of the effect on its efficiency or effectiveness').fill(ASSESSMENT.efficiencyEffectiveness);
+      await group.getByLabel('Its assessment of the effect on public safety').fill(ASSESSMENT.publicSafety);
+    }
+    await page.getByRole('button', { name: 'Save draft' }).last().click();
+    await page.getByRole('button', { name: 'Send for signature' }).click();
+    await page.locator('.govuk-notification-banner').getByText('Sent for signature').waitFor();
+    expect(await page.locator('.govuk-tag').first().textContent()).toContain('Awaiting signatures');
+    return reference;
+  };
+
+  it('drafts, corrects and sends an agreement for signature with JavaScript off', async () => {
+    const { context, page } = await signedIn({ email: 'editor@warwickshire-fire.test', role: 'editor', agencies: 'warwickshire-fire' }, { javaScriptEnabled: false });
+    const reference = await draftJourney(page);
+    await createMailbox(() => stack.sesUrl).linkFor(FIRE_CHIEF.email);
+    // The list finds it by search on the server.
+    await page.getByRole('link', { name: 'Agreements' }).first().click();
+    await page.getByLabel('Search').fill('fleet workshop');
+    await page.getByRole('button', { name: 'Search' }).click();
+    expect(await page.getByRole('link', { name: reference }).count()).toBe(1);
+    await context.close();
+  });
+
+  it('does the same journey with JavaScript on', async () => {
+    const { context, page } = await signedIn({ email: 'editor2@warwickshire-fire.test', role: 'editor', agencies: 'warwickshire-fire' });
+    await draftJourney(page);
+    await context.close();
+  });
+
+  it('keeps what the user typed when someone else saved the draft first, and says what they changed', async () => {
+    const first = await signedIn({ email: 'one@warwickshire-fire.test', role: 'editor', agencies: 'warwickshire-fire' }, { javaScriptEnabled: false });
+    await first.page.getByRole('link', { name: 'New draft' }).click();
+    await first.page.getByLabel('Title').fill('Joint control room');
+    await first.page.getByRole('group', { name: 'Party 1' }).getByLabel('Agency').selectOption('warwickshire-fire');
+    await first.page.getByRole('button', { name: 'Save draft' }).last().click();
+    await first.page.locator('.govuk-notification-banner').waitFor();
+    const draftUrl = first.page.url().split('?')[0]!;
+
+    const second = await signedIn({ email: 'two@warwickshire-fire.test', role: 'editor', agencies: 'warwickshire-fire' }, { javaScriptEnabled: false });
+    await first.page.goto(`${draftUrl}/edit`);
+    await second.page.goto(`${draftUrl}/edit`);
+    await second.page.getByLabel('Title').fill('Joint control room and dispatch');
+    await second.page.getByRole('button', { name: 'Save draft' }).last().click();
+    await second.page.locator('.govuk-notification-banner').getByText('Draft saved.').waitFor();
+
+    await first.page.getByLabel('Summary').fill('One control room for both services.');
+    await first.page.getByRole('button', { name: 'Save draft' }).last().click();
+    const banner = first.page.locator('.govuk-notification-banner');
+    await banner.getByText('Someone else saved this draft while you were editing it').waitFor();
+    expect(await banner.locator('dt').allTextContents()).toEqual(['Title']);
+    expect(await banner.locator('dd').allTextContents()).toEqual(['Joint control room and dispatch']);
+    expect(await first.page.getByLabel('Summary').inputValue()).toBe('One control room for both services.');
+    // Saving again, having seen the change, goes through.
+    await first.page.getByRole('button', { name: 'Save draft' }).last().click();
+    await first.page.locator('.govuk-notification-banner').getByText('Draft saved.').waitFor();
+    await first.context.close();
+    await second.context.close();
+  });
+
+  it('enforces roles on the server and refuses cross-site posts', async () => {
+    const { context, page } = await signedIn({ email: 'viewer@warwickshire-fire.test', role: 'viewer', agencies: 'warwickshire-fire' }, { javaScriptEnabled: false });
+    expect(await page.getByRole('link', { name: 'New draft' }).count()).toBe(0);
+    const form = await page.goto(`${stack.url}/workspace/agreements/new`);
+    expect(form!.status()).toBe(403);
+    const csrfToken = await page.locator('input[name="csrfToken"]').first().inputValue();
+    const post = await context.request.post(`${stack.url}/workspace/agreements/new`, { form: { csrfToken, title: 'Mine now', action: 'save' }, headers: { origin: stack.url } });
+    expect(post.status()).toBe(403);
+    const crossSite = await context.request.post(`${stack.url}/workspace/sign-out`, { form: { csrfToken }, headers: { origin: 'https://attacker.example' }, maxRedirects: 0 });
+    expect(crossSite.status()).toBe(403);
+    const noToken = await context.request.post(`${stack.url}/workspace/sign-out`, { form: {}, headers: { origin: stack.url }, maxRedirects: 0 });
+    expect(noToken.status()).toBe(403);
+    await context.close();
+  });
+
+  it('signs out: the session ends and the workspace asks for sign-in again', async () => {
+    const { context, page } = await signedIn({ email: 'leaving@warwickshire-fire.test', role: 'viewer' }, { javaScriptEnabled: false });
+    const cookies = await context.cookies();
+    const session = cookies.find((cookie) => cookie.name === '__Host-accord-session')!;
+    expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax' });
+    await page.getByRole('button', { name: /Sign out/ }).click();
+    await page.getByRole('heading', { name: 'You have signed out' }).waitFor();
+    // The old cookie no longer opens anything, even if a copy of it was kept.
+    const replay = await browser.newContext();
+    await replay.addCookies([session]);
+    const again = await replay.request.get(`${stack.url}/workspace`, { maxRedirects: 0 });
+    expect(again.status()).toBe(303);
+    expect(again.headers().location).toContain('/_local/oauth2/authorize');
+    await replay.close();
+    await context.close();
+  });
+
+  it('after signature: sends a new link, shows the certificate, and records a review that opens a variation', async () => {
+    const client = await stackClient(stack.url);
+    await client.signIn({ email: 'legal@warwickshire-fire.test', role: 'editor', agencies: ['warwickshire-fire'] });
+    const parties = [
+      { agencyId: 'warwickshire-fire', assessment: ASSESSMENT, signatories: [FIRE_CHIEF] },
+      { agencyId: 'west-midlands-ambulance', assessment: ASSESSMENT, signatories: [AMBULANCE_CHIEF] },
+    ];
+    const created = await must(client.api.POST('/agreements', { body: { title: 'Shared training ground', body: '# Training\n\nOne ground.', withdrawalTerms: 'Three months notice.', parties } }));
+    await must(client.api.POST('/agreements/{id}/submit', { params: { path: { id: created.id } } }));
+
+    const { context, page } = await signedIn({ email: 'legal2@warwickshire-fire.test', role: 'editor', agencies: 'warwickshire-fire' }, { javaScriptEnabled: false });
+    await page.goto(`${stack.url}/workspace/agreements/${created.id}`);
+    await page.getByRole('button', { name: `Send a new link to ${FIRE_CHIEF.name}` }).click();
+    await page.locator('.govuk-notification-banner').getByText(`A new link is on its way to ${FIRE_CHIEF.name}`).waitFor();
+
+    // Both chiefs approve from their links, as signatories do: the fire chief from the new one.
+    const mailbox = createMailbox(() => stack.sesUrl);
+    const requestsTo = (mails: TMail[], address: string) => mails.filter((mail) => mail.to === address && mail.subject === `Signature requested: ${created.reference} — Shared training ground`);
+    for (const [chief, expected] of [[FIRE_CHIEF, 2], [AMBULANCE_CHIEF, 1]] as const) {
+      const mails = await mailbox.waitFor((all) => requestsTo(all, chief.email).length === expected, `${expected} signature requests to ${chief.email}`);
+      const link = /\/sign\/[\w-]{43}/.exec(requestsTo(mails, chief.email).at(-1)!.text)![0];
+      const signing = await context.newPage();
+      await signing.goto(`${stack.url}${link}`);
+      await signing.getByLabel(/I approve this agreement/).check();
+      await signing.getByLabel(/type your full name/).fill(chief.name);
+      await signing.getByRole('button', { name: 'Record my decision' }).click();
+      await signing.getByRole('heading', { name: 'Thank you' }).waitFor();
+      await signing.close();
+    }
+
+    await page.goto(`${stack.url}/workspace/agreements/${created.id}`);
+    expect(await page.locator('.govuk-tag').first().textContent()).toContain('In force');
+    await page.getByRole('link', { name: 'Completion certificate' }).click();
+    expect(await page.getByRole('row', { name: new RegExp(FIRE_CHIEF.name) }).getByText('Approved').count()).toBe(1);
+    const download = await context.request.get(`${stack.url}/workspace/agreements/${created.id}/certificate/download`);
+    expect(download.headers()['content-disposition']).toMatch(/attachment; filename="CA-\d{4}-\d{4}-v1-certificate.json"/);
+    expect((await download.json()).parties[0].signatories[0].status).toBe('approved');
+
+    await page.goto(`${stack.url}/workspace/agreements/${created.id}`);
+    await page.getByRole('link', { name: 'Record a review' }).click();
+    await page.getByRole('button', { name: 'Record the review' }).click();
+    expect(await page.locator('.govuk-error-summary a').allTextContents()).toEqual(['Outcome: choose one of the options', 'What the review found: record what the review found']);
+    await page.getByLabel('Vary it').check();
+    await page.getByLabel('What the review found').fill('The ground is shared more than planned; the schedule needs a second site.');
+    await page.getByRole('button', { name: 'Record the review' }).click();
+    await page.getByRole('heading', { name: 'Edit draft' }).waitFor();
+    expect(await page.locator('.govuk-notification-banner').textContent()).toContain('This is the variation draft');
+    expect(await page.locator('.govuk-caption-l').textContent()).toContain('version 2');
+    await context.close();
+  });
+
+  it('searches signatories on the server, filters by legal basis, exports every page as formula-safe CSV, and reports to the board', async () => {
+    const client = await stackClient(stack.url);
+    await client.signIn({ email: 'legal@warwickshire-fire.test', role: 'editor', agencies: ['warwickshire-fire'] });
+    await must(
+      client.api.POST('/agreements', {
+        body: { title: '=HYPERLINK("https://attacker.example","Open")', legalBasis: 'OTHER', parties: [{ agencyId: 'warwickshire-fire', signatories: [{ name: 'Zara Quill', role: 'Head of Estates', email: 'zara.quill@warwickshire-fire.test' }] }] },
+      }),
+    );
+    const { context, page } = await signedIn({ email: 'finder@warwickshire-fire.test', role: 'viewer', agencies: 'warwickshire-fire' }, { bypassCSP: true });
+    await page.getByLabel('Search').fill('zara quill');
+    await page.getByRole('button', { name: 'Search' }).click();
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    await page.getByLabel('Search').fill('');
+    await page.getByLabel('Legal basis').selectOption('OTHER');
+    await page.getByRole('button', { name: 'Search' }).click();
+    expect(await page.locator('tbody tr td:nth-child(2)').allTextContents()).toEqual(['=HYPERLINK("https://attacker.example","Open")']);
+    expect(await axeViolations(page)).toEqual([]);
+
+    const csv = await context.request.get(`${stack.url}/workspace/agreements.csv?legalBasis=OTHER`);
+    expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`"'=HYPERLINK(""https://attacker.example"",""Open"")"`);
+
+    await page.getByRole('link', { name: 'Board report' }).click();
+    await page.getByRole('heading', { name: 'Board report' }).waitFor();
+    const draftCount = await page.getByRole('row', { name: /^Draft/ }).locator('td').textContent();
+    expect(Number(draftCount)).toBeGreaterThanOrEqual(1);
+    expect(await page.getByRole('heading', { name: 'Declined, with the reasons given' }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('passes axe-core on the list, an agreement, the draft form with errors, submit errors, the certificate, the audit trail and the accessibility statement', async () => {
+    const { context, page } = await signedIn({ email: 'checker@warwickshire-fire.test', role: 'editor', agencies: 'warwickshire-fire' }, { bypassCSP: true });
+    const checked: Record<string, string[]> = {};
+    const check = async (name: string) => {
+      checked[name] = await axeViolations(page);
+    };
+    await check('list');
+    await page.getByRole('link', { name: 'New draft' }).click();
+    await page.getByRole('button', { name: 'Save draft' }).last().click();
+    await page.locator('.govuk-error-summary').waitFor();
+    await check('draft form with errors');
+    await page.getByLabel('Title').fill('Checked for accessibility');
+    await page.getByRole('group', { name: 'Party 1' }).getByLabel('Agency').selectOption('warwickshire-fire');
+    await page.getByRole('button', { name: 'Save draft' }).last().click();
+    await page.locator('.govuk-notification-banner').waitFor();
+    await check('agreement');
+    await page.getByRole('button', { name: 'Send for signature' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    await check('submit errors');
+    await page.goBack();
+    await page.getByRole('link', { name: 'Completion certificate' }).click();
+    await page.getByRole('heading', { name: 'Completion certificate' }).waitFor();
+    await check('certificate');
+    await page.goBack();
+    await page.getByRole('link', { name: 'Audit trail' }).click();
+    await page.locator('.govuk-inset-text').getByText('is intact').waitFor();
+    await check('audit trail');
+    await page.getByRole('link', { name: 'Accessibility statement' }).click();
+    await check('accessibility statement');
+    expect(checked).toEqual({ list: [], 'draft form with errors': [], agreement: [], 'submit errors': [], certificate: [], 'audit trail': [], 'accessibility statement': [] });
+    await context.close();
+  });
+});
+

@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createSessions, csrfTokenMatches, SESSION_COOKIE } from '../../../functions/workspace/session';
+import type { TStoredSession } from '../../../shared/schemas/session';
+
+const SIGN_IN = {
+  kind: 'cognito' as const,
+  clientId: 'client-1',
+  authorizeUrl: 'https://accord.auth.eu-west-2.amazoncognito.com/oauth2/authorize',
+  tokenUrl: 'https://accord.auth.eu-west-2.amazoncognito.com/oauth2/token',
+  revokeUrl: 'https://accord.auth.eu-west-2.amazoncognito.com/oauth2/revoke',
+  logoutUrl: 'https://accord.auth.eu-west-2.amazoncognito.com/logout',
+};
+
+/** An ID token as far as the session reads it: its expiry; `verify` below stands in for aws-jwt-verify. */
+const idToken = (email: string, expiresAt: Date) =>
+  ['e30', Buffer.from(JSON.stringify({ email, exp: Math.floor(expiresAt.getTime() / 1000) })).toString('base64url'), 'sig'].join('.');
+
+const setUp = (now: () => Date) => {
+  const stored = new Map<string, TStoredSession>();
+  const requests: URLSearchParams[] = [];
+  let role: 'editor' | 'viewer' = 'editor';
+  const sessions = createSessions({
+    signIn: SIGN_IN,
+    publicBaseUrl: 'https://accord.example.police.uk',
+    base: '/workspace',
+    sessions: {
+      get: async (key) => stored.get(key) ?? null,
+      put: async (key, session) => void stored.set(key, session),
+      remove: async (key) => void stored.delete(key),
+    },
+    verify: async (authorization) => ({ email: JSON.parse(Buffer.from(authorization.split('.')[1]!, 'base64url').toString()).email, role, agencies: ['warwickshire-fire'] }),
+    fetch: (async (_url: string, init: RequestInit) => {
+      const body = new URLSearchParams(String(init.body));
+      requests.push(body);
+      if (body.get('grant_type') === 'refresh_token' && body.get('refresh_token') === 'revoked') return new Response('{"error":"invalid_grant"}', { status: 400 });
+      return Response.json({ id_token: idToken('legal@warwickshire-fire.test', new Date(now().getTime() + 3600_000)), refresh_token: 'refresh-1', expires_in: 3600 });
+    }) as typeof fetch,
+  });
+  return { sessions, stored, requests, setRole: (next: typeof role) => (role = next) };
+};
+
+const signIn = async (kit: ReturnType<typeof setUp>) => {
+  const started = kit.sessions.start('/workspace/agreements/01J0000000000000000000000A');
+  const location = new URL(started.location);
+  const finished = await kit.sessions.finish({ code: 'code-1', state: location.searchParams.get('state')! }, started.setCookie.split(';')[0]);
+  return { location, finished, cookie: finished.setCookies[0]!.split(';')[0]! };
+};
+
+describe('workspace sessions', () => {
+  it('signs in by the code flow with PKCE: the verifier sent matches the challenge, and the browser gets only an opaque cookie', async () => {
+    const kit = setUp(() => new Date('2027-03-01T09:00:00Z'));
+    const { location, finished, cookie } = await signIn(kit);
+    const verifier = kit.requests[0]!.get('code_verifier')!;
+    expect(location.searchParams.get('code_challenge')).toBe(createHash('sha256').update(verifier).digest('base64url'));
+    expect(finished.location).toBe('/workspace/agreements/01J0000000000000000000000A');
+    expect(cookie.startsWith(`${SESSION_COOKIE}=`)).toBe(true);
+    expect(finished.setCookies[0]).toContain('HttpOnly; Secure; SameSite=Lax');
+    // The store holds the hash of the cookie, never the cookie.
+    expect([...kit.stored.keys()]).not.toContain(cookie.split('=')[1]);
+  });
+
+  it('refuses a return that was not started in this browser', async () => {
+    const kit = setUp(() => new Date('2027-03-01T09:00:00Z'));
+    const started = kit.sessions.start(undefined);
+    await expect(kit.sessions.finish({ code: 'code-1', state: 'someone-elses-state-value-000000' }, started.setCookie.split(';')[0])).rejects.toThrow(/not started here/);
+  });
+
+  it('never sends the user anywhere outside the workspace after sign-in', () => {
+    const kit = setUp(() => new Date());
+    const pendingOf = (returnTo: string) => JSON.parse(Buffer.from(kit.sessions.start(returnTo).setCookie.split(';')[0]!.split('=')[1]!, 'base64url').toString()).returnTo;
+    expect(pendingOf('https://attacker.example/workspace')).toBe('/workspace');
+    expect(pendingOf('/workspacex')).toBe('/workspace');
+    expect(pendingOf('/workspace?q=fleet')).toBe('/workspace?q=fleet');
+  });
+
+  it('outlives the ID token’s hour by refreshing it, and takes up a changed role when it does', async () => {
+    let now = new Date('2027-03-01T09:00:00Z');
+    const kit = setUp(() => now);
+    const { cookie } = await signIn(kit);
+    expect((await kit.sessions.current(cookie, now))!.user.role).toBe('editor');
+    kit.setRole('viewer');
+    now = new Date('2027-03-01T10:30:00Z');
+    const renewed = await kit.sessions.current(cookie, now);
+    expect(renewed!.user.role).toBe('viewer');
+    expect(kit.requests.at(-1)!.get('grant_type')).toBe('refresh_token');
+  });
+
+  it('ends the session when the refresh token is refused, and at sign-out', async () => {
+    const now = new Date('2027-03-01T09:00:00Z');
+    const kit = setUp(() => now);
+    const { cookie } = await signIn(kit);
+    const session = (await kit.sessions.current(cookie, now))!;
+    const ended = await kit.sessions.end(session);
+    expect(new URL(ended.location).searchParams.get('logout_uri')).toBe('https://accord.example.police.uk/workspace/signed-out');
+    expect(kit.requests.at(-1)!.get('token')).toBe('refresh-1');
+    expect(await kit.sessions.current(cookie, now)).toBeNull();
+
+    const again = await signIn(kit);
+    for (const [key, stored] of kit.stored) kit.stored.set(key, { ...stored, refreshToken: 'revoked' });
+    expect(await kit.sessions.current(again.cookie, new Date('2027-03-01T11:00:00Z'))).toBeNull();
+    expect(kit.stored.size).toBe(0);
+  });
+
+  it('accepts a form only with its session’s CSRF token', () => {
+    const session = { csrfToken: 'a'.repeat(43) } as TStoredSession;
+    expect(csrfTokenMatches(session, 'a'.repeat(43))).toBe(true);
+    expect(csrfTokenMatches(session, 'b'.repeat(43))).toBe(false);
+    expect(csrfTokenMatches(session, undefined)).toBe(false);
+  });
+});
