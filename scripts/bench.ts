@@ -17,6 +17,7 @@ import { TEST_ISSUER, TEST_JWKS } from '../test/fixtures/auth';
 import { startDynamoDbProxy } from '../test/fixtures/dynamodb-recorder';
 import { freePort } from '../test/setup/dynamodb-local';
 import { percentile } from './percentile';
+import { ensureWorkspaceAssets } from '../infra/workspace-assets.mjs';
 
 const OUT_DIR = resolve('.bench');
 const SIGNING_KEYS = JSON.stringify({ currentKeyId: 'bench-1', 'bench-1': 'YmVuY2gtc2lnbmluZy1rZXktb2YtdGhpcnR5LXR3by1ieXRlcw' });
@@ -64,6 +65,7 @@ const loadTime = (file: string) =>
         PUBLIC_BASE_URL: 'http://localhost:3000',
         LOCAL_AUTH_ISSUER: TEST_ISSUER,
         LOCAL_AUTH_JWKS: TEST_JWKS,
+        LOCAL_SIGN_IN_URL: 'http://localhost:3000/_local',
         SIGNING_KEYS,
         MAIL_FROM: 'Accord <accord@accord.test>',
         DOCUMENTS_BUCKET: 'accord-documents',
@@ -76,6 +78,8 @@ const loadTime = (file: string) =>
 
 /** Each function beside its floor (only the AWS SDK clients it calls): sizes, and load times taken in alternation. */
 const benchBundles = async () => {
+  // The workspace reads its templates and assets beside its bundle, as it does in its Lambda asset.
+  await ensureWorkspaceAssets(join(OUT_DIR, 'build'));
   const rows: string[] = [];
   for (const name of Object.keys(FUNCTIONS) as TFunctionName[]) {
     const outfile = join(OUT_DIR, `${name}.mjs`);

@@ -5,6 +5,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda
 import { MAX_REQUEST_BYTES, requestSizeLimit } from '../../shared/http/request-size-limit';
 import { observability } from '../../shared/observability';
 import { toRouterRoute, workspaceErrorPage, type TPage } from './page-route';
+import { agencyPages } from './pages/agencies';
 import { agreementListPages } from './pages/agreement-list';
 import { agreementPages } from './pages/agreement';
 import { agreementActionPages } from './pages/agreement-actions';
@@ -14,7 +15,7 @@ import { draftPages } from './pages/draft-form';
 import { notFoundPage, serviceRoutes, signOutPage } from './pages/service';
 
 /** Every page of the workspace; each module owns its pages and their templates. */
-export const pages: TPage[] = [...agreementListPages, ...draftPages, ...agreementPages, ...agreementActionPages, ...certificatePages, ...reportPages, signOutPage];
+export const pages: TPage[] = [...agreementListPages, ...draftPages, ...agreementPages, ...agreementActionPages, ...certificatePages, ...reportPages, ...agencyPages, signOutPage];
 
 /** The legal teams' workspace: server-rendered pages, one function, routed by path. */
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()

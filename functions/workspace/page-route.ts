@@ -41,6 +41,7 @@ const NAVIGATION = [
   { path: '/', text: 'Agreements' },
   { path: '/agreements/new', text: 'New draft', role: 'editor' as TRole },
   { path: '/report', text: 'Board report' },
+  { path: '/agencies', text: 'Agencies' },
 ];
 
 const contentSecurityPolicy = (nonce: string) =>
@@ -130,7 +131,7 @@ export const toRouterRoute = (page: TPage) => ({
       navigation: NAVIGATION.filter((item) => !item.role || hasRole(user, item.role)).map((item) => ({
         href: item.path === '/' ? WORKSPACE_BASE : `${WORKSPACE_BASE}${item.path}`,
         text: item.text,
-        active: item.path === '/' ? /^\/workspace(\/agreements\/(?!new)|$)/.test(event.rawPath) : event.rawPath === `${WORKSPACE_BASE}${item.path}`,
+        active: item.path === '/' ? /^\/workspace(\/agreements\/(?!new)|$)/.test(event.rawPath) : event.rawPath === `${WORKSPACE_BASE}${item.path}` || event.rawPath.startsWith(`${WORKSPACE_BASE}${item.path}/`),
       })),
     };
     const refuse = (status: number, message: string) => respond({ html: errorView({ ...layout, title: HEADINGS[status] ?? 'Sorry', heading: HEADINGS[status] ?? 'Sorry', message }), status }, nonce);

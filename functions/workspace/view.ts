@@ -46,7 +46,30 @@ const LAYOUT = `{% extends "govuk/template.njk" %}
 {% endblock %}
 {% block bodyEnd %}<script type="module" src="{{ base }}/assets/accord.mjs"></script>{% endblock %}`;
 
-const templates = new Map<string, string>([['accord/layout.njk', LAYOUT]]);
+/** Macros of Accord's own, shared by the pages' forms. */
+const MACROS = `{% from "govuk/components/date-input/macro.njk" import govukDateInput %}
+{% macro dateField(path, label, parts, hint, error) %}
+{% set classes = " govuk-input--error" if error else "" %}
+{{ govukDateInput({ id: path | replace(".", "-"), namePrefix: path, fieldset: { legend: { text: label, classes: "govuk-fieldset__legend--s" } }, hint: { text: hint } if hint else undefined, errorMessage: error,
+  items: [
+    { name: "day", label: "Day", classes: "govuk-input--width-2" + classes, value: parts.day },
+    { name: "month", label: "Month", classes: "govuk-input--width-2" + classes, value: parts.month },
+    { name: "year", label: "Year", classes: "govuk-input--width-4" + classes, value: parts.year }
+  ] }) }}
+{% endmacro %}`;
+
+/** The components every page may use, imported once here rather than by each page. */
+const PAGE_IMPORTS = [
+  ...['button', 'checkboxes', 'details', 'fieldset', 'input', 'pagination', 'radios', 'select', 'summary-list', 'tag', 'textarea', 'warning-text'].map(
+    (component) => `{% from "govuk/components/${component}/macro.njk" import govuk${component.replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase())} %}`,
+  ),
+  '{% from "accord/macros.njk" import dateField %}',
+].join('\n');
+
+const templates = new Map<string, string>([
+  ['accord/layout.njk', LAYOUT],
+  ['accord/macros.njk', MACROS],
+]);
 
 /** Page templates registered by the page modules that own them. */
 const pageLoader: nunjucks.ILoader = {
@@ -77,10 +100,11 @@ export type TLayoutContext = {
 };
 
 /**
- * A page's template, written in Nunjucks with GOV.UK Frontend's macros, extending Accord's layout.
+ * A page's template, written in Nunjucks with GOV.UK Frontend's macros (all imported for it) and
+ * Accord's `dateField`, extending Accord's layout.
  * Registered once when its module loads; compiled on first use and kept for the life of the function.
  */
 export const defineView = <TContext extends object>(name: string, source: string) => {
-  templates.set(name, `{% extends "accord/layout.njk" %}\n${source}`);
+  templates.set(name, `{% extends "accord/layout.njk" %}\n${PAGE_IMPORTS}\n${source}`);
   return (context: TLayoutContext & TContext): string => env().render(name, context);
 };

@@ -44,7 +44,7 @@ export const BUNDLE_BUDGETS: Record<TFunctionName, number> = {
   api: 1.95,
   signing: 1.65,
   // Server-rendered pages: Nunjucks (its compiler included; templates are compiled on first use) and the page modules.
-  workspace: 2.45,
+  workspace: 2.5,
   outboxSender: 1.42,
   dailyJob: 1.65,
   sesEvents: 1.64,

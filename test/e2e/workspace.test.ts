@@ -266,6 +266,96 @@ describe('the workspace in a browser', () => {
     await context.close();
   });
 
+  it('lets an admin add an agency and its editors keep who may sign for it, with JavaScript off; nobody else may', async () => {
+    const admin = await signedIn({ email: 'admin@accord.test', role: 'admin' }, { javaScriptEnabled: false });
+    await admin.page.getByRole('link', { name: 'Agencies' }).click();
+    await admin.page.getByRole('button', { name: 'Add an agency' }).click();
+    await admin.page.getByLabel('Name', { exact: true }).fill('Coventry City Council');
+    await admin.page.getByRole('button', { name: 'Add the agency' }).click();
+    expect(await admin.page.locator('.govuk-error-summary a').allTextContents()).toEqual(['Kind of body: choose one of the options']);
+    expect(await admin.page.getByLabel('Name', { exact: true }).inputValue()).toBe('Coventry City Council');
+    await admin.page.getByLabel('Local authority').check();
+    await admin.page.getByLabel('Legal contacts').fill('legal@coventry.test');
+    await admin.page.getByRole('button', { name: 'Add the agency' }).click();
+    await admin.page.getByRole('heading', { name: 'Coventry City Council', level: 1 }).waitFor();
+    await admin.context.close();
+
+    const editor = await signedIn({ email: 'legal@coventry.test', role: 'editor', agencies: 'coventry-city-council' }, { javaScriptEnabled: false });
+    await editor.page.goto(`${stack.url}/workspace/agencies/coventry-city-council`);
+    await editor.page.getByRole('link', { name: 'Change the list' }).click();
+    const first = editor.page.getByRole('group', { name: 'Person 1' });
+    await first.getByLabel('Full name').fill('Julie Nugent');
+    await first.getByLabel('Role').fill('Chief Executive');
+    await first.getByLabel('Email address').fill('chief.executive@coventry.test');
+    await editor.page.getByRole('button', { name: 'Add another person' }).click();
+    const second = editor.page.getByRole('group', { name: 'Person 2' });
+    await second.getByLabel('Full name').fill('Adam Hunt');
+    await second.getByLabel('Role').fill('Head of Legal');
+    await second.getByLabel('Email address').fill('chief.executive@coventry.test');
+    await editor.page.getByRole('button', { name: 'Save the list' }).last().click();
+    expect(await editor.page.locator('.govuk-error-summary a').allTextContents()).toEqual(['Person 2, email: already on the list']);
+    await editor.page.locator('#signatories-1-email').fill('head.of.legal@coventry.test');
+    await editor.page.getByRole('button', { name: 'Save the list' }).last().click();
+    await editor.page.locator('.govuk-notification-banner').getByText('The list of who may sign is saved.').waitFor();
+    expect(await editor.page.locator('tbody tr td:first-child').allTextContents()).toEqual(['Julie Nugent', 'Adam Hunt']);
+    await editor.context.close();
+
+    const outsider = await signedIn({ email: 'legal2@warwickshire-fire.test', role: 'editor', agencies: 'warwickshire-fire' }, { javaScriptEnabled: false });
+    const refused = await outsider.page.goto(`${stack.url}/workspace/agencies/coventry-city-council/signatories`);
+    expect(refused!.status()).toBe(403);
+    const csrfToken = await outsider.page.locator('input[name="csrfToken"]').first().inputValue();
+    const post = await outsider.context.request.post(`${stack.url}/workspace/agencies/coventry-city-council/signatories`, { form: { csrfToken, action: 'save', 'signatories.0.name': 'Me', 'signatories.0.role': 'Me', 'signatories.0.email': 'me@warwickshire-fire.test' }, headers: { origin: stack.url } });
+    expect(post.status()).toBe(403);
+    await outsider.page.goto(`${stack.url}/workspace/agencies/coventry-city-council`);
+    expect(await outsider.page.getByRole('link', { name: 'Change the list' }).count()).toBe(0);
+    await outsider.context.close();
+
+    const checker = await signedIn({ email: 'admin@accord.test', role: 'admin' }, { bypassCSP: true });
+    for (const path of ['/workspace/agencies', '/workspace/agencies/coventry-city-council', '/workspace/agencies/coventry-city-council/signatories']) {
+      await checker.page.goto(`${stack.url}${path}`);
+      expect(await axeViolations(checker.page), path).toEqual([]);
+    }
+    await checker.context.close();
+  });
+
+  it('takes a draft from nothing to sent for signature with the keyboard alone', async () => {
+    const { context, page } = await signedIn({ email: 'keyboard@warwickshire-fire.test', role: 'editor', agencies: 'warwickshire-fire' });
+    /** Tabs forward until the focused element is the one wanted, as a keyboard user would. */
+    const tabTo = async (matches: (element: { id: string; text: string; tag: string }) => boolean, what: string) => {
+      for (let presses = 0; presses < 300; presses += 1) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => ({ id: document.activeElement?.id ?? '', text: document.activeElement?.textContent?.trim() ?? '', tag: document.activeElement?.tagName ?? '' }));
+        if (matches(focused)) return;
+      }
+      throw new Error(`Tab never reached ${what}`);
+    };
+    const typeInto = async (id: string, text: string) => {
+      await tabTo((element) => element.id === id, id);
+      await page.keyboard.type(text);
+    };
+    await tabTo((element) => element.tag === 'A' && element.text === 'New draft', 'the New draft link');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'New draft agreement' }).waitFor();
+    await typeInto('title', 'Keyboard-only drafting');
+    await typeInto('body', 'The parties share a workshop.');
+    await typeInto('withdrawalTerms', 'Six months written notice.');
+    for (const [index, agency, chief] of [[0, 'Warwickshire Fire', FIRE_CHIEF], [1, 'West Midlands', AMBULANCE_CHIEF]] as const) {
+      await typeInto(`parties-${index}-agencyId`, agency);
+      await typeInto(`parties-${index}-assessment-efficiencyEffectiveness`, ASSESSMENT.efficiencyEffectiveness);
+      await typeInto(`parties-${index}-assessment-publicSafety`, ASSESSMENT.publicSafety);
+      await typeInto(`parties-${index}-signatories-0-name`, chief.name);
+      await typeInto(`parties-${index}-signatories-0-role`, chief.role);
+      await typeInto(`parties-${index}-signatories-0-email`, chief.email);
+    }
+    await tabTo((element) => element.tag === 'BUTTON' && element.text === 'Save draft', 'Save draft');
+    await page.keyboard.press('Enter');
+    await page.locator('.govuk-notification-banner').getByText(/Draft .* saved/).waitFor();
+    await tabTo((element) => element.tag === 'BUTTON' && element.text === 'Send for signature', 'Send for signature');
+    await page.keyboard.press('Enter');
+    await page.locator('.govuk-notification-banner').getByText('Sent for signature').waitFor();
+    await context.close();
+  });
+
   it('passes axe-core on the list, an agreement, the draft form with errors, submit errors, the certificate, the audit trail and the accessibility statement', async () => {
     const { context, page } = await signedIn({ email: 'checker@warwickshire-fire.test', role: 'editor', agencies: 'warwickshire-fire' }, { bypassCSP: true });
     const checked: Record<string, string[]> = {};

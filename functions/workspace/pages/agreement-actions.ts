@@ -20,21 +20,22 @@ import {
   type TAgreement,
 } from '../../../shared/schemas/agreement';
 import { agencies, agreements, linkSigner, newId } from '../dependencies';
-import { DATE_PATHS, NOT_A_DATE, readIsoDate } from '../draft-form-values';
+import { DATE_PATHS, NOT_A_DATE, readIsoDate, type TDateParts } from '../draft-form-values';
 import { errorsForForm, type TFormValues } from '../form';
 import type { TLayoutBase, TPage } from '../page-route';
 import { defineView } from '../view';
 
-const DATE_MACRO = `{% macro dateField(path, label, value, hint) %}
-{{ govukDateInput({ id: path, namePrefix: path, fieldset: { legend: { text: label, classes: "govuk-fieldset__legend--s" } }, hint: { text: hint } if hint else undefined, errorMessage: errors[path],
-  items: [
-    { name: "day", label: "Day", classes: "govuk-input--width-2" + (" govuk-input--error" if errors[path] else ""), value: values[path + "-day"] },
-    { name: "month", label: "Month", classes: "govuk-input--width-2" + (" govuk-input--error" if errors[path] else ""), value: values[path + "-month"] },
-    { name: "year", label: "Year", classes: "govuk-input--width-4" + (" govuk-input--error" if errors[path] else ""), value: values[path + "-year"] }
-  ] }) }}
-{% endmacro %}`;
 
-type TFormContext = { agreement: TAgreement; values: TFormValues; errors: Record<string, { text: string }>; extra: Record<string, unknown> };
+type TFormContext = { agreement: TAgreement; values: TFormValues; dates: Record<string, TDateParts>; errors: Record<string, { text: string }>; extra: Record<string, unknown> };
+
+/** The dates a form posted, as their parts, to put back in its date fields. */
+const datesOf = (values: TFormValues): Record<string, TDateParts> =>
+  Object.fromEntries(
+    Object.keys(values)
+      .filter((name) => name.endsWith('-day'))
+      .map((name) => name.slice(0, -'-day'.length))
+      .map((path) => [path, { day: values[`${path}-day`] ?? '', month: values[`${path}-month`] ?? '', year: values[`${path}-year`] ?? '' }]),
+  );
 
 /**
  * A form that changes an agreement: a page that asks, and a POST that checks what was typed
@@ -61,14 +62,7 @@ const ifMatchOf = (revision: string | undefined) => (revision && /^\d+$/.test(re
 const agreementForm = <TSchema extends z.ZodType>(name: string, form: TAgreementForm<TSchema>): TPage[] => {
   const view = defineView<TFormContext & { heading: string; hint?: string; button: TAgreementForm<TSchema>['button'] }>(
     `accord/${name}.njk`,
-    `{% from "govuk/components/input/macro.njk" import govukInput %}
-{% from "govuk/components/textarea/macro.njk" import govukTextarea %}
-{% from "govuk/components/select/macro.njk" import govukSelect %}
-{% from "govuk/components/radios/macro.njk" import govukRadios %}
-{% from "govuk/components/date-input/macro.njk" import govukDateInput %}
-{% from "govuk/components/button/macro.njk" import govukButton %}
-${DATE_MACRO}
-{% block page %}
+    `{% block page %}
 <span class="govuk-caption-l">{{ agreement.reference }}: {{ agreement.title }}</span>
 <h1 class="govuk-heading-l">{{ heading }}</h1>
 {% if hint %}<p class="govuk-body">{{ hint }}</p>{% endif %}
@@ -94,6 +88,7 @@ ${form.fields}
       errors: byField,
       agreement,
       values,
+      dates: datesOf(values),
       heading: form.heading(agreement),
       hint: form.hint,
       button: form.button,
@@ -182,7 +177,7 @@ export const agreementActionPages: TPage[] = [
     fields: `{{ govukRadios({ name: "outcome", idPrefix: "outcome", fieldset: { legend: { text: "What did the review decide?", classes: "govuk-fieldset__legend--s" } }, value: values.outcome, errorMessage: errors.outcome,
   items: [ { value: "continue", text: "Continue as it is" }, { value: "vary", text: "Vary it", hint: { text: "A variation draft opens; this version stays in force until the variation is signed" } }, { value: "terminate", text: "End it" } ] }) }}
 {{ govukTextarea({ id: "notes", name: "notes", label: { text: "What the review found", classes: "govuk-label--s" }, value: values.notes, errorMessage: errors.notes }) }}
-{{ dateField("nextReviewDate", "Next review date", values, "Leave blank for one review interval from today") }}`,
+{{ dateField("nextReviewDate", "Next review date", dates.nextReviewDate or {}, "Leave blank for one review interval from today", errors.nextReviewDate) }}`,
     button: { text: 'Record the review' },
     schema: ZRecordReviewRequest,
     labels: { outcome: 'Outcome', notes: 'What the review found', nextReviewDate: 'Next review date' },
@@ -203,7 +198,7 @@ export const agreementActionPages: TPage[] = [
     heading: () => 'Ask every party to end it',
     hint: "Each party's signatories are emailed a link to agree, as in sign-off. It ends when every party has agreed.",
     fields: `${REASON_FIELD('Why should it end?', 'Every signatory reads this')}
-{{ dateField("effectiveDate", "When it ends", values, "Leave blank to end it on the day the last party agrees") }}`,
+{{ dateField("effectiveDate", "When it ends", dates.effectiveDate or {}, "Leave blank to end it on the day the last party agrees", errors.effectiveDate) }}`,
     button: { text: 'Ask every party', classes: 'govuk-button--warning' },
     schema: ZTerminationRequest,
     labels: { reason: 'Reason', effectiveDate: 'When it ends' },
@@ -240,7 +235,7 @@ export const agreementActionPages: TPage[] = [
     hint: 'Only when every party has agreed to end it elsewhere, in writing. Every party is told.',
     fields: `${REASON_FIELD('Why it ended', 'For the record and the parties')}
 {{ govukTextarea({ id: "evidence", name: "evidence", label: { text: "Where every party agreed", classes: "govuk-label--s" }, hint: { text: "Minutes, letters and their references" }, value: values.evidence, errorMessage: errors.evidence }) }}
-{{ dateField("effectiveDate", "When it ended", values, "Leave blank for today") }}`,
+{{ dateField("effectiveDate", "When it ended", dates.effectiveDate or {}, "Leave blank for today", errors.effectiveDate) }}`,
     button: { text: 'Record the termination', classes: 'govuk-button--warning' },
     schema: ZTerminateRequest,
     labels: { reason: 'Reason', evidence: 'Where every party agreed', effectiveDate: 'When it ended' },
@@ -319,7 +314,7 @@ ${REASON_FIELD('Why?', 'For the audit trail')}`,
     heading: () => 'Give notice that a party leaves',
     hint: 'Under the agreement’s withdrawal terms (Policing and Crime Act 2017, section 4). On the day, the other parties carry on as a new version, or the agreement ends if fewer than two remain. Every party is told.',
     fields: `{{ govukSelect({ id: "agencyId", name: "agencyId", label: { text: "Which party leaves?", classes: "govuk-label--s" }, items: [{ value: "", text: "Choose a party" }].concat(extra.parties), value: values.agencyId, errorMessage: errors.agencyId }) }}
-{{ dateField("effectiveDate", "The day it leaves", values, "Today or later, as the withdrawal terms allow") }}
+{{ dateField("effectiveDate", "The day it leaves", dates.effectiveDate or {}, "Today or later, as the withdrawal terms allow", errors.effectiveDate) }}
 ${REASON_FIELD('Why it leaves', 'Every party reads this')}`,
     button: { text: 'Give notice', classes: 'govuk-button--warning' },
     schema: ZWithdrawalNoticeRequest,

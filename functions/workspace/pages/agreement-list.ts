@@ -28,12 +28,7 @@ const view = defineView<{
   fieldErrors: Record<string, { text: string }>;
 }>(
   'accord/agreement-list.njk',
-  `{% from "govuk/components/input/macro.njk" import govukInput %}
-{% from "govuk/components/select/macro.njk" import govukSelect %}
-{% from "govuk/components/button/macro.njk" import govukButton %}
-{% from "govuk/components/tag/macro.njk" import govukTag %}
-{% from "govuk/components/pagination/macro.njk" import govukPagination %}
-{% block page %}
+  `{% block page %}
 <h1 class="govuk-heading-l">Agreements</h1>
 <form method="get" action="{{ base }}" class="govuk-!-margin-bottom-6 accord-no-print" role="search" aria-label="Agreements">
   {{ govukInput({ id: "q", name: "q", label: { text: "Search" }, hint: { text: "Reference, title, summary, party, or a signatory’s name or email" }, value: filters.q, errorMessage: fieldErrors.q, classes: "govuk-!-width-two-thirds" }) }}

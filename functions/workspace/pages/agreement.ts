@@ -12,10 +12,7 @@ import { LEGAL_BASIS_LABELS, SIGNATORY_LABELS, STATUS_LABELS } from './labels';
 
 const view = defineView<{ agreement: TAgreement; text: string; actions: ReturnType<typeof actionsFor>; ownParties: string[]; labels: object; dates: Record<string, string> }>(
   'accord/agreement.njk',
-  `{% from "govuk/components/summary-list/macro.njk" import govukSummaryList %}
-{% from "govuk/components/tag/macro.njk" import govukTag %}
-{% from "govuk/components/button/macro.njk" import govukButton %}
-{% block page %}
+  `{% block page %}
 <span class="govuk-caption-l">{{ agreement.reference }}, version {{ agreement.version }}</span>
 <h1 class="govuk-heading-l">{{ agreement.title }}</h1>
 <p class="govuk-body">{{ govukTag({ text: labels.status[agreement.status].text, classes: labels.status[agreement.status].classes }) }}</p>
@@ -77,9 +74,7 @@ const view = defineView<{ agreement: TAgreement; text: string; actions: ReturnTy
 
 const trailView = defineView<{ agreement: TAgreement; events: (TAuditEvent & { when: string })[]; brokenAt: number | null }>(
   'accord/audit-trail.njk',
-  `{% from "govuk/components/panel/macro.njk" import govukPanel %}
-{% from "govuk/components/warning-text/macro.njk" import govukWarningText %}
-{% block page %}
+  `{% block page %}
 <span class="govuk-caption-l">{{ agreement.reference }}</span>
 <h1 class="govuk-heading-l">Audit trail</h1>
 {% if brokenAt === null %}<div class="govuk-inset-text">The chain of {{ events.length }} events is intact: each event holds the hash of the one before it.</div>

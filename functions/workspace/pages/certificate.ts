@@ -8,9 +8,7 @@ import { LEGAL_BASIS_LABELS, SIGNATORY_LABELS, STATUS_LABELS } from './labels';
 
 const view = defineView<{ certificate: TCertificate; id: string; when: Record<string, string>; labels: object }>(
   'accord/certificate.njk',
-  `{% from "govuk/components/summary-list/macro.njk" import govukSummaryList %}
-{% from "govuk/components/button/macro.njk" import govukButton %}
-{% block page %}
+  `{% block page %}
 <span class="govuk-caption-l">{{ certificate.reference }}, version {{ certificate.version }}</span>
 <h1 class="govuk-heading-l">Completion certificate</h1>
 <p class="govuk-body">Who signed which document, when and from where: the record a court would ask for.</p>

@@ -87,15 +87,6 @@ const DRAFT_ERROR_OPTIONS = {
   firstPartOf: (field: string) => (DATE_PATHS.test(field) ? '-day' : null),
 };
 
-const PARTY_FIELDS = `
-{% macro dateField(path, label, parts, hint) %}
-{{ govukDateInput({ id: path | replace(".", "-"), namePrefix: path, fieldset: { legend: { text: label, classes: "govuk-fieldset__legend--s" } }, hint: { text: hint } if hint else undefined, errorMessage: errors[path],
-  items: [
-    { name: "day", label: "Day", classes: "govuk-input--width-2" + (" govuk-input--error" if errors[path] else ""), value: parts.day },
-    { name: "month", label: "Month", classes: "govuk-input--width-2" + (" govuk-input--error" if errors[path] else ""), value: parts.month },
-    { name: "year", label: "Year", classes: "govuk-input--width-4" + (" govuk-input--error" if errors[path] else ""), value: parts.year }
-  ] }) }}
-{% endmacro %}`;
 
 type TDraftView = {
   heading: string;
@@ -116,18 +107,7 @@ type TDraftView = {
 
 const view = defineView<TDraftView>(
   'accord/draft-form.njk',
-  `{% from "govuk/components/input/macro.njk" import govukInput %}
-{% from "govuk/components/textarea/macro.njk" import govukTextarea %}
-{% from "govuk/components/select/macro.njk" import govukSelect %}
-{% from "govuk/components/radios/macro.njk" import govukRadios %}
-{% from "govuk/components/checkboxes/macro.njk" import govukCheckboxes %}
-{% from "govuk/components/date-input/macro.njk" import govukDateInput %}
-{% from "govuk/components/button/macro.njk" import govukButton %}
-{% from "govuk/components/fieldset/macro.njk" import govukFieldset %}
-{% from "govuk/components/details/macro.njk" import govukDetails %}
-{% from "govuk/components/warning-text/macro.njk" import govukWarningText %}
-${PARTY_FIELDS}
-{% block page %}
+  `{% block page %}
 {% if caption %}<span class="govuk-caption-l">{{ caption }}</span>{% endif %}
 <h1 class="govuk-heading-l">{{ heading }}</h1>
 {% if stale %}
@@ -157,10 +137,10 @@ ${PARTY_FIELDS}
 {{ govukTextarea({ id: "withdrawalTerms", name: "withdrawalTerms", label: { text: "How a party may withdraw" }, hint: { text: "Required for an agreement under the Policing and Crime Act 2017 (section 4)" }, value: form.withdrawalTerms, errorMessage: errors.withdrawalTerms, rows: 3 }) }}
 
 <h2 class="govuk-heading-m">Dates and review</h2>
-{{ dateField("effectiveDate", "Date it comes into force", form.effectiveDate, "Leave blank to start on the day the last party signs. For example, 1 4 2027") }}
+{{ dateField("effectiveDate", "Date it comes into force", form.effectiveDate, "Leave blank to start on the day the last party signs. For example, 1 4 2027", errors.effectiveDate) }}
 {{ govukInput({ id: "reviewIntervalMonths", name: "reviewIntervalMonths", label: { text: "Review it every" }, suffix: { text: "months" }, classes: "govuk-input--width-3", inputmode: "numeric", value: form.reviewIntervalMonths, errorMessage: errors.reviewIntervalMonths }) }}
-{{ dateField("nextReviewDate", "First review date", form.nextReviewDate, "Leave blank to review it one interval after it comes into force") }}
-{{ dateField("expiryDate", "Expiry date", form.expiryDate, "Leave blank if it does not end on a date") }}
+{{ dateField("nextReviewDate", "First review date", form.nextReviewDate, "Leave blank to review it one interval after it comes into force", errors.nextReviewDate) }}
+{{ dateField("expiryDate", "Expiry date", form.expiryDate, "Leave blank if it does not end on a date", errors.expiryDate) }}
 
 <h2 class="govuk-heading-m">Publication</h2>
 {# Not a conditional reveal: GOV.UK Frontend marks those with aria-expanded, which radios may not carry (govuk-frontend#979). #}
@@ -178,7 +158,7 @@ ${PARTY_FIELDS}
 {{ govukTextarea({ id: "parties-" + p + "-assessment-efficiencyEffectiveness", name: at + ".assessment.efficiencyEffectiveness", label: { text: "Its assessment of the effect on its efficiency or effectiveness" }, hint: { text: "Required before it is sent for signature (Policing and Crime Act 2017, section 2)" }, value: party.efficiencyEffectiveness, errorMessage: errors[at + ".assessment.efficiencyEffectiveness"], rows: 3 }) }}
 {{ govukTextarea({ id: "parties-" + p + "-assessment-publicSafety", name: at + ".assessment.publicSafety", label: { text: "Its assessment of the effect on public safety" }, value: party.publicSafety, errorMessage: errors[at + ".assessment.publicSafety"], rows: 3 }) }}
 {% set consultation %}
-{{ dateField(at + ".consultation.consultedOn", "When the chief officer was consulted", party.consultedOn) }}
+{{ dateField(at + ".consultation.consultedOn", "When the chief officer was consulted", party.consultedOn, undefined, errors[at + ".consultation.consultedOn"]) }}
 {{ govukInput({ id: "parties-" + p + "-consultation-chiefOfficer", name: at + ".consultation.chiefOfficer", label: { text: "Chief officer consulted" }, hint: { text: "For example, the Chief Constable of Warwickshire Police" }, value: party.chiefOfficer, errorMessage: errors[at + ".consultation.chiefOfficer"] }) }}
 {{ govukTextarea({ id: "parties-" + p + "-consultation-outcome", name: at + ".consultation.outcome", label: { text: "What the chief officer said" }, value: party.consultationOutcome, errorMessage: errors[at + ".consultation.outcome"], rows: 3 }) }}
 {% endset %}

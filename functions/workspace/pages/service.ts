@@ -8,8 +8,7 @@ import { BUILD_DIR, defineView } from '../view';
 
 const messageView = defineView<{ heading: string; paragraphs: string[]; action?: { href: string; text: string } }>(
   'accord/message.njk',
-  `{% from "govuk/components/button/macro.njk" import govukButton %}
-{% block page %}
+  `{% block page %}
 <h1 class="govuk-heading-l">{{ heading }}</h1>
 {% for paragraph in paragraphs %}<p class="govuk-body">{{ paragraph }}</p>{% endfor %}
 {% if action %}{{ govukButton({ text: action.text, href: action.href }) }}{% endif %}
