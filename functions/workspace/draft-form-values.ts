@@ -112,10 +112,12 @@ export const draftFormOf = (agreement: TAgreement): TDraftForm => ({
 const isBlank = (slot: object): boolean =>
   Object.values(slot).every((value) => (typeof value === 'string' ? value.trim() === '' : typeof value === 'boolean' ? !value : Array.isArray(value) ? value.every(isBlank) : isBlank(value)));
 
-const indexesUnder = (values: TFormValues, prefix: string) =>
+/** The slots a form posted under `prefix`, at most `most` of them (a form cannot make more than the schema takes). */
+const indexesUnder = (values: TFormValues, prefix: string, most: number) =>
   [...new Set(Object.keys(values).flatMap((name) => (name.startsWith(prefix) ? [Number(/^(\d+)\./.exec(name.slice(prefix.length))?.[1])] : [])))]
     .filter((index) => Number.isInteger(index) && index >= 0)
-    .sort((a, b) => a - b);
+    .sort((a, b) => a - b)
+    .slice(0, most);
 
 const readDate = (values: TFormValues, path: string): TDateParts => ({
   day: values[`${path}-day`] ?? '',
@@ -143,9 +145,9 @@ export const readIsoDate = (values: TFormValues, path: string) => isoDateOf(read
  */
 export const readDraftForm = (values: TFormValues): TDraftForm => {
   const text = (name: string) => values[name] ?? '';
-  const parties = indexesUnder(values, 'parties.').map((p): TPartySlot => {
+  const parties = indexesUnder(values, 'parties.', MAX_PARTIES).map((p): TPartySlot => {
     const at = `parties.${p}`;
-    const signatories = indexesUnder(values, `${at}.signatories.`).map((s) => {
+    const signatories = indexesUnder(values, `${at}.signatories.`, MAX_SIGNATORIES_PER_PARTY).map((s) => {
       const sat = `${at}.signatories.${s}`;
       return { name: text(`${sat}.name`), role: text(`${sat}.role`), email: text(`${sat}.email`), order: text(`${sat}.order`) };
     });

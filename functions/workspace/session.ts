@@ -3,7 +3,7 @@ import * as z from 'zod';
 import type { TSettings } from '../../shared/config';
 import type { TSessionStore } from '../../shared/db/session-repository';
 import type { TUser } from '../../shared/domain/user';
-import { AppError } from '../../shared/errors';
+import { AppError, isAppError } from '../../shared/errors';
 import type { TStoredSession } from '../../shared/schemas/session';
 
 /**
@@ -15,9 +15,14 @@ const SIGN_IN_COOKIE = '__Host-accord-sign-in';
 /** A session ends after a working day, whatever refreshes it had. */
 export const SESSION_HOURS = 12;
 const SIGN_IN_WINDOW_SECONDS = 600;
+/** A session cookie: 32 random bytes, base64url. */
+const SESSION_ID = /^[\w-]{43}$/;
 
 const base64url = (bytes: Buffer) => bytes.toString('base64url');
 const hashOf = (value: string) => createHash('sha256').update(value).digest('hex');
+/** Equal in constant time, whatever either holds (digests have one length, so nothing can throw). */
+const sameSecret = (sent: unknown, expected: string) =>
+  typeof sent === 'string' && timingSafeEqual(createHash('sha256').update(sent).digest(), createHash('sha256').update(expected).digest());
 
 export const parseCookies = (header: string | undefined): Record<string, string> =>
   Object.fromEntries(
@@ -33,9 +38,21 @@ const cookie = (name: string, value: string, maxAgeSeconds: number) =>
 const ZTokenReply = z.object({ id_token: z.string(), refresh_token: z.string().optional(), expires_in: z.number().optional() });
 const ZPendingSignIn = z.object({ state: z.string(), verifier: z.string(), returnTo: z.string() });
 
-/** Where a return path may lead: only into the workspace itself. */
+/** Where a return path may lead: only into the workspace itself, and nothing that could break a header. */
 const safeReturn = (base: string, path: string | undefined) =>
-  path && (path === base || path.startsWith(`${base}/`) || path.startsWith(`${base}?`)) && !path.includes('\\') ? path : base;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused
+  path && (path === base || path.startsWith(`${base}/`) || path.startsWith(`${base}?`)) && !/[\\\x00-\x1f\x7f]/.test(path) ? path : base;
+
+/** The sign-in this browser started, from its cookie; anything else (absent, altered, malformed) is none. */
+const pendingSignIn = (raw: string | undefined) => {
+  if (!raw) return null;
+  try {
+    const parsed = ZPendingSignIn.safeParse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+};
 
 type TVerify = (authorization: string) => Promise<TUser>;
 
@@ -61,7 +78,9 @@ export const createSessions = (options: {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ client_id: signIn.clientId, ...parameters }),
     });
-    if (!reply.ok) throw new AppError('unauthenticated', 'Sign-in was refused.');
+    // Refused (a used code, a revoked or lapsed refresh token) ends the sign-in; a fault is not a refusal.
+    if (reply.status === 400 || reply.status === 401) throw new AppError('unauthenticated', 'Sign-in was refused.');
+    if (!reply.ok) throw new AppError('unavailable', 'Sign-in is not answering just now. Try again in a minute.', undefined, { retryAfterSeconds: 30 });
     return ZTokenReply.parse(await reply.json());
   };
 
@@ -91,14 +110,15 @@ export const createSessions = (options: {
 
     /** The sign-in's return: the state must be the one this browser was sent with, the code is exchanged with its verifier. */
     async finish(query: { code?: string; state?: string }, cookieHeader: string | undefined) {
-      const raw = parseCookies(cookieHeader)[SIGN_IN_COOKIE];
-      const pending = raw ? ZPendingSignIn.safeParse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8') || '{}')) : null;
-      const expected = pending?.success ? pending.data : null;
-      if (!expected || !query.code || !query.state || query.state.length !== expected.state.length || !timingSafeEqual(Buffer.from(query.state), Buffer.from(expected.state))) {
+      const expected = pendingSignIn(parseCookies(cookieHeader)[SIGN_IN_COOKIE]);
+      if (!expected || !query.code || !sameSecret(query.state, expected.state)) {
         throw new AppError('unauthenticated', 'This sign-in was not started here, or took too long. Sign in again.');
       }
       const tokens = await tokenRequest({ grant_type: 'authorization_code', code: query.code, redirect_uri: redirectUri, code_verifier: expected.verifier });
       const identity = await identify(tokens);
+      // A sign-in replaces whatever session this browser had: it never lives on beside the new one.
+      const previous = parseCookies(cookieHeader)[SESSION_COOKIE];
+      if (previous && SESSION_ID.test(previous)) await sessions.remove(hashOf(previous));
       const sessionId = base64url(randomBytes(32));
       const now = new Date();
       await sessions.put(hashOf(sessionId), {
@@ -109,7 +129,7 @@ export const createSessions = (options: {
         expiresAt: Math.floor(now.getTime() / 1000) + SESSION_HOURS * 3600,
       });
       return {
-        location: expected.returnTo,
+        location: safeReturn(options.base, expected.returnTo),
         setCookies: [cookie(SESSION_COOKIE, sessionId, SESSION_HOURS * 3600), cookie(SIGN_IN_COOKIE, '', 0)],
       };
     },
@@ -120,7 +140,7 @@ export const createSessions = (options: {
      */
     async current(cookieHeader: string | undefined, now = new Date()): Promise<(TStoredSession & { id: string }) | null> {
       const sessionId = parseCookies(cookieHeader)[SESSION_COOKIE];
-      if (!sessionId || !/^[\w-]{43}$/.test(sessionId)) return null;
+      if (!sessionId || !SESSION_ID.test(sessionId)) return null;
       const key = hashOf(sessionId);
       const session = await sessions.get(key);
       if (!session) return null;
@@ -128,9 +148,12 @@ export const createSessions = (options: {
       try {
         if (!session.refreshToken) throw new AppError('unauthenticated', 'No refresh token.');
         const renewed = { ...session, ...(await identify(await tokenRequest({ grant_type: 'refresh_token', refresh_token: session.refreshToken }))) };
-        await sessions.put(key, renewed);
+        // Only a session that still exists is renewed: a sign-out meanwhile is not undone.
+        if (!(await sessions.renew(key, renewed))) return null;
         return { ...renewed, id: key };
-      } catch {
+      } catch (error) {
+        // Refused (revoked, disabled, lapsed): the session ends. Anything else is a fault to report, not a sign-out.
+        if (!isAppError(error) || error.code !== 'unauthenticated') throw error;
         await sessions.remove(key);
         return null;
       }
@@ -156,5 +179,4 @@ export const createSessions = (options: {
 };
 
 /** A form's CSRF token must be its session's (synchronizer token pattern). */
-export const csrfTokenMatches = (session: TStoredSession, sent: unknown) =>
-  typeof sent === 'string' && sent.length === session.csrfToken.length && timingSafeEqual(Buffer.from(sent), Buffer.from(session.csrfToken));
+export const csrfTokenMatches = (session: TStoredSession, sent: unknown) => sameSecret(sent, session.csrfToken);

@@ -64,6 +64,8 @@ const SIGNING_REQUEST_GRACE_SECONDS = 30 * 24 * 3600;
  * one of them wins, so fifty at once need fifty rounds. A short random pause spreads them out.
  */
 const REFERENCE_ATTEMPTS = 100;
+/** Where a create's idempotency key stands in its transaction: after the counter, first of the agreement's items. */
+const CREATION_KEY_INDEX = 1;
 /** How long a create's idempotency key holds: a retry within a day returns the first draft. */
 const CREATION_KEY_SECONDS = 24 * 3600;
 
@@ -280,7 +282,8 @@ const evidenceRemovals = (write: TAgreementWrite, tableName: string): TTransactI
 
 /** Everything a new agreement writes: its record (only if the id is new), its text, its list entries, its events and what it causes. */
 const newAgreementItems = (write: TAgreementWrite, tableName: string): TTransactItem[] => [
-  // First, so a repeated import is told apart from any other refusal (see createWithNextReference).
+  // First, so a repeated import or create is told apart from any other refusal (see createWithNextReference);
+  // a write is an import or a create with a key, never both.
   ...(write.importKey
     ? [{ Put: { TableName: tableName, Item: { ...importKey(write.importKey), entity: 'import', agreementId: write.agreement.id }, ConditionExpression: 'attribute_not_exists(PK)' } }]
     : []),
@@ -459,8 +462,12 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
           return write.agreement;
         } catch (error) {
           if (write.importKey && transactionConditionFailed(error, 1)) throw new AlreadyImportedError(await findImported(write.importKey));
-          if (write.creationKey && transactionConditionFailed(error, 1)) {
-            const earlier = unmarshall((error as Error & { CancellationReasons: { Item: Record<string, AttributeValue> }[] }).CancellationReasons[1]!.Item);
+          if (write.creationKey && transactionConditionFailed(error, CREATION_KEY_INDEX)) {
+            const returned = (error as Error & { CancellationReasons?: { Item?: Record<string, AttributeValue> }[] }).CancellationReasons?.[CREATION_KEY_INDEX]?.Item;
+            const earlier = returned
+              ? unmarshall(returned)
+              : (await client.send(new GetCommand({ TableName: tableName, Key: creationKey(write.creationKey.key), ConsistentRead: true }))).Item;
+            if (!earlier) throw error;
             throw new AlreadyCreatedError(String(earlier.agreementId), String(earlier.fingerprint));
           }
           // Another draft took this number first, or was taking it at that very moment.

@@ -1,4 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { conditionFailed } from './client';
 import { ZStoredSession, type TStoredSession } from '../schemas/session';
 import type { TTableAccess } from './client';
 import { sessionKey } from './keys';
@@ -14,6 +15,16 @@ export const createSessionRepository = ({ client, tableName }: TTableAccess) => 
   },
   async put(sessionHash: string, session: TStoredSession): Promise<void> {
     await client.send(new PutCommand({ TableName: tableName, Item: { ...sessionKey(sessionHash), entity: 'session', ...session } }));
+  },
+  /** Writes a refreshed session only if it still exists; false when it ended meanwhile. */
+  async renew(sessionHash: string, session: TStoredSession): Promise<boolean> {
+    try {
+      await client.send(new PutCommand({ TableName: tableName, Item: { ...sessionKey(sessionHash), entity: 'session', ...session }, ConditionExpression: 'attribute_exists(PK)' }));
+      return true;
+    } catch (error) {
+      if (conditionFailed(error)) return false;
+      throw error;
+    }
   },
   async remove(sessionHash: string): Promise<void> {
     await client.send(new DeleteCommand({ TableName: tableName, Key: sessionKey(sessionHash) }));

@@ -50,7 +50,7 @@ export const agreementRoutes = [
     handle: async ({ body, user, headers }) => {
       const key = headers['idempotency-key'];
       // With an Idempotency-Key, a retried create returns the draft the first attempt made (for a day).
-      const agreement = await createDraft({ input: body, user, now: new Date(), newId, agencies, agreements, ...(key ? { idempotencyKey: `${user.email}|${key}` } : {}) });
+      const agreement = await createDraft({ input: body, user, now: new Date(), newId, agencies, agreements, ...(key ? { idempotencyKey: `${user.email}|api|${key}` } : {}) });
       return withEtag(201, agreement, { location: `/agreements/${agreement.id}` });
     },
   }),

@@ -7,6 +7,7 @@ import { ZProposalContactsRequest } from '../../../shared/schemas/proposal';
 import { agencies, newId } from '../dependencies';
 import { errorsForForm, type TFormValues } from '../form';
 import type { TLayoutBase, TPage, TPageResult } from '../page-route';
+import { doneQuery, noticeOf, type TNotice } from '../notices';
 import { defineView } from '../view';
 
 export const AGENCY_TYPE_LABELS: Record<(typeof AGENCY_TYPES)[number], string> = {
@@ -155,7 +156,10 @@ const attempt = async (render: (errors: TFieldError[]) => TPageResult | Promise<
 };
 
 const readSignatories = (values: TFormValues) => {
-  const indexes = [...new Set(Object.keys(values).flatMap((name) => /^signatories\.(\d+)\./.exec(name)?.[1] ?? []))].map(Number).sort((a, b) => a - b);
+  const indexes = [...new Set(Object.keys(values).flatMap((name) => /^signatories\.(\d+)\./.exec(name)?.[1] ?? []))]
+    .map(Number)
+    .sort((a, b) => a - b)
+    .slice(0, MAX_AUTHORISED_SIGNATORIES);
   const removed = /^remove-(\d+)$/.exec(values.action ?? '')?.[1];
   const rows = indexes
     .filter((index) => String(index) !== removed)
@@ -165,7 +169,7 @@ const readSignatories = (values: TFormValues) => {
   return rows;
 };
 
-const done = (base: string, id: string, notice: string): TPageResult => ({ redirect: `${base}/agencies/${id}?done=${encodeURIComponent(notice)}` });
+const done = (base: string, id: string, notice: TNotice): TPageResult => ({ redirect: `${base}/agencies/${id}${doneQuery(notice)}` });
 
 const renderNew = async (layout: TLayoutBase, values: TFormValues, errors: TFieldError[] = []) => {
   const { errorList, byField } = formErrors(errors);
@@ -198,7 +202,7 @@ export const agencyPages: TPage[] = [
       };
       return attempt(async (errors) => ({ status: 400, html: await renderNew(layout, values, errors) }), ZCreateAgencyRequest.safeParse(input), async () => {
         const agency = await createAgency({ input: ZCreateAgencyRequest.parse(input), user, now: new Date(), newId, agencies });
-        return done(layout.base, agency.id, `${agency.name} added. Next, say who may sign for it.`);
+        return done(layout.base, agency.id, 'agency-added');
       });
     },
   },
@@ -213,7 +217,7 @@ export const agencyPages: TPage[] = [
       return {
         html: agencyView({
           ...layout,
-          ...(query.done ? { notice: query.done } : {}),
+          ...noticeOf(query),
           title: agency.name,
           backLink: { href: `${layout.base}/agencies`, text: 'Agencies' },
           agency,
@@ -250,7 +254,7 @@ export const agencyPages: TPage[] = [
       const input = { signatories: rows, ...(user.role === 'admin' ? { emailDomains: lines(values.emailDomains) } : {}) };
       return attempt((errors) => ({ status: 400, html: render(errors) }), ZAuthorisedSignatoriesRequest.safeParse(input), async () => {
         await setAuthorisedSignatories({ agencyId: agency.id, input: ZAuthorisedSignatoriesRequest.parse(input), user, now: new Date(), newId, agencies });
-        return done(layout.base, agency.id, 'The list of who may sign is saved.');
+        return done(layout.base, agency.id, 'signatories-saved');
       });
     },
   },
@@ -281,13 +285,13 @@ export const agencyPages: TPage[] = [
             const parsed = ZLegalContactsRequest.safeParse({ legalContacts: lines(values.legalContacts) });
             return attempt(render, parsed, async () => {
               await setLegalContacts({ agencyId: agency.id, legalContacts: parsed.data!.legalContacts, user, now: new Date(), newId, agencies });
-              return done(layout.base, agency.id, 'Who is told is saved.');
+              return done(layout.base, agency.id, 'contacts-saved');
             });
           }
           const parsed = ZProposalContactsRequest.safeParse({ proposalContacts: lines(values.proposalContacts), publishDeclines: values.publishDeclines === 'yes' });
           return attempt(render, parsed, async () => {
             await setProposalContacts({ agencyId: agency.id, proposalContacts: parsed.data!.proposalContacts, publishDeclines: parsed.data!.publishDeclines, user, now: new Date(), newId, agencies });
-            return done(layout.base, agency.id, 'Who records its view of proposals is saved.');
+            return done(layout.base, agency.id, 'proposal-contacts-saved');
           });
         },
       },

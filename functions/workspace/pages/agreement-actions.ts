@@ -23,6 +23,7 @@ import { agencies, agreements, linkSigner, newId } from '../dependencies';
 import { DATE_PATHS, NOT_A_DATE, readIsoDate, type TDateParts } from '../draft-form-values';
 import { errorsForForm, type TFormValues } from '../form';
 import type { TLayoutBase, TPage } from '../page-route';
+import { doneQuery, type TNotice } from '../notices';
 import { defineView } from '../view';
 
 
@@ -54,7 +55,7 @@ type TAgreementForm<TSchema extends z.ZodType> = {
   request: (values: TFormValues, extra: Record<string, unknown>) => { input: Record<string, unknown>; errors: TFieldError[] };
   /** What the template needs beyond the agreement (an agency's list of signatories, say). */
   extra?: (agreement: TAgreement, params: Record<string, string | undefined>, user: TUser) => Promise<Record<string, unknown>> | Record<string, unknown>;
-  perform: (options: { agreement: TAgreement; input: z.output<TSchema>; user: TUser; params: Record<string, string | undefined>; ifMatch: string | undefined; base: string }) => Promise<{ to?: string; notice: string }>;
+  perform: (options: { agreement: TAgreement; input: z.output<TSchema>; user: TUser; params: Record<string, string | undefined>; ifMatch: string | undefined; base: string }) => Promise<{ to?: string; notice: TNotice }>;
 };
 
 const ifMatchOf = (revision: string | undefined) => (revision && /^\d+$/.test(revision) ? `"${revision}"` : undefined);
@@ -118,7 +119,7 @@ ${form.fields}
         if (!parsed.success || all.length) return { status: 400, html: await render(layout, agreement, extra, values, all) };
         try {
           const done = await form.perform({ agreement, input: parsed.data, user, params, ifMatch: ifMatchOf(values.revision), base: layout.base });
-          return { redirect: `${done.to ?? `${layout.base}/agreements/${agreement.id}`}?done=${encodeURIComponent(done.notice)}` };
+          return { redirect: `${done.to ?? `${layout.base}/agreements/${agreement.id}`}${doneQuery(done.notice)}` };
         } catch (error) {
           if (isAppError(error) && error.errors?.length && error.status < 500) return { status: 400, html: await render(layout, agreement, extra, values, error.errors) };
           throw error;
@@ -129,14 +130,14 @@ ${form.fields}
 };
 
 /** A button on the agreement's page that makes one change, with nothing to ask. */
-const agreementButton = (path: string, role: TRole, perform: (options: { agreement: TAgreement; user: TUser; params: Record<string, string | undefined>; ifMatch: string | undefined; base: string }) => Promise<{ to?: string; notice: string }>): TPage => ({
+const agreementButton = (path: string, role: TRole, perform: (options: { agreement: TAgreement; user: TUser; params: Record<string, string | undefined>; ifMatch: string | undefined; base: string }) => Promise<{ to?: string; notice: TNotice }>): TPage => ({
   method: 'POST',
   path,
   role,
   handle: async ({ params, user, layout, form: values }) => {
     const agreement = await getAgreement({ id: params.id!, user, agreements });
     const done = await perform({ agreement, user, params, ifMatch: ifMatchOf(values.revision), base: layout.base });
-    return { redirect: `${done.to ?? `${layout.base}/agreements/${agreement.id}`}?done=${encodeURIComponent(done.notice)}` };
+    return { redirect: `${done.to ?? `${layout.base}/agreements/${agreement.id}`}${doneQuery(done.notice)}` };
   },
 });
 
@@ -166,7 +167,7 @@ export const agreementActionPages: TPage[] = [
     request: reasonOnly,
     perform: async ({ agreement, input, user, ifMatch }) => {
       await withdrawAgreement({ id: agreement.id, user, ifMatch, now: now(), newId, agreements, reason: input.reason });
-      return { notice: 'Withdrawn from signature. Every signatory asked has been told.' };
+      return { notice: 'withdrawn' };
     },
   }),
   ...agreementForm('review', {
@@ -189,7 +190,7 @@ export const agreementActionPages: TPage[] = [
     },
     perform: async ({ agreement, input, user, base }) => {
       const { variation } = await recordReview({ id: agreement.id, input, user, now: now(), newId, agreements, agencies, linkSigner: await linkSigner() });
-      return variation ? { to: `${base}/agreements/${variation.id}/edit`, notice: 'Review recorded. This is the variation draft.' } : { notice: 'Review recorded.' };
+      return variation ? { to: `${base}/agreements/${variation.id}/edit`, notice: 'review-variation' } : { notice: 'review-recorded' };
     },
   }),
   ...agreementForm('request-termination', {
@@ -210,7 +211,7 @@ export const agreementActionPages: TPage[] = [
     },
     perform: async ({ agreement, input, user, ifMatch }) => {
       await requestTermination({ id: agreement.id, ...input, user, ifMatch, now: now(), newId, agreements, agencies, linkSigner: await linkSigner() });
-      return { notice: 'Every party has been asked to agree to end it.' };
+      return { notice: 'termination-requested' };
     },
   }),
   ...agreementForm('withdraw-termination', {
@@ -225,7 +226,7 @@ export const agreementActionPages: TPage[] = [
     request: reasonOnly,
     perform: async ({ agreement, input, user, ifMatch }) => {
       await withdrawTermination({ id: agreement.id, reason: input.reason, user, ifMatch, now: now(), newId, agreements });
-      return { notice: 'The request to end it is withdrawn; it stays in force.' };
+      return { notice: 'termination-withdrawn' };
     },
   }),
   ...agreementForm('record-termination', {
@@ -247,7 +248,7 @@ export const agreementActionPages: TPage[] = [
     },
     perform: async ({ agreement, input, user }) => {
       await terminateAgreement({ id: agreement.id, ...input, user, now: now(), newId, agreements });
-      return { notice: 'Termination recorded. Every party has been told.' };
+      return { notice: 'terminated' };
     },
   }),
   ...agreementForm('replace-signatory', {
@@ -279,7 +280,7 @@ ${REASON_FIELD('Why?', 'For the audit trail')}`,
     },
     perform: async ({ agreement, input, user, params, ifMatch }) => {
       await replaceSignatory({ id: agreement.id, signatoryId: params.signatoryId!, ...input, user, ifMatch, now: now(), newId, agreements, agencies, linkSigner: await linkSigner() });
-      return { notice: `${input.name} now signs in that place.` };
+      return { notice: 'replaced' };
     },
   }),
   ...agreementForm('publication', {
@@ -305,7 +306,7 @@ ${REASON_FIELD('Why?', 'For the audit trail')}`,
     }),
     perform: async ({ agreement, input, user, params, ifMatch }) => {
       await recordPublication({ id: agreement.id, agencyId: params.agencyId!, publication: input, user, ifMatch, now: now(), newId, agreements });
-      return { notice: 'Publication recorded; the register shows it.' };
+      return { notice: 'publication-recorded' };
     },
   }),
   ...agreementForm('withdrawal-notice', {
@@ -330,21 +331,20 @@ ${REASON_FIELD('Why it leaves', 'Every party reads this')}`,
     },
     perform: async ({ agreement, input, user, ifMatch }) => {
       await giveWithdrawalNotice({ id: agreement.id, ...input, user, ifMatch, now: now(), newId, agreements });
-      return { notice: 'Notice given. Every party has been told.' };
+      return { notice: 'withdrawal-notice' };
     },
   }),
   agreementButton('/agreements/{id}/signatories/{signatoryId}/resend', 'editor', async ({ agreement, user, params, ifMatch }) => {
-    const signatory = agreement.parties.flatMap((party) => party.signatories).find((candidate) => candidate.id === params.signatoryId);
     await resendSigningLink({ id: agreement.id, signatoryId: params.signatoryId!, user, ifMatch, now: now(), newId, agreements, agencies, linkSigner: await linkSigner() });
-    return { notice: `A new link is on its way to ${signatory?.name ?? 'the signatory'}; the old one no longer works.` };
+    return { notice: 'resent' };
   }),
   agreementButton('/agreements/{id}/revise', 'editor', async ({ agreement, user, base }) => {
     const draft = await startNextVersion({ id: agreement.id, action: 'revise', user, now: now(), newId, agreements });
-    return { to: `${base}/agreements/${draft.id}/edit`, notice: `Version ${draft.version} is a new draft, copied from version ${agreement.version}.` };
+    return { to: `${base}/agreements/${draft.id}/edit`, notice: 'revised' };
   }),
   agreementButton('/agreements/{id}/variations', 'editor', async ({ agreement, user, base }) => {
     const draft = await startNextVersion({ id: agreement.id, action: 'vary', user, now: now(), newId, agreements });
-    return { to: `${base}/agreements/${draft.id}/edit`, notice: `Variation started: version ${draft.version} is a draft; version ${agreement.version} stays in force until it is signed.` };
+    return { to: `${base}/agreements/${draft.id}/edit`, notice: 'varied' };
   }),
 ];
 

@@ -7,6 +7,7 @@ import { AGREEMENT_STATUSES, LEGAL_BASES, ZListAgreementsQuery, type TAgreementS
 import { agencies, agreements } from '../dependencies';
 import { errorsForForm } from '../form';
 import type { TPage } from '../page-route';
+import { noticeOf } from '../notices';
 import { defineView } from '../view';
 import { LEGAL_BASIS_LABELS, STATUS_LABELS } from './labels';
 
@@ -116,7 +117,7 @@ export const agreementListPages: TPage[] = [
       return {
         html: view({
           ...layout,
-          ...(raw.done ? { notice: raw.done } : {}),
+          ...noticeOf(raw),
           title: 'Agreements',
           errorList,
           fieldErrors: byField,

@@ -6,6 +6,7 @@ import type { TAgreement } from '../../../shared/schemas/agreement';
 import type { TAuditEvent } from '../../../shared/schemas/audit-event';
 import { agreements } from '../dependencies';
 import type { TLayoutBase, TPage } from '../page-route';
+import { noticeOf } from '../notices';
 import { defineView } from '../view';
 import { actionsFor } from './agreement-actions';
 import { LEGAL_BASIS_LABELS, SIGNATORY_LABELS, STATUS_LABELS } from './labels';
@@ -35,7 +36,7 @@ const view = defineView<{ agreement: TAgreement; text: string; actions: ReturnTy
   { key: { text: "Next review" }, value: { text: dates.nextReviewDate or "Set when it comes into force" } },
   { key: { text: "Expires" }, value: { text: dates.expiryDate or "No end date" } },
   { key: { text: "Published on the register" }, value: { text: "Yes" if agreement.publish else ("No: " + agreement.publishExemptionReason) } },
-  { key: { text: "Document hash (SHA-256)" }, value: { html: '<span class="accord-hash">' + (agreement.documentSha256 or "Made when it is sent for signature") + '</span>' } }
+  { key: { text: "Document hash (SHA-256)" }, value: { text: agreement.documentSha256 or "Made when it is sent for signature", classes: "accord-hash" } }
 ] }) }}
 <h2 class="govuk-heading-m">Parties and signatories</h2>
 {% for party in agreement.parties %}
@@ -110,7 +111,7 @@ export const agreementPages: TPage[] = [
     path: '/agreements/{id}',
     role: 'viewer',
     handle: async ({ params, user, layout, query }) => ({
-      html: renderAgreement(layout, await getAgreement({ id: params.id!, user, agreements }), query.done ? { notice: query.done } : {}),
+      html: renderAgreement(layout, await getAgreement({ id: params.id!, user, agreements }), noticeOf(query)),
     }),
   },
   {

@@ -17,7 +17,7 @@ const view = defineView<{ certificate: TCertificate; id: string; when: Record<st
   { key: { text: "Title" }, value: { text: certificate.title } },
   { key: { text: "Status" }, value: { text: labels.status[certificate.status].text } },
   { key: { text: "Legal basis" }, value: { text: labels.legalBasis[certificate.legalBasis] } },
-  { key: { text: "Document hash (SHA-256)" }, value: { html: '<span class="accord-hash">' + (certificate.documentSha256 or "None yet") + '</span>' } },
+  { key: { text: "Document hash (SHA-256)" }, value: { text: certificate.documentSha256 or "None yet", classes: "accord-hash" } },
   { key: { text: "In force from" }, value: { text: when.effectiveDate or "Not yet" } },
   { key: { text: "Audit trail" }, value: { text: certificate.auditTrail.events + " events, " + ("chain intact" if certificate.auditTrail.intact else "CHAIN BROKEN") } },
   { key: { text: "Issued" }, value: { text: when.issuedAt } }

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import * as z from 'zod';
 import { createDraft } from '../../../shared/domain/agreement/create-draft';
 import { editDraft } from '../../../shared/domain/agreement/edit-draft';
 import { getAgreement } from '../../../shared/domain/agreement/read-agreements';
@@ -20,6 +21,7 @@ import {
 } from '../draft-form-values';
 import { errorsForForm } from '../form';
 import type { TLayoutBase, TPage } from '../page-route';
+import { doneQuery, noticeOf } from '../notices';
 import { defineView } from '../view';
 import { LEGAL_BASIS_LABELS } from './labels';
 
@@ -219,6 +221,8 @@ const STALE_FIELDS: { key: keyof TDraftForm; label: string }[] = [
   { key: 'parties', label: 'Parties and signatories' },
 ];
 
+const ZBasis = z.record(z.string(), z.string()).catch({});
+
 const fingerprint = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 12);
 
 /** A fingerprint of each field as the form was opened, so a stale save can say what someone else changed. */
@@ -235,10 +239,11 @@ const asText = (agreement: TAgreement, key: keyof TDraftForm): string => {
 
 /** What changed in the stored draft since the form was opened: compared by the fingerprints it carried. */
 const changedSince = (basisText: string | undefined, current: TAgreement) => {
-  let basis: Record<string, string> = {};
+  let basis: Record<string, string>;
   try {
-    basis = JSON.parse(basisText ?? '{}') as Record<string, string>;
+    basis = ZBasis.parse(JSON.parse(basisText ?? '{}'));
   } catch {
+    // A basis that is not one (altered, cut short) says nothing: every field reads as changed.
     basis = {};
   }
   const now = basisOf(draftFormOf(current));
@@ -265,7 +270,6 @@ const renderForm = async (layout: TLayoutBase, user: TUser, input: Omit<TDraftVi
 const newDraftKey = () => randomBytes(16).toString('base64url');
 
 const ifMatchOf = (revision: string | undefined) => (revision && /^\d+$/.test(revision) ? `"${revision}"` : undefined);
-const savedNotice = (text: string) => `?done=${encodeURIComponent(text)}`;
 
 /** Errors a domain function reports by field (the statute's rules, unknown agencies) are shown on the form. */
 const fieldErrorsFrom = (error: unknown): TFieldError[] | null => (isAppError(error) && error.errors?.length && error.status < 500 ? error.errors : null);
@@ -303,7 +307,7 @@ export const draftPages: TPage[] = [
       if (!parsed.success || all.length) return { status: 400, html: await again(all) };
       try {
         const draft = await createDraft({ input: parsed.data, user, now: new Date(), newId, agencies, agreements, idempotencyKey: `${user.email}|workspace|${draftKey}` });
-        return { redirect: `${layout.base}/agreements/${draft.id}${savedNotice(`Draft ${draft.reference} saved.`)}` };
+        return { redirect: `${layout.base}/agreements/${draft.id}${doneQuery('draft-created')}` };
       } catch (error) {
         const fieldErrors = fieldErrorsFrom(error);
         // The same form, changed after it made a draft: saving it again makes a new one, on purpose.
@@ -323,7 +327,7 @@ export const draftPages: TPage[] = [
       const agreement = await getAgreement({ id: params.id!, user, agreements });
       const form = draftFormOf(agreement);
       return {
-        html: await renderForm(query.done ? { ...layout, notice: query.done } : layout, user, { ...editView(agreement), title: `Edit ${agreement.reference}`, heading: 'Edit draft', form, revision: agreement.revision, basis: JSON.stringify(basisOf(form)) }),
+        html: await renderForm({ ...layout, ...noticeOf(query) }, user, { ...editView(agreement), title: `Edit ${agreement.reference}`, heading: 'Edit draft', form, revision: agreement.revision, basis: JSON.stringify(basisOf(form)) }),
       };
     },
   },
@@ -344,7 +348,7 @@ export const draftPages: TPage[] = [
       if (!parsed.success || all.length) return { status: 400, html: await again({ errors: all }) };
       try {
         const saved = await editDraft({ id: params.id!, patch: parsed.data, ifMatch: ifMatchOf(values.revision), user, now: new Date(), newId, agencies, agreements });
-        return { redirect: `${layout.base}/agreements/${saved.id}${savedNotice('Draft saved.')}` };
+        return { redirect: `${layout.base}/agreements/${saved.id}${doneQuery('draft-saved')}` };
       } catch (error) {
         if (isAppError(error) && error.code === 'precondition_failed') {
           const current = await getAgreement({ id: params.id!, user, agreements });
@@ -363,7 +367,7 @@ export const draftPages: TPage[] = [
     handle: async ({ params, layout, user, form: values }) => {
       try {
         const submitted = await submitAgreement({ id: params.id!, user, ifMatch: ifMatchOf(values.revision), now: new Date(), newId, agreements, agencies, linkSigner: await linkSigner() });
-        return { redirect: `${layout.base}/agreements/${submitted.id}${savedNotice('Sent for signature. The first signatories have been emailed their links.')}` };
+        return { redirect: `${layout.base}/agreements/${submitted.id}${doneQuery('submitted')}` };
       } catch (error) {
         const fieldErrors = fieldErrorsFrom(error);
         if (!fieldErrors) throw error;

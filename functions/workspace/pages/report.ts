@@ -1,7 +1,8 @@
 import { addDays, daysBetween, dateInWords, londonDate, momentInWords } from '../../../shared/domain/calendar';
 import { getAgreement, listAgreements } from '../../../shared/domain/agreement/read-agreements';
 import type { TUser } from '../../../shared/domain/user';
-import { AGREEMENT_STATUSES, type TAgreementSummary } from '../../../shared/schemas/agreement';
+import { forEachConcurrently } from '../../../shared/domain/bounded-concurrency';
+import { AGREEMENT_STATUSES, type TAgreement, type TAgreementSummary } from '../../../shared/schemas/agreement';
 import { agreements } from '../dependencies';
 import type { TPage } from '../page-route';
 import { defineView } from '../view';
@@ -12,6 +13,8 @@ const OUTSTANDING_DAYS = 7;
 const EXPIRY_WINDOW_DAYS = 90;
 /** The report reads every agreement the user may see, up to this many. */
 const REPORT_LIMIT = 5_000;
+/** Agreements read at once for their signatories: enough to be quick, few enough not to be throttled. */
+const READS_AT_ONCE = 8;
 
 type TLine = { id: string; reference: string; title: string; detail: string };
 
@@ -77,7 +80,12 @@ export const reportPages: TPage[] = [
       const inForce = rows.filter((row) => row.status === 'in_force');
       const quarterEnds = endOfQuarter(today);
       // Who is awaited, and since when, is on the agreement itself: read only those being signed or declined.
-      const details = await Promise.all(rows.filter((row) => row.status === 'awaiting_signatures' || row.status === 'declined').map((row) => getAgreement({ id: row.id, user, agreements })));
+      const details: TAgreement[] = [];
+      await forEachConcurrently(
+        rows.filter((row) => row.status === 'awaiting_signatures' || row.status === 'declined'),
+        READS_AT_ONCE,
+        async (row) => void details.push(await getAgreement({ id: row.id, user, agreements })),
+      );
       const outstanding = details.flatMap((agreement) =>
         agreement.parties.flatMap((party) =>
           party.signatories

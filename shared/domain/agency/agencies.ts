@@ -17,6 +17,8 @@ export const slugify = (name: string): string =>
     .slice(0, 64)
     .replace(/-+$/, '');
 
+const RESERVED_AGENCY_IDS = new Set(['new']);
+
 export const createAgency = async (options: {
   input: TCreateAgencyRequest;
   user: TUser;
@@ -32,6 +34,8 @@ export const createAgency = async (options: {
       { path: 'id', message: 'give an id: the name has too few letters or digits' },
     ]);
   }
+  // The workspace's page for adding an agency lives at /agencies/new.
+  if (RESERVED_AGENCY_IDS.has(id)) throw new AppError('validation_failed', `'${id}' cannot be an agency's id.`, [{ path: 'id', message: 'is reserved: give another id' }]);
   if (input.policingBodyId) {
     const policingBody = await options.agencies.get(input.policingBodyId);
     if (policingBody?.type !== 'policing_body') {

@@ -4,7 +4,7 @@ import type { TAgreement, TCreateAgreementRequest } from '../../schemas/agreemen
 import { appendAuditEvent, EMPTY_AUDIT_HEAD, sha256Hex } from '../audit/audit-chain';
 import { londonDate, londonYear } from '../calendar';
 import { AlreadyCreatedError, type TAgencyStore, type TAgreementStore } from '../ports';
-import { assertRole } from './access';
+import { assertAccess, assertRole } from './access';
 import { assertDraftRules, buildParties } from './draft-rules';
 import type { TUser } from '../user';
 import { formatReference } from './reference';
@@ -123,8 +123,7 @@ export const createDraft = async (options: {
     if (error.fingerprint !== idempotency.fingerprint) {
       throw new AppError('unprocessable', 'This Idempotency-Key was already used with a different request.', [{ path: 'Idempotency-Key', message: 'reused with a different body' }]);
     }
-    const earlier = await options.agreements.get(error.agreementId);
-    if (!earlier) throw error;
-    return earlier.agreement;
+    // Returned as any read is: only to someone who may still see it.
+    return assertAccess(user, (await options.agreements.get(error.agreementId))?.agreement, 'viewer');
   }
 };

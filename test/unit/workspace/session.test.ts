@@ -27,6 +27,7 @@ const setUp = (now: () => Date) => {
     sessions: {
       get: async (key) => stored.get(key) ?? null,
       put: async (key, session) => void stored.set(key, session),
+      renew: async (key, session) => stored.has(key) && !!stored.set(key, session),
       remove: async (key) => void stored.delete(key),
     },
     verify: async (authorization) => ({ email: JSON.parse(Buffer.from(authorization.split('.')[1]!, 'base64url').toString()).email, role, agencies: ['warwickshire-fire'] }),
@@ -34,6 +35,7 @@ const setUp = (now: () => Date) => {
       const body = new URLSearchParams(String(init.body));
       requests.push(body);
       if (body.get('grant_type') === 'refresh_token' && body.get('refresh_token') === 'revoked') return new Response('{"error":"invalid_grant"}', { status: 400 });
+      if (body.get('refresh_token') === 'provider-down') return new Response('', { status: 503 });
       return Response.json({ id_token: idToken('legal@warwickshire-fire.test', new Date(now().getTime() + 3600_000)), refresh_token: 'refresh-1', expires_in: 3600 });
     }) as typeof fetch,
   });
@@ -102,10 +104,26 @@ describe('workspace sessions', () => {
     expect(kit.stored.size).toBe(0);
   });
 
-  it('accepts a form only with its session’s CSRF token', () => {
+  it('accepts a form only with its session’s CSRF token, and refuses any other without failing', () => {
     const session = { csrfToken: 'a'.repeat(43) } as TStoredSession;
     expect(csrfTokenMatches(session, 'a'.repeat(43))).toBe(true);
     expect(csrfTokenMatches(session, 'b'.repeat(43))).toBe(false);
+    expect(csrfTokenMatches(session, `${'a'.repeat(42)}é`)).toBe(false);
     expect(csrfTokenMatches(session, undefined)).toBe(false);
+  });
+
+  it('keeps the session through a fault at the identity provider, and does not renew one signed out meanwhile', async () => {
+    let now = new Date('2027-03-01T09:00:00Z');
+    const kit = setUp(() => now);
+    const { cookie } = await signIn(kit);
+    for (const [key, stored] of kit.stored) kit.stored.set(key, { ...stored, refreshToken: 'provider-down' });
+    now = new Date('2027-03-01T10:30:00Z');
+    await expect(kit.sessions.current(cookie, now)).rejects.toThrow(/not answering/);
+    expect(kit.stored.size).toBe(1);
+  });
+
+  it('treats a tampered sign-in cookie as no sign-in', async () => {
+    const kit = setUp(() => new Date());
+    await expect(kit.sessions.finish({ code: 'c', state: 's' }, '__Host-accord-sign-in=not-json-at-all')).rejects.toThrow(/not started here/);
   });
 });
