@@ -1,2 +1,2 @@
-export declare const buildWorkspaceAssets: (outputDir: string) => Promise<{ publicDir: string; templatesDir: string; files: string }>;
+export declare const buildWorkspaceAssets: (outputDir: string) => Promise<void>;
 export declare const ensureWorkspaceAssets: (outputDir: string) => Promise<void>;

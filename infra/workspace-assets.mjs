@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,7 +38,6 @@ export const buildWorkspaceAssets = async (outputDir) => {
   copyFileSync(join(govukDist, 'govuk/govuk-frontend.min.js'), join(publicDir, 'govuk-frontend.min.js'));
   copyFileSync(join(repositoryRoot, 'functions/workspace/styles/accord.mjs'), join(publicDir, 'accord.mjs'));
   copyTree(join(govukDist, 'govuk'), join(outputDir, 'templates/govuk'), (name) => name.endsWith('.njk'));
-  return { publicDir, templatesDir: join(outputDir, 'templates'), files: relative(repositoryRoot, outputDir) };
 };
 
 const STAMP = '.built-from';

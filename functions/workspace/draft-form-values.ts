@@ -1,6 +1,6 @@
 import type { TFieldError } from '../../shared/errors';
 import { LEGAL_BASES, MAX_PARTIES, MAX_SIGNATORIES_PER_PARTY, type TAgreement } from '../../shared/schemas/agreement';
-import type { TFormValues } from './form';
+import { lines, type TFormValues } from './form';
 
 /**
  * The draft form as the user typed it: every value a string, as it goes back into the form when
@@ -119,7 +119,8 @@ const indexesUnder = (values: TFormValues, prefix: string, most: number) =>
     .sort((a, b) => a - b)
     .slice(0, most);
 
-const readDate = (values: TFormValues, path: string): TDateParts => ({
+/** A date field's parts as a form posted them (`path-day`, `path-month`, `path-year`). */
+export const readDate = (values: TFormValues, path: string): TDateParts => ({
   day: values[`${path}-day`] ?? '',
   month: values[`${path}-month`] ?? '',
   year: values[`${path}-year`] ?? '',
@@ -198,12 +199,6 @@ export const readDraftForm = (values: TFormValues): TDraftForm => {
 
 /** Whether the user pressed a button that changes the form itself rather than saving it. */
 export const isFormAction = (values: TFormValues) => /^(add-party|add-signatory-\d+|remove-party-\d+|remove-signatory-\d+-\d+)$/.test(values.action ?? '');
-
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
 
 /**
  * The form as the fields of a request (the API's own schemas then check them). What the form alone

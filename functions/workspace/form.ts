@@ -1,4 +1,4 @@
-import type { TFieldError } from '../../shared/errors';
+import { isAppError, type TFieldError } from '../../shared/errors';
 
 /**
  * A posted form as nested values: a field is named by its path in the request schema
@@ -12,6 +12,19 @@ export const readForm = (body: string | undefined, isBase64Encoded: boolean | un
   for (const [name, value] of new URLSearchParams(text)) values[name] = value.replace(/\r\n/g, '\n');
   return values;
 };
+
+/** A textarea of one entry a line (functions, email addresses): its lines, trimmed, blank ones dropped. */
+export const lines = (text: string | undefined) =>
+  (text ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+/** The revision a form was opened at, as the If-Match the domain checks. */
+export const ifMatchOf = (revision: string | undefined) => (revision && /^\d+$/.test(revision) ? `"${revision}"` : undefined);
+
+/** What a domain refusal says by field (the statute's rules, an unknown agency), to show on the form; null for anything else. */
+export const formErrorsOf = (error: unknown): TFieldError[] | null => (isAppError(error) && error.errors?.length && error.status < 500 ? error.errors : null);
 
 /** The id GOV.UK Frontend gives a field named by a path (`parties-0-agencyId`), which the error summary links to. */
 export const fieldId = (path: string) => path.replace(/\./g, '-');

@@ -4,6 +4,7 @@ import type { Method } from '@middy/http-router';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { hasRole, type TRole, type TUser } from '../../shared/domain/user';
 import { isAppError } from '../../shared/errors';
+import { PAGE_HEADERS } from '../../shared/html/page';
 import type { TStoredSession } from '../../shared/schemas/session';
 import { config } from './config';
 import { logger } from '../../shared/observability';
@@ -56,15 +57,8 @@ const contentSecurityPolicy = (nonce: string) =>
     "base-uri 'none'",
   ].join('; ');
 
-export const pageHeaders = (nonce: string) => ({
-  'content-type': 'text/html; charset=utf-8',
-  'cache-control': 'no-store',
-  'referrer-policy': 'no-referrer',
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'content-security-policy': contentSecurityPolicy(nonce),
-  'strict-transport-security': 'max-age=63072000; includeSubDomains',
-});
+/** Every Accord page's headers, with a policy that lets in the workspace's style sheet and scripts. */
+const pageHeaders = (nonce: string) => ({ ...PAGE_HEADERS, 'content-security-policy': contentSecurityPolicy(nonce) });
 
 const errorView = defineView<{ heading: string; message: string }>(
   'accord/error.njk',

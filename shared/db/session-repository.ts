@@ -4,6 +4,8 @@ import { ZStoredSession, type TStoredSession } from '../schemas/session';
 import type { TTableAccess } from './client';
 import { sessionKey } from './keys';
 
+const itemOf = (sessionHash: string, session: TStoredSession) => ({ ...sessionKey(sessionHash), entity: 'session', ...session });
+
 /** Workspace sessions: one item each, found by the hash of the cookie that names it. */
 export const createSessionRepository = ({ client, tableName }: TTableAccess) => ({
   async get(sessionHash: string): Promise<TStoredSession | null> {
@@ -14,12 +16,12 @@ export const createSessionRepository = ({ client, tableName }: TTableAccess) => 
     return session.expiresAt * 1000 > Date.now() ? session : null;
   },
   async put(sessionHash: string, session: TStoredSession): Promise<void> {
-    await client.send(new PutCommand({ TableName: tableName, Item: { ...sessionKey(sessionHash), entity: 'session', ...session } }));
+    await client.send(new PutCommand({ TableName: tableName, Item: itemOf(sessionHash, session) }));
   },
   /** Writes a refreshed session only if it still exists; false when it ended meanwhile. */
   async renew(sessionHash: string, session: TStoredSession): Promise<boolean> {
     try {
-      await client.send(new PutCommand({ TableName: tableName, Item: { ...sessionKey(sessionHash), entity: 'session', ...session }, ConditionExpression: 'attribute_exists(PK)' }));
+      await client.send(new PutCommand({ TableName: tableName, Item: itemOf(sessionHash, session), ConditionExpression: 'attribute_exists(PK)' }));
       return true;
     } catch (error) {
       if (conditionFailed(error)) return false;

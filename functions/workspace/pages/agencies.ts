@@ -1,11 +1,11 @@
 import { createAgency, listAgencies, listAgencyEvents, readAgency, setAuthorisedSignatories, setLegalContacts, setProposalContacts } from '../../../shared/domain/agency/agencies';
 import { momentInWords } from '../../../shared/domain/calendar';
 import type { TUser } from '../../../shared/domain/user';
-import { AppError, fieldErrorsOf, isAppError, type TFieldError } from '../../../shared/errors';
+import { AppError, fieldErrorsOf, type TFieldError } from '../../../shared/errors';
 import { AGENCY_TYPES, MAX_AUTHORISED_SIGNATORIES, ZAuthorisedSignatoriesRequest, ZCreateAgencyRequest, ZLegalContactsRequest, type TAgency } from '../../../shared/schemas/agency';
 import { ZProposalContactsRequest } from '../../../shared/schemas/proposal';
 import { agencies, newId } from '../dependencies';
-import { errorsForForm, type TFormValues } from '../form';
+import { errorsForForm, formErrorsOf, lines, type TFormValues } from '../form';
 import type { TLayoutBase, TPage, TPageResult } from '../page-route';
 import { doneQuery, noticeOf, type TNotice } from '../notices';
 import { defineView } from '../view';
@@ -28,12 +28,6 @@ const agencyToManage = async (agencyId: string, user: TUser) => {
   if (!manages(user, agency.id)) throw new AppError('forbidden', `Only ${agency.name}’s own editors, or an admin, may change its lists.`);
   return agency;
 };
-
-const lines = (text: string | undefined) =>
-  (text ?? '')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
 
 const listView = defineView<{ rows: TAgency[]; typeLabels: typeof AGENCY_TYPE_LABELS; canCreate: boolean }>(
   'accord/agencies.njk',
@@ -150,7 +144,8 @@ const attempt = async (render: (errors: TFieldError[]) => TPageResult | Promise<
   try {
     return await change();
   } catch (error) {
-    if (isAppError(error) && error.errors?.length && error.status < 500) return render(error.errors);
+    const fieldErrors = formErrorsOf(error);
+    if (fieldErrors) return render(fieldErrors);
     throw error;
   }
 };
@@ -184,7 +179,7 @@ export const agencyPages: TPage[] = [
     path: '/agencies',
     role: 'viewer',
     handle: async ({ user, layout }) => ({
-      html: listView({ ...layout, title: 'Agencies', rows: (await listAgencies({ user, agencies })).sort((a, b) => a.name.localeCompare(b.name)), typeLabels: AGENCY_TYPE_LABELS, canCreate: user.role === 'admin' }),
+      html: listView({ ...layout, title: 'Agencies', rows: await listAgencies({ user, agencies }), typeLabels: AGENCY_TYPE_LABELS, canCreate: user.role === 'admin' }),
     }),
   },
   { method: 'GET', path: '/agencies/new', role: 'admin', handle: async ({ layout }) => ({ html: await renderNew(layout, {}) }) },

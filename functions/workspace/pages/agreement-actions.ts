@@ -7,7 +7,7 @@ import { getAgreement } from '../../../shared/domain/agreement/read-agreements';
 import { giveWithdrawalNotice } from '../../../shared/domain/agreement/withdrawal';
 import { replaceSignatory, requestTermination, resendSigningLink, withdrawAgreement, withdrawTermination } from '../../../shared/domain/signing/sign-off';
 import type { TRole, TUser } from '../../../shared/domain/user';
-import { AppError, fieldErrorsOf, isAppError, type TFieldError } from '../../../shared/errors';
+import { AppError, fieldErrorsOf, type TFieldError } from '../../../shared/errors';
 import {
   REVIEW_OUTCOMES,
   ZPublicationRequest,
@@ -20,8 +20,8 @@ import {
   type TAgreement,
 } from '../../../shared/schemas/agreement';
 import { agencies, agreements, linkSigner, newId } from '../dependencies';
-import { DATE_PATHS, NOT_A_DATE, readIsoDate, type TDateParts } from '../draft-form-values';
-import { errorsForForm, type TFormValues } from '../form';
+import { DATE_PATHS, NOT_A_DATE, readDate, readIsoDate, type TDateParts } from '../draft-form-values';
+import { errorsForForm, formErrorsOf, ifMatchOf, type TFormValues } from '../form';
 import type { TLayoutBase, TPage } from '../page-route';
 import { doneQuery, type TNotice } from '../notices';
 import { defineView } from '../view';
@@ -35,7 +35,7 @@ const datesOf = (values: TFormValues): Record<string, TDateParts> =>
     Object.keys(values)
       .filter((name) => name.endsWith('-day'))
       .map((name) => name.slice(0, -'-day'.length))
-      .map((path) => [path, { day: values[`${path}-day`] ?? '', month: values[`${path}-month`] ?? '', year: values[`${path}-year`] ?? '' }]),
+      .map((path) => [path, readDate(values, path)]),
   );
 
 /**
@@ -57,8 +57,6 @@ type TAgreementForm<TSchema extends z.ZodType> = {
   extra?: (agreement: TAgreement, params: Record<string, string | undefined>, user: TUser) => Promise<Record<string, unknown>> | Record<string, unknown>;
   perform: (options: { agreement: TAgreement; input: z.output<TSchema>; user: TUser; params: Record<string, string | undefined>; ifMatch: string | undefined; base: string }) => Promise<{ to?: string; notice: TNotice }>;
 };
-
-const ifMatchOf = (revision: string | undefined) => (revision && /^\d+$/.test(revision) ? `"${revision}"` : undefined);
 
 const agreementForm = <TSchema extends z.ZodType>(name: string, form: TAgreementForm<TSchema>): TPage[] => {
   const view = defineView<TFormContext & { heading: string; hint?: string; button: TAgreementForm<TSchema>['button'] }>(
@@ -121,7 +119,8 @@ ${form.fields}
           const done = await form.perform({ agreement, input: parsed.data, user, params, ifMatch: ifMatchOf(values.revision), base: layout.base });
           return { redirect: `${done.to ?? `${layout.base}/agreements/${agreement.id}`}${doneQuery(done.notice)}` };
         } catch (error) {
-          if (isAppError(error) && error.errors?.length && error.status < 500) return { status: 400, html: await render(layout, agreement, extra, values, error.errors) };
+          const fieldErrors = formErrorsOf(error);
+          if (fieldErrors) return { status: 400, html: await render(layout, agreement, extra, values, fieldErrors) };
           throw error;
         }
       },

@@ -1,6 +1,6 @@
 import { addDays, dateInWords, londonDate } from '../../../shared/domain/calendar';
 import { toCsv } from '../../../shared/domain/csv';
-import { listAgreements } from '../../../shared/domain/agreement/read-agreements';
+import { listAgreements, listEveryAgreement } from '../../../shared/domain/agreement/read-agreements';
 import type { TUser } from '../../../shared/domain/user';
 import { fieldErrorsOf, type TFieldError } from '../../../shared/errors';
 import { AGREEMENT_STATUSES, LEGAL_BASES, ZListAgreementsQuery, type TAgreementSummary, type TListAgreementsQuery } from '../../../shared/schemas/agreement';
@@ -95,7 +95,7 @@ const filtersOf = (query: Record<string, string | undefined>): TFilters =>
   Object.fromEntries([...FILTERS, 'cursor'].flatMap((name) => (query[name] ? [[name, query[name]!]] : [])));
 
 const agencyChoices = async (user: TUser) => {
-  const all = (await agencies.list()).sort((a, b) => a.name.localeCompare(b.name));
+  const all = await agencies.list();
   return user.role === 'admin' ? all : all.filter((agency) => user.agencies.includes(agency.id));
 };
 
@@ -145,14 +145,8 @@ export const agreementListPages: TPage[] = [
     handle: async ({ query: raw, user }) => {
       const { cursor: _ignored, ...filters } = filtersOf(raw);
       const { query } = listQueryOf(filters, new Date());
-      const rows: TAgreementSummary[] = [];
-      let cursor: string | undefined;
       // Every page the filters give, not the one on the screen.
-      do {
-        const page = query ? await listAgreements({ query: { ...query, limit: 100, ...(cursor ? { cursor } : {}) }, user, agreements }) : { items: [], nextCursor: null };
-        rows.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor && rows.length < EXPORT_LIMIT);
+      const rows = query ? await listEveryAgreement({ query, user, agreements, most: EXPORT_LIMIT }) : [];
       const csv = toCsv(
         ['reference', 'version', 'title', 'status', 'legalBasis', 'parties', 'effectiveDate', 'nextReviewDate', 'awaiting', 'owner', 'createdAt'],
         rows.map((row) => [

@@ -19,7 +19,7 @@ import {
   readDraftForm,
   type TDraftForm,
 } from '../draft-form-values';
-import { errorsForForm } from '../form';
+import { errorsForForm, formErrorsOf, ifMatchOf } from '../form';
 import type { TLayoutBase, TPage } from '../page-route';
 import { doneQuery, noticeOf } from '../notices';
 import { defineView } from '../view';
@@ -195,7 +195,8 @@ const view = defineView<TDraftView>(
 {% endblock %}`,
 );
 
-const agencyChoices = async () => (await agencies.list()).map((agency) => ({ value: agency.id, text: agency.name })).sort((a, b) => a.text.localeCompare(b.text));
+/** Every agency, by name as the store lists them. */
+const agencyChoices = async () => (await agencies.list()).map((agency) => ({ value: agency.id, text: agency.name }));
 
 /** Which agencies the user may draft for, when there is a choice to make. */
 const ownerChoices = (user: TUser, all: { value: string; text: string }[], chosen: string) => {
@@ -228,8 +229,7 @@ const fingerprint = (value: unknown) => createHash('sha256').update(JSON.stringi
 /** A fingerprint of each field as the form was opened, so a stale save can say what someone else changed. */
 const basisOf = (form: TDraftForm) => Object.fromEntries(STALE_FIELDS.map(({ key }) => [key, fingerprint(form[key])]));
 
-const asText = (agreement: TAgreement, key: keyof TDraftForm): string => {
-  const form = draftFormOf(agreement);
+const asText = (agreement: TAgreement, form: TDraftForm, key: keyof TDraftForm): string => {
   if (key === 'parties') return agreement.parties.map((party) => `${party.agencyName} (${party.signatories.map((signatory) => signatory.name).join(', ') || 'no signatories'})`).join('; ') || 'None';
   const value = form[key];
   if (typeof value === 'string') return (key === 'body' ? `${value.slice(0, 200)}${value.length > 200 ? '…' : ''}` : value) || 'Blank';
@@ -237,7 +237,10 @@ const asText = (agreement: TAgreement, key: keyof TDraftForm): string => {
   return '';
 };
 
-/** What changed in the stored draft since the form was opened: compared by the fingerprints it carried. */
+/**
+ * What changed in the stored draft since the form was opened, compared by the fingerprints it
+ * carried; and the fingerprints of the draft as it is now, for the form to carry next.
+ */
 const changedSince = (basisText: string | undefined, current: TAgreement) => {
   let basis: Record<string, string>;
   try {
@@ -246,8 +249,9 @@ const changedSince = (basisText: string | undefined, current: TAgreement) => {
     // A basis that is not one (altered, cut short) says nothing: every field reads as changed.
     basis = {};
   }
-  const now = basisOf(draftFormOf(current));
-  return STALE_FIELDS.filter(({ key }) => basis[key] !== now[key]).map(({ key, label }) => ({ field: label, now: asText(current, key) }));
+  const form = draftFormOf(current);
+  const now = basisOf(form);
+  return { stale: STALE_FIELDS.filter(({ key }) => basis[key] !== now[key]).map(({ key, label }) => ({ field: label, now: asText(current, form, key) })), basis: JSON.stringify(now) };
 };
 
 const renderForm = async (layout: TLayoutBase, user: TUser, input: Omit<TDraftView, 'agencyItems' | 'ownerItems' | 'legalBases' | 'errors'> & { errors?: TFieldError[]; title: string; owner: boolean }) => {
@@ -269,10 +273,7 @@ const renderForm = async (layout: TLayoutBase, user: TUser, input: Omit<TDraftVi
 
 const newDraftKey = () => randomBytes(16).toString('base64url');
 
-const ifMatchOf = (revision: string | undefined) => (revision && /^\d+$/.test(revision) ? `"${revision}"` : undefined);
 
-/** Errors a domain function reports by field (the statute's rules, unknown agencies) are shown on the form. */
-const fieldErrorsFrom = (error: unknown): TFieldError[] | null => (isAppError(error) && error.errors?.length && error.status < 500 ? error.errors : null);
 
 const editView = (agreement: TAgreement) => ({
   caption: `${agreement.reference}, version ${agreement.version}`,
@@ -309,7 +310,7 @@ export const draftPages: TPage[] = [
         const draft = await createDraft({ input: parsed.data, user, now: new Date(), newId, agencies, agreements, idempotencyKey: `${user.email}|workspace|${draftKey}` });
         return { redirect: `${layout.base}/agreements/${draft.id}${doneQuery('draft-created')}` };
       } catch (error) {
-        const fieldErrors = fieldErrorsFrom(error);
+        const fieldErrors = formErrorsOf(error);
         // The same form, changed after it made a draft: saving it again makes a new one, on purpose.
         if (fieldErrors?.some((fieldError) => fieldError.path === 'Idempotency-Key')) {
           return { status: 409, html: await again([{ path: '(body)', message: 'this form already made a draft, which is in your agreements. Save again to make another draft from what is below' }], newDraftKey()) };
@@ -352,9 +353,9 @@ export const draftPages: TPage[] = [
       } catch (error) {
         if (isAppError(error) && error.code === 'precondition_failed') {
           const current = await getAgreement({ id: params.id!, user, agreements });
-          return { status: 409, html: await again({ revision: current.revision, basis: JSON.stringify(basisOf(draftFormOf(current))), stale: changedSince(values.basis, current) }) };
+          return { status: 409, html: await again({ revision: current.revision, ...changedSince(values.basis, current) }) };
         }
-        const fieldErrors = fieldErrorsFrom(error);
+        const fieldErrors = formErrorsOf(error);
         if (fieldErrors) return { status: 400, html: await again({ errors: fieldErrors }) };
         throw error;
       }
@@ -369,7 +370,7 @@ export const draftPages: TPage[] = [
         const submitted = await submitAgreement({ id: params.id!, user, ifMatch: ifMatchOf(values.revision), now: new Date(), newId, agreements, agencies, linkSigner: await linkSigner() });
         return { redirect: `${layout.base}/agreements/${submitted.id}${doneQuery('submitted')}` };
       } catch (error) {
-        const fieldErrors = fieldErrorsFrom(error);
+        const fieldErrors = formErrorsOf(error);
         if (!fieldErrors) throw error;
         // What stops it being sent is shown where it is fixed: on the draft's form, beside each field.
         const agreement = await getAgreement({ id: params.id!, user, agreements });

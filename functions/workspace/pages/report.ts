@@ -1,6 +1,5 @@
 import { addDays, daysBetween, dateInWords, londonDate, momentInWords } from '../../../shared/domain/calendar';
-import { getAgreement, listAgreements } from '../../../shared/domain/agreement/read-agreements';
-import type { TUser } from '../../../shared/domain/user';
+import { getAgreement, listEveryAgreement } from '../../../shared/domain/agreement/read-agreements';
 import { forEachConcurrently } from '../../../shared/domain/bounded-concurrency';
 import { AGREEMENT_STATUSES, type TAgreement, type TAgreementSummary } from '../../../shared/schemas/agreement';
 import { agreements } from '../dependencies';
@@ -48,17 +47,6 @@ const view = defineView<{
 {% endblock %}`,
 );
 
-const everyAgreement = async (user: TUser) => {
-  const rows: TAgreementSummary[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listAgreements({ query: { limit: 100, ...(cursor ? { cursor } : {}) }, user, agreements });
-    rows.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && rows.length < REPORT_LIMIT);
-  return rows;
-};
-
 /** The last day of the calendar quarter a date falls in. */
 const endOfQuarter = (isoDate: string) => {
   const [year, month] = isoDate.split('-').map(Number) as [number, number];
@@ -75,7 +63,7 @@ export const reportPages: TPage[] = [
     handle: async ({ user, layout }) => {
       const now = new Date();
       const today = londonDate(now);
-      const rows = await everyAgreement(user);
+      const rows = await listEveryAgreement({ query: {}, user, agreements, most: REPORT_LIMIT });
       const line = (row: TAgreementSummary, detail: string): TLine => ({ id: row.id, reference: row.reference, title: row.title, detail });
       const inForce = rows.filter((row) => row.status === 'in_force');
       const quarterEnds = endOfQuarter(today);

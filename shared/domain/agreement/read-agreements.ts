@@ -1,5 +1,5 @@
 import { AppError } from '../../errors';
-import type { TAgreement, TListAgreementsQuery } from '../../schemas/agreement';
+import type { TAgreement, TAgreementSummary, TListAgreementsQuery } from '../../schemas/agreement';
 import type { TAuditEvent } from '../../schemas/audit-event';
 import type { TAgreementPage, TAgreementStore } from '../ports';
 import type { TUser } from '../user';
@@ -44,4 +44,19 @@ export const listAgreements = async (options: {
     cursor: query.cursor,
     limit: query.limit ?? DEFAULT_PAGE_SIZE,
   });
+};
+
+/** The largest page the store gives: whole lists are read a page of this at a time. */
+const LARGEST_PAGE = 100;
+
+/** Every agreement a list query gives, page after page, up to `most` (a request must end in time). */
+export const listEveryAgreement = async (options: { query: TListAgreementsQuery; user: TUser; agreements: TAgreementStore; most: number }): Promise<TAgreementSummary[]> => {
+  const rows: TAgreementSummary[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listAgreements({ ...options, query: { ...options.query, limit: LARGEST_PAGE, ...(cursor ? { cursor } : {}) } });
+    rows.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && rows.length < options.most);
+  return rows;
 };
