@@ -23,7 +23,7 @@ const copyTree = (from, to, keep) => {
   }
 };
 
-/** Writes `public/` (served under /workspace/assets) and `templates/govuk/` into `outputDir`. */
+/** Writes `public/` (served under /app/assets) and `templates/govuk/` into `outputDir`. */
 export const buildWorkspaceAssets = async (outputDir) => {
   const { compile } = await import('sass');
   const publicDir = join(outputDir, 'public');

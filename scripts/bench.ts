@@ -66,6 +66,8 @@ const loadTime = (file: string) =>
         LOCAL_AUTH_ISSUER: TEST_ISSUER,
         LOCAL_AUTH_JWKS: TEST_JWKS,
         LOCAL_SIGN_IN_URL: 'http://localhost:3000/_local',
+        LOCAL_SIGN_IN_CLIENT_SECRET: 'bench-workspace-client-secret-0000000000',
+        COGNITO_USER_POOL_ID: 'eu-west-2_bench',
         SIGNING_KEYS,
         MAIL_FROM: 'Accord <accord@accord.test>',
         DOCUMENTS_BUCKET: 'accord-documents',

@@ -8,15 +8,15 @@ import { ZSigningKeyring } from './signing-keyring';
  *
  * Not listed here, because neither stack chooses them: what the Lambda runtime itself sets
  * (`AWS_REGION`, credentials) and the endpoints of local emulators (`DYNAMODB_ENDPOINT`,
- * `SES_ENDPOINT`, `S3_ENDPOINT`), which are only ever additions.
+ * `SES_ENDPOINT`, `S3_ENDPOINT`, `COGNITO_ENDPOINT`), which are only ever additions.
  */
 export const SETTING_VARIABLES = {
   table: { aws: ['TABLE_NAME'], local: ['TABLE_NAME'] },
   publicBaseUrl: { aws: ['PUBLIC_BASE_URL'], local: ['PUBLIC_BASE_URL'] },
   auth: { aws: ['COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID'], local: ['LOCAL_AUTH_ISSUER', 'LOCAL_AUTH_JWKS'] },
-  dashboardSignIn: { aws: ['COGNITO_DOMAIN_URL', 'COGNITO_CLIENT_ID'], local: [] },
-  workspaceSignIn: { aws: ['COGNITO_DOMAIN_URL', 'COGNITO_CLIENT_ID'], local: ['LOCAL_SIGN_IN_URL'] },
+  workspaceSignIn: { aws: ['COGNITO_DOMAIN_URL', 'COGNITO_WORKSPACE_CLIENT_ID', 'COGNITO_WORKSPACE_CLIENT_SECRET_ARN'], local: ['LOCAL_SIGN_IN_URL', 'LOCAL_SIGN_IN_CLIENT_SECRET'] },
   signingKeys: { aws: ['SIGNING_KEY_SECRET_ARN'], local: ['SIGNING_KEYS'] },
+  userDirectory: { aws: ['COGNITO_USER_POOL_ID'], local: ['COGNITO_USER_POOL_ID'] },
   mail: { aws: ['MAIL_FROM', 'SES_CONFIGURATION_SET'], local: ['MAIL_FROM'] },
   evidenceRetention: { aws: ['EVIDENCE_RETENTION_DAYS'], local: [] },
   webhookDestinations: { aws: [], local: ['WEBHOOKS_ALLOW_PRIVATE_ADDRESSES'] },
@@ -43,9 +43,12 @@ const jsonText = <T extends z.ZodType>(schema: T) =>
 /** The client id the local stack's sign-in knows the workspace by. */
 export const LOCAL_SIGN_IN_CLIENT_ID = 'accord-workspace';
 
-const oauthEndpoints = (baseUrl: string, clientId: string, kind: 'cognito' | 'local') => {
+/** The workspace's app client is confidential: its secret is in Secrets Manager in AWS, inline locally. */
+type TClientSecret = { kind: 'secret'; secretArn: string } | { kind: 'inline'; value: string };
+
+const oauthEndpoints = (baseUrl: string, clientId: string, clientSecret: TClientSecret, kind: 'cognito' | 'local') => {
   const base = baseUrl.replace(/\/+$/, '');
-  return { kind, clientId, authorizeUrl: `${base}/oauth2/authorize`, tokenUrl: `${base}/oauth2/token`, revokeUrl: `${base}/oauth2/revoke`, logoutUrl: `${base}/logout` };
+  return { kind, clientId, clientSecret, authorizeUrl: `${base}/oauth2/authorize`, tokenUrl: `${base}/oauth2/token`, revokeUrl: `${base}/oauth2/revoke`, logoutUrl: `${base}/logout` };
 };
 
 const SETTING_SCHEMAS = {
@@ -63,8 +66,12 @@ const SETTING_SCHEMAS = {
   publicBaseUrl: z.object({ PUBLIC_BASE_URL: z.url() }).transform((env) => env.PUBLIC_BASE_URL.replace(/\/+$/, '')),
   auth: z.union([
     z
-      .object({ COGNITO_USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/), COGNITO_CLIENT_ID: z.string().min(1) })
-      .transform((env) => ({ kind: 'cognito' as const, userPoolId: env.COGNITO_USER_POOL_ID, clientId: env.COGNITO_CLIENT_ID })),
+      .object({
+        COGNITO_USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/),
+        /** The app clients whose ID tokens Accord accepts, comma-separated: the API's public client and the workspace's. */
+        COGNITO_CLIENT_ID: z.string().min(1),
+      })
+      .transform((env) => ({ kind: 'cognito' as const, userPoolId: env.COGNITO_USER_POOL_ID, clientIds: env.COGNITO_CLIENT_ID.split(',').map((id) => id.trim()).filter(Boolean) })),
     z
       .object({
         LOCAL_AUTH_ISSUER: z.url(),
@@ -73,23 +80,21 @@ const SETTING_SCHEMAS = {
       })
       .transform((env) => ({ kind: 'local' as const, issuer: env.LOCAL_AUTH_ISSUER, jwks: env.LOCAL_AUTH_JWKS })),
   ]),
-  dashboardSignIn: z.union([
-    z
-      .object({
-        /** Cognito's managed login, e.g. https://accord.auth.eu-west-2.amazoncognito.com */
-        COGNITO_DOMAIN_URL: z.url(),
-        COGNITO_CLIENT_ID: z.string().min(1),
-      })
-      .transform((env) => ({ kind: 'cognito' as const, domainUrl: env.COGNITO_DOMAIN_URL.replace(/\/+$/, ''), clientId: env.COGNITO_CLIENT_ID })),
-    z.object({ COGNITO_DOMAIN_URL: z.undefined().optional() }).transform(() => ({ kind: 'local' as const })),
-  ]),
   /** The workspace's sign-in: Cognito's OAuth 2.0 endpoints in AWS, the local stack's copies of them on a laptop. */
   workspaceSignIn: z.union([
     z
-      .object({ COGNITO_DOMAIN_URL: z.url(), COGNITO_CLIENT_ID: z.string().min(1) })
-      .transform((env) => oauthEndpoints(env.COGNITO_DOMAIN_URL, env.COGNITO_CLIENT_ID, 'cognito')),
-    z.object({ LOCAL_SIGN_IN_URL: z.url() }).transform((env) => oauthEndpoints(env.LOCAL_SIGN_IN_URL, LOCAL_SIGN_IN_CLIENT_ID, 'local')),
+      .object({ COGNITO_DOMAIN_URL: z.url(), COGNITO_WORKSPACE_CLIENT_ID: z.string().min(1), COGNITO_WORKSPACE_CLIENT_SECRET_ARN: z.string().startsWith('arn:') })
+      .transform((env) =>
+        oauthEndpoints(env.COGNITO_DOMAIN_URL, env.COGNITO_WORKSPACE_CLIENT_ID, { kind: 'secret', secretArn: env.COGNITO_WORKSPACE_CLIENT_SECRET_ARN }, 'cognito'),
+      ),
+    z
+      .object({ LOCAL_SIGN_IN_URL: z.url(), LOCAL_SIGN_IN_CLIENT_SECRET: z.string().min(32) })
+      .transform((env) => oauthEndpoints(env.LOCAL_SIGN_IN_URL, LOCAL_SIGN_IN_CLIENT_ID, { kind: 'inline', value: env.LOCAL_SIGN_IN_CLIENT_SECRET }, 'local')),
   ]),
+  /** The legal teams' accounts: Cognito's user pool in AWS, the local stack's stand-in for its admin API on a laptop. */
+  userDirectory: z
+    .object({ COGNITO_USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/), AWS_REGION: REGION, COGNITO_ENDPOINT: z.url().optional() })
+    .transform((env) => ({ userPoolId: env.COGNITO_USER_POOL_ID, region: env.AWS_REGION, endpoint: env.COGNITO_ENDPOINT })),
   signingKeys: z.union([
     z.object({ SIGNING_KEY_SECRET_ARN: z.string().startsWith('arn:') }).transform((env) => ({ kind: 'secret' as const, secretArn: env.SIGNING_KEY_SECRET_ARN })),
     /** The keyring inline (local stack, tests): `{"currentKeyId":"k1","k1":"<base64url key>"}`. */

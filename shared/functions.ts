@@ -42,9 +42,9 @@ export type TFunctionDefinition = {
 export const FUNCTIONS = {
   api: {
     entry: 'functions/api/handler.ts',
-    description: 'Legal-team JSON API, dashboard, register, OpenAPI document and health check',
+    description: 'Legal-team JSON API, public register, OpenAPI document and health check',
     timeoutSeconds: 10,
-    settings: ['table', 'publicBaseUrl', 'auth', 'dashboardSignIn', 'signingKeys', 'webhookDestinations', 'documents'],
+    settings: ['table', 'publicBaseUrl', 'auth', 'signingKeys', 'webhookDestinations', 'documents'],
     // Upload URLs for a draft's files, their removal, and reading files and executed copies for signed-in users.
     files: { read: ['attachments/', 'executed/'], write: ['attachments/'], delete: ['attachments/'] },
     table: {
@@ -63,7 +63,7 @@ export const FUNCTIONS = {
     entry: 'functions/workspace/handler.ts',
     description: "The legal teams' workspace: server-rendered GOV.UK Frontend pages for the whole lifecycle, with its own sign-in",
     timeoutSeconds: 10,
-    settings: ['table', 'publicBaseUrl', 'auth', 'workspaceSignIn', 'signingKeys'],
+    settings: ['table', 'publicBaseUrl', 'auth', 'workspaceSignIn', 'userDirectory', 'signingKeys'],
     table: {
       // DeleteItem: a session ends at sign-out, and nothing else.
       actions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
@@ -73,8 +73,8 @@ export const FUNCTIONS = {
     // GOV.UK Frontend's templates, the compiled style sheet and the scripts.
     buildsBeside: 'infra/workspace-assets.mjs',
     routes: [
-      { method: 'ANY', path: '/workspace' },
-      { method: 'ANY', path: '/workspace/{proxy+}' },
+      { method: 'ANY', path: '/app' },
+      { method: 'ANY', path: '/app/{proxy+}' },
     ],
   },
   signing: {

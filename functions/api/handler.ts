@@ -12,7 +12,6 @@ import { authenticate } from './dependencies';
 import { agencyRoutes } from './routes/agencies';
 import { agreementRoutes } from './routes/agreements';
 import { serviceRoutes } from './routes/service';
-import { dashboardRoutes } from './routes/dashboard';
 import { registerRoutes } from './routes/register';
 import { signOffRoutes } from './routes/sign-off';
 import { webhookRoutes } from './routes/webhooks';
@@ -35,7 +34,6 @@ export const routes: TRouteSpec[] = [
   ...registerRoutes,
   ...proposalRoutes,
   ...webhookRoutes,
-  ...dashboardRoutes,
 ];
 
 /** The legal team's JSON API: one function, routed by path. */

@@ -1,4 +1,4 @@
-import { isAppError, type TFieldError } from '../../shared/errors';
+import { fieldErrorsOf, isAppError, type TFieldError } from '../../shared/errors';
 
 /**
  * A posted form as nested values: a field is named by its path in the request schema
@@ -65,4 +65,23 @@ export const errorsForForm = (errors: readonly TFieldError[], options: TFormErro
     return [{ text, href: `#${fieldId(field)}${firstPartOf(field) ?? ''}` }];
   });
   return { errorList, byField };
+};
+
+/**
+ * A form's change: when the form does not parse, or the domain refuses it field by field, the form
+ * is rendered again with those errors; anything else is the error page's.
+ */
+export const attempt = async <TResult>(
+  render: (errors: TFieldError[]) => TResult | Promise<TResult>,
+  parsed: { success: boolean; error?: Parameters<typeof fieldErrorsOf>[0] },
+  change: () => Promise<TResult>,
+): Promise<TResult> => {
+  if (!parsed.success) return render(fieldErrorsOf(parsed.error!));
+  try {
+    return await change();
+  } catch (error) {
+    const fieldErrors = formErrorsOf(error);
+    if (fieldErrors) return render(fieldErrors);
+    throw error;
+  }
 };

@@ -13,9 +13,10 @@ import { certificatePages } from './pages/certificate';
 import { reportPages } from './pages/report';
 import { draftPages } from './pages/draft-form';
 import { notFoundPage, serviceRoutes, signOutPage } from './pages/service';
+import { userPages } from './pages/users';
 
 /** Every page of the workspace; each module owns its pages and their templates. */
-export const pages: TPage[] = [...agreementListPages, ...draftPages, ...agreementPages, ...agreementActionPages, ...certificatePages, ...reportPages, ...agencyPages, signOutPage];
+export const pages: TPage[] = [...agreementListPages, ...draftPages, ...agreementPages, ...agreementActionPages, ...certificatePages, ...reportPages, ...agencyPages, ...userPages, signOutPage];
 
 /** The legal teams' workspace: server-rendered pages, one function, routed by path. */
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()

@@ -5,12 +5,11 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxySt
 import { hasRole, type TRole, type TUser } from '../../shared/domain/user';
 import { isAppError } from '../../shared/errors';
 import { PAGE_HEADERS } from '../../shared/html/page';
-import type { TStoredSession } from '../../shared/schemas/session';
 import { config } from './config';
 import { logger } from '../../shared/observability';
 import { WORKSPACE_BASE, sessions } from './dependencies';
 import { readForm, type TFormValues } from './form';
-import { csrfTokenMatches } from './session';
+import { csrfTokenMatches, type TCurrentSession } from './session';
 import { defineView, type TLayoutContext } from './view';
 
 /** What every page's layout needs, settled by the route layer for the request. */
@@ -21,7 +20,7 @@ export type TPageInput = {
   query: Record<string, string | undefined>;
   form: TFormValues;
   user: TUser;
-  session: TStoredSession & { id: string };
+  session: TCurrentSession;
   layout: TLayoutBase;
 };
 
@@ -43,6 +42,7 @@ const NAVIGATION = [
   { path: '/agreements/new', text: 'New draft', role: 'editor' as TRole },
   { path: '/report', text: 'Board report' },
   { path: '/agencies', text: 'Agencies' },
+  { path: '/users', text: 'Users', role: 'admin' as TRole },
 ];
 
 const contentSecurityPolicy = (nonce: string) =>
@@ -125,7 +125,7 @@ export const toRouterRoute = (page: TPage) => ({
       navigation: NAVIGATION.filter((item) => !item.role || hasRole(user, item.role)).map((item) => ({
         href: item.path === '/' ? WORKSPACE_BASE : `${WORKSPACE_BASE}${item.path}`,
         text: item.text,
-        active: item.path === '/' ? /^\/workspace(\/agreements\/(?!new)|$)/.test(event.rawPath) : event.rawPath === `${WORKSPACE_BASE}${item.path}` || event.rawPath.startsWith(`${WORKSPACE_BASE}${item.path}/`),
+        active: item.path === '/' ? /^\/app(\/agreements\/(?!new)|$)/.test(event.rawPath) : event.rawPath === `${WORKSPACE_BASE}${item.path}` || event.rawPath.startsWith(`${WORKSPACE_BASE}${item.path}/`),
       })),
     };
     const refuse = (status: number, message: string) => respond({ html: errorView({ ...layout, title: HEADINGS[status] ?? 'Sorry', heading: HEADINGS[status] ?? 'Sorry', message }), status }, nonce);

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
 import type { TSettings } from '../../shared/config';
 import type { TSessionStore } from '../../shared/db/session-repository';
@@ -14,6 +14,10 @@ export const SESSION_COOKIE = '__Host-accord-session';
 const SIGN_IN_COOKIE = '__Host-accord-sign-in';
 /** A session ends after a working day, whatever refreshes it had. */
 export const SESSION_HOURS = 12;
+/** A session left alone this long ends: a shared or unattended machine is not signed in for the day. */
+export const IDLE_MINUTES = 60;
+/** How stale the last-seen time may grow before a request writes it again (one write in five minutes, not one a page). */
+const TOUCH_MINUTES = 5;
 const SIGN_IN_WINDOW_SECONDS = 600;
 /** A session cookie: 32 random bytes, base64url. */
 const SESSION_ID = /^[\w-]{43}$/;
@@ -57,6 +61,29 @@ const pendingSignIn = (raw: string | undefined) => {
 type TVerify = (authorization: string) => Promise<TUser>;
 
 /**
+ * The refresh token is kept sealed (AES-256-GCM) under a key derived from the session cookie,
+ * which only the browser holds: the table, its backups and exports alone cannot renew a session.
+ */
+const sealKeyOf = (sessionId: string) => Buffer.from(hkdfSync('sha256', sessionId, '', 'accord workspace refresh token', 32));
+
+const sealRefreshToken = (sessionId: string, token: string) => {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealKeyOf(sessionId), iv);
+  const sealed = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
+};
+
+const openRefreshToken = (sessionId: string, sealed: string) => {
+  const bytes = Buffer.from(sealed, 'base64url');
+  const decipher = createDecipheriv('aes-256-gcm', sealKeyOf(sessionId), bytes.subarray(0, 12));
+  decipher.setAuthTag(bytes.subarray(12, 28));
+  return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
+};
+
+/** A session as a request sees it: the stored record, the key it is stored under, and its refresh token opened. */
+export type TCurrentSession = TStoredSession & { id: string; refreshToken: string | null };
+
+/**
  * Sign-in by the OAuth 2.0 authorization code flow with PKCE (RFC 7636), done by the server: the
  * browser only ever holds an opaque session cookie; the tokens stay in the session's record.
  */
@@ -66,16 +93,20 @@ export const createSessions = (options: {
   base: string;
   sessions: TSessionStore;
   verify: TVerify;
+  /** The app client's secret: the token and revocation endpoints take it as HTTP Basic credentials. */
+  clientSecret: () => Promise<string>;
   fetch?: typeof fetch;
 }) => {
   const { signIn, sessions } = options;
+  const clientCredentials = async () =>
+    `Basic ${Buffer.from(`${encodeURIComponent(signIn.clientId)}:${encodeURIComponent(await options.clientSecret())}`).toString('base64')}`;
   const send = options.fetch ?? fetch;
   const redirectUri = `${options.publicBaseUrl}${options.base}/auth/callback`;
 
   const tokenRequest = async (parameters: Record<string, string>) => {
     const reply = await send(signIn.tokenUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: await clientCredentials() },
       body: new URLSearchParams({ client_id: signIn.clientId, ...parameters }),
     });
     // Refused (a used code, a revoked or lapsed refresh token) ends the sign-in; a fault is not a refusal.
@@ -109,7 +140,7 @@ export const createSessions = (options: {
     },
 
     /** The sign-in's return: the state must be the one this browser was sent with, the code is exchanged with its verifier. */
-    async finish(query: { code?: string; state?: string }, cookieHeader: string | undefined) {
+    async finish(query: { code?: string; state?: string }, cookieHeader: string | undefined, now = new Date()) {
       const expected = pendingSignIn(parseCookies(cookieHeader)[SIGN_IN_COOKIE]);
       if (!expected || !query.code || !sameSecret(query.state, expected.state)) {
         throw new AppError('unauthenticated', 'This sign-in was not started here, or took too long. Sign in again.');
@@ -120,12 +151,12 @@ export const createSessions = (options: {
       const previous = parseCookies(cookieHeader)[SESSION_COOKIE];
       if (previous && SESSION_ID.test(previous)) await sessions.remove(hashOf(previous));
       const sessionId = base64url(randomBytes(32));
-      const now = new Date();
       await sessions.put(hashOf(sessionId), {
         ...identity,
-        refreshToken: tokens.refresh_token ?? null,
+        sealedRefreshToken: tokens.refresh_token ? sealRefreshToken(sessionId, tokens.refresh_token) : null,
         csrfToken: base64url(randomBytes(32)),
         createdAt: now.toISOString(),
+        lastSeenAt: now.toISOString(),
         expiresAt: Math.floor(now.getTime() / 1000) + SESSION_HOURS * 3600,
       });
       return {
@@ -136,21 +167,38 @@ export const createSessions = (options: {
 
     /**
      * The session a request's cookie names, renewed through its refresh token once the ID token
-     * has lapsed (so a disabled user or a changed role takes effect within the hour).
+     * has lapsed (so a disabled user or a changed role takes effect within the hour). A session
+     * idle for longer than IDLE_MINUTES has ended.
      */
-    async current(cookieHeader: string | undefined, now = new Date()): Promise<(TStoredSession & { id: string }) | null> {
+    async current(cookieHeader: string | undefined, now = new Date()): Promise<TCurrentSession | null> {
       const sessionId = parseCookies(cookieHeader)[SESSION_COOKIE];
       if (!sessionId || !SESSION_ID.test(sessionId)) return null;
       const key = hashOf(sessionId);
       const session = await sessions.get(key);
       if (!session) return null;
-      if (Date.parse(session.idTokenExpiresAt) > now.getTime()) return { ...session, id: key };
+      const idleMs = now.getTime() - Date.parse(session.lastSeenAt);
+      if (idleMs > IDLE_MINUTES * 60_000) {
+        await sessions.remove(key);
+        return null;
+      }
+      let refreshToken: string | null = null;
       try {
-        if (!session.refreshToken) throw new AppError('unauthenticated', 'No refresh token.');
-        const renewed = { ...session, ...(await identify(await tokenRequest({ grant_type: 'refresh_token', refresh_token: session.refreshToken }))) };
-        // Only a session that still exists is renewed: a sign-out meanwhile is not undone.
+        refreshToken = session.sealedRefreshToken ? openRefreshToken(sessionId, session.sealedRefreshToken) : null;
+      } catch {
+        // Sealed under another cookie: not this browser's session.
+        return null;
+      }
+      const seen = { ...session, lastSeenAt: now.toISOString() };
+      if (Date.parse(session.idTokenExpiresAt) > now.getTime()) {
+        // Only a session that still exists is touched: a sign-out meanwhile is not undone.
+        if (idleMs > TOUCH_MINUTES * 60_000 && !(await sessions.renew(key, seen))) return null;
+        return { ...session, id: key, refreshToken };
+      }
+      try {
+        if (!refreshToken) throw new AppError('unauthenticated', 'No refresh token.');
+        const renewed = { ...seen, ...(await identify(await tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken }))) };
         if (!(await sessions.renew(key, renewed))) return null;
-        return { ...renewed, id: key };
+        return { ...renewed, id: key, refreshToken };
       } catch (error) {
         // Refused (revoked, disabled, lapsed): the session ends. Anything else is a fault to report, not a sign-out.
         if (!isAppError(error) || error.code !== 'unauthenticated') throw error;
@@ -160,12 +208,12 @@ export const createSessions = (options: {
     },
 
     /** Ends the session here and at the identity provider, and revokes its refresh token. */
-    async end(session: TStoredSession & { id: string }) {
+    async end(session: TCurrentSession) {
       await sessions.remove(session.id);
       if (session.refreshToken) {
         await send(signIn.revokeUrl, {
           method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: await clientCredentials() },
           body: new URLSearchParams({ client_id: signIn.clientId, token: session.refreshToken }),
         }).catch(() => undefined);
       }

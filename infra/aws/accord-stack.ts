@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk-lib';
 import { DomainName, HttpApi, HttpMethod, type CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
@@ -55,6 +55,8 @@ const RUNTIME_PINNED =
 
 /** Requests per second, steady and burst: the whole stage, and each public route (signing, register, verify). */
 const STAGE_THROTTLE = { rate: 100, burst: 200 };
+/** Where a command-line tool signing in for the JSON API listens for Cognito's redirect. */
+const API_TOOL_CALLBACK = 'http://localhost:8400/callback';
 const PUBLIC_ROUTE_THROTTLE = { rate: 10, burst: 20 };
 
 export type TAccordStackProps = StackProps & { settings: TDeploySettings };
@@ -167,35 +169,54 @@ export class AccordStack extends Stack {
     });
     const publicBaseUrl = settings.domainName ? `https://${settings.domainName}` : httpApi.apiEndpoint;
 
-    // The dashboard signs in with the authorization code flow and PKCE, and stays signed in by refreshing.
     const signInDomain = userPool.addDomain('SignIn', {
       cognitoDomain: { domainPrefix: settings.signInDomainPrefix ?? `accord-${this.account}` },
     });
-    const dashboardClient = new UserPoolClient(this, 'DashboardClient', {
-      userPool,
-      generateSecret: false,
-      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
-      idTokenValidity: Duration.hours(1),
-      accessTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.hours(12),
-      enableTokenRevocation: true,
-      preventUserExistenceErrors: true,
-      oAuth: {
-        flows: { authorizationCodeGrant: true },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-        // The dashboard, and the workspace, which signs in on the server (functions/workspace/session.ts).
-        callbackUrls: [`${publicBaseUrl}/app/`, `${publicBaseUrl}/workspace/auth/callback`],
-        logoutUrls: [`${publicBaseUrl}/app/`, `${publicBaseUrl}/workspace/signed-out`],
-      },
-      readAttributes: new ClientAttributes()
-        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
-        .withCustomAttributes(AGENCIES_CLAIM.replace('custom:', '')),
-      // A user may change their display name and nothing else: not their email (their identity in
-      // Accord), not their agencies. Groups are never client-writable.
-      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
+    const appClient = (id: string, options: { confidential: boolean; callbackUrls: string[]; logoutUrls: string[] }) => {
+      const client = new UserPoolClient(this, id, {
+        userPool,
+        generateSecret: options.confidential,
+        supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+        idTokenValidity: Duration.hours(1),
+        accessTokenValidity: Duration.hours(1),
+        refreshTokenValidity: Duration.hours(12),
+        enableTokenRevocation: true,
+        preventUserExistenceErrors: true,
+        oAuth: {
+          flows: { authorizationCodeGrant: true },
+          scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+          callbackUrls: options.callbackUrls,
+          logoutUrls: options.logoutUrls,
+        },
+        readAttributes: new ClientAttributes()
+          .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+          .withCustomAttributes(AGENCIES_CLAIM.replace('custom:', '')),
+        // A user may change their display name and nothing else: not their email (their identity in
+        // Accord), not their agencies. Groups are never client-writable.
+        writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
+      });
+      // Sign-in happens in the managed login pages; the client itself only ever refreshes tokens.
+      (client.node.defaultChild as CfnUserPoolClient).explicitAuthFlows = ['ALLOW_REFRESH_TOKEN_AUTH'];
+      return client;
+    };
+    // The workspace signs in on the server (functions/workspace/session.ts): a confidential client,
+    // code flow with PKCE, its secret kept in Secrets Manager and read only by the workspace.
+    const workspaceClient = appClient('WorkspaceClient', {
+      confidential: true,
+      callbackUrls: [`${publicBaseUrl}/app/auth/callback`],
+      logoutUrls: [`${publicBaseUrl}/app/signed-out`],
     });
-    // Sign-in happens in the managed login pages; the client itself only ever refreshes tokens.
-    (dashboardClient.node.defaultChild as CfnUserPoolClient).explicitAuthFlows = ['ALLOW_REFRESH_TOKEN_AUTH'];
+    const workspaceClientSecret = new Secret(this, 'WorkspaceClientSecret', {
+      description: 'Accord: the workspace app client secret (Cognito)',
+      secretStringValue: SecretValue.resourceAttribute((workspaceClient.node.defaultChild as CfnUserPoolClient).attrClientSecret),
+    });
+    // Tools that call the JSON API sign in as a user with the code flow and PKCE, through a loopback
+    // redirect (RFC 8252): a public client, which holds no secret.
+    const apiClient = appClient('ApiClient', {
+      confidential: false,
+      callbackUrls: [API_TOOL_CALLBACK],
+      logoutUrls: [API_TOOL_CALLBACK],
+    });
 
     const accessLogs = new LogGroup(this, 'HttpApiAccessLogs', { retention: RetentionDays.THREE_MONTHS });
     const stage = httpApi.defaultStage!.node.defaultChild as CfnStage;
@@ -278,9 +299,23 @@ export class AccordStack extends Stack {
     const settingProviders: Record<TSettingName, TSettingProvider> = {
       table: { variables: { TABLE_NAME: table.tableName } },
       publicBaseUrl: { variables: { PUBLIC_BASE_URL: publicBaseUrl } },
-      auth: { variables: { COGNITO_USER_POOL_ID: userPool.userPoolId, COGNITO_CLIENT_ID: dashboardClient.userPoolClientId } },
-      dashboardSignIn: { variables: { COGNITO_DOMAIN_URL: signInDomain.baseUrl(), COGNITO_CLIENT_ID: dashboardClient.userPoolClientId } },
-      workspaceSignIn: { variables: { COGNITO_DOMAIN_URL: signInDomain.baseUrl(), COGNITO_CLIENT_ID: dashboardClient.userPoolClientId } },
+      auth: { variables: { COGNITO_USER_POOL_ID: userPool.userPoolId, COGNITO_CLIENT_ID: `${apiClient.userPoolClientId},${workspaceClient.userPoolClientId}` } },
+      workspaceSignIn: {
+        variables: {
+          COGNITO_DOMAIN_URL: signInDomain.baseUrl(),
+          COGNITO_WORKSPACE_CLIENT_ID: workspaceClient.userPoolClientId,
+          COGNITO_WORKSPACE_CLIENT_SECRET_ARN: workspaceClientSecret.secretArn,
+        },
+        grant: (fn) => workspaceClientSecret.grantRead(fn),
+      },
+      userDirectory: {
+        variables: { COGNITO_USER_POOL_ID: userPool.userPoolId },
+        grant: (fn) =>
+          userPool.grant(
+            fn,
+            ...['ListUsers', 'ListUsersInGroup', 'AdminGetUser', 'AdminListGroupsForUser', 'AdminCreateUser', 'AdminAddUserToGroup', 'AdminRemoveUserFromGroup', 'AdminUpdateUserAttributes', 'AdminDisableUser', 'AdminEnableUser', 'AdminUserGlobalSignOut'].map((action) => `cognito-idp:${action}`),
+          ),
+      },
       signingKeys: { variables: { SIGNING_KEY_SECRET_ARN: signingKeys.secretArn }, grant: (fn) => signingKeys.grantRead(fn) },
       evidenceRetention: { variables: { EVIDENCE_RETENTION_DAYS: String(settings.evidenceRetentionDays) } },
       // No variable: deployed, webhooks go to public https addresses only.
@@ -471,12 +506,11 @@ export class AccordStack extends Stack {
 
     const output = (name: string, value: string, description: string) => new CfnOutput(this, name, { value, description });
     output('ApiUrl', publicBaseUrl, 'The API (OpenAPI document at /openapi.json)');
-    output('WorkspaceUrl', `${publicBaseUrl}/workspace`, 'The legal teams’ workspace');
-    output('DashboardUrl', `${publicBaseUrl}/app/`, 'The legal teams’ dashboard (read-mostly; the workspace is taking its place)');
+    output('WorkspaceUrl', `${publicBaseUrl}/app`, 'The legal teams’ workspace');
     output('RegisterUrl', `${publicBaseUrl}/register`, 'The public register of agreements in force');
     output('SignInUrl', signInDomain.baseUrl(), 'Cognito managed sign-in for the legal teams');
     output('UserPoolId', userPool.userPoolId, 'Create the first admin here (README, Deploying)');
-    output('DashboardClientId', dashboardClient.userPoolClientId, 'The dashboard’s Cognito app client');
+    output('ApiClientId', apiClient.userPoolClientId, `The app client for tools that call the JSON API (code flow with PKCE, redirect ${API_TOOL_CALLBACK})`);
     output('AlarmTopicArn', alarms.topicArn, `Alarms go here and to ${settings.alarmEmail} (confirm the subscription email)`);
     output('SigningKeySecretArn', signingKeys.secretArn, 'The signing-link keyring (rotation runbook: docs/runbooks/rotate-signing-key.md)');
     output('FailedOutboxBatchesBucket', failedOutboxBatches.bucketName, 'Outbox batches that failed for good, to replay within 30 days');
@@ -488,13 +522,13 @@ export class AccordStack extends Stack {
       output('CustomDomainTarget', customDomain.regionalDomainName, `Point ${settings.domainName} here (CNAME or alias)`);
     }
 
-    this.acknowledgeFindings({ api, workspace, signing, outboxSender, dailyJob, sesEvents, documents: documentsFunction }, { failedOutboxBatches, signingKeys, httpApi, documentsBucket });
+    this.acknowledgeFindings({ api, workspace, signing, outboxSender, dailyJob, sesEvents, documents: documentsFunction }, { failedOutboxBatches, signingKeys, workspaceClientSecret, httpApi, documentsBucket });
   }
 
   /** Every acknowledged cdk-nag finding, with the reason it is acceptable; each reason is true of what it hides. */
   private acknowledgeFindings(
     functions: Record<'api' | 'workspace' | 'signing' | 'outboxSender' | 'dailyJob' | 'sesEvents' | 'documents', AccordFunction>,
-    parts: { failedOutboxBatches: Bucket; signingKeys: ISecret; httpApi: HttpApi; documentsBucket: Bucket },
+    parts: { failedOutboxBatches: Bucket; signingKeys: ISecret; workspaceClientSecret: Secret; httpApi: HttpApi; documentsBucket: Bucket },
   ) {
     const noDeadLetterQueue = {
       api: 'Invoked synchronously by API Gateway: a failed request is answered with an error to its caller; there is no event to keep.',
@@ -543,6 +577,10 @@ export class AccordStack extends Stack {
         reason: "The scheduler's role may invoke any version of the function it schedules (the daily job, the outbox sweep), and only that function.",
       });
     }
+    Validations.of(parts.workspaceClientSecret).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-SMG4',
+      reason: "It holds the workspace app client's secret, which Cognito issues: Secrets Manager cannot rotate it. It is rotated by adding a secret to the app client, updating this value, and deleting the old secret (docs/contract.md, Deployment).",
+    });
     if (parts.signingKeys instanceof Secret) Validations.of(parts.signingKeys).acknowledge({
       id: 'AwsSolutions::AwsSolutions-SMG4',
       reason:

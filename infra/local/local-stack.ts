@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { FUNCTIONS, HTTP_FUNCTION_NAMES, type TFunctionName } from '../../shared
 import { OUTBOX_STREAM_FILTER } from '../../shared/db/outbox-repository';
 import { createDevAuth, ZLocalLoginRequest } from './dev-auth';
 import { createDevSignIn } from './dev-sign-in';
+import { createLocalUserDirectory, LOCAL_USER_POOL_ID } from './local-user-directory';
 import { ensureWorkspaceAssets } from '../workspace-assets.mjs';
 import { localEnvironment, startFunctionWorker, type TFunctionWorker } from './function-workers';
 import { loadLocalSealKey, loadLocalSigningKeys } from './local-signing-keys';
@@ -110,7 +112,10 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
     const publicBaseUrl = (settings.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
     const issuer = `${publicBaseUrl}/_local`;
     const devAuth = await createDevAuth({ dataDir, issuer });
-    const devSignIn = createDevSignIn({ devAuth, publicBaseUrl });
+    // A new secret each start: sessions sealed under it end when the stack stops, as its refresh tokens do.
+    const workspaceClientSecret = randomBytes(32).toString('base64url');
+    const directory = createLocalUserDirectory({ dataDir, onSignOutEverywhere: (email) => devSignIn.revokeAllOf(email) });
+    const devSignIn = createDevSignIn({ devAuth, publicBaseUrl, clientSecret: workspaceClientSecret, directory });
     await ensureWorkspaceAssets(WORKSPACE_BUILD_DIR);
 
     // What the CDK stack gives its functions, the local way; each function gets only its own share.
@@ -120,6 +125,8 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
       LOCAL_AUTH_ISSUER: issuer,
       LOCAL_AUTH_JWKS: JSON.stringify(devAuth.jwks),
       LOCAL_SIGN_IN_URL: issuer,
+      LOCAL_SIGN_IN_CLIENT_SECRET: workspaceClientSecret,
+      COGNITO_USER_POOL_ID: LOCAL_USER_POOL_ID,
       // Kept with the data, so links in the mailbox survive a restart.
       SIGNING_KEYS: JSON.stringify(loadLocalSigningKeys(dataDir)),
       MAIL_FROM: 'Accord <accord@accord.localhost>',
@@ -141,6 +148,7 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
       AWS_REGION: env.AWS_REGION ?? 'eu-west-2',
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       SES_ENDPOINT: sesUrl,
+      COGNITO_ENDPOINT: `${publicBaseUrl}/_local/cognito`,
       S3_ENDPOINT: s3Url,
       POWERTOOLS_TRACE_ENABLED: 'false',
       POWERTOOLS_METRICS_DISABLED: 'true',
@@ -214,16 +222,18 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
           const errors = login.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
           return problem(400, 'Validation failed', 'Send { email, role, agencies[] }.', errors);
         }
+        const account = directory.signIn(login.data);
+        if ('refused' in account) return problem(403, 'Sign-in refused', account.refused);
         return {
           statusCode: 200,
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ token: await devAuth.issueToken(login.data) }),
+          body: JSON.stringify({ token: await devAuth.issueToken(account) }),
         };
       },
     };
 
     /** Cognito's OAuth 2.0 endpoints, the local way: forms and query strings, not JSON. */
-    const localOAuth: Record<string, (input: URLSearchParams) => TLocalAnswer | Promise<TLocalAnswer>> = {
+    const localOAuth: Record<string, (input: URLSearchParams, authorization?: string) => TLocalAnswer | Promise<TLocalAnswer>> = {
       'GET /_local/oauth2/authorize': devSignIn.authorizePage,
       'POST /_local/oauth2/authorize': devSignIn.authorize,
       'POST /_local/oauth2/token': devSignIn.token,
@@ -238,7 +248,10 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
         const body = await readBody(request, API_GATEWAY_PAYLOAD_LIMIT);
         if (body === null) return writeResult(response, problem(413, 'Payload too large', 'The body is over 10 MB.'));
         const oauth = localOAuth[`${method} ${url.pathname}`];
-        if (oauth) return writeResult(response, await oauth(method === 'GET' ? url.searchParams : new URLSearchParams(body.toString('utf8'))));
+        if (oauth) return writeResult(response, await oauth(method === 'GET' ? url.searchParams : new URLSearchParams(body.toString('utf8')), request.headers.authorization));
+        if (method === 'POST' && /^\/_local\/cognito\/?$/.test(url.pathname)) {
+          return writeResult(response, directory.handle(String(request.headers['x-amz-target'] ?? ''), body.toString('utf8')));
+        }
         const local = localRoutes[`${method} ${url.pathname}`];
         if (local) {
           let parsed: unknown;

@@ -6,8 +6,7 @@ const main = async () => {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const stack = await startLocalStack();
   console.log(`Accord is running.
-  Workspace       ${stack.url}/workspace
-  Dashboard       ${stack.url}/app/
+  Workspace       ${stack.url}/app
   API             ${stack.url}        (docs: ${stack.url}/openapi.json, public register: ${stack.url}/register)
   Mailbox         ${stack.sesUrl}
   DynamoDB        ${stack.dynamoEndpoint}

@@ -5,6 +5,7 @@ import type { TAgencyEvent, TAuditEvent, TProposalEvent } from '../schemas/audit
 import type { TProposal, TProposalLink, TPublishedDecline } from '../schemas/proposal';
 import type { TOutboxMessage, TRecipient } from '../schemas/outbox';
 import type { TDocumentKind } from '../schemas/evidence';
+import type { TUserAccess, TUserAccount, TUserInvitation } from '../schemas/user-account';
 import type { TStoredWebhookEndpoint, TWebhookAttempt, TWebhookEvent, TWebhookSecretRef } from '../schemas/webhook';
 import type { TAuditHead, TDelivery, TExpiryWarningState, TReviewReminderState, TSentEmail, TSigningRequest, TStoredAgreement, TOpenRequests } from '../schemas/stored';
 
@@ -295,3 +296,15 @@ export class ConcurrentWriteError extends AppError {
     super('conflict', 'The agreement changed while this request was being handled; reload and try again.');
   }
 }
+
+/** The legal teams' accounts, kept by the identity provider (Cognito's user pool in AWS). */
+export type TUserDirectory = {
+  list(): Promise<TUserAccount[]>;
+  get(email: string): Promise<TUserAccount | null>;
+  /** Creates the account and sends its invitation; `conflict` when the address already has one. */
+  invite(invitation: TUserInvitation): Promise<void>;
+  /** Takes effect at their next sign-in or token refresh: within the hour. */
+  setAccess(email: string, access: TUserAccess): Promise<void>;
+  /** A disabled account cannot sign in, and its refresh tokens are revoked, so its sessions end within the hour. */
+  setEnabled(email: string, enabled: boolean): Promise<void>;
+};

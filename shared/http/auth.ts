@@ -40,7 +40,7 @@ type TVerify = (token: string) => Promise<JwtPayload>;
 
 const createVerify = (auth: TSettings['auth']): TVerify => {
   if (auth.kind === 'cognito') {
-    const verifier = CognitoJwtVerifier.create({ userPoolId: auth.userPoolId, tokenUse: 'id', clientId: auth.clientId });
+    const verifier = CognitoJwtVerifier.create({ userPoolId: auth.userPoolId, tokenUse: 'id', clientId: auth.clientIds });
     return (token) => verifier.verify(token);
   }
   const verifier = JwtRsaVerifier.create({ issuer: auth.issuer, audience: 'accord', jwksUri: `${auth.issuer}/jwks.json` });

@@ -37,7 +37,7 @@ describe('the workspace in a browser', () => {
   const signedIn = async (who: { email: string; role: string; agencies?: string }, options: { javaScriptEnabled?: boolean; bypassCSP?: boolean } = {}) => {
     const context = await browser.newContext(options);
     const page = await context.newPage();
-    await page.goto(`${stack.url}/workspace`);
+    await page.goto(`${stack.url}/app`);
     await page.getByLabel('Email address').fill(who.email);
     await page.getByLabel(who.role).check();
     await page.getByLabel('Agencies').fill(who.agencies ?? '');
@@ -153,17 +153,17 @@ describe('the workspace in a browser', () => {
   it('enforces roles on the server and refuses cross-site posts', async () => {
     const { context, page } = await signedIn({ email: 'viewer@warwickshire-fire.test', role: 'viewer', agencies: 'warwickshire-fire' }, { javaScriptEnabled: false });
     // A link made elsewhere cannot put its own words in a success banner.
-    await page.goto(`${stack.url}/workspace?done=${encodeURIComponent('Your session expired: call 0800 000 000')}`);
+    await page.goto(`${stack.url}/app?done=${encodeURIComponent('Your session expired: call 0800 000 000')}`);
     expect(await page.locator('.govuk-notification-banner').count()).toBe(0);
     expect(await page.getByRole('link', { name: 'New draft' }).count()).toBe(0);
-    const form = await page.goto(`${stack.url}/workspace/agreements/new`);
+    const form = await page.goto(`${stack.url}/app/agreements/new`);
     expect(form!.status()).toBe(403);
     const csrfToken = await page.locator('input[name="csrfToken"]').first().inputValue();
-    const post = await context.request.post(`${stack.url}/workspace/agreements/new`, { form: { csrfToken, title: 'Mine now', action: 'save' }, headers: { origin: stack.url } });
+    const post = await context.request.post(`${stack.url}/app/agreements/new`, { form: { csrfToken, title: 'Mine now', action: 'save' }, headers: { origin: stack.url } });
     expect(post.status()).toBe(403);
-    const crossSite = await context.request.post(`${stack.url}/workspace/sign-out`, { form: { csrfToken }, headers: { origin: 'https://attacker.example' }, maxRedirects: 0 });
+    const crossSite = await context.request.post(`${stack.url}/app/sign-out`, { form: { csrfToken }, headers: { origin: 'https://attacker.example' }, maxRedirects: 0 });
     expect(crossSite.status()).toBe(403);
-    const noToken = await context.request.post(`${stack.url}/workspace/sign-out`, { form: {}, headers: { origin: stack.url }, maxRedirects: 0 });
+    const noToken = await context.request.post(`${stack.url}/app/sign-out`, { form: {}, headers: { origin: stack.url }, maxRedirects: 0 });
     expect(noToken.status()).toBe(403);
     await context.close();
   });
@@ -178,7 +178,7 @@ describe('the workspace in a browser', () => {
     // The old cookie no longer opens anything, even if a copy of it was kept.
     const replay = await browser.newContext();
     await replay.addCookies([session]);
-    const again = await replay.request.get(`${stack.url}/workspace`, { maxRedirects: 0 });
+    const again = await replay.request.get(`${stack.url}/app`, { maxRedirects: 0 });
     expect(again.status()).toBe(303);
     expect(again.headers().location).toContain('/_local/oauth2/authorize');
     await replay.close();
@@ -196,7 +196,7 @@ describe('the workspace in a browser', () => {
     await must(client.api.POST('/agreements/{id}/submit', { params: { path: { id: created.id } } }));
 
     const { context, page } = await signedIn({ email: 'legal2@warwickshire-fire.test', role: 'editor', agencies: 'warwickshire-fire' }, { javaScriptEnabled: false });
-    await page.goto(`${stack.url}/workspace/agreements/${created.id}`);
+    await page.goto(`${stack.url}/app/agreements/${created.id}`);
     await page.getByRole('button', { name: `Send a new link to ${FIRE_CHIEF.name}` }).click();
     await page.locator('.govuk-notification-banner').getByText('A new link is on its way').waitFor();
 
@@ -215,15 +215,15 @@ describe('the workspace in a browser', () => {
       await signing.close();
     }
 
-    await page.goto(`${stack.url}/workspace/agreements/${created.id}`);
+    await page.goto(`${stack.url}/app/agreements/${created.id}`);
     expect(await page.locator('.govuk-tag').first().textContent()).toContain('In force');
     await page.getByRole('link', { name: 'Completion certificate' }).click();
     expect(await page.getByRole('row', { name: new RegExp(FIRE_CHIEF.name) }).getByText('Approved').count()).toBe(1);
-    const download = await context.request.get(`${stack.url}/workspace/agreements/${created.id}/certificate/download`);
+    const download = await context.request.get(`${stack.url}/app/agreements/${created.id}/certificate/download`);
     expect(download.headers()['content-disposition']).toMatch(/attachment; filename="CA-\d{4}-\d{4}-v1-certificate.json"/);
     expect((await download.json()).parties[0].signatories[0].status).toBe('approved');
 
-    await page.goto(`${stack.url}/workspace/agreements/${created.id}`);
+    await page.goto(`${stack.url}/app/agreements/${created.id}`);
     await page.getByRole('link', { name: 'Record a review' }).click();
     await page.getByRole('button', { name: 'Record the review' }).click();
     expect(await page.locator('.govuk-error-summary a').allTextContents()).toEqual(['Outcome: choose one of the options', 'What the review found: record what the review found']);
@@ -254,7 +254,7 @@ describe('the workspace in a browser', () => {
     expect(await page.locator('tbody tr td:nth-child(2)').allTextContents()).toEqual(['=HYPERLINK("https://attacker.example","Open")']);
     expect(await axeViolations(page)).toEqual([]);
 
-    const csv = await context.request.get(`${stack.url}/workspace/agreements.csv?legalBasis=OTHER`);
+    const csv = await context.request.get(`${stack.url}/app/agreements.csv?legalBasis=OTHER`);
     expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
     const lines = (await csv.text()).trim().split('\r\n');
     expect(lines).toHaveLength(2);
@@ -284,7 +284,7 @@ describe('the workspace in a browser', () => {
     await admin.context.close();
 
     const editor = await signedIn({ email: 'legal@coventry.test', role: 'editor', agencies: 'coventry-city-council' }, { javaScriptEnabled: false });
-    await editor.page.goto(`${stack.url}/workspace/agencies/coventry-city-council`);
+    await editor.page.goto(`${stack.url}/app/agencies/coventry-city-council`);
     await editor.page.getByRole('link', { name: 'Change the list' }).click();
     const first = editor.page.getByRole('group', { name: 'Person 1' });
     await first.getByLabel('Full name').fill('Julie Nugent');
@@ -304,21 +304,86 @@ describe('the workspace in a browser', () => {
     await editor.context.close();
 
     const outsider = await signedIn({ email: 'legal2@warwickshire-fire.test', role: 'editor', agencies: 'warwickshire-fire' }, { javaScriptEnabled: false });
-    const refused = await outsider.page.goto(`${stack.url}/workspace/agencies/coventry-city-council/signatories`);
+    const refused = await outsider.page.goto(`${stack.url}/app/agencies/coventry-city-council/signatories`);
     expect(refused!.status()).toBe(403);
     const csrfToken = await outsider.page.locator('input[name="csrfToken"]').first().inputValue();
-    const post = await outsider.context.request.post(`${stack.url}/workspace/agencies/coventry-city-council/signatories`, { form: { csrfToken, action: 'save', 'signatories.0.name': 'Me', 'signatories.0.role': 'Me', 'signatories.0.email': 'me@warwickshire-fire.test' }, headers: { origin: stack.url } });
+    const post = await outsider.context.request.post(`${stack.url}/app/agencies/coventry-city-council/signatories`, { form: { csrfToken, action: 'save', 'signatories.0.name': 'Me', 'signatories.0.role': 'Me', 'signatories.0.email': 'me@warwickshire-fire.test' }, headers: { origin: stack.url } });
     expect(post.status()).toBe(403);
-    await outsider.page.goto(`${stack.url}/workspace/agencies/coventry-city-council`);
+    await outsider.page.goto(`${stack.url}/app/agencies/coventry-city-council`);
     expect(await outsider.page.getByRole('link', { name: 'Change the list' }).count()).toBe(0);
     await outsider.context.close();
 
     const checker = await signedIn({ email: 'admin@accord.test', role: 'admin' }, { bypassCSP: true });
-    for (const path of ['/workspace/agencies', '/workspace/agencies/coventry-city-council', '/workspace/agencies/coventry-city-council/signatories']) {
+    for (const path of ['/app/agencies', '/app/agencies/coventry-city-council', '/app/agencies/coventry-city-council/signatories']) {
       await checker.page.goto(`${stack.url}${path}`);
       expect(await axeViolations(checker.page), path).toEqual([]);
     }
     await checker.context.close();
+  });
+
+  it('lets an admin invite a user, set their role and agencies, and disable them; the sign-in honours each change', async () => {
+    const admin = await signedIn({ email: 'people@accord.test', role: 'admin' }, { bypassCSP: true });
+    const { page } = admin;
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('button', { name: 'Invite a user' }).click();
+    await page.getByLabel('Full name').fill('Priya Shah');
+    await page.getByLabel('Email address').fill('Priya.Shah@Warwickshire-Fire.test');
+    await page.getByLabel('Editor').check();
+    await page.getByRole('button', { name: 'Send the invitation' }).click();
+    // A viewer or editor must work for at least one agency.
+    await page.locator('.govuk-error-summary').getByRole('link', { name: /^Agencies: choose at least one agency/ }).waitFor();
+    expect(await page.getByLabel('Full name').inputValue()).toBe('Priya Shah');
+    await page.getByLabel('Warwickshire Fire and Rescue').check();
+    await page.getByRole('button', { name: 'Send the invitation' }).click();
+    await page.locator('.govuk-notification-banner').getByText('Invitation sent.').waitFor();
+    expect(await page.locator('.govuk-summary-list').textContent()).toContain('Invited');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('.govuk-back-link').click();
+    const row = page.locator('tr', { hasText: 'priya.shah@warwickshire-fire.test' });
+    expect(await row.textContent()).toMatch(/Editor.*Warwickshire Fire and Rescue.*Invited/s);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // She signs in as the editor she was made, whatever she picks at the local sign-in.
+    const priya = await signedIn({ email: 'priya.shah@warwickshire-fire.test', role: 'admin' }, { javaScriptEnabled: false });
+    expect(await priya.page.getByRole('link', { name: 'New draft' }).count()).toBe(1);
+    expect(await priya.page.getByRole('link', { name: 'Users' }).count()).toBe(0);
+    expect((await priya.page.goto(`${stack.url}/app/users`))!.status()).toBe(403);
+    await priya.context.close();
+
+    // Made a viewer: her next sign-in has the viewer's pages only.
+    await row.getByRole('link').click();
+    await page.getByLabel('Viewer').check();
+    await page.getByRole('button', { name: 'Save role and agencies' }).click();
+    await page.locator('.govuk-notification-banner').getByText('Role and agencies saved.').waitFor();
+    const asViewer = await signedIn({ email: 'priya.shah@warwickshire-fire.test', role: 'editor' }, { javaScriptEnabled: false });
+    expect(await asViewer.page.getByRole('link', { name: 'New draft' }).count()).toBe(0);
+    await asViewer.context.close();
+
+    // Disabled: she cannot sign in, nor get a token for the API.
+    await page.getByRole('button', { name: 'Disable the account' }).click();
+    await page.locator('.govuk-notification-banner').getByText('Account disabled.').waitFor();
+    const refused = await browser.newContext({ javaScriptEnabled: false });
+    const attempt = await refused.newPage();
+    await attempt.goto(`${stack.url}/app`);
+    await attempt.getByLabel('Email address').fill('priya.shah@warwickshire-fire.test');
+    await attempt.getByRole('button', { name: 'Sign in' }).click();
+    await attempt.locator('.govuk-error-summary').getByText('This account is disabled.').waitFor();
+    await refused.close();
+    const token = await fetch(`${stack.url}/_local/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'priya.shah@warwickshire-fire.test', role: 'viewer', agencies: [] }) });
+    expect(token.status).toBe(403);
+
+    // The agency's own trail shows who was given access to its agreements, and who decided.
+    await page.goto(`${stack.url}/app/agencies/warwickshire-fire`);
+    const changes = await page.locator('ul.govuk-list').last().textContent();
+    expect(changes).toMatch(/user access granted by people@accord\.test/);
+    expect(changes).toMatch(/user access changed by people@accord\.test/);
+    expect(changes).toMatch(/user disabled by people@accord\.test/);
+
+    // An admin cannot lock themselves out.
+    await page.goto(`${stack.url}/app/users/people%40accord.test`);
+    await page.getByText('This is your own account: another admin must change or disable it').waitFor();
+    expect(await page.getByRole('button', { name: 'Disable the account' }).count()).toBe(0);
+    await admin.context.close();
   });
 
   it('takes a draft from nothing to sent for signature with the keyboard alone', async () => {

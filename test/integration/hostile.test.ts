@@ -412,14 +412,14 @@ describe('limits and what the hostile test found', () => {
     expect(list.headers['cache-control']).toBe('no-store');
     const failure = await api({ method: 'GET', path: '/agreements/01J0000000000000000000000A', as: FIRE_EDITOR });
     expect(failure.headers['cache-control']).toBe('no-store');
-    for (const path of ['/register', '/app/', '/agreements', '/health', '/register.csv']) {
+    for (const path of ['/register', '/agreements', '/health', '/register.csv']) {
       const head = await api({ method: 'HEAD', path, as: FIRE_EDITOR });
       const get = await api({ method: 'GET', path, as: FIRE_EDITOR });
       expect(head.status, path).toBe(get.status);
       expect(head.text, path).toBe('');
       expect(head.headers['content-type'], path).toBe(get.headers['content-type']);
     }
-    for (const path of ['/register', '/app/']) expect((await api({ method: 'GET', path })).headers['strict-transport-security']).toMatch(/max-age=\d{7,}/);
+    for (const path of ['/register', '/verify']) expect((await api({ method: 'GET', path })).headers['strict-transport-security']).toMatch(/max-age=\d{7,}/);
     const signingPage = await callFunction(signingHandler, 'signing', { method: 'GET', path: `/sign/${'x'.repeat(43)}` });
     expect(signingPage.headers['strict-transport-security']).toMatch(/max-age=\d{7,}/);
   });

@@ -138,27 +138,25 @@ describe('the shipped bundles, with the environment their template gives them', 
     for (const fn of functions) await coldStart(fn.name);
   });
 
-  it('serves the API: public pages, the dashboard signing in through Cognito, legal-team routes only with a token', async () => {
+  it('serves the API: public pages, legal-team routes only with a token', async () => {
     const bundle = await coldStart('api');
     const health = await bundle.invoke(httpEvent('api', 'GET', '/health'));
     expect(health.statusCode).toBe(200);
     const unauthenticated = await bundle.invoke(httpEvent('api', 'GET', '/agreements'));
     expect(unauthenticated.statusCode).toBe(401);
-    const dashboard = await bundle.invoke(httpEvent('api', 'GET', '/app/'));
-    expect(dashboard.body).toContain('data-cognito-domain="https://accord-123456789012.auth.eu-west-2.amazoncognito.com"');
   });
 
   it('serves the workspace: its pages and assets ship beside the bundle, and sign-in goes to Cognito with PKCE', async () => {
     const bundle = await coldStart('workspace');
-    const home = await bundle.invoke(httpEvent('workspace', 'GET', '/workspace'));
+    const home = await bundle.invoke(httpEvent('workspace', 'GET', '/app'));
     expect(home.statusCode).toBe(303);
     const signIn = new URL(home.headers.location);
     expect(`${signIn.origin}${signIn.pathname}`).toBe('https://accord-123456789012.auth.eu-west-2.amazoncognito.com/oauth2/authorize');
-    expect(Object.fromEntries(signIn.searchParams)).toMatchObject({ client_id: REFS.clientId, redirect_uri: `${REFS.apiEndpoint}/workspace/auth/callback`, code_challenge_method: 'S256', response_type: 'code' });
+    expect(Object.fromEntries(signIn.searchParams)).toMatchObject({ client_id: REFS.clientId, redirect_uri: `${REFS.apiEndpoint}/app/auth/callback`, code_challenge_method: 'S256', response_type: 'code' });
     expect(home.cookies[0]).toMatch(/^__Host-accord-sign-in=.*; HttpOnly; Secure; SameSite=Lax$/);
-    const styles = await bundle.invoke(httpEvent('workspace', 'GET', '/workspace/assets/accord.css'));
+    const styles = await bundle.invoke(httpEvent('workspace', 'GET', '/app/assets/accord.css'));
     expect([styles.statusCode, styles.headers['content-type']]).toEqual([200, 'text/css; charset=utf-8']);
-    const statement = await bundle.invoke(httpEvent('workspace', 'GET', '/workspace/accessibility'));
+    const statement = await bundle.invoke(httpEvent('workspace', 'GET', '/app/accessibility'));
     expect(statement.statusCode).toBe(200);
     expect(statement.body).toContain('Accessibility statement for Accord');
   });

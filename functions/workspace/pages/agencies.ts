@@ -1,11 +1,11 @@
 import { createAgency, listAgencies, listAgencyEvents, readAgency, setAuthorisedSignatories, setLegalContacts, setProposalContacts } from '../../../shared/domain/agency/agencies';
 import { momentInWords } from '../../../shared/domain/calendar';
 import type { TUser } from '../../../shared/domain/user';
-import { AppError, fieldErrorsOf, type TFieldError } from '../../../shared/errors';
+import { AppError, type TFieldError } from '../../../shared/errors';
 import { AGENCY_TYPES, MAX_AUTHORISED_SIGNATORIES, ZAuthorisedSignatoriesRequest, ZCreateAgencyRequest, ZLegalContactsRequest, type TAgency } from '../../../shared/schemas/agency';
 import { ZProposalContactsRequest } from '../../../shared/schemas/proposal';
 import { agencies, newId } from '../dependencies';
-import { errorsForForm, formErrorsOf, lines, type TFormValues } from '../form';
+import { attempt, errorsForForm, lines, type TFormValues } from '../form';
 import type { TLayoutBase, TPage, TPageResult } from '../page-route';
 import { doneQuery, noticeOf, type TNotice } from '../notices';
 import { defineView } from '../view';
@@ -137,18 +137,6 @@ const describe = (path: string) => {
   return LABELS[path.split('.')[0]!] ?? 'The form';
 };
 const formErrors = (errors: TFieldError[]) => errorsForForm(errors, { describe, fieldOf: (path) => (/^signatories\.\d+\.\w+$/.test(path) ? path : path.split('.')[0]!) });
-
-/** A form's errors as the page shows them, or the change made. */
-const attempt = async (render: (errors: TFieldError[]) => TPageResult | Promise<TPageResult>, parsed: { success: boolean; error?: Parameters<typeof fieldErrorsOf>[0] }, change: () => Promise<TPageResult>) => {
-  if (!parsed.success) return render(fieldErrorsOf(parsed.error!));
-  try {
-    return await change();
-  } catch (error) {
-    const fieldErrors = formErrorsOf(error);
-    if (fieldErrors) return render(fieldErrors);
-    throw error;
-  }
-};
 
 const readSignatories = (values: TFormValues) => {
   const indexes = [...new Set(Object.keys(values).flatMap((name) => /^signatories\.(\d+)\./.exec(name)?.[1] ?? []))]

@@ -7,7 +7,7 @@ import { submitAgreement } from '../../../shared/domain/signing/sign-off';
 import { fieldErrorsOf, isAppError, type TFieldError } from '../../../shared/errors';
 import { LEGAL_BASES, ZCreateAgreementRequest, ZPatchAgreementRequest, type TAgreement } from '../../../shared/schemas/agreement';
 import type { TUser } from '../../../shared/domain/user';
-import { agencies, agreements, linkSigner, newId } from '../dependencies';
+import { agencies, agreements, linkSigner, newId, WORKSPACE_BASE } from '../dependencies';
 import {
   createRequestOf,
   DATE_PATHS,
@@ -277,7 +277,7 @@ const newDraftKey = () => randomBytes(16).toString('base64url');
 
 const editView = (agreement: TAgreement) => ({
   caption: `${agreement.reference}, version ${agreement.version}`,
-  action: `/workspace/agreements/${agreement.id}/edit`,
+  action: `${WORKSPACE_BASE}/agreements/${agreement.id}/edit`,
   isVariation: agreement.version > 1,
   owner: false,
 });

@@ -152,6 +152,13 @@ export const setLegalContacts = (options: TAgencyChange & { legalContacts: strin
     data: { legalContacts: options.legalContacts },
   }));
 
+/**
+ * Records on an agency's own trail that someone was given, changed or lost access to its
+ * agreements: the agency's legal team can always see who may act for it, and who decided.
+ */
+export const recordAgencyAccess = (options: TAgencyChange & { type: 'user_access_granted' | 'user_access_changed' | 'user_access_removed' | 'user_disabled' | 'user_enabled'; data: Record<string, unknown> }) =>
+  changeAgency(options, options.type, (agency) => ({ agency, data: options.data }));
+
 export const readAgency = async (options: { agencyId: string; user: TUser; agencies: TAgencyStore }): Promise<TAgency> => {
   assertRole(options.user, 'viewer');
   const agency = await options.agencies.get(options.agencyId);

@@ -140,22 +140,6 @@ describe('the API function', () => {
     expect((await api({ method: 'GET', path: '/agreements/not-an-id', as: FIRE_VIEWER })).status).toBe(404);
   });
 
-  it('serves the dashboard shell for any /app path, with a CSP that allows only its own script', async () => {
-    for (const path of ['/app', '/app/', `/app/agreements/${AGREEMENT.id}`]) {
-      const reply = await api({ method: 'GET', path });
-      expect(reply.status).toBe(200);
-      expect(reply.text).toContain('<script src="/app/assets/dashboard.js"></script>');
-      expect(reply.text).toContain('data-auth="local"');
-      expect(reply.headers['content-security-policy']).toContain("script-src 'self'");
-      expect(reply.headers['content-security-policy']).toContain("frame-ancestors 'none'");
-    }
-    const script = await api({ method: 'GET', path: '/app/assets/dashboard.js' });
-    expect(script.headers['content-type']).toContain('text/javascript');
-    expect(script.text).not.toContain('innerHTML');
-    expect(() => new Function(script.text)).not.toThrow();
-    expect(dynamo.calls()).toHaveLength(0);
-  });
-
   it('publishes an OpenAPI 3.1 document generated from the route schemas', async () => {
     const reply = await api({ method: 'GET', path: '/openapi.json' });
     expect(reply.json.openapi).toBe('3.1.0');

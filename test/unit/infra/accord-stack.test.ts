@@ -149,19 +149,37 @@ describe('the AWS stack', () => {
     }
   });
 
-  it('signs in the dashboard with the code flow and PKCE, refreshes past an hour, and lets no user write what grants access', () => {
-    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-      AllowedOAuthFlows: ['code'],
-      GenerateSecret: false,
-      ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
-      WriteAttributes: ['name'],
-      ReadAttributes: Match.arrayWith(['custom:agencies', 'email', 'email_verified']),
-      IdTokenValidity: 60,
-      RefreshTokenValidity: 720,
-      EnableTokenRevocation: true,
-    });
-    const [client] = Object.values(template.findResources('AWS::Cognito::UserPoolClient'));
-    expect(client!.Properties.AllowedOAuthFlows).not.toContain('implicit');
+  it('signs in with the code flow only, refreshes past an hour, keeps the workspace client confidential, and lets no user write what grants access', () => {
+    const clients = Object.entries(template.findResources('AWS::Cognito::UserPoolClient'));
+    expect(clients).toHaveLength(2);
+    for (const [, client] of clients) {
+      expect(client.Properties).toMatchObject({
+        AllowedOAuthFlows: ['code'],
+        ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
+        WriteAttributes: ['name'],
+        IdTokenValidity: 60,
+        RefreshTokenValidity: 720,
+        EnableTokenRevocation: true,
+      });
+      expect(client.Properties.ReadAttributes).toEqual(expect.arrayContaining(['custom:agencies', 'email', 'email_verified']));
+    }
+    const [workspaceId, workspace] = clients.find(([, client]) => client.Properties.GenerateSecret === true)!;
+    expect(workspace.Properties.CallbackURLs).toHaveLength(1);
+    expect(JSON.stringify(workspace.Properties.CallbackURLs)).toContain('/app/auth/callback');
+    // Its secret goes to Secrets Manager, and only the workspace may read it.
+    template.hasResourceProperties('AWS::SecretsManager::Secret', { SecretString: { 'Fn::GetAtt': [workspaceId, 'ClientSecret'] } });
+    const workspaceFunction = Object.values(template.findResources('AWS::Lambda::Function')).find((fn) => fn.Properties.Environment?.Variables?.COGNITO_WORKSPACE_CLIENT_SECRET_ARN);
+    expect(workspaceFunction!.Properties.Description).toContain('workspace');
+  });
+
+  it('lets only the workspace manage the legal teams’ accounts, and only in its own user pool', () => {
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((policy) => JSON.stringify(policy).includes('cognito-idp:AdminCreateUser'));
+    expect(policies).toHaveLength(1);
+    expect(JSON.stringify(policies[0]!.Properties.Roles)).toMatch(/Workspace/);
+    const statement = policies[0]!.Properties.PolicyDocument.Statement.find((candidate: { Action: string[] }) => JSON.stringify(candidate.Action).includes('AdminCreateUser'));
+    expect(statement.Resource).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^LegalTeams/), 'Arn'] });
+    expect(statement.Action).toEqual(expect.arrayContaining(['cognito-idp:AdminDisableUser', 'cognito-idp:AdminUserGlobalSignOut']));
+    expect(statement.Action).not.toContain('cognito-idp:AdminDeleteUser');
   });
 
   it('recovers accounts by email only and sends Cognito mail through SES from the mail domain', () => {
@@ -265,7 +283,7 @@ describe('the AWS stack', () => {
   });
 
   it('outputs every address a person needs, and the DNS records that verify the mail domain', () => {
-    for (const name of ['ApiUrl', 'DashboardUrl', 'RegisterUrl', 'SignInUrl', 'UserPoolId', 'AlarmTopicArn', 'SigningKeySecretArn', 'FailedOutboxBatchesBucket']) {
+    for (const name of ['ApiUrl', 'WorkspaceUrl', 'RegisterUrl', 'SignInUrl', 'UserPoolId', 'AlarmTopicArn', 'SigningKeySecretArn', 'FailedOutboxBatchesBucket']) {
       template.hasOutput(name, Match.anyValue());
     }
     for (const n of [1, 2, 3]) expect(JSON.stringify(mailTemplate.findOutputs(`DkimRecord${n}`))).toContain(' CNAME ');

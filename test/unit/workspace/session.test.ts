@@ -10,6 +10,7 @@ const SIGN_IN = {
   tokenUrl: 'https://accord.auth.eu-west-2.amazoncognito.com/oauth2/token',
   revokeUrl: 'https://accord.auth.eu-west-2.amazoncognito.com/oauth2/revoke',
   logoutUrl: 'https://accord.auth.eu-west-2.amazoncognito.com/logout',
+  clientSecret: { kind: 'secret' as const, secretArn: 'arn:aws:secretsmanager:eu-west-2:123456789012:secret:workspace' },
 };
 
 /** An ID token as far as the session reads it: its expiry; `verify` below stands in for aws-jwt-verify. */
@@ -19,11 +20,14 @@ const idToken = (email: string, expiresAt: Date) =>
 const setUp = (now: () => Date) => {
   const stored = new Map<string, TStoredSession>();
   const requests: URLSearchParams[] = [];
+  const credentials: (string | null)[] = [];
   let role: 'editor' | 'viewer' = 'editor';
+  /** How the identity provider answers the next refresh. */
+  let refresh: 'tokens' | 'refused' | 'down' = 'tokens';
   const sessions = createSessions({
     signIn: SIGN_IN,
     publicBaseUrl: 'https://accord.example.police.uk',
-    base: '/workspace',
+    base: '/app',
     sessions: {
       get: async (key) => stored.get(key) ?? null,
       put: async (key, session) => void stored.set(key, session),
@@ -31,21 +35,23 @@ const setUp = (now: () => Date) => {
       remove: async (key) => void stored.delete(key),
     },
     verify: async (authorization) => ({ email: JSON.parse(Buffer.from(authorization.split('.')[1]!, 'base64url').toString()).email, role, agencies: ['warwickshire-fire'] }),
+    clientSecret: async () => 'client-secret-1',
     fetch: (async (_url: string, init: RequestInit) => {
       const body = new URLSearchParams(String(init.body));
       requests.push(body);
-      if (body.get('grant_type') === 'refresh_token' && body.get('refresh_token') === 'revoked') return new Response('{"error":"invalid_grant"}', { status: 400 });
-      if (body.get('refresh_token') === 'provider-down') return new Response('', { status: 503 });
+      credentials.push(new Headers(init.headers).get('authorization'));
+      if (body.get('grant_type') === 'refresh_token' && refresh === 'refused') return new Response('{"error":"invalid_grant"}', { status: 400 });
+      if (body.get('grant_type') === 'refresh_token' && refresh === 'down') return new Response('', { status: 503 });
       return Response.json({ id_token: idToken('legal@warwickshire-fire.test', new Date(now().getTime() + 3600_000)), refresh_token: 'refresh-1', expires_in: 3600 });
     }) as typeof fetch,
   });
-  return { sessions, stored, requests, setRole: (next: typeof role) => (role = next) };
+  return { now, sessions, stored, requests, credentials, setRole: (next: typeof role) => (role = next), setRefresh: (next: typeof refresh) => (refresh = next) };
 };
 
 const signIn = async (kit: ReturnType<typeof setUp>) => {
-  const started = kit.sessions.start('/workspace/agreements/01J0000000000000000000000A');
+  const started = kit.sessions.start('/app/agreements/01J0000000000000000000000A');
   const location = new URL(started.location);
-  const finished = await kit.sessions.finish({ code: 'code-1', state: location.searchParams.get('state')! }, started.setCookie.split(';')[0]);
+  const finished = await kit.sessions.finish({ code: 'code-1', state: location.searchParams.get('state')! }, started.setCookie.split(';')[0], kit.now());
   return { location, finished, cookie: finished.setCookies[0]!.split(';')[0]! };
 };
 
@@ -55,11 +61,40 @@ describe('workspace sessions', () => {
     const { location, finished, cookie } = await signIn(kit);
     const verifier = kit.requests[0]!.get('code_verifier')!;
     expect(location.searchParams.get('code_challenge')).toBe(createHash('sha256').update(verifier).digest('base64url'));
-    expect(finished.location).toBe('/workspace/agreements/01J0000000000000000000000A');
+    expect(finished.location).toBe('/app/agreements/01J0000000000000000000000A');
     expect(cookie.startsWith(`${SESSION_COOKIE}=`)).toBe(true);
     expect(finished.setCookies[0]).toContain('HttpOnly; Secure; SameSite=Lax');
-    // The store holds the hash of the cookie, never the cookie.
+    // The store holds the hash of the cookie, never the cookie, and the refresh token only sealed under it.
     expect([...kit.stored.keys()]).not.toContain(cookie.split('=')[1]);
+    expect(JSON.stringify([...kit.stored.values()])).not.toContain('refresh-1');
+    // A confidential client: the code is exchanged with the client's credentials.
+    expect(kit.credentials[0]).toBe(`Basic ${Buffer.from('client-1:client-secret-1').toString('base64')}`);
+  });
+
+  it('ends a session left idle for over an hour, and keeps one in use all day', async () => {
+    let now = new Date('2027-03-01T09:00:00Z');
+    const kit = setUp(() => now);
+    const { cookie } = await signIn(kit);
+    for (let minutes = 50; minutes <= 600; minutes += 50) {
+      now = new Date(Date.parse('2027-03-01T09:00:00Z') + minutes * 60_000);
+      expect(await kit.sessions.current(cookie, now), `at ${minutes} minutes`).not.toBeNull();
+    }
+    now = new Date(now.getTime() + 61 * 60_000);
+    expect(await kit.sessions.current(cookie, now)).toBeNull();
+    expect(kit.stored.size).toBe(0);
+  });
+
+  it('cannot renew a session from the table alone: its refresh token opens only with the cookie', async () => {
+    const now = new Date('2027-03-01T09:00:00Z');
+    const kit = setUp(() => now);
+    const { cookie } = await signIn(kit);
+    const [key, stored] = [...kit.stored][0]!;
+    const other = await signIn(kit);
+    // The first session's record moved under the second cookie's key: it does not open.
+    const otherKey = [...kit.stored.keys()].find((candidate) => candidate !== key)!;
+    kit.stored.set(otherKey, { ...stored, idTokenExpiresAt: '2027-03-01T08:00:00Z' });
+    expect(await kit.sessions.current(other.cookie, now)).toBeNull();
+    expect(await kit.sessions.current(cookie, now)).not.toBeNull();
   });
 
   it('refuses a return that was not started in this browser', async () => {
@@ -71,9 +106,9 @@ describe('workspace sessions', () => {
   it('never sends the user anywhere outside the workspace after sign-in', () => {
     const kit = setUp(() => new Date());
     const pendingOf = (returnTo: string) => JSON.parse(Buffer.from(kit.sessions.start(returnTo).setCookie.split(';')[0]!.split('=')[1]!, 'base64url').toString()).returnTo;
-    expect(pendingOf('https://attacker.example/workspace')).toBe('/workspace');
-    expect(pendingOf('/workspacex')).toBe('/workspace');
-    expect(pendingOf('/workspace?q=fleet')).toBe('/workspace?q=fleet');
+    expect(pendingOf('https://attacker.example/app')).toBe('/app');
+    expect(pendingOf('/appx')).toBe('/app');
+    expect(pendingOf('/app?q=fleet')).toBe('/app?q=fleet');
   });
 
   it('outlives the ID token’s hour by refreshing it, and takes up a changed role when it does', async () => {
@@ -82,6 +117,8 @@ describe('workspace sessions', () => {
     const { cookie } = await signIn(kit);
     expect((await kit.sessions.current(cookie, now))!.user.role).toBe('editor');
     kit.setRole('viewer');
+    // In use at 09:45, so not idle at 10:30, when its ID token has lapsed.
+    expect(await kit.sessions.current(cookie, new Date('2027-03-01T09:45:00Z'))).not.toBeNull();
     now = new Date('2027-03-01T10:30:00Z');
     const renewed = await kit.sessions.current(cookie, now);
     expect(renewed!.user.role).toBe('viewer');
@@ -94,13 +131,14 @@ describe('workspace sessions', () => {
     const { cookie } = await signIn(kit);
     const session = (await kit.sessions.current(cookie, now))!;
     const ended = await kit.sessions.end(session);
-    expect(new URL(ended.location).searchParams.get('logout_uri')).toBe('https://accord.example.police.uk/workspace/signed-out');
+    expect(new URL(ended.location).searchParams.get('logout_uri')).toBe('https://accord.example.police.uk/app/signed-out');
     expect(kit.requests.at(-1)!.get('token')).toBe('refresh-1');
     expect(await kit.sessions.current(cookie, now)).toBeNull();
 
     const again = await signIn(kit);
-    for (const [key, stored] of kit.stored) kit.stored.set(key, { ...stored, refreshToken: 'revoked' });
-    expect(await kit.sessions.current(again.cookie, new Date('2027-03-01T11:00:00Z'))).toBeNull();
+    kit.setRefresh('refused');
+    expect(await kit.sessions.current(again.cookie, new Date('2027-03-01T09:45:00Z'))).not.toBeNull();
+    expect(await kit.sessions.current(again.cookie, new Date('2027-03-01T10:30:00Z'))).toBeNull();
     expect(kit.stored.size).toBe(0);
   });
 
@@ -116,7 +154,8 @@ describe('workspace sessions', () => {
     let now = new Date('2027-03-01T09:00:00Z');
     const kit = setUp(() => now);
     const { cookie } = await signIn(kit);
-    for (const [key, stored] of kit.stored) kit.stored.set(key, { ...stored, refreshToken: 'provider-down' });
+    kit.setRefresh('down');
+    expect(await kit.sessions.current(cookie, new Date('2027-03-01T09:45:00Z'))).not.toBeNull();
     now = new Date('2027-03-01T10:30:00Z');
     await expect(kit.sessions.current(cookie, now)).rejects.toThrow(/not answering/);
     expect(kit.stored.size).toBe(1);
