@@ -75,3 +75,15 @@ export const fieldErrorsOf = (error: z.ZodError): TFieldError[] =>
     }
     return [{ path: base.join('.') || '(body)', message: issue.message }];
   });
+
+/** zod's and the domain's wording, as a sentence a user reads beside the field. */
+export const friendlyMessage = (message: string) =>
+  message
+    .replace(/^Too small: expected string to have >=1 characters?$/, 'cannot be blank')
+    .replace(/^Too big: expected string to have <=(\d+) characters?$/, 'must be $1 characters or fewer')
+    .replace(/^Too small: expected number to be >=(\d+)$/, 'must be $1 or more')
+    .replace(/^Too big: expected number to be <=(\d+)$/, 'must be $1 or less')
+    .replace(/^Too big: expected array to have <=(\d+) items$/, 'can have at most $1')
+    .replace(/^Invalid email address$/, 'must be an email address, like name@force.police.uk')
+    .replace(/^Invalid option: expected one of .*$/, 'choose one of the options')
+    .replace(/^Invalid input: expected \w+, received undefined$/, 'must be given');

@@ -18,8 +18,8 @@ import { webhookRoutes } from './routes/webhooks';
 import { proposalRoutes } from './routes/proposals';
 import { documentRoutes, MAX_VERIFY_BYTES } from './routes/documents';
 
-// HTML pages (register, certificate) carry their own stricter policy (shared/html/page.ts), which
-// allows their one inline style; no reporting endpoints (an option newer than the type definitions).
+// HTML pages (register, verify) carry their own stricter policy (shared/html/page.ts), which allows
+// only the workspace's style sheet; no reporting endpoints (an option newer than the type definitions).
 const JSON_SECURITY_HEADERS = { reportingEndpoints: false, contentSecurityPolicy: false, frameOptions: false } as Parameters<
   typeof httpSecurityHeaders
 >[0];

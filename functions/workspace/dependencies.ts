@@ -8,6 +8,7 @@ import { createSessionRepository } from '../../shared/db/session-repository';
 import { createAuthenticator } from '../../shared/http/auth';
 import { createCognitoUserDirectory } from '../../shared/identity/cognito-user-directory';
 import { loadLinkSigner } from '../../shared/link-signer';
+import { createS3FileStore } from '../../shared/storage/s3-file-store';
 import { createSessions } from './session';
 
 /** Where the workspace is served. */
@@ -19,6 +20,8 @@ const table = { client: createDocumentClient(config.table), tableName: config.ta
 export const agencies = createAgencyRepository(table);
 export const agreements = createAgreementRepository(table);
 export const directory = createCognitoUserDirectory(config.userDirectory);
+/** The documents bucket: drafts' files and executed copies. */
+export const files = createS3FileStore(config.documents);
 /** Read on first use, so a cold start that serves no lifecycle action does not fetch the keyring. */
 export const linkSigner = loadLinkSigner(config.signingKeys);
 export const newId = monotonicFactory();

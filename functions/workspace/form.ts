@@ -1,4 +1,6 @@
-import { fieldErrorsOf, isAppError, type TFieldError } from '../../shared/errors';
+import httpMultipartBodyParser from '@middy/http-multipart-body-parser';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { AppError, fieldErrorsOf, friendlyMessage, isAppError, type TFieldError } from '../../shared/errors';
 
 /**
  * A posted form as nested values: a field is named by its path in the request schema
@@ -6,11 +8,42 @@ import { fieldErrorsOf, isAppError, type TFieldError } from '../../shared/errors
  */
 export type TFormValues = Record<string, string>;
 
-export const readForm = (body: string | undefined, isBase64Encoded: boolean | undefined): TFormValues => {
+const readForm = (body: string | undefined, isBase64Encoded: boolean | undefined): TFormValues => {
   const text = isBase64Encoded ? Buffer.from(body ?? '', 'base64').toString('utf8') : (body ?? '');
   const values: TFormValues = {};
   for (const [name, value] of new URLSearchParams(text)) values[name] = value.replace(/\r\n/g, '\n');
   return values;
+};
+
+/**
+ * What a page takes in one form post: the file's bytes travel in the request (Lambda's 6 MB
+ * payload, base64), so a browser without JavaScript can add a file too.
+ */
+export const MAX_FORM_FILE_BYTES = 4 * 1024 * 1024;
+
+export type TPostedFile = { name: string; type: string; bytes: Buffer };
+
+const isMultipart = (event: APIGatewayProxyEventV2) => /^multipart\/form-data/i.test(event.headers?.['content-type'] ?? '');
+
+/** A posted form, urlencoded or multipart: its fields as values, and its files by field name. */
+export const readPostedForm = async (event: APIGatewayProxyEventV2): Promise<{ values: TFormValues; files: Record<string, TPostedFile> }> => {
+  if (!isMultipart(event)) return { values: readForm(event.body, event.isBase64Encoded), files: {} };
+  const request = { event: { ...event } };
+  const parser = httpMultipartBodyParser({ busboy: { limits: { files: 1, fileSize: MAX_FORM_FILE_BYTES, fields: 20 } }, disableContentTypeError: false });
+  try {
+    await parser.before!(request as never);
+  } catch {
+    throw new AppError('validation_failed', 'The form could not be read.', [{ path: 'file', message: 'choose a file' }]);
+  }
+  const values: TFormValues = {};
+  const files: Record<string, TPostedFile> = {};
+  const parts = request.event.body as unknown as Record<string, string | { filename?: string; mimetype?: string; content?: Buffer; truncated?: boolean }>;
+  for (const [name, part] of Object.entries(parts)) {
+    if (typeof part === 'string') values[name] = part.replace(/\r\n/g, '\n');
+    else if (part.truncated) throw new AppError('payload_too_large', `A file added here can be at most ${MAX_FORM_FILE_BYTES / 1024 / 1024} MB.`);
+    else if (part.content && part.content.length > 0) files[name] = { name: part.filename ?? 'file', type: part.mimetype ?? 'application/octet-stream', bytes: part.content };
+  }
+  return { values, files };
 };
 
 /** A textarea of one entry a line (functions, email addresses): its lines, trimmed, blank ones dropped. */
@@ -28,18 +61,6 @@ export const formErrorsOf = (error: unknown): TFieldError[] | null => (isAppErro
 
 /** The id GOV.UK Frontend gives a field named by a path (`parties-0-agencyId`), which the error summary links to. */
 export const fieldId = (path: string) => path.replace(/\./g, '-');
-
-/** zod's and the domain's wording, as a sentence a user reads beside the field. */
-export const friendlyMessage = (message: string) =>
-  message
-    .replace(/^Too small: expected string to have >=1 characters?$/, 'cannot be blank')
-    .replace(/^Too big: expected string to have <=(\d+) characters?$/, 'must be $1 characters or fewer')
-    .replace(/^Too small: expected number to be >=(\d+)$/, 'must be $1 or more')
-    .replace(/^Too big: expected number to be <=(\d+)$/, 'must be $1 or less')
-    .replace(/^Too big: expected array to have <=(\d+) items$/, 'can have at most $1')
-    .replace(/^Invalid email address$/, 'must be an email address, like name@force.police.uk')
-    .replace(/^Invalid option: expected one of .*$/, 'choose one of the options')
-    .replace(/^Invalid input: expected \w+, received undefined$/, 'must be given');
 
 export type TFormErrorOptions = {
   /** How a field reads in the error summary ("Party 1, signatory 2, email"). */

@@ -4,6 +4,7 @@ import httpRouterHandler from '@middy/http-router';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { MAX_REQUEST_BYTES, requestSizeLimit } from '../../shared/http/request-size-limit';
 import { observability } from '../../shared/observability';
+import { MAX_FORM_FILE_BYTES } from './form';
 import { toRouterRoute, workspaceErrorPage, type TPage } from './page-route';
 import { agencyPages } from './pages/agencies';
 import { agreementListPages } from './pages/agreement-list';
@@ -14,15 +15,16 @@ import { reportPages } from './pages/report';
 import { draftPages } from './pages/draft-form';
 import { notFoundPage, serviceRoutes, signOutPage } from './pages/service';
 import { userPages } from './pages/users';
+import { filePages } from './pages/files';
 
 /** Every page of the workspace; each module owns its pages and their templates. */
-export const pages: TPage[] = [...agreementListPages, ...draftPages, ...agreementPages, ...agreementActionPages, ...certificatePages, ...reportPages, ...agencyPages, ...userPages, signOutPage];
+export const pages: TPage[] = [...agreementListPages, ...draftPages, ...agreementPages, ...filePages, ...agreementActionPages, ...certificatePages, ...reportPages, ...agencyPages, ...userPages, signOutPage];
 
 /** The legal teams' workspace: server-rendered pages, one function, routed by path. */
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(observability())
   .use(httpHeaderNormalizer())
-  .use(requestSizeLimit(MAX_REQUEST_BYTES))
+  .use(requestSizeLimit(MAX_REQUEST_BYTES, (path) => (/^\/app\/agreements\/[^/]+\/files$/.test(path) ? MAX_FORM_FILE_BYTES + 64 * 1024 : undefined)))
   .use(workspaceErrorPage())
   // http-router types its not-found answer as a thrown error; a page is answered instead.
   .handler(httpRouterHandler<APIGatewayProxyEventV2, APIGatewayProxyResultV2>({ routes: [...serviceRoutes, ...pages.map(toRouterRoute)], notFoundResponse: notFoundPage as () => never }));

@@ -22,6 +22,8 @@ export const NOTICES = {
   'signatories-saved': 'The list of who may sign is saved.',
   'contacts-saved': 'Who is told is saved.',
   'proposal-contacts-saved': 'Who records its view of proposals is saved.',
+  'file-added': 'File added. Accord checks its contents in a few seconds; reload the page to see it ready.',
+  'file-removed': 'File taken off the draft.',
   'user-invited': 'Invitation sent. They choose a password when they first sign in.',
   'user-access-saved': 'Role and agencies saved. They take effect at the user’s next sign-in, or within the hour.',
   'user-disabled': 'Account disabled. They cannot sign in, and any session they have ends within the hour.',

@@ -8,7 +8,7 @@ import { PAGE_HEADERS } from '../../shared/html/page';
 import { config } from './config';
 import { logger } from '../../shared/observability';
 import { WORKSPACE_BASE, sessions } from './dependencies';
-import { readForm, type TFormValues } from './form';
+import { readPostedForm, type TFormValues, type TPostedFile } from './form';
 import { csrfTokenMatches, type TCurrentSession } from './session';
 import { defineView, type TLayoutContext } from './view';
 
@@ -19,6 +19,8 @@ export type TPageInput = {
   params: Record<string, string | undefined>;
   query: Record<string, string | undefined>;
   form: TFormValues;
+  /** A multipart form's files, by field name. */
+  files: Record<string, TPostedFile>;
   user: TUser;
   session: TCurrentSession;
   layout: TLayoutBase;
@@ -130,7 +132,7 @@ export const toRouterRoute = (page: TPage) => ({
     };
     const refuse = (status: number, message: string) => respond({ html: errorView({ ...layout, title: HEADINGS[status] ?? 'Sorry', heading: HEADINGS[status] ?? 'Sorry', message }), status }, nonce);
     if (!hasRole(user, page.role)) return refuse(403, `This needs the ${page.role} role; you are signed in as a ${user.role}.`);
-    const form = page.method === 'POST' ? readForm(event.body, event.isBase64Encoded) : {};
+    const { values: form, files } = page.method === 'POST' ? await readPostedForm(event) : { values: {}, files: {} };
     if (page.method === 'POST') {
       // The session's token is the defence; what the browser says of the form's origin (which a page cannot forge) is checked first.
       if (!isSameSite(headers) || !csrfTokenMatches(session, form.csrfToken)) {
@@ -138,7 +140,7 @@ export const toRouterRoute = (page: TPage) => ({
       }
     }
     try {
-      const result = await page.handle({ params: event.pathParameters ?? {}, query: event.queryStringParameters ?? {}, form, user, session, layout });
+      const result = await page.handle({ params: event.pathParameters ?? {}, query: event.queryStringParameters ?? {}, form, files, user, session, layout });
       return respond(result, nonce);
     } catch (error) {
       if (isAppError(error) && error.status < 500) return refuse(error.status, error.message);

@@ -1,10 +1,10 @@
 import { dateInWords } from '../domain/calendar';
 import type { TAgreement } from '../schemas/agreement';
 import { DECLINE_REASON_CODES } from '../schemas/agreement';
-import { ATTACHMENT_TYPES } from '../schemas/attachment';
+import { ATTACHMENT_TYPES, fileSizeInWords } from '../schemas/attachment';
 import type { TFieldError } from '../errors';
 import { renderMarkdown } from './markdown';
-import { html, joinIsolated, layout, type Html } from './page';
+import { formErrors, html, joinIsolated, layout, notificationBanner, radios, scrollingDocument, select, summaryList, textarea, textInput, type Html } from './page';
 
 const REASON_LABELS: Record<(typeof DECLINE_REASON_CODES)[number], string> = {
   public_safety: 'Adverse effect on public safety',
@@ -13,17 +13,15 @@ const REASON_LABELS: Record<(typeof DECLINE_REASON_CODES)[number], string> = {
   other: 'Another reason',
 };
 
-const sizeInWords = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
-
 /** The files that are part of what is signed, each opened through the signing link, with its hash. */
 const renderAttachmentList = (agreement: TAgreement, token: string): Html | string => {
   const stored = agreement.attachments.filter((file) => file.status === 'available');
   if (stored.length === 0) return '';
-  return html`<h2>Files that are part of this agreement</h2>
-<p>Read each one before you decide: their fingerprints are part of the document hash you sign.</p>
-<table><thead><tr><th scope="col">File</th><th scope="col">Type and size</th><th scope="col">SHA-256</th></tr></thead><tbody>${stored.map(
+  return html`<h2 class="govuk-heading-m">Files that are part of this agreement</h2>
+<p class="govuk-body">Read each one before you decide: their fingerprints are part of the document hash you sign.</p>
+<table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">File</th><th scope="col" class="govuk-table__header">Type and size</th><th scope="col" class="govuk-table__header">SHA-256</th></tr></thead><tbody class="govuk-table__body">${stored.map(
     (file) =>
-      html`<tr><td><a href="${encodeURIComponent(token)}/attachments/${file.id}">${file.name}</a></td><td>${ATTACHMENT_TYPES[file.contentType]}, ${sizeInWords(file.size)}</td><td class="hash">${file.sha256}</td></tr>`,
+      html`<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="${encodeURIComponent(token)}/attachments/${file.id}">${file.name}</a></td><td class="govuk-table__cell">${ATTACHMENT_TYPES[file.contentType]}, ${fileSizeInWords(file.size)}</td><td class="govuk-table__cell accord-hash">${file.sha256}</td></tr>`,
   )}</tbody></table>`;
 };
 
@@ -31,7 +29,7 @@ const renderAttachmentList = (agreement: TAgreement, token: string): Html | stri
 export const renderCopyBeingSealed = (agreement: TAgreement): string =>
   layout(
     `Executed copy of ${agreement.reference}`,
-    html`<h1>The executed copy is being prepared</h1><p>${agreement.reference}, version ${String(agreement.version)}: ${agreement.title}. Its sealed PDF is made moments after it comes into force. This page reloads by itself; try again in a minute.</p>`,
+    html`<h1 class="govuk-heading-l">The executed copy is being prepared</h1><p class="govuk-body">${agreement.reference}, version ${String(agreement.version)}: ${agreement.title}. Its sealed PDF is made moments after it comes into force. This page reloads by itself; try again in a minute.</p>`,
   );
 
 /** The page a signatory sees from their link: the exact text, the parties, the hash, and the form. */
@@ -49,37 +47,59 @@ export const renderSigningPage = (options: {
   const { agreement } = options;
   const signatory = agreement.parties.flatMap((p) => p.signatories).find((s) => s.id === options.signatoryId)!;
   const party = agreement.parties.find((p) => p.signatories.some((s) => s.id === options.signatoryId))!;
-  const errorFor = (field: string): Html | string => {
-    const error = options.errors?.find((e) => e.path === field);
-    return error ? html`<span class="error">${error.message}</span>` : '';
-  };
+  const { errorList, messageFor } = formErrors(options.errors, [
+    { name: 'decision', label: 'Your decision' },
+    { name: 'signedName', label: 'Your signature' },
+    { name: 'reasonCode', label: 'The statutory ground' },
+    { name: 'reason', label: 'Your reason' },
+  ]);
   const value = (field: string) => options.values?.[field] ?? '';
   return layout(
     `Sign ${agreement.reference}`,
-    html`<h1>${ending ? 'End this agreement? ' : ''}${agreement.title}</h1>
-<p class="muted">${agreement.reference}, version ${agreement.version}. You are asked to decide as <strong>${signatory.name}</strong>, ${signatory.role}, for <strong>${party.agencyName}</strong>.</p>
-${ending ? html`<div class="notice"><p>Every party is asked to agree to end this agreement, which is in force. It ends only when every party has agreed.</p><p><strong>Reason:</strong> ${ending.reason}</p><p><strong>It would end on:</strong> ${dateInWords(ending.effectiveDate)}</p><p><strong>Asked by:</strong> ${ending.requestedBy}</p></div>` : ''}
-<h2>Parties</h2>
-<ul>${agreement.parties.map((p) => html`<li>${p.agencyName}${p.leaving ? html` <strong>(leaving the agreement by this version)</strong>` : ''}: ${joinIsolated(p.signatories.map((s) => s.name))}</li>`)}</ul>
-<h2>Agreement text</h2>
-${renderMarkdown(agreement.body)}
-${agreement.withdrawalTerms ? html`<h3>Withdrawal</h3><div class="text">${agreement.withdrawalTerms}</div>` : ''}
+    html`<span class="govuk-caption-l">${agreement.reference}, version ${agreement.version}</span>
+<h1 class="govuk-heading-l">${ending ? html`End this agreement? ` : ''}${agreement.title}</h1>
+<p class="govuk-body">You are asked to decide as <strong>${signatory.name}</strong>, ${signatory.role}, for <strong>${party.agencyName}</strong>.</p>
+${
+  ending
+    ? html`${notificationBanner({ content: html`<p class="govuk-notification-banner__heading">Every party is asked to agree to end this agreement, which is in force.</p><p class="govuk-body">It ends only when every party has agreed.</p>` })}
+${summaryList([
+  { key: html`Reason`, value: ending.reason },
+  { key: html`It would end on`, value: dateInWords(ending.effectiveDate) },
+  { key: html`Asked by`, value: ending.requestedBy },
+])}`
+    : ''
+}
+<h2 class="govuk-heading-m">Parties</h2>
+<ul class="govuk-list govuk-list--bullet">${agreement.parties.map((p) => html`<li>${p.agencyName}${p.leaving ? html` <strong>(leaving the agreement by this version)</strong>` : ''}: ${joinIsolated(p.signatories.map((s) => s.name))}</li>`)}</ul>
+<h2 class="govuk-heading-m">Agreement text</h2>
+${scrollingDocument('Agreement text', renderMarkdown(agreement.body))}
+${agreement.withdrawalTerms ? html`<h3 class="govuk-heading-s">Withdrawal</h3><p class="govuk-body accord-plain-text">${agreement.withdrawalTerms}</p>` : ''}
 ${renderAttachmentList(agreement, options.token)}
-<p>Document SHA-256: <span class="hash">${agreement.documentSha256}</span></p>
-${options.errors?.length ? html`<p class="error">Please correct the form below.</p>` : ''}
+<p class="govuk-body">Document SHA-256: <span class="accord-hash">${agreement.documentSha256}</span></p>
+<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
 <form method="post">
-<fieldset><legend>Your decision</legend>
-<label><input type="radio" name="decision" value="approve"${value('decision') === 'approve' ? html` checked` : ''}> ${ending ? 'I agree to end this agreement' : 'I approve this agreement'} on behalf of ${party.agencyName}</label>
-<label><input type="radio" name="decision" value="decline"${value('decision') === 'decline' ? html` checked` : ''}> I decline${ending ? ': it stays in force' : ''}</label>
-${errorFor('decision')}
-</fieldset>
-<label>To approve, type your full name as your signature ${errorFor('signedName')}<input type="text" name="signedName" autocomplete="name" value="${value('signedName')}"></label>
-<label>To decline, the statutory ground
-<select name="reasonCode">${DECLINE_REASON_CODES.map((code) => html`<option value="${code}"${value('reasonCode') === code ? html` selected` : ''}>${REASON_LABELS[code]}</option>`)}</select></label>
-<label>and your reason ${errorFor('reason')}<textarea name="reason" rows="4">${value('reason')}</textarea></label>
-<p class="muted">Your decision is recorded with the time, your IP address and browser, and the document hash above.</p>
-<button type="submit">Record my decision</button>
-</form>`,
+${radios({
+  name: 'decision',
+  legend: html`Your decision`,
+  error: messageFor('decision'),
+  items: [
+    { value: 'approve', label: html`${ending ? html`I agree to end this agreement` : html`I approve this agreement`} on behalf of ${party.agencyName}`, checked: value('decision') === 'approve' },
+    { value: 'decline', label: html`I decline${ending ? html`: it stays in force` : ''}`, checked: value('decision') === 'decline' },
+  ],
+})}
+${textInput({ name: 'signedName', label: html`To approve, type your full name as your signature`, value: value('signedName'), error: messageFor('signedName'), autocomplete: 'name' })}
+${select({
+  name: 'reasonCode',
+  label: html`To decline, the statutory ground`,
+  error: messageFor('reasonCode'),
+  options: DECLINE_REASON_CODES.map((code) => ({ value: code, text: REASON_LABELS[code], selected: value('reasonCode') === code })),
+})}
+${textarea({ name: 'reason', label: html`To decline, your reason`, value: value('reason'), error: messageFor('reason'), rows: 4 })}
+<div class="govuk-inset-text">Your decision is recorded with the time, your IP address and browser, and the document hash above.</div>
+<button type="submit" class="govuk-button">Record my decision</button>
+</form>
+</div></div>`,
+    { errorList },
   );
 };
 
@@ -92,10 +112,14 @@ const OUTCOME_NOTES: Record<string, string> = {
 export const renderDecisionRecorded = (agreement: TAgreement, decision: 'approve' | 'decline', outcome: string): string =>
   layout(
     'Decision recorded',
-    html`<h1>Thank you</h1><p class="notice">Your ${decision === 'approve' ? 'approval' : 'decision to decline'} of <strong>${agreement.reference}</strong> (${agreement.title}) has been recorded.</p>
-${OUTCOME_NOTES[outcome] ? html`<p>${OUTCOME_NOTES[outcome]}</p>` : ''}
-<p class="muted">Document SHA-256: <span class="hash">${agreement.documentSha256}</span>. You can close this page.</p>`,
+    html`${notificationBanner({
+      success: true,
+      content: html`<p class="govuk-notification-banner__heading">Your ${decision === 'approve' ? html`approval` : html`decision to decline`} of <strong>${agreement.reference}</strong> (${agreement.title}) has been recorded.</p>`,
+    })}
+<h1 class="govuk-heading-l">Thank you</h1>
+${OUTCOME_NOTES[outcome] ? html`<p class="govuk-body">${OUTCOME_NOTES[outcome]}</p>` : ''}
+<p class="govuk-body">Document SHA-256: <span class="accord-hash">${agreement.documentSha256}</span>. You can close this page.</p>`,
   );
 
 export const renderProblemPage = (status: number, title: string, detail: string): string =>
-  layout(title, html`<h1>${title}</h1><p>${detail}</p><p class="muted">Error ${status}</p>`);
+  layout(title, html`<h1 class="govuk-heading-l">${title}</h1><p class="govuk-body">${detail}</p><p class="govuk-body-s">Error ${String(status)}</p>`);

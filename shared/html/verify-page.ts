@@ -1,6 +1,6 @@
 import { dateInWords } from '../domain/calendar';
 import type { TVerification } from '../schemas/evidence';
-import { html, layout } from './page';
+import { html, layout, notificationBanner } from './page';
 
 const KIND_LABELS: Record<TVerification['matches'][number]['kind'], string> = {
   executed_copy: 'the sealed executed copy',
@@ -22,20 +22,34 @@ const STATUS_LABELS: Record<string, string> = {
 export const renderVerifyPage = (options: { verification?: TVerification; unknown?: string }): string =>
   layout(
     'Check a document',
-    html`<h1>Check a document</h1>
-<p>Choose a file you were given — an executed copy, an agreement or one of its schedules — to find out whether it is exactly the one held in Accord. Accord compares its SHA-256 fingerprint and tells you only which agreement it belongs to.</p>
-${options.verification ? html`<div class="notice" role="status"><h2>This file is held in Accord</h2><p class="hash">SHA-256 ${options.verification.sha256}</p><ul>${options.verification.matches.map(
-      (match) =>
-        html`<li>It is ${KIND_LABELS[match.kind]} of <strong>${match.reference}</strong>, version ${String(match.version)}, ${
-          match.status === 'in_force' && match.inForceSince
-            ? html`in force since ${dateInWords(match.inForceSince)}`
-            : html`which is ${STATUS_LABELS[match.status] ?? match.status.replace(/_/g, ' ')}${match.inForceSince ? html` (in force from ${dateInWords(match.inForceSince)})` : ''}`
-        }.</li>`,
-    )}</ul></div>` : ''}
-${options.unknown ? html`<div class="notice" role="status"><h2>This file is not held in Accord</h2><p>No agreement in Accord has a file with the SHA-256 <span class="hash">${options.unknown}</span>. A copy that was changed in any way, even re-saved, has a different fingerprint.</p></div>` : ''}
+    html`${
+      options.verification
+        ? notificationBanner({
+            success: true,
+            content: html`<h3 class="govuk-notification-banner__heading">This file is held in Accord</h3><p class="govuk-body accord-hash">SHA-256 ${options.verification.sha256}</p><ul class="govuk-list govuk-list--bullet">${options.verification.matches.map(
+              (match) =>
+                html`<li>It is ${KIND_LABELS[match.kind]} of <strong>${match.reference}</strong>, version ${String(match.version)}, ${
+                  match.status === 'in_force' && match.inForceSince
+                    ? html`in force since ${dateInWords(match.inForceSince)}`
+                    : html`which is ${STATUS_LABELS[match.status] ?? match.status.replace(/_/g, ' ')}${match.inForceSince ? html` (in force from ${dateInWords(match.inForceSince)})` : ''}`
+                }.</li>`,
+            )}</ul>`,
+          })
+        : ''
+    }
+${
+  options.unknown
+    ? notificationBanner({
+        content: html`<h3 class="govuk-notification-banner__heading">This file is not held in Accord</h3><p class="govuk-body">No agreement in Accord has a file with the SHA-256 <span class="accord-hash">${options.unknown}</span>. A copy that was changed in any way, even re-saved, has a different fingerprint.</p>`,
+      })
+    : ''
+}
+<h1 class="govuk-heading-l">Check a document</h1>
+<p class="govuk-body">Choose a file you were given — an executed copy, an agreement or one of its schedules — to find out whether it is exactly the one held in Accord. Accord compares its SHA-256 fingerprint and tells you only which agreement it belongs to.</p>
 <form method="post" enctype="multipart/form-data">
-<label for="file">File to check (up to 4 MB; check larger files by their SHA-256 at /verify/&lt;sha256&gt;)</label>
-<input type="file" id="file" name="file" required>
-<p><button type="submit">Check the file</button></p>
+<div class="govuk-form-group"><label class="govuk-label govuk-label--m" for="file">File to check</label>
+<div id="file-hint" class="govuk-hint">Up to 4 MB; check larger files by their SHA-256 at /verify/&lt;sha256&gt;</div>
+<input class="govuk-file-upload" id="file" name="file" type="file" required aria-describedby="file-hint"></div>
+<button type="submit" class="govuk-button">Check the file</button>
 </form>`,
   );

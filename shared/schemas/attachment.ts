@@ -11,6 +11,9 @@ export const ATTACHMENT_TYPES = {
   'image/jpeg': 'JPEG image',
 } as const;
 export type TAttachmentType = keyof typeof ATTACHMENT_TYPES;
+
+/** A file's size as a page shows it beside its type: "48 KB", "2.3 MB". */
+export const fileSizeInWords = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 export const ZAttachmentType = z.enum(Object.keys(ATTACHMENT_TYPES) as [TAttachmentType, ...TAttachmentType[]]);
 
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authoriseParties, partiesOf } from '../fixtures/agencies';
 import { stackClient } from '../fixtures/contract';
@@ -8,6 +8,29 @@ import { must } from '../../client/accord-client';
 import { createMailbox } from '../fixtures/outbox';
 import { startLocalStackOnFreePorts } from '../fixtures/local-stack';
 import { axeViolations, launchChromium } from '../fixtures/browser';
+
+/**
+ * The page's one style sheet, GOV.UK Frontend's and Accord's, as the workspace function serves it:
+ * a broken link fails here rather than leaving a page unstyled (axe judges contrast by it too).
+ */
+const expectStyleSheetServed = async (page: Page) => {
+  const hrefs = await page.locator('link[rel=stylesheet]').evaluateAll((links) => links.map((link) => (link as HTMLLinkElement).href));
+  expect(hrefs, page.url()).toHaveLength(1);
+  const reply = await fetch(hrefs[0]!);
+  expect([reply.status, reply.headers.get('content-type')], hrefs[0]).toEqual([200, 'text/css; charset=utf-8']);
+};
+
+/** With the page's own CSP in force: the style sheet it allows is the one that lays the page out. */
+const expectStyled = async (page: Page) => {
+  await expectStyleSheetServed(page);
+  expect(await page.locator('.govuk-width-container').first().evaluate((container) => getComputedStyle(container).maxWidth), page.url()).toBe('960px');
+};
+
+/** axe-core's findings on the page, once its style sheet is known to be there. */
+const checkedViolations = async (page: Page) => {
+  await expectStyleSheetServed(page);
+  return axeViolations(page);
+};
 
 /**
  * The public pages a signatory and the public see, as they render the agreement text and dates:
@@ -71,6 +94,7 @@ describe('the signing page, the proposal page, the certificate and the register,
     const page = await context.newPage();
     const link = await createMailbox(() => stack.sesUrl).linkFor('cfo@fire.a11y.test');
     await page.goto(`${stack.url}${link}`);
+    await expectStyled(page);
     expect(await page.locator('.document h2').textContent()).toBe('Co-responding');
     expect(await page.locator('.document li').count()).toBe(2);
     expect(await page.getByRole('link', { name: 'Schedule 1 – Response areas.pdf' }).count()).toBe(1);
@@ -78,17 +102,36 @@ describe('the signing page, the proposal page, the certificate and the register,
     await page.getByLabel(/type your full name/).fill('Ben Brook');
     await page.getByRole('button', { name: 'Record my decision' }).click();
     await page.getByRole('heading', { name: 'Thank you' }).waitFor();
+    await expectStyled(page);
     await context.close();
   });
 
-  it('passes axe-core on the signing page, the certificate and the register', async () => {
+  it('passes axe-core on the signing page, as it first opens, with errors and once decided, on the certificate and on the register', async () => {
     // axe is injected by the test, so the pages' own strict CSP is set aside for it.
     const context = await browser.newContext({ bypassCSP: true, extraHTTPHeaders: { authorization: `Bearer ${token}`, accept: 'text/html' } });
     const page = await context.newPage();
     const link = await createMailbox(() => stack.sesUrl).linkFor('ceo@wmas.a11y.test');
-    for (const path of [link, `/agreements/${agreement.id}/certificate`, '/register']) {
+    await page.goto(`${stack.url}${link}`);
+    expect(await checkedViolations(page), 'the signing page').toEqual([]);
+
+    // A name typed but no decision chosen: the GOV.UK error pattern, with what was typed kept.
+    await page.getByLabel(/type your full name/).fill('Anthony Marsh');
+    await page.getByRole('button', { name: 'Record my decision' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await page.title()).toMatch(/^Error: /);
+    expect(await page.locator('.govuk-error-summary a').getAttribute('href')).toBe('#decision');
+    expect(await page.locator('.govuk-form-group--error .govuk-error-message').textContent()).toContain('choose approve or decline');
+    expect(await page.getByLabel(/type your full name/).inputValue()).toBe('Anthony Marsh');
+    expect(await checkedViolations(page), 'the signing page with errors').toEqual([]);
+
+    await page.getByLabel(/I approve this agreement/).check();
+    await page.getByRole('button', { name: 'Record my decision' }).click();
+    await page.getByRole('heading', { name: 'Thank you' }).waitFor();
+    expect(await checkedViolations(page), 'the decision recorded').toEqual([]);
+
+    for (const path of [`/agreements/${agreement.id}/certificate`, '/register']) {
       await page.goto(`${stack.url}${path}`);
-      expect(await axeViolations(page), path).toEqual([]);
+      expect(await checkedViolations(page), path).toEqual([]);
     }
     await context.close();
   });
@@ -103,30 +146,26 @@ describe('the signing page, the proposal page, the certificate and the register,
     const checkedPage = await checked.newPage();
     for (const path of [link, '/register?agency=west-midlands-ambulance']) {
       await checkedPage.goto(`${stack.url}${path}`);
-      expect(await axeViolations(checkedPage), path).toEqual([]);
+      expect(await checkedViolations(checkedPage), path).toEqual([]);
     }
     await checked.close();
 
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${stack.url}${link}`);
+    await expectStyled(page);
     await page.getByLabel('We decline it').check();
     await page.getByLabel(/statutory ground/).selectOption('public_safety');
     await page.getByLabel(/Your reasons/).fill('Crews would be taken off the road for training.');
     await page.getByLabel(/Your full name/).fill('Anthony Marsh');
     await page.getByRole('button', { name: 'Record our view' }).click();
     await page.getByRole('heading', { name: 'Thank you' }).waitFor();
+    await expectStyled(page);
     await context.close();
   });
 
   it('lets anyone check an executed copy on the verify page with JavaScript off; that page, its answer and a published agreement’s text pass axe-core', async () => {
-    const link = await createMailbox(() => stack.sesUrl).linkFor('ceo@wmas.a11y.test');
-    const approved = await fetch(`${stack.url}${link}`, {
-      method: 'POST',
-      headers: { origin: stack.url, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ decision: 'approve', signedName: 'Anthony Marsh' }).toString(),
-    });
-    expect(approved.status).toBe(200);
+    // Both parties signed in the tests before: the agreement is in force, its copy being sealed.
     const headers = { authorization: `Bearer ${token}` };
     let copy: Buffer | undefined;
     for (let attempt = 0; attempt < 150 && !copy; attempt += 1) {
@@ -139,22 +178,24 @@ describe('the signing page, the proposal page, the certificate and the register,
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${stack.url}/verify`);
+    await expectStyled(page);
     await page.getByLabel(/File to check/).setInputFiles({ name: 'executed.pdf', mimeType: 'application/pdf', buffer: copy! });
     await page.getByRole('button', { name: 'Check the file' }).click();
     await page.getByRole('heading', { name: 'This file is held in Accord' }).waitFor();
-    expect(await page.locator('[role=status] li').textContent()).toContain(`the sealed executed copy of ${agreement.reference}`);
+    expect(await page.locator('.govuk-notification-banner li').textContent()).toContain(`the sealed executed copy of ${agreement.reference}`);
+    await expectStyled(page);
     await context.close();
 
     const checked = await browser.newContext({ bypassCSP: true });
     const checkedPage = await checked.newPage();
     for (const path of [`/register/agreements/${agreement.id}`, '/verify']) {
       await checkedPage.goto(`${stack.url}${path}`);
-      expect(await axeViolations(checkedPage), path).toEqual([]);
+      expect(await checkedViolations(checkedPage), path).toEqual([]);
     }
     await checkedPage.getByLabel(/File to check/).setInputFiles({ name: 'executed.pdf', mimeType: 'application/pdf', buffer: copy! });
     await checkedPage.getByRole('button', { name: 'Check the file' }).click();
     await checkedPage.getByRole('heading', { name: 'This file is held in Accord' }).waitFor();
-    expect(await axeViolations(checkedPage), 'the verify page’s answer').toEqual([]);
+    expect(await checkedViolations(checkedPage), 'the verify page’s answer').toEqual([]);
     await checked.close();
   });
 });

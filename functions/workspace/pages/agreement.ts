@@ -4,6 +4,8 @@ import { getAgreement, listAuditEvents } from '../../../shared/domain/agreement/
 import { renderMarkdown } from '../../../shared/html/markdown';
 import type { TAgreement } from '../../../shared/schemas/agreement';
 import type { TAuditEvent } from '../../../shared/schemas/audit-event';
+import { ATTACHMENT_REFUSALS, ATTACHMENT_TYPES, fileSizeInWords, type TAttachment } from '../../../shared/schemas/attachment';
+import { MAX_FORM_FILE_MB } from './files';
 import { agreements } from '../dependencies';
 import type { TLayoutBase, TPage } from '../page-route';
 import { noticeOf } from '../notices';
@@ -11,7 +13,20 @@ import { defineView } from '../view';
 import { actionsFor } from './agreement-actions';
 import { LEGAL_BASIS_LABELS, SIGNATORY_LABELS, STATUS_LABELS } from './labels';
 
-const view = defineView<{ agreement: TAgreement; text: string; actions: ReturnType<typeof actionsFor>; ownParties: string[]; labels: object; dates: Record<string, string> }>(
+type TFileRow = TAttachment & { typeText: string; sizeText: string; tag: { text: string; classes: string }; refusalText: string | null };
+
+const FILE_TAGS = { pending: { text: 'Being checked', classes: 'govuk-tag--yellow' }, available: { text: 'Ready', classes: 'govuk-tag--green' }, refused: { text: 'Refused', classes: 'govuk-tag--red' } } as const;
+
+const fileRowsOf = (agreement: TAgreement): TFileRow[] =>
+  agreement.attachments.map((file) => ({
+    ...file,
+    typeText: ATTACHMENT_TYPES[file.contentType],
+    sizeText: fileSizeInWords(file.size),
+    tag: FILE_TAGS[file.status],
+    refusalText: file.refusal ? ATTACHMENT_REFUSALS[file.refusal] : null,
+  }));
+
+const view = defineView<{ agreement: TAgreement; text: string; actions: ReturnType<typeof actionsFor>; ownParties: string[]; labels: object; dates: Record<string, string>; files: TFileRow[]; maxFileMb: number }>(
   'accord/agreement.njk',
   `{% block page %}
 <span class="govuk-caption-l">{{ agreement.reference }}, version {{ agreement.version }}</span>
@@ -52,6 +67,28 @@ const view = defineView<{ agreement: TAgreement; text: string; actions: ReturnTy
 </table>
 {% else %}<p class="govuk-body">No signatories yet.</p>{% endif %}
 {% endfor %}
+<h2 class="govuk-heading-m" id="files">Files</h2>
+{% if agreement.attachments.length %}
+<table class="govuk-table">
+  <caption class="govuk-table__caption govuk-visually-hidden">Files that are part of this agreement</caption>
+  <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">File</th><th scope="col" class="govuk-table__header">Type and size</th><th scope="col" class="govuk-table__header">Status</th>{% if actions.edit %}<th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">Actions</span></th>{% endif %}</tr></thead>
+  <tbody class="govuk-table__body">{% for file in files %}<tr class="govuk-table__row">
+    <td class="govuk-table__cell">{% if file.status == "available" %}<a class="govuk-link" href="{{ base }}/agreements/{{ agreement.id }}/files/{{ file.id }}">{{ file.name }}</a>{% else %}{{ file.name }}{% endif %}<br><span class="accord-hash govuk-body-s">{{ file.sha256 }}</span></td>
+    <td class="govuk-table__cell">{{ file.typeText }}, {{ file.sizeText }}</td>
+    <td class="govuk-table__cell">{{ govukTag(file.tag) }}{% if file.refusalText %}<br><span class="govuk-body-s">{{ file.refusalText }}</span>{% endif %}</td>
+    {% if actions.edit %}<td class="govuk-table__cell"><form method="post" action="{{ base }}/agreements/{{ agreement.id }}/files/{{ file.id }}/remove"><input type="hidden" name="csrfToken" value="{{ csrfToken }}"><input type="hidden" name="revision" value="{{ agreement.revision }}">{{ govukButton({ text: "Remove", classes: "govuk-button--secondary govuk-!-margin-bottom-0", attributes: { "aria-label": "Remove " + file.name } }) }}</form></td>{% endif %}
+  </tr>{% endfor %}</tbody>
+</table>
+{% else %}<p class="govuk-body">No files. The text above is the whole agreement.</p>{% endif %}
+{% if actions.edit %}
+<form method="post" action="{{ base }}/agreements/{{ agreement.id }}/files" enctype="multipart/form-data" novalidate>
+<input type="hidden" name="csrfToken" value="{{ csrfToken }}"><input type="hidden" name="revision" value="{{ agreement.revision }}">
+{{ govukFileUpload({ id: "file", name: "file", label: { text: "Add a file", classes: "govuk-label--s" }, hint: { text: "The agreement as signed paper would carry it, or a schedule: PDF, DOCX, ODT, XLSX, PNG or JPEG, up to " + maxFileMb + " MB. Its SHA-256 becomes part of the document hash." }, attributes: { accept: ".pdf,.docx,.odt,.xlsx,.png,.jpg,.jpeg" } }) }}
+{{ govukInput({ id: "name", name: "name", label: { text: "Name to show (optional)" }, hint: { text: "For example Schedule 2: data sharing. The file’s own name if left blank." }, classes: "govuk-!-width-two-thirds" }) }}
+{{ govukButton({ text: "Add the file", classes: "govuk-button--secondary" }) }}
+</form>
+{% endif %}
+{% if agreement.executedCopy %}<p class="govuk-body"><a class="govuk-link" href="{{ base }}/agreements/{{ agreement.id }}/executed.pdf" download>Download the executed copy (sealed PDF)</a><br><span class="govuk-body-s">SHA-256 <span class="accord-hash">{{ agreement.executedCopy.sha256 }}</span></span></p>{% endif %}
 <h2 class="govuk-heading-m">The text</h2>
 <div class="accord-document govuk-body">{{ text | safe }}</div>
 {% if agreement.withdrawalTerms %}<h2 class="govuk-heading-m">Withdrawal terms</h2><p class="govuk-body">{{ agreement.withdrawalTerms }}</p>{% endif %}
@@ -103,6 +140,8 @@ const renderAgreement = (layout: TLayoutBase, agreement: TAgreement, extra: Part
     ownParties: agreement.parties.filter((party) => layout.user!.role === 'admin' || layout.user!.agencies.includes(party.agencyId)).map((party) => party.agencyId),
     labels: { status: STATUS_LABELS, signatory: SIGNATORY_LABELS, legalBasis: LEGAL_BASIS_LABELS },
     dates: datesOf(agreement),
+    files: fileRowsOf(agreement),
+    maxFileMb: MAX_FORM_FILE_MB,
   });
 
 export const agreementPages: TPage[] = [

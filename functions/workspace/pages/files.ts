@@ -1,0 +1,87 @@
+import { addAttachment, DOWNLOAD_WINDOW_SECONDS, openableAttachment, removeAttachment } from '../../../shared/domain/agreement/attachments';
+import { readExecutedCopy } from '../../../shared/domain/agreement/executed-copy';
+import { sha256Hex } from '../../../shared/domain/audit/audit-chain';
+import { AppError } from '../../../shared/errors';
+import { logger } from '../../../shared/observability';
+import { ATTACHMENT_TYPES, type TAttachmentType } from '../../../shared/schemas/attachment';
+import { agreements, files, newId } from '../dependencies';
+import { ifMatchOf, MAX_FORM_FILE_BYTES, type TPostedFile } from '../form';
+import { doneQuery } from '../notices';
+import type { TPage, TPageResult } from '../page-route';
+
+const TYPE_BY_EXTENSION: Record<string, TAttachmentType> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  odt: 'application/vnd.oasis.opendocument.text',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+};
+
+/** The type a file declares: what the browser says when Accord takes it, else what its name says. The documents function checks the bytes. */
+const declaredTypeOf = (file: TPostedFile): TAttachmentType | null =>
+  Object.hasOwn(ATTACHMENT_TYPES, file.type) ? (file.type as TAttachmentType) : (TYPE_BY_EXTENSION[file.name.split('.').pop()?.toLowerCase() ?? ''] ?? null);
+
+const fileError = (message: string) => new AppError('validation_failed', message, [{ path: 'file', message }]);
+
+const backTo = (base: string, agreementId: string, notice: 'file-added' | 'file-removed'): TPageResult => ({ redirect: `${base}/agreements/${agreementId}${doneQuery(notice)}#files` });
+
+/** A draft's files from the agreement page: added through the form, opened, taken off; and the executed copy. */
+export const filePages: TPage[] = [
+  {
+    method: 'POST',
+    path: '/agreements/{id}/files',
+    role: 'editor',
+    handle: async ({ params, user, layout, form, files: posted }) => {
+      const file = posted.file;
+      if (!file) throw fileError('Choose a file to add.');
+      const contentType = declaredTypeOf(file);
+      if (!contentType) throw fileError('The file must be a PDF, DOCX, ODT, XLSX, PNG or JPEG.');
+      const name = (form.name?.trim() || file.name).slice(0, 200);
+      const { attachment } = await addAttachment({
+        id: params.id!,
+        request: { name, contentType, size: file.bytes.length, sha256: sha256Hex(file.bytes) },
+        user,
+        ifMatch: ifMatchOf(form.revision),
+        now: new Date(),
+        newId,
+        agreements,
+      });
+      // Stored as a presigned upload would store it: the documents function checks the bytes against what was declared.
+      await files.write(attachment.objectKey, file.bytes, contentType);
+      return backTo(layout.base, params.id!, 'file-added');
+    },
+  },
+  {
+    method: 'GET',
+    path: '/agreements/{id}/files/{attachmentId}',
+    role: 'viewer',
+    handle: async ({ params, user }) => {
+      const file = await openableAttachment({ id: params.id!, attachmentId: params.attachmentId!, user, agreements });
+      return { redirect: await files.downloadUrl({ key: file.objectKey, name: file.name, contentType: file.contentType }, DOWNLOAD_WINDOW_SECONDS) };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/agreements/{id}/files/{attachmentId}/remove',
+    role: 'editor',
+    handle: async ({ params, user, layout, form }) => {
+      const removed = await removeAttachment({ id: params.id!, attachmentId: params.attachmentId!, user, ifMatch: ifMatchOf(form.revision), now: new Date(), newId, agreements });
+      // The file is off the draft whatever happens here; bytes left behind are only ever read through a draft's record.
+      if (removed.objectToDelete) await files.remove(removed.objectToDelete).catch((error: unknown) => logger.warn('A removed file’s bytes stayed in storage', { objectKey: removed.objectToDelete, error: error as Error }));
+      return backTo(layout.base, params.id!, 'file-removed');
+    },
+  },
+  {
+    method: 'GET',
+    path: '/agreements/{id}/executed.pdf',
+    role: 'viewer',
+    handle: async ({ params, user }) => {
+      const copy = await readExecutedCopy({ id: params.id!, user, agreements, files });
+      return { file: { type: 'application/pdf', name: copy.fileName, bytes: copy.bytes } };
+    },
+  },
+];
+
+export const MAX_FORM_FILE_MB = MAX_FORM_FILE_BYTES / 1024 / 1024;
