@@ -29,7 +29,7 @@ const isMultipart = (event: APIGatewayProxyEventV2) => /^multipart\/form-data/i.
 export const readPostedForm = async (event: APIGatewayProxyEventV2): Promise<{ values: TFormValues; files: Record<string, TPostedFile> }> => {
   if (!isMultipart(event)) return { values: readForm(event.body, event.isBase64Encoded), files: {} };
   const request = { event: { ...event } };
-  const parser = httpMultipartBodyParser({ busboy: { limits: { files: 1, fileSize: MAX_FORM_FILE_BYTES, fields: 20 } }, disableContentTypeError: false });
+  const parser = httpMultipartBodyParser({ busboy: { limits: { files: 1, fileSize: MAX_FORM_FILE_BYTES, fields: 20, fieldSize: MAX_FORM_FILE_BYTES } }, disableContentTypeError: false });
   try {
     await parser.before!(request as never);
   } catch {

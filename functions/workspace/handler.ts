@@ -16,15 +16,16 @@ import { draftPages } from './pages/draft-form';
 import { notFoundPage, serviceRoutes, signOutPage } from './pages/service';
 import { userPages } from './pages/users';
 import { filePages } from './pages/files';
+import { importPages } from './pages/imports';
 
 /** Every page of the workspace; each module owns its pages and their templates. */
-export const pages: TPage[] = [...agreementListPages, ...draftPages, ...agreementPages, ...filePages, ...agreementActionPages, ...certificatePages, ...reportPages, ...agencyPages, ...userPages, signOutPage];
+export const pages: TPage[] = [...agreementListPages, ...draftPages, ...importPages, ...agreementPages, ...filePages, ...agreementActionPages, ...certificatePages, ...reportPages, ...agencyPages, ...userPages, signOutPage];
 
 /** The legal teams' workspace: server-rendered pages, one function, routed by path. */
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(observability())
   .use(httpHeaderNormalizer())
-  .use(requestSizeLimit(MAX_REQUEST_BYTES, (path) => (/^\/app\/agreements\/[^/]+\/files$/.test(path) ? MAX_FORM_FILE_BYTES + 64 * 1024 : undefined)))
+  .use(requestSizeLimit(MAX_REQUEST_BYTES, (path) => (/^\/app\/agreements\/(import|[^/]+\/files)$/.test(path) ? MAX_FORM_FILE_BYTES + 64 * 1024 : undefined)))
   .use(workspaceErrorPage())
   // http-router types its not-found answer as a thrown error; a page is answered instead.
   .handler(httpRouterHandler<APIGatewayProxyEventV2, APIGatewayProxyResultV2>({ routes: [...serviceRoutes, ...pages.map(toRouterRoute)], notFoundResponse: notFoundPage as () => never }));

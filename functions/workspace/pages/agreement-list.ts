@@ -31,6 +31,7 @@ const view = defineView<{
   'accord/agreement-list.njk',
   `{% block page %}
 <h1 class="govuk-heading-l">Agreements</h1>
+{% if user.role == "admin" %}<p class="govuk-body accord-no-print"><a class="govuk-link" href="{{ base }}/agreements/import">Import agreements signed outside Accord</a></p>{% endif %}
 <form method="get" action="{{ base }}" class="govuk-!-margin-bottom-6 accord-no-print" role="search" aria-label="Agreements">
   {{ govukInput({ id: "q", name: "q", label: { text: "Search" }, hint: { text: "Reference, title, summary, party, or a signatory’s name or email" }, value: filters.q, errorMessage: fieldErrors.q, classes: "govuk-!-width-two-thirds" }) }}
   <div class="accord-filters">

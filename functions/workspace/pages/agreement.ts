@@ -6,6 +6,7 @@ import type { TAgreement } from '../../../shared/schemas/agreement';
 import type { TAuditEvent } from '../../../shared/schemas/audit-event';
 import { ATTACHMENT_REFUSALS, ATTACHMENT_TYPES, fileSizeInWords, type TAttachment } from '../../../shared/schemas/attachment';
 import { MAX_FORM_FILE_MB } from './files';
+import { fileChangesAllowed } from '../../../shared/domain/agreement/attachments';
 import { agreements } from '../dependencies';
 import type { TLayoutBase, TPage } from '../page-route';
 import { noticeOf } from '../notices';
@@ -13,12 +14,13 @@ import { defineView } from '../view';
 import { actionsFor } from './agreement-actions';
 import { LEGAL_BASIS_LABELS, SIGNATORY_LABELS, STATUS_LABELS } from './labels';
 
-type TFileRow = TAttachment & { typeText: string; sizeText: string; tag: { text: string; classes: string }; refusalText: string | null };
+type TFileRow = TAttachment & { typeText: string; sizeText: string; tag: { text: string; classes: string }; refusalText: string | null; removable: boolean };
 
 const FILE_TAGS = { pending: { text: 'Being checked', classes: 'govuk-tag--yellow' }, available: { text: 'Ready', classes: 'govuk-tag--green' }, refused: { text: 'Refused', classes: 'govuk-tag--red' } } as const;
 
-const fileRowsOf = (agreement: TAgreement): TFileRow[] =>
+const fileRowsOf = (agreement: TAgreement, allowed: ReturnType<typeof fileChangesAllowed>): TFileRow[] =>
   agreement.attachments.map((file) => ({
+    removable: allowed.remove(file),
     ...file,
     typeText: ATTACHMENT_TYPES[file.contentType],
     sizeText: fileSizeInWords(file.size),
@@ -26,7 +28,7 @@ const fileRowsOf = (agreement: TAgreement): TFileRow[] =>
     refusalText: file.refusal ? ATTACHMENT_REFUSALS[file.refusal] : null,
   }));
 
-const view = defineView<{ agreement: TAgreement; text: string; actions: ReturnType<typeof actionsFor>; ownParties: string[]; labels: object; dates: Record<string, string>; files: TFileRow[]; maxFileMb: number }>(
+const view = defineView<{ agreement: TAgreement; text: string; actions: ReturnType<typeof actionsFor>; ownParties: string[]; labels: object; dates: Record<string, string>; files: TFileRow[]; canAddFile: boolean; maxFileMb: number }>(
   'accord/agreement.njk',
   `{% block page %}
 <span class="govuk-caption-l">{{ agreement.reference }}, version {{ agreement.version }}</span>
@@ -71,16 +73,16 @@ const view = defineView<{ agreement: TAgreement; text: string; actions: ReturnTy
 {% if agreement.attachments.length %}
 <table class="govuk-table">
   <caption class="govuk-table__caption govuk-visually-hidden">Files that are part of this agreement</caption>
-  <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">File</th><th scope="col" class="govuk-table__header">Type and size</th><th scope="col" class="govuk-table__header">Status</th>{% if actions.edit %}<th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">Actions</span></th>{% endif %}</tr></thead>
+  <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">File</th><th scope="col" class="govuk-table__header">Type and size</th><th scope="col" class="govuk-table__header">Status</th><th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">Actions</span></th></tr></thead>
   <tbody class="govuk-table__body">{% for file in files %}<tr class="govuk-table__row">
     <td class="govuk-table__cell">{% if file.status == "available" %}<a class="govuk-link" href="{{ base }}/agreements/{{ agreement.id }}/files/{{ file.id }}">{{ file.name }}</a>{% else %}{{ file.name }}{% endif %}<br><span class="accord-hash govuk-body-s">{{ file.sha256 }}</span></td>
     <td class="govuk-table__cell">{{ file.typeText }}, {{ file.sizeText }}</td>
     <td class="govuk-table__cell">{{ govukTag(file.tag) }}{% if file.refusalText %}<br><span class="govuk-body-s">{{ file.refusalText }}</span>{% endif %}</td>
-    {% if actions.edit %}<td class="govuk-table__cell"><form method="post" action="{{ base }}/agreements/{{ agreement.id }}/files/{{ file.id }}/remove"><input type="hidden" name="csrfToken" value="{{ csrfToken }}"><input type="hidden" name="revision" value="{{ agreement.revision }}">{{ govukButton({ text: "Remove", classes: "govuk-button--secondary govuk-!-margin-bottom-0", attributes: { "aria-label": "Remove " + file.name } }) }}</form></td>{% endif %}
+    <td class="govuk-table__cell">{% if file.removable %}<form method="post" action="{{ base }}/agreements/{{ agreement.id }}/files/{{ file.id }}/remove"><input type="hidden" name="csrfToken" value="{{ csrfToken }}"><input type="hidden" name="revision" value="{{ agreement.revision }}">{{ govukButton({ text: "Remove", classes: "govuk-button--secondary govuk-!-margin-bottom-0", attributes: { "aria-label": "Remove " + file.name } }) }}</form>{% endif %}</td>
   </tr>{% endfor %}</tbody>
 </table>
-{% else %}<p class="govuk-body">No files. The text above is the whole agreement.</p>{% endif %}
-{% if actions.edit %}
+{% else %}<p class="govuk-body">No files: the text below is the whole agreement.</p>{% endif %}
+{% if canAddFile %}
 <form method="post" action="{{ base }}/agreements/{{ agreement.id }}/files" enctype="multipart/form-data" novalidate>
 <input type="hidden" name="csrfToken" value="{{ csrfToken }}"><input type="hidden" name="revision" value="{{ agreement.revision }}">
 {{ govukFileUpload({ id: "file", name: "file", label: { text: "Add a file", classes: "govuk-label--s" }, hint: { text: "The agreement as signed paper would carry it, or a schedule: PDF, DOCX, ODT, XLSX, PNG or JPEG, up to " + maxFileMb + " MB. Its SHA-256 becomes part of the document hash." }, attributes: { accept: ".pdf,.docx,.odt,.xlsx,.png,.jpg,.jpeg" } }) }}
@@ -128,8 +130,9 @@ const trailView = defineView<{ agreement: TAgreement; events: (TAuditEvent & { w
 const datesOf = (agreement: TAgreement) =>
   Object.fromEntries((['effectiveDate', 'nextReviewDate', 'expiryDate'] as const).flatMap((field) => (agreement[field] ? [[field, dateInWords(agreement[field]!)]] : [])));
 
-const renderAgreement = (layout: TLayoutBase, agreement: TAgreement, extra: Partial<TLayoutBase> = {}) =>
-  view({
+const renderAgreement = (layout: TLayoutBase, agreement: TAgreement, extra: Partial<TLayoutBase> = {}) => {
+  const allowedFiles = fileChangesAllowed(agreement, layout.user!);
+  return view({
     ...layout,
     ...extra,
     title: `${agreement.reference}: ${agreement.title}`,
@@ -140,9 +143,11 @@ const renderAgreement = (layout: TLayoutBase, agreement: TAgreement, extra: Part
     ownParties: agreement.parties.filter((party) => layout.user!.role === 'admin' || layout.user!.agencies.includes(party.agencyId)).map((party) => party.agencyId),
     labels: { status: STATUS_LABELS, signatory: SIGNATORY_LABELS, legalBasis: LEGAL_BASIS_LABELS },
     dates: datesOf(agreement),
-    files: fileRowsOf(agreement),
+    files: fileRowsOf(agreement, allowedFiles),
+    canAddFile: allowedFiles.add,
     maxFileMb: MAX_FORM_FILE_MB,
   });
+};
 
 export const agreementPages: TPage[] = [
   {

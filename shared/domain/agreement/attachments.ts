@@ -26,6 +26,16 @@ export const attachmentOfObjectKey = (key: string) => {
 /** An agreement signed outside Accord and imported: every signature attested, none made here. */
 const wasImported = (agreement: TAgreement) => agreement.parties.every((party) => party.signatories.every((signatory) => signatory.evidence?.imported));
 
+/** Which files this user may add or take off now: a draft's editors any; an admin an imported agreement's signed copy, until it is stored. */
+export const fileChangesAllowed = (agreement: TAgreement, user: TUser) => {
+  const draft = agreement.status === 'draft' && user.role !== 'viewer';
+  const importer = user.role === 'admin' && agreement.status !== 'draft' && wasImported(agreement);
+  return {
+    add: draft || (importer && !agreement.attachments.some((file) => file.signedCopy && file.status !== 'refused')),
+    remove: (file: TAttachment) => draft || (importer && file.signedCopy && file.status !== 'available'),
+  };
+};
+
 /**
  * What a new file is to this version: a draft's file, or the signed copy of an imported agreement
  * (an admin's, once, with the hash the import recorded as its document hash). Anything else is refused.
