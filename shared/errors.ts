@@ -84,6 +84,7 @@ export const friendlyMessage = (message: string) =>
     .replace(/^Too small: expected number to be >=(\d+)$/, 'must be $1 or more')
     .replace(/^Too big: expected number to be <=(\d+)$/, 'must be $1 or less')
     .replace(/^Too big: expected array to have <=(\d+) items$/, 'can have at most $1')
+    .replace(/^Too small: expected array to have >=(\d+) items$/, 'needs at least $1')
     .replace(/^Invalid email address$/, 'must be an email address, like name@force.police.uk')
     .replace(/^Invalid option: expected one of .*$/, 'choose one of the options')
     .replace(/^Invalid input: expected \w+, received undefined$/, 'must be given');

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { must } from '../../client/accord-client';
@@ -383,6 +385,68 @@ describe('the workspace in a browser', () => {
     await page.goto(`${stack.url}/app/users/people%40accord.test`);
     await page.getByText('This is your own account: another admin must change or disable it').waitFor();
     expect(await page.getByRole('button', { name: 'Disable the account' }).count()).toBe(0);
+    await admin.context.close();
+  });
+
+  it('adds a file to a draft with JavaScript off, shows it once checked, opens it and takes it off; an admin imports a backlog from CSV after checking it', async () => {
+    const { context, page } = await signedIn({ email: 'files@warwickshire-fire.test', role: 'editor', agencies: 'warwickshire-fire' }, { javaScriptEnabled: false });
+    await page.getByRole('link', { name: 'New draft' }).click();
+    await page.getByLabel('Title').fill('Shared training ground');
+    await page.getByRole('group', { name: 'Party 1' }).getByLabel('Agency').selectOption('warwickshire-fire');
+    await page.getByRole('button', { name: 'Save draft' }).last().click();
+    await page.locator('.govuk-notification-banner').getByText('Draft saved.').waitFor();
+
+    // Refused before anything is stored: a type Accord does not keep.
+    await page.getByLabel('Add a file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('plain notes') });
+    await page.getByRole('button', { name: 'Add the file' }).click();
+    await page.getByText('The file must be a PDF, DOCX, ODT, XLSX, PNG or JPEG.').waitFor();
+    await page.goBack();
+
+    const pdf = await PDFDocument.create();
+    pdf.addPage().drawText('Schedule 1: the training ground');
+    const bytes = Buffer.from(await pdf.save());
+    await page.getByLabel('Add a file').setInputFiles({ name: 'schedule-1.pdf', mimeType: 'application/pdf', buffer: bytes });
+    await page.getByLabel('Name to show (optional)').fill('Schedule 1: the ground');
+    await page.getByRole('button', { name: 'Add the file' }).click();
+    await page.locator('.govuk-notification-banner').getByText('File added.').waitFor();
+    const agreementUrl = page.url().split('?')[0]!;
+    const row = page.locator('#files + table tr', { hasText: 'Schedule 1: the ground' });
+    expect(await row.textContent()).toContain(createHash('sha256').update(bytes).digest('hex'));
+    // The documents function checks the bytes against what was declared; then the file is ready to open.
+    for (let attempt = 0; attempt < 50 && !(await row.textContent())!.includes('Ready'); attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await page.goto(agreementUrl);
+    }
+    expect(await row.textContent()).toContain('Ready');
+    const download = await context.request.get((await row.getByRole('link', { name: 'Schedule 1: the ground' }).getAttribute('href'))!.replace(/^/, stack.url));
+    expect(Buffer.from(await download.body()).equals(bytes)).toBe(true);
+    await row.getByRole('button', { name: 'Remove Schedule 1: the ground' }).click();
+    await page.locator('.govuk-notification-banner').getByText('File taken off the draft.').waitFor();
+    expect(await page.getByText('No files: the text below is the whole agreement.').count()).toBe(1);
+    await context.close();
+
+    const admin = await signedIn({ email: 'importer@accord.test', role: 'admin' }, { javaScriptEnabled: false });
+    await admin.page.getByRole('link', { name: 'Import agreements signed outside Accord' }).click();
+    const header = 'sourceReference,title,summary,legalBasis,effectiveDate,nextReviewDate,expiryDate,signedCopySha256,agencyId,signatoryName,signatoryRole,signatoryEmail,signedOn';
+    const csv = [
+      header,
+      'WS-1,Shared estates,,PCA2017_S2,2024-01-01,2028-01-01,,,warwickshire-fire,Ben Brook,Chief Fire Officer,,2023-12-01',
+      'WS-1,Shared estates,,PCA2017_S2,2024-01-01,2028-01-01,,,west-midlands-ambulance,Anthony Marsh,Chief Executive,,2023-12-02',
+      'WS-2,Drones,,PCA2017_S2,2024-01-01,2028-01-01,,,no-such-agency,Someone,Chief,,2023-12-01',
+    ].join('\r\n');
+    await admin.page.getByLabel('The file (CSV)').setInputFiles({ name: 'backlog.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await admin.page.getByRole('button', { name: 'Check the file' }).click();
+    // Every field is needed: nothing is checked until it says how the signatures were checked.
+    await admin.page.locator('.govuk-error-summary').getByRole('link', { name: /^How they were checked/ }).waitFor();
+    await admin.page.getByLabel('The file (CSV)').setInputFiles({ name: 'backlog.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await admin.page.getByLabel('How you satisfied yourself they were signed').fill('Sealed copies held by legal services, checked on 1 March.');
+    await admin.page.getByRole('button', { name: 'Check the file' }).click();
+    expect(await admin.page.locator('tr', { hasText: 'WS-1' }).textContent()).toContain('Ready to import');
+    expect(await admin.page.locator('tr', { hasText: 'WS-2' }).textContent()).toMatch(/Has problems.*Line 4, parties: needs at least 2/s);
+    await admin.page.getByRole('button', { name: 'Import 1 agreement' }).click();
+    await admin.page.locator('tr', { hasText: 'WS-1' }).getByText('Imported').waitFor();
+    await admin.page.locator('tr', { hasText: 'WS-1' }).getByRole('link', { name: 'WS-1' }).click();
+    expect(await admin.page.locator('.govuk-tag').first().textContent()).toContain('In force');
     await admin.context.close();
   });
 

@@ -1,5 +1,5 @@
 import { importCsv } from '../../../shared/domain/agreement/import-agreement';
-import type { TFieldError } from '../../../shared/errors';
+import { friendlyMessage, type TFieldError } from '../../../shared/errors';
 import { ZImportCsvRequest, type TImportCsvResult } from '../../../shared/schemas/agreement';
 import { agencies, agreements, newId } from '../dependencies';
 import { attempt, errorsForForm, type TFormValues } from '../form';
@@ -67,7 +67,11 @@ const render = (layout: TLayoutBase, values: TFormValues, errors: TFieldError[] 
       errorList,
       errors: byField,
       values,
-      result: result && { ...result, ready: result.agreements.filter((item) => item.outcome === 'would_create').length },
+      result: result && {
+        dryRun: result.dryRun,
+        agreements: result.agreements.map((item) => ({ ...item, errors: item.errors.map((error) => ({ ...error, message: friendlyMessage(error.message) })) })),
+        ready: result.agreements.filter((item) => item.outcome === 'would_create').length,
+      },
       outcomes: OUTCOMES,
     }),
   };
