@@ -958,57 +958,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/app/assets/dashboard.js": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The dashboard's script */
-        get: operations["getDashboardScript"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/app": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The legal team dashboard (HTML); it signs in and reads the API itself */
-        get: operations["getDashboard"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/app/{proxy+}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Any dashboard view, e.g. /app/agreements/{id} */
-        get: operations["getDashboardView"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export interface webhooks {
     "agreement.submitted": {
@@ -4225,7 +4174,10 @@ export interface operations {
     reviseAgreement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from a read ("7"), a list of them, or *: the change is made only if the agreement is still at that revision */
+                "if-match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4287,6 +4239,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description If-Match (optional) does not match the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An unexpected failure; the problem reveals nothing of its cause */
             500: {
                 headers: {
@@ -4310,7 +4271,10 @@ export interface operations {
     startVariation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from a read ("7"), a list of them, or *: the change is made only if the agreement is still at that revision */
+                "if-match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4365,6 +4329,15 @@ export interface operations {
             };
             /** @description Not in force, or a variation exists */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match (optional) does not match the current revision */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4640,7 +4613,10 @@ export interface operations {
     recordReview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from a read ("7"), a list of them, or *: the change is made only if the agreement is still at that revision */
+                "if-match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4702,6 +4678,15 @@ export interface operations {
             };
             /** @description Not in force */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match (optional) does not match the current revision: someone recorded a review meanwhile */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7651,168 +7636,6 @@ export interface operations {
             };
             /** @description The event is older than 30 days */
             410: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure; the problem reveals nothing of its cause */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Storage briefly unreachable; nothing was changed. Send the request again after `Retry-After` seconds */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getDashboardScript: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description JavaScript */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad input; `errors[]` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure; the problem reveals nothing of its cause */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Storage briefly unreachable; nothing was changed. Send the request again after `Retry-After` seconds */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getDashboard: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description An HTML page */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad input; `errors[]` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An unexpected failure; the problem reveals nothing of its cause */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Storage briefly unreachable; nothing was changed. Send the request again after `Retry-After` seconds */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getDashboardView: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description An HTML page */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad input; `errors[]` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };

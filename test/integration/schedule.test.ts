@@ -231,10 +231,15 @@ describe('variations and termination', () => {
   it('opens a variation from a review that decides to vary', async () => {
     const owner = newOwner();
     const agreement = await bringIntoForce(owner, fireAndAmbulance('vary'));
-    const reviewed = await api({ method: 'POST', path: `/agreements/${agreement.id}/reviews`, as: owner, body: { outcome: 'vary', notes: 'Add fleet maintenance.' } });
+    const seen = `"${agreement.revision}"`;
+    const reviewed = await api({ method: 'POST', path: `/agreements/${agreement.id}/reviews`, as: owner, headers: { 'if-match': seen }, body: { outcome: 'vary', notes: 'Add fleet maintenance.' } });
     expect(reviewed.status).toBe(200);
     expect(reviewed.json.variation).toMatchObject({ version: 2, supersedes: agreement.id, status: 'draft' });
     expect(reviewed.json.agreement.reviews[0]).toMatchObject({ outcome: 'vary', nextReviewDate: expect.any(String) });
+    // A colleague who opened the same agreement before that review records nothing twice.
+    const stale = await api({ method: 'POST', path: `/agreements/${agreement.id}/reviews`, as: owner, headers: { 'if-match': seen }, body: { outcome: 'continue', notes: 'Fine as it is.' } });
+    expect(stale.status).toBe(412);
+    expect((await api({ method: 'GET', path: `/agreements/${agreement.id}`, as: owner })).json.reviews).toHaveLength(1);
   });
 
   it('records a termination every party agreed, with its evidence, and tells every party; it cannot be terminated twice', async () => {

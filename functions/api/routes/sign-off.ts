@@ -70,10 +70,15 @@ export const signOffRoutes = [
     summary: 'Start a new draft version from a declined or withdrawn agreement',
     tags: ['sign-off'],
     auth: 'editor',
+    headers: ZIfMatchHeader,
     params: ZAgreementIdParams,
-    responses: { 201: { description: 'The new draft version', schema: ZAgreement }, 409: { description: 'Not declined or withdrawn, or already revised' } },
-    handle: async ({ params, user }) => {
-      const draft = await startNextVersion({ id: params.id, action: 'revise', user, now: new Date(), newId, agreements });
+    responses: {
+      201: { description: 'The new draft version', schema: ZAgreement },
+      409: { description: 'Not declined or withdrawn, or already revised' },
+      412: { description: 'If-Match (optional) does not match the current revision' },
+    },
+    handle: async ({ params, user, headers }) => {
+      const draft = await startNextVersion({ id: params.id, action: 'revise', user, ifMatch: headers['if-match'], now: new Date(), newId, agreements });
       return withEtag(201, draft, { location: `/agreements/${draft.id}` });
     },
   }),
@@ -84,10 +89,15 @@ export const signOffRoutes = [
     summary: 'Start a variation: a new draft version of an agreement in force',
     tags: ['sign-off'],
     auth: 'editor',
+    headers: ZIfMatchHeader,
     params: ZAgreementIdParams,
-    responses: { 201: { description: 'The variation draft; the current version stays in force until it is signed', schema: ZAgreement }, 409: { description: 'Not in force, or a variation exists' } },
-    handle: async ({ params, user }) => {
-      const draft = await startNextVersion({ id: params.id, action: 'vary', user, now: new Date(), newId, agreements });
+    responses: {
+      201: { description: 'The variation draft; the current version stays in force until it is signed', schema: ZAgreement },
+      409: { description: 'Not in force, or a variation exists' },
+      412: { description: 'If-Match (optional) does not match the current revision' },
+    },
+    handle: async ({ params, user, headers }) => {
+      const draft = await startNextVersion({ id: params.id, action: 'vary', user, ifMatch: headers['if-match'], now: new Date(), newId, agreements });
       return withEtag(201, draft, { location: `/agreements/${draft.id}` });
     },
   }),
@@ -134,15 +144,17 @@ export const signOffRoutes = [
     summary: 'Record a review of an agreement in force: continue, vary (opens a variation draft) or terminate',
     tags: ['reviews'],
     auth: 'editor',
+    headers: ZIfMatchHeader,
     params: ZAgreementIdParams,
     body: ZRecordReviewRequest,
     responses: {
       200: { description: 'The reviewed agreement, and the variation draft for `vary`', schema: z.object({ agreement: ZAgreement, variation: z.union([ZAgreement, z.null()]) }) },
       409: { description: 'Not in force' },
+      412: { description: 'If-Match (optional) does not match the current revision: someone recorded a review meanwhile' },
     },
-    handle: async ({ params, body, user }) => ({
+    handle: async ({ params, body, user, headers }) => ({
       status: 200,
-      body: await recordReview({ id: params.id, input: body, user, now: new Date(), newId, agreements, agencies, linkSigner: await linkSigner() }),
+      body: await recordReview({ id: params.id, input: body, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements, agencies, linkSigner: await linkSigner() }),
     }),
   }),
   defineRoute({

@@ -187,8 +187,8 @@ export const agreementActionPages: TPage[] = [
       withDate(values, 'nextReviewDate', input, errors);
       return { input, errors };
     },
-    perform: async ({ agreement, input, user, base }) => {
-      const { variation } = await recordReview({ id: agreement.id, input, user, now: now(), newId, agreements, agencies, linkSigner: await linkSigner() });
+    perform: async ({ agreement, input, user, base, ifMatch }) => {
+      const { variation } = await recordReview({ id: agreement.id, input, user, ifMatch, now: now(), newId, agreements, agencies, linkSigner: await linkSigner() });
       return variation ? { to: `${base}/agreements/${variation.id}/edit`, notice: 'review-variation' } : { notice: 'review-recorded' };
     },
   }),
@@ -337,12 +337,12 @@ ${REASON_FIELD('Why it leaves', 'Every party reads this')}`,
     await resendSigningLink({ id: agreement.id, signatoryId: params.signatoryId!, user, ifMatch, now: now(), newId, agreements, agencies, linkSigner: await linkSigner() });
     return { notice: 'resent' };
   }),
-  agreementButton('/agreements/{id}/revise', 'editor', async ({ agreement, user, base }) => {
-    const draft = await startNextVersion({ id: agreement.id, action: 'revise', user, now: now(), newId, agreements });
+  agreementButton('/agreements/{id}/revise', 'editor', async ({ agreement, user, base, ifMatch }) => {
+    const draft = await startNextVersion({ id: agreement.id, action: 'revise', user, ifMatch, now: now(), newId, agreements });
     return { to: `${base}/agreements/${draft.id}/edit`, notice: 'revised' };
   }),
-  agreementButton('/agreements/{id}/variations', 'editor', async ({ agreement, user, base }) => {
-    const draft = await startNextVersion({ id: agreement.id, action: 'vary', user, now: now(), newId, agreements });
+  agreementButton('/agreements/{id}/variations', 'editor', async ({ agreement, user, base, ifMatch }) => {
+    const draft = await startNextVersion({ id: agreement.id, action: 'vary', user, ifMatch, now: now(), newId, agreements });
     return { to: `${base}/agreements/${draft.id}/edit`, notice: 'varied' };
   }),
 ];

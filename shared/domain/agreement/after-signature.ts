@@ -12,7 +12,7 @@ import { asUser, changeAgreement, userActor, type TChange } from './change-agree
 import { assertCanPerform } from './lifecycle';
 import { nextVersionChange } from './new-version';
 
-type TOptions = { id: string; user: TUser; now: Date; newId: () => string; agreements: TAgreementStore };
+type TOptions = { id: string; user: TUser; ifMatch?: string | undefined; now: Date; newId: () => string; agreements: TAgreementStore };
 
 /** Ends an agreement in force (PA 1996 s.23: by agreement of the parties), as an admin records it; everyone is told. */
 export const terminateAgreement = async (options: TOptions & TTerminateRequest): Promise<TAgreement> => {

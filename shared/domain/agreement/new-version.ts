@@ -88,7 +88,8 @@ export const nextVersionChange = (stored: TStoredAgreement, change: TChange, opt
 };
 
 /** `revise` after a decline or withdrawal, `vary` while in force: a new draft version. */
-export const startNextVersion = async (options: TNextVersionOptions & { id: string }): Promise<TAgreement> => {
+/** `ifMatch`, when given, is the revision the user saw: a version started meanwhile is 412, not a second draft. */
+export const startNextVersion = async (options: TNextVersionOptions & { id: string; ifMatch?: string | undefined }): Promise<TAgreement> => {
   const result = await changeAgreement({
     ...asUser(options),
     change: ({ stored }) => {
