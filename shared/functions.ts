@@ -63,7 +63,7 @@ export const FUNCTIONS = {
     entry: 'functions/workspace/handler.ts',
     description: "The legal teams' workspace: server-rendered GOV.UK Frontend pages for the whole lifecycle, with its own sign-in",
     timeoutSeconds: 10,
-    settings: ['table', 'publicBaseUrl', 'auth', 'workspaceSignIn', 'userDirectory', 'signingKeys', 'documents'],
+    settings: ['table', 'publicBaseUrl', 'auth', 'workspaceSignIn', 'userDirectory', 'signingKeys', 'documents', 'webhookDestinations'],
     // A draft's files, added through a form (the workspace writes the bytes) and taken off; downloads of them and of executed copies.
     files: { read: ['attachments/', 'executed/'], write: ['attachments/'], delete: ['attachments/'] },
     table: {

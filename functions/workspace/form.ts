@@ -39,6 +39,8 @@ export const readPostedForm = async (event: APIGatewayProxyEventV2): Promise<{ v
   const files: Record<string, TPostedFile> = {};
   const parts = request.event.body as unknown as Record<string, string | { filename?: string; mimetype?: string; content?: Buffer; truncated?: boolean }>;
   for (const [name, part] of Object.entries(parts)) {
+    // busboy cuts a field at its size limit without saying so: one that long is refused, not read short.
+    if (typeof part === 'string' && part.length >= MAX_FORM_FILE_BYTES) throw new AppError('payload_too_large', `A field can be at most ${MAX_FORM_FILE_BYTES / 1024 / 1024} MB.`);
     if (typeof part === 'string') values[name] = part.replace(/\r\n/g, '\n');
     else if (part.truncated) throw new AppError('payload_too_large', `A file added here can be at most ${MAX_FORM_FILE_BYTES / 1024 / 1024} MB.`);
     else if (part.content && part.content.length > 0) files[name] = { name: part.filename ?? 'file', type: part.mimetype ?? 'application/octet-stream', bytes: part.content };

@@ -13,13 +13,15 @@ import { agreementActionPages } from './pages/agreement-actions';
 import { certificatePages } from './pages/certificate';
 import { reportPages } from './pages/report';
 import { draftPages } from './pages/draft-form';
-import { notFoundPage, serviceRoutes, signOutPage } from './pages/service';
+import { keepAlivePage, notFoundPage, serviceRoutes, signOutPage } from './pages/service';
 import { userPages } from './pages/users';
 import { filePages } from './pages/files';
 import { importPages } from './pages/imports';
+import { proposalPages } from './pages/proposals';
+import { webhookPages } from './pages/webhooks';
 
 /** Every page of the workspace; each module owns its pages and their templates. */
-export const pages: TPage[] = [...agreementListPages, ...draftPages, ...importPages, ...agreementPages, ...filePages, ...agreementActionPages, ...certificatePages, ...reportPages, ...agencyPages, ...userPages, signOutPage];
+export const pages: TPage[] = [...agreementListPages, ...draftPages, ...importPages, ...agreementPages, ...filePages, ...agreementActionPages, ...certificatePages, ...reportPages, ...agencyPages, ...userPages, keepAlivePage, ...proposalPages, ...webhookPages, signOutPage];
 
 /** The legal teams' workspace: server-rendered pages, one function, routed by path. */
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()

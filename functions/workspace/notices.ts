@@ -28,6 +28,16 @@ export const NOTICES = {
   'user-access-saved': 'Role and agencies saved. They take effect at the user’s next sign-in, or within the hour.',
   'user-disabled': 'Account disabled. They cannot sign in, and any session they have ends within the hour.',
   'user-enabled': 'Account enabled. They can sign in again.',
+  'proposal-sent': 'Proposal recorded. Each proposed party’s contacts have been emailed a link to record its view.',
+  'proposal-resent': 'New links are on their way to the agency’s contacts.',
+  'proposal-drafted': 'Draft opened from the proposal, with the parties that see a benefit. Add its text and signatories, then send it for signature.',
+  'webhook-added': 'Endpoint added. Copy its signing secret now: it will not be shown again.',
+  'webhook-saved': 'Endpoint saved.',
+  'webhook-enabled': 'Endpoint enabled. Accord sends it events again.',
+  'webhook-disabled': 'Endpoint disabled. Accord sends it nothing until it is enabled again.',
+  'webhook-rotated': 'Secret rotated. Copy the new secret now: it will not be shown again. For 24 hours deliveries are signed with the old secret too.',
+  'webhook-replayed': 'The event is being sent again. Reload the page in a few seconds to see the delivery.',
+  'webhook-deleted': 'Endpoint deleted. Nothing more is sent to it.',
 } as const;
 
 export type TNotice = keyof typeof NOTICES;

@@ -4,6 +4,7 @@ import type { Method } from '@middy/http-router';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { hasRole, type TRole, type TUser } from '../../shared/domain/user';
 import { isAppError } from '../../shared/errors';
+import { attachmentDisposition } from '../../shared/http/content-disposition';
 import { PAGE_HEADERS } from '../../shared/html/page';
 import { config } from './config';
 import { logger } from '../../shared/observability';
@@ -44,7 +45,9 @@ const NAVIGATION = [
   { path: '/agreements/new', text: 'New draft', role: 'editor' as TRole },
   { path: '/report', text: 'Board report' },
   { path: '/agencies', text: 'Agencies' },
+  { path: '/proposals', text: 'Proposals' },
   { path: '/users', text: 'Users', role: 'admin' as TRole },
+  { path: '/webhooks', text: 'Webhooks', role: 'admin' as TRole },
 ];
 
 const contentSecurityPolicy = (nonce: string) =>
@@ -67,7 +70,7 @@ const errorView = defineView<{ heading: string; message: string }>(
   `{% block page %}<h1 class="govuk-heading-l">{{ heading }}</h1><p class="govuk-body">{{ message }}</p><p class="govuk-body"><a class="govuk-link" href="{{ base }}">Go to your agreements</a></p>{% endblock %}`,
 );
 
-const HEADINGS: Record<number, string> = { 413: 'Too much to send', 403: 'You cannot do this', 404: 'Page not found', 409: 'This has changed', 410: 'This is no longer available', 422: 'This cannot be done yet', 429: 'Too many attempts' };
+const HEADINGS: Record<number, string> = { 413: 'Too much to send', 403: 'You cannot do this', 404: 'Page not found', 409: 'This has changed', 410: 'This is no longer available', 412: 'Someone else changed this first', 422: 'This cannot be done yet', 429: 'Too many attempts' };
 
 export const newNonce = () => randomBytes(16).toString('base64');
 
@@ -87,7 +90,7 @@ const respond = (result: TPageResult, nonce: string, extraHeaders: Record<string
     const bytes = typeof result.file.bytes === 'string' ? Buffer.from(result.file.bytes, 'utf8') : Buffer.from(result.file.bytes);
     return {
       statusCode: 200,
-      headers: { 'content-type': result.file.type, 'content-disposition': `attachment; filename="${result.file.name}"`, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
+      headers: { 'content-type': result.file.type, 'content-disposition': attachmentDisposition(result.file.name), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
       body: bytes.toString('base64'),
       isBase64Encoded: true,
     };

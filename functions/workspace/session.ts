@@ -4,6 +4,7 @@ import type { TSettings } from '../../shared/config';
 import type { TSessionStore } from '../../shared/db/session-repository';
 import type { TUser } from '../../shared/domain/user';
 import { AppError, isAppError } from '../../shared/errors';
+import { logger } from '../../shared/observability';
 import type { TStoredSession } from '../../shared/schemas/session';
 
 /**
@@ -109,8 +110,16 @@ export const createSessions = (options: {
       headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: await clientCredentials() },
       body: new URLSearchParams({ client_id: signIn.clientId, ...parameters }),
     });
-    // Refused (a used code, a revoked or lapsed refresh token) ends the sign-in; a fault is not a refusal.
-    if (reply.status === 400 || reply.status === 401) throw new AppError('unauthenticated', 'Sign-in was refused.');
+    // Refused (a used code, a revoked or lapsed refresh token) ends the sign-in; a fault is not a refusal,
+    // and neither is a refusal of the client itself (its secret rotated or wrong): no user could sign in.
+    if (reply.status === 400 || reply.status === 401) {
+      const { error } = z.object({ error: z.string().optional() }).catch({}).parse(await reply.json().catch(() => ({})));
+      if (error === 'invalid_client' || error === 'unauthorized_client') {
+        logger.error('The identity provider refused the workspace app client: check its client secret', { error });
+        throw new AppError('unavailable', 'Sign-in is not working just now. Try again later.', undefined, { retryAfterSeconds: 300 });
+      }
+      throw new AppError('unauthenticated', 'Sign-in was refused.');
+    }
     if (!reply.ok) throw new AppError('unavailable', 'Sign-in is not answering just now. Try again in a minute.', undefined, { retryAfterSeconds: 30 });
     return ZTokenReply.parse(await reply.json());
   };
@@ -210,12 +219,15 @@ export const createSessions = (options: {
     /** Ends the session here and at the identity provider, and revokes its refresh token. */
     async end(session: TCurrentSession) {
       await sessions.remove(session.id);
-      if (session.refreshToken) {
-        await send(signIn.revokeUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: await clientCredentials() },
-          body: new URLSearchParams({ client_id: signIn.clientId, token: session.refreshToken }),
-        }).catch(() => undefined);
+      const { refreshToken } = session;
+      if (refreshToken) {
+        // Signed out here whatever the identity provider answers: the token lapses within 12 hours anyway.
+        await (async () =>
+          send(signIn.revokeUrl, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: await clientCredentials() },
+            body: new URLSearchParams({ client_id: signIn.clientId, token: refreshToken }),
+          }))().catch(() => undefined);
       }
       const signedOut = `${options.publicBaseUrl}${options.base}/signed-out`;
       return {

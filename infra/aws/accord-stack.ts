@@ -141,6 +141,8 @@ export class AccordStack extends Stack {
     const userPool = new UserPool(this, 'LegalTeams', {
       selfSignUpEnabled: false,
       signInAliases: { email: true },
+      // An address is one account whatever its case: the workspace finds accounts by email.
+      signInCaseSensitive: false,
       autoVerify: { email: true },
       standardAttributes: { email: { required: true, mutable: true } },
       customAttributes: { [AGENCIES_CLAIM.replace('custom:', '')]: new StringAttribute({ mutable: true, maxLen: 2048 }) },
@@ -313,7 +315,7 @@ export class AccordStack extends Stack {
         grant: (fn) =>
           userPool.grant(
             fn,
-            ...['ListUsers', 'ListUsersInGroup', 'AdminGetUser', 'AdminListGroupsForUser', 'AdminCreateUser', 'AdminAddUserToGroup', 'AdminRemoveUserFromGroup', 'AdminUpdateUserAttributes', 'AdminDisableUser', 'AdminEnableUser', 'AdminUserGlobalSignOut'].map((action) => `cognito-idp:${action}`),
+            ...['ListUsers', 'ListUsersInGroup', 'AdminGetUser', 'AdminListGroupsForUser', 'AdminCreateUser', 'AdminAddUserToGroup', 'AdminRemoveUserFromGroup', 'AdminUpdateUserAttributes', 'AdminDeleteUserAttributes', 'AdminDisableUser', 'AdminEnableUser', 'AdminUserGlobalSignOut'].map((action) => `cognito-idp:${action}`),
           ),
       },
       signingKeys: { variables: { SIGNING_KEY_SECRET_ARN: signingKeys.secretArn }, grant: (fn) => signingKeys.grantRead(fn) },

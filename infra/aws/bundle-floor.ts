@@ -12,6 +12,7 @@ const CLIENTS_BY_SETTING: Partial<Record<TSettingName, readonly string[]>> = {
   mail: ['@aws-sdk/client-sesv2'],
   documents: ['@aws-sdk/client-s3', '@aws-sdk/s3-request-presigner'],
   seal: ['@aws-sdk/client-kms'],
+  userDirectory: ['@aws-sdk/client-cognito-identity-provider'],
 };
 
 /**

@@ -10,10 +10,11 @@ const itemOf = (sessionHash: string, session: TStoredSession) => ({ ...sessionKe
 export const createSessionRepository = ({ client, tableName }: TTableAccess) => ({
   async get(sessionHash: string): Promise<TStoredSession | null> {
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: sessionKey(sessionHash) }));
-    if (!Item) return null;
-    const session = ZStoredSession.parse(Item);
+    // A record of another shape (written before its fields changed) names no session: sign in again.
+    const session = Item ? ZStoredSession.safeParse(Item) : null;
+    if (!session?.success) return null;
     // TTL removes expired items within days, not at once.
-    return session.expiresAt * 1000 > Date.now() ? session : null;
+    return session.data.expiresAt * 1000 > Date.now() ? session.data : null;
   },
   async put(sessionHash: string, session: TStoredSession): Promise<void> {
     await client.send(new PutCommand({ TableName: tableName, Item: itemOf(sessionHash, session) }));

@@ -4,7 +4,7 @@ import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
 import type { Json } from 'aws-jwt-verify/safe-json-parse';
 import * as z from 'zod';
 import type { TSettings } from '../config';
-import { ROLES, type TUser } from '../domain/user';
+import { highestRole, type TUser } from '../domain/user';
 import { AppError } from '../errors';
 
 /** Claims Accord reads from an ID token: Cognito's own names, which the local stack's tokens copy. */
@@ -27,7 +27,7 @@ export const userFromClaims = (payload: JwtPayload): TUser => {
     throw new AppError('unauthenticated', unverified ? 'Your email address is not verified.' : 'The token lacks the claims Accord needs.');
   }
   const groups = claims.data[ROLE_CLAIM];
-  const role = [...ROLES].reverse().find((candidate) => groups.includes(candidate));
+  const role = highestRole(groups);
   if (!role) throw new AppError('forbidden', 'Your account has no Accord role (viewer, editor or admin).');
   return {
     email: claims.data.email.toLowerCase(),

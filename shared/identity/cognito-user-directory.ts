@@ -1,6 +1,7 @@
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
+  AdminDeleteUserAttributesCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
   AdminGetUserCommand,
@@ -16,15 +17,12 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { TSettings } from '../config';
 import type { TUserDirectory } from '../domain/ports';
-import { ROLES, type TRole } from '../domain/user';
+import { highestRole, ROLES } from '../domain/user';
 import { AppError } from '../errors';
 import { AGENCIES_CLAIM } from '../http/auth';
 import type { TUserAccount } from '../schemas/user-account';
 
 const attributesOf = (attributes: AttributeType[] | undefined): Record<string, string> => Object.fromEntries((attributes ?? []).map((attribute) => [attribute.Name, attribute.Value ?? '']));
-
-/** An account's role is the highest of Accord's groups it is in (the ID token's `cognito:groups`). */
-const highestRole = (groups: readonly string[]): TRole | null => [...ROLES].reverse().find((role) => groups.includes(role)) ?? null;
 
 const accountOf = (user: { Attributes?: AttributeType[]; UserAttributes?: AttributeType[]; Enabled?: boolean; UserStatus?: string; UserCreateDate?: Date }, groups: readonly string[]): TUserAccount => {
   const attributes = attributesOf(user.Attributes ?? user.UserAttributes);
@@ -105,18 +103,25 @@ export const createCognitoUserDirectory = (setting: TSettings['userDirectory']):
               { Name: 'email', Value: invitation.email },
               { Name: 'email_verified', Value: 'true' },
               { Name: 'name', Value: invitation.name },
-              { Name: AGENCIES_CLAIM, Value: invitation.agencies.join(',') },
+              // An admin acts for every agency: no attribute rather than an empty one.
+              ...(invitation.agencies.length ? [{ Name: AGENCIES_CLAIM, Value: invitation.agencies.join(',') }] : []),
             ],
           }),
         );
       } catch (error) {
         if (isNamed(error, 'UsernameExistsException')) throw new AppError('conflict', `${invitation.email} already has an account.`, [{ path: 'email', message: 'already has an account: find it in the list of users' }]);
+        if (isNamed(error, 'CodeDeliveryFailureException')) throw new AppError('unavailable', 'The invitation email could not be sent just now. Try again in a few minutes.', undefined, { retryAfterSeconds: 300 });
         throw error;
       }
+      // Should this fail, the account exists without a role: its page in the workspace gives it one.
       await client.send(new AdminAddUserToGroupCommand({ UserPoolId, Username: invitation.email, GroupName: invitation.role }));
     },
     async setAccess(email, access) {
-      await client.send(new AdminUpdateUserAttributesCommand({ UserPoolId, Username: email, UserAttributes: [{ Name: AGENCIES_CLAIM, Value: access.agencies.join(',') }] }));
+      if (access.agencies.length) {
+        await client.send(new AdminUpdateUserAttributesCommand({ UserPoolId, Username: email, UserAttributes: [{ Name: AGENCIES_CLAIM, Value: access.agencies.join(',') }] }));
+      } else {
+        await client.send(new AdminDeleteUserAttributesCommand({ UserPoolId, Username: email, UserAttributeNames: [AGENCIES_CLAIM] }));
+      }
       // Added to the new group before leaving the old, so the account is never without a role.
       await client.send(new AdminAddUserToGroupCommand({ UserPoolId, Username: email, GroupName: access.role }));
       for (const group of await groupsOf(email)) {
@@ -128,8 +133,9 @@ export const createCognitoUserDirectory = (setting: TSettings['userDirectory']):
         await client.send(new AdminEnableUserCommand({ UserPoolId, Username: email }));
         return;
       }
-      await client.send(new AdminDisableUserCommand({ UserPoolId, Username: email }));
+      // Signed out everywhere first: should disabling then fail, the account is only signed out, and the admin is told.
       await client.send(new AdminUserGlobalSignOutCommand({ UserPoolId, Username: email }));
+      await client.send(new AdminDisableUserCommand({ UserPoolId, Username: email }));
     },
   };
 };

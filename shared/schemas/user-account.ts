@@ -16,9 +16,15 @@ export const ZUserAccount = z.object({
 export type TUserAccount = z.infer<typeof ZUserAccount>;
 
 /** What an admin sets: the role, and the agencies whose agreements the user may see and act on. */
+/** The identity provider keeps the agencies as one attribute of at most this many characters. */
+export const MAX_AGENCIES_ATTRIBUTE = 2048;
+
 export const ZUserAccess = z.object({
   role: z.enum(ROLES, { error: 'choose a role' }),
-  agencies: z.array(ZSlug).max(50, 'at most 50 agencies'),
+  agencies: z
+    .array(ZSlug)
+    .max(50, 'at most 50 agencies')
+    .refine((agencies) => agencies.join(',').length <= MAX_AGENCIES_ATTRIBUTE, 'too many agencies for one account: give them the admin role instead'),
 });
 export type TUserAccess = z.infer<typeof ZUserAccess>;
 

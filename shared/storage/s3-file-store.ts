@@ -1,6 +1,7 @@
 import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { TFileStore } from '../domain/ports';
+import { attachmentDisposition } from '../http/content-disposition';
 import { tracer } from '../observability';
 
 export type TFileStoreSettings = { bucket: string; region: string; endpoint?: string | undefined };
@@ -61,8 +62,7 @@ export const createS3FileStore = ({ bucket, region, endpoint }: TFileStoreSettin
           Bucket: bucket,
           Key: file.key,
           ResponseContentType: file.contentType,
-          // RFC 6266 with RFC 5987's UTF-8 form, so any name survives; the ASCII form for old readers.
-          ResponseContentDisposition: `attachment; filename="${file.name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+          ResponseContentDisposition: attachmentDisposition(file.name),
         }),
         { expiresIn: expiresInSeconds },
       ),

@@ -399,8 +399,8 @@ describe('the workspace in a browser', () => {
     // Refused before anything is stored: a type Accord does not keep.
     await page.getByLabel('Add a file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('plain notes') });
     await page.getByRole('button', { name: 'Add the file' }).click();
-    await page.getByText('The file must be a PDF, DOCX, ODT, XLSX, PNG or JPEG.').waitFor();
-    await page.goBack();
+    await page.locator('.govuk-error-summary').getByRole('link', { name: 'The file: must be a PDF, DOCX, ODT, XLSX, PNG or JPEG' }).waitFor();
+    expect(await page.locator('#file-error').textContent()).toContain('must be a PDF');
 
     const pdf = await PDFDocument.create();
     pdf.addPage().drawText('Schedule 1: the training ground');
@@ -438,7 +438,8 @@ describe('the workspace in a browser', () => {
     await admin.page.getByRole('button', { name: 'Check the file' }).click();
     // Every field is needed: nothing is checked until it says how the signatures were checked.
     await admin.page.locator('.govuk-error-summary').getByRole('link', { name: /^How they were checked/ }).waitFor();
-    await admin.page.getByLabel('The file (CSV)').setInputFiles({ name: 'backlog.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    // The file chosen is kept: only the missing field needs filling in.
+    await admin.page.getByText('The file you chose is kept').waitFor();
     await admin.page.getByLabel('How you satisfied yourself they were signed').fill('Sealed copies held by legal services, checked on 1 March.');
     await admin.page.getByRole('button', { name: 'Check the file' }).click();
     expect(await admin.page.locator('tr', { hasText: 'WS-1' }).textContent()).toContain('Ready to import');

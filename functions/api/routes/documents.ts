@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/errors';
 import { renderVerifyPage } from '../../../shared/html/verify-page';
 import { renderMarkdown } from '../../../shared/html/markdown';
 import { getAgreement } from '../../../shared/domain/agreement/read-agreements';
+import { attachmentDisposition } from '../../../shared/http/content-disposition';
 import { defineRoute, htmlPage } from '../../../shared/http/route';
 import { ZAgreement, ZAgreementIdParams } from '../../../shared/schemas/agreement';
 import { ZAddAttachmentRequest, ZAttachmentDownload, ZAttachmentParams, ZAttachmentUpload, type TAttachment } from '../../../shared/schemas/attachment';
@@ -161,7 +162,7 @@ export const documentRoutes = [
       return {
         status: 200,
         content: { type: 'application/pdf', bytes: copy.bytes },
-        headers: { 'content-disposition': `attachment; filename="${copy.fileName}"` },
+        headers: { 'content-disposition': attachmentDisposition(copy.fileName) },
       };
     },
   }),

@@ -55,7 +55,7 @@ type TAgreementForm<TSchema extends z.ZodType> = {
   request: (values: TFormValues, extra: Record<string, unknown>) => { input: Record<string, unknown>; errors: TFieldError[] };
   /** What the template needs beyond the agreement (an agency's list of signatories, say). */
   extra?: (agreement: TAgreement, params: Record<string, string | undefined>, user: TUser) => Promise<Record<string, unknown>> | Record<string, unknown>;
-  perform: (options: { agreement: TAgreement; input: z.output<TSchema>; user: TUser; params: Record<string, string | undefined>; ifMatch: string | undefined; base: string }) => Promise<{ to?: string; notice: TNotice }>;
+  perform: (options: { agreement: TAgreement; input: z.output<TSchema>; user: TUser; params: Record<string, string | undefined>; ifMatch: string | undefined; base: string; values: TFormValues }) => Promise<{ to?: string; notice: TNotice }>;
 };
 
 const agreementForm = <TSchema extends z.ZodType>(name: string, form: TAgreementForm<TSchema>): TPage[] => {
@@ -116,7 +116,7 @@ ${form.fields}
         const all = [...errors, ...(parsed.success ? [] : fieldErrorsOf(parsed.error))];
         if (!parsed.success || all.length) return { status: 400, html: await render(layout, agreement, extra, values, all) };
         try {
-          const done = await form.perform({ agreement, input: parsed.data, user, params, ifMatch: ifMatchOf(values.revision), base: layout.base });
+          const done = await form.perform({ agreement, input: parsed.data, user, params, ifMatch: ifMatchOf(values.revision), base: layout.base, values });
           return { redirect: `${done.to ?? `${layout.base}/agreements/${agreement.id}`}${doneQuery(done.notice)}` };
         } catch (error) {
           const fieldErrors = formErrorsOf(error);
@@ -177,7 +177,8 @@ export const agreementActionPages: TPage[] = [
     fields: `{{ govukRadios({ name: "outcome", idPrefix: "outcome", fieldset: { legend: { text: "What did the review decide?", classes: "govuk-fieldset__legend--s" } }, value: values.outcome, errorMessage: errors.outcome,
   items: [ { value: "continue", text: "Continue as it is" }, { value: "vary", text: "Vary it", hint: { text: "A variation draft opens; this version stays in force until the variation is signed" } }, { value: "terminate", text: "End it" } ] }) }}
 {{ govukTextarea({ id: "notes", name: "notes", label: { text: "What the review found", classes: "govuk-label--s" }, value: values.notes, errorMessage: errors.notes }) }}
-{{ dateField("nextReviewDate", "Next review date", dates.nextReviewDate or {}, "Leave blank for one review interval from today", errors.nextReviewDate) }}`,
+{{ dateField("nextReviewDate", "Next review date", dates.nextReviewDate or {}, "Leave blank for one review interval from today", errors.nextReviewDate) }}
+<input type="hidden" name="reviewsSeen" value="{{ values.reviewsSeen or agreement.reviews.length }}">`,
     button: { text: 'Record the review' },
     schema: ZRecordReviewRequest,
     labels: { outcome: 'Outcome', notes: 'What the review found', nextReviewDate: 'Next review date' },
@@ -187,8 +188,10 @@ export const agreementActionPages: TPage[] = [
       withDate(values, 'nextReviewDate', input, errors);
       return { input, errors };
     },
-    perform: async ({ agreement, input, user, base, ifMatch }) => {
-      const { variation } = await recordReview({ id: agreement.id, input, user, ifMatch, now: now(), newId, agreements, agencies, linkSigner: await linkSigner() });
+    // Guarded by the reviews the form showed, not the revision: the executed copy sealed meanwhile is no reason to refuse it.
+    perform: async ({ agreement, input, user, base, values }) => {
+      const reviewsSeen = /^\d+$/.test(values.reviewsSeen ?? '') ? Number(values.reviewsSeen) : agreement.reviews.length;
+      const { variation } = await recordReview({ id: agreement.id, input, user, reviewsSeen, now: now(), newId, agreements, agencies, linkSigner: await linkSigner() });
       return variation ? { to: `${base}/agreements/${variation.id}/edit`, notice: 'review-variation' } : { notice: 'review-recorded' };
     },
   }),
@@ -337,12 +340,13 @@ ${REASON_FIELD('Why it leaves', 'Every party reads this')}`,
     await resendSigningLink({ id: agreement.id, signatoryId: params.signatoryId!, user, ifMatch, now: now(), newId, agreements, agencies, linkSigner: await linkSigner() });
     return { notice: 'resent' };
   }),
-  agreementButton('/agreements/{id}/revise', 'editor', async ({ agreement, user, base, ifMatch }) => {
-    const draft = await startNextVersion({ id: agreement.id, action: 'revise', user, ifMatch, now: now(), newId, agreements });
+  // A second version cannot start twice (the status guard refuses it), so no revision is asked for.
+  agreementButton('/agreements/{id}/revise', 'editor', async ({ agreement, user, base }) => {
+    const draft = await startNextVersion({ id: agreement.id, action: 'revise', user, now: now(), newId, agreements });
     return { to: `${base}/agreements/${draft.id}/edit`, notice: 'revised' };
   }),
-  agreementButton('/agreements/{id}/variations', 'editor', async ({ agreement, user, base, ifMatch }) => {
-    const draft = await startNextVersion({ id: agreement.id, action: 'vary', user, ifMatch, now: now(), newId, agreements });
+  agreementButton('/agreements/{id}/variations', 'editor', async ({ agreement, user, base }) => {
+    const draft = await startNextVersion({ id: agreement.id, action: 'vary', user, now: now(), newId, agreements });
     return { to: `${base}/agreements/${draft.id}/edit`, notice: 'varied' };
   }),
 ];

@@ -5,9 +5,9 @@ import { renderMarkdown } from '../../../shared/html/markdown';
 import type { TAgreement } from '../../../shared/schemas/agreement';
 import type { TAuditEvent } from '../../../shared/schemas/audit-event';
 import { ATTACHMENT_REFUSALS, ATTACHMENT_TYPES, fileSizeInWords, type TAttachment } from '../../../shared/schemas/attachment';
-import { MAX_FORM_FILE_MB } from './files';
 import { fileChangesAllowed } from '../../../shared/domain/agreement/attachments';
 import { agreements } from '../dependencies';
+import { MAX_FORM_FILE_BYTES, type TFormValues } from '../form';
 import type { TLayoutBase, TPage } from '../page-route';
 import { noticeOf } from '../notices';
 import { defineView } from '../view';
@@ -28,7 +28,7 @@ const fileRowsOf = (agreement: TAgreement, allowed: ReturnType<typeof fileChange
     refusalText: file.refusal ? ATTACHMENT_REFUSALS[file.refusal] : null,
   }));
 
-const view = defineView<{ agreement: TAgreement; text: string; actions: ReturnType<typeof actionsFor>; ownParties: string[]; labels: object; dates: Record<string, string>; files: TFileRow[]; canAddFile: boolean; maxFileMb: number }>(
+const view = defineView<{ agreement: TAgreement; text: string; actions: ReturnType<typeof actionsFor>; ownParties: string[]; labels: object; dates: Record<string, string>; files: TFileRow[]; canAddFile: boolean; maxFileMb: number; fileForm: { values: TFormValues; errors: Record<string, { text: string }> } }>(
   'accord/agreement.njk',
   `{% block page %}
 <span class="govuk-caption-l">{{ agreement.reference }}, version {{ agreement.version }}</span>
@@ -85,8 +85,8 @@ const view = defineView<{ agreement: TAgreement; text: string; actions: ReturnTy
 {% if canAddFile %}
 <form method="post" action="{{ base }}/agreements/{{ agreement.id }}/files" enctype="multipart/form-data" novalidate>
 <input type="hidden" name="csrfToken" value="{{ csrfToken }}"><input type="hidden" name="revision" value="{{ agreement.revision }}">
-{{ govukFileUpload({ id: "file", name: "file", label: { text: "Add a file", classes: "govuk-label--s" }, hint: { text: "The agreement as signed paper would carry it, or a schedule: PDF, DOCX, ODT, XLSX, PNG or JPEG, up to " + maxFileMb + " MB. Its SHA-256 becomes part of the document hash." }, attributes: { accept: ".pdf,.docx,.odt,.xlsx,.png,.jpg,.jpeg" } }) }}
-{{ govukInput({ id: "name", name: "name", label: { text: "Name to show (optional)" }, hint: { text: "For example Schedule 2: data sharing. The file’s own name if left blank." }, classes: "govuk-!-width-two-thirds" }) }}
+{{ govukFileUpload({ id: "file", name: "file", label: { text: "Add a file", classes: "govuk-label--s" }, hint: { text: "The agreement as signed paper would carry it, or a schedule: PDF, DOCX, ODT, XLSX, PNG or JPEG, up to " + maxFileMb + " MB. Its SHA-256 becomes part of the document hash." }, errorMessage: fileForm.errors.file, attributes: { accept: ".pdf,.docx,.odt,.xlsx,.png,.jpg,.jpeg" } }) }}
+{{ govukInput({ id: "name", name: "name", label: { text: "Name to show (optional)" }, hint: { text: "For example Schedule 2: data sharing. The file’s own name if left blank." }, value: fileForm.values.name, errorMessage: fileForm.errors.name, classes: "govuk-!-width-two-thirds" }) }}
 {{ govukButton({ text: "Add the file", classes: "govuk-button--secondary" }) }}
 </form>
 {% endif %}
@@ -130,11 +130,18 @@ const trailView = defineView<{ agreement: TAgreement; events: (TAuditEvent & { w
 const datesOf = (agreement: TAgreement) =>
   Object.fromEntries((['effectiveDate', 'nextReviewDate', 'expiryDate'] as const).flatMap((field) => (agreement[field] ? [[field, dateInWords(agreement[field]!)]] : [])));
 
-const renderAgreement = (layout: TLayoutBase, agreement: TAgreement, extra: Partial<TLayoutBase> = {}) => {
+/** The agreement's page; with `fileForm`, the file form comes back with what was typed and its errors. */
+export const renderAgreement = (
+  layout: TLayoutBase,
+  agreement: TAgreement,
+  extra: Partial<TLayoutBase> = {},
+  fileForm: { values: TFormValues; errors: Record<string, { text: string }> } = { values: {}, errors: {} },
+) => {
   const allowedFiles = fileChangesAllowed(agreement, layout.user!);
   return view({
     ...layout,
     ...extra,
+    fileForm,
     title: `${agreement.reference}: ${agreement.title}`,
     backLink: { href: layout.base, text: 'All agreements' },
     agreement,
@@ -145,7 +152,7 @@ const renderAgreement = (layout: TLayoutBase, agreement: TAgreement, extra: Part
     dates: datesOf(agreement),
     files: fileRowsOf(agreement, allowedFiles),
     canAddFile: allowedFiles.add,
-    maxFileMb: MAX_FORM_FILE_MB,
+    maxFileMb: MAX_FORM_FILE_BYTES / 1024 / 1024,
   });
 };
 

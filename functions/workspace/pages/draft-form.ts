@@ -112,6 +112,7 @@ const view = defineView<TDraftView>(
   `{% block page %}
 {% if caption %}<span class="govuk-caption-l">{{ caption }}</span>{% endif %}
 <h1 class="govuk-heading-l">{{ heading }}</h1>
+<p class="govuk-body accord-no-print">For your security, Accord signs you out after an hour without activity. With JavaScript turned off, typing does not count: save the draft at least once an hour.</p>
 {% if stale %}
 <div class="govuk-notification-banner" role="region" aria-labelledby="stale-title" data-module="govuk-notification-banner">
   <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="stale-title">Important</h2></div>

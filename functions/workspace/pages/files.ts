@@ -1,11 +1,13 @@
 import { addAttachment, DOWNLOAD_WINDOW_SECONDS, openableAttachment, removeAttachment } from '../../../shared/domain/agreement/attachments';
 import { readExecutedCopy } from '../../../shared/domain/agreement/executed-copy';
 import { sha256Hex } from '../../../shared/domain/audit/audit-chain';
-import { AppError } from '../../../shared/errors';
+import type { TFieldError } from '../../../shared/errors';
+import { getAgreement } from '../../../shared/domain/agreement/read-agreements';
 import { logger } from '../../../shared/observability';
-import { ATTACHMENT_TYPES, type TAttachmentType } from '../../../shared/schemas/attachment';
+import { ATTACHMENT_TYPES, ZAddAttachmentRequest, type TAttachmentType } from '../../../shared/schemas/attachment';
 import { agreements, files, newId } from '../dependencies';
-import { ifMatchOf, MAX_FORM_FILE_BYTES, type TPostedFile } from '../form';
+import { attempt, errorsForForm, ifMatchOf, type TPostedFile } from '../form';
+import { renderAgreement } from './agreement';
 import { doneQuery } from '../notices';
 import type { TPage, TPageResult } from '../page-route';
 
@@ -23,7 +25,8 @@ const TYPE_BY_EXTENSION: Record<string, TAttachmentType> = {
 const declaredTypeOf = (file: TPostedFile): TAttachmentType | null =>
   Object.hasOwn(ATTACHMENT_TYPES, file.type) ? (file.type as TAttachmentType) : (TYPE_BY_EXTENSION[file.name.split('.').pop()?.toLowerCase() ?? ''] ?? null);
 
-const fileError = (message: string) => new AppError('validation_failed', message, [{ path: 'file', message }]);
+/** The file form's fields as the error summary names them; the size and type a file declares are the file's own. */
+const FILE_FIELDS: Record<string, string> = { name: 'Name to show', file: 'The file' };
 
 const backTo = (base: string, agreementId: string, notice: 'file-added' | 'file-removed'): TPageResult => ({ redirect: `${base}/agreements/${agreementId}${doneQuery(notice)}#files` });
 
@@ -35,22 +38,26 @@ export const filePages: TPage[] = [
     role: 'editor',
     handle: async ({ params, user, layout, form, files: posted }) => {
       const file = posted.file;
-      if (!file) throw fileError('Choose a file to add.');
-      const contentType = declaredTypeOf(file);
-      if (!contentType) throw fileError('The file must be a PDF, DOCX, ODT, XLSX, PNG or JPEG.');
-      const name = (form.name?.trim() || file.name).slice(0, 200);
-      const { attachment } = await addAttachment({
-        id: params.id!,
-        request: { name, contentType, size: file.bytes.length, sha256: sha256Hex(file.bytes) },
-        user,
-        ifMatch: ifMatchOf(form.revision),
-        now: new Date(),
-        newId,
-        agreements,
+      const contentType = file && declaredTypeOf(file);
+      const request = file && contentType && { name: form.name?.trim() || file.name, contentType, size: file.bytes.length, sha256: sha256Hex(file.bytes) };
+      const parsed = request ? ZAddAttachmentRequest.safeParse(request) : null;
+      const refusal: TFieldError[] = !file
+        ? [{ path: 'file', message: 'choose a file to add' }]
+        : !contentType
+          ? [{ path: 'file', message: 'must be a PDF, DOCX, ODT, XLSX, PNG or JPEG' }]
+          : [];
+      const again = async (errors: TFieldError[]): Promise<TPageResult> => {
+        const { errorList, byField } = errorsForForm(errors, { describe: (path) => FILE_FIELDS[path] ?? 'The file', fieldOf: (path) => (path === 'name' ? 'name' : 'file') });
+        const agreement = await getAgreement({ id: params.id!, user, agreements });
+        return { status: 400, html: renderAgreement(layout, agreement, { errorList }, { values: form, errors: byField }) };
+      };
+      if (refusal.length) return again(refusal);
+      return attempt(again, parsed!, async () => {
+        const { attachment } = await addAttachment({ id: params.id!, request: parsed!.data!, user, ifMatch: ifMatchOf(form.revision), now: new Date(), newId, agreements });
+        // Stored as a presigned upload would store it: the documents function checks the bytes against what was declared.
+        await files.write(attachment.objectKey, file!.bytes, contentType!);
+        return backTo(layout.base, params.id!, 'file-added');
       });
-      // Stored as a presigned upload would store it: the documents function checks the bytes against what was declared.
-      await files.write(attachment.objectKey, file.bytes, contentType);
-      return backTo(layout.base, params.id!, 'file-added');
     },
   },
   {
@@ -84,4 +91,3 @@ export const filePages: TPage[] = [
   },
 ];
 
-export const MAX_FORM_FILE_MB = MAX_FORM_FILE_BYTES / 1024 / 1024;

@@ -46,7 +46,8 @@ ${FORM_FIELDS}
 <form method="post" enctype="multipart/form-data" novalidate>
 ${FORM_FIELDS}
 <input type="hidden" name="action" value="check">
-{{ govukFileUpload({ id: "csv", name: "file", label: { text: "The file (CSV)", classes: "govuk-label--s" }, errorMessage: errors.csv, attributes: { accept: ".csv,text/csv" } }) }}
+{% if values.csv %}<input type="hidden" name="csv" value="{{ values.csv }}">{% endif %}
+{{ govukFileUpload({ id: "csv", name: "file", label: { text: "The file (CSV)", classes: "govuk-label--s" }, hint: { text: "The file you chose is kept: choose another only to replace it. Up to 1,000,000 characters." if values.csv else "Up to 1,000,000 characters (about 200 agreements)." }, errorMessage: errors.csv, attributes: { accept: ".csv,text/csv" } }) }}
 {{ govukTextarea({ id: "attestation", name: "attestation", label: { text: "How you satisfied yourself they were signed", classes: "govuk-label--s" }, hint: { text: "Recorded as the first event of each agreement’s audit trail, for example: the sealed copies held by legal services, checked against the register on 1 March" }, value: values.attestation, errorMessage: errors.attestation, rows: 3 }) }}
 {{ govukButton({ text: "Check the file" }) }}
 </form>

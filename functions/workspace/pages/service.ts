@@ -106,6 +106,9 @@ export const serviceRoutes = [
 export const notFoundPage = () =>
   publicPage((layout) => messageView({ ...layout, title: 'Page not found', heading: 'Page not found', paragraphs: ['If you typed the web address, check it is correct.'], action: { href: WORKSPACE_BASE, text: 'Go to your agreements' } }), 404);
 
+/** What the workspace's script asks while someone types, so the idle timeout counts their typing. */
+export const keepAlivePage: TPage = { method: 'GET', path: '/keep-alive', role: 'viewer', handle: async () => ({ html: '', status: 204 }) };
+
 /** Sign-out: the session ends here and at the identity provider. */
 export const signOutPage: TPage = {
   method: 'POST',

@@ -57,8 +57,12 @@ export const terminateAgreement = async (options: TOptions & TTerminateRequest):
  * `vary` does the same and opens a variation draft; `terminate` asks every party to end it.
  * Returns the reviewed version and, for `vary`, the new draft.
  */
+/**
+ * `reviewsSeen`, when given, is how many reviews the user's form showed: a review recorded
+ * meanwhile refuses this one, though other changes (its executed copy sealed, say) do not.
+ */
 export const recordReview = async (
-  options: TOptions & { input: TRecordReviewRequest; linkSigner: TLinkSigner; agencies: TAgencyStore },
+  options: TOptions & { input: TRecordReviewRequest; linkSigner: TLinkSigner; agencies: TAgencyStore; reviewsSeen?: number | undefined },
 ): Promise<{ agreement: TAgreement; variation: TAgreement | null }> => {
   const { input, user } = options;
   const today = londonDate(options.now);
@@ -66,6 +70,9 @@ export const recordReview = async (
     ...asUser(options),
     change: async ({ stored }): Promise<TChange<TAgreement | null>> => {
       assertCanPerform(stored.agreement.status, 'review');
+      if (options.reviewsSeen !== undefined && stored.agreement.reviews.length !== options.reviewsSeen) {
+        throw new AppError('precondition_failed', 'Someone recorded a review of this agreement meanwhile. Open it again to see that review.');
+      }
       const nextReviewDate = input.outcome === 'terminate' ? null : (input.nextReviewDate ?? addMonths(today, stored.agreement.reviewIntervalMonths));
       if (nextReviewDate !== null && nextReviewDate <= today) {
         throw new AppError('validation_failed', 'The next review must be after today.', [{ path: 'nextReviewDate', message: `must be after ${today}` }]);

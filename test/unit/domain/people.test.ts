@@ -111,6 +111,7 @@ describe('the Cognito user directory', () => {
     await directory.setEnabled('sam@warwickshire-fire.test', false);
     expect(cognito.commandCalls(AdminDisableUserCommand)).toHaveLength(1);
     expect(cognito.commandCalls(AdminUserGlobalSignOutCommand)).toHaveLength(1);
+    expect(cognito.calls().map((call) => call.args[0].constructor.name)).toEqual(['AdminUserGlobalSignOutCommand', 'AdminDisableUserCommand']);
   });
 
   it('lists every page of users with the highest role of their groups', async () => {

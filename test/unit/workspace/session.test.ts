@@ -23,7 +23,7 @@ const setUp = (now: () => Date) => {
   const credentials: (string | null)[] = [];
   let role: 'editor' | 'viewer' = 'editor';
   /** How the identity provider answers the next refresh. */
-  let refresh: 'tokens' | 'refused' | 'down' = 'tokens';
+  let refresh: 'tokens' | 'refused' | 'down' | 'client-refused' = 'tokens';
   const sessions = createSessions({
     signIn: SIGN_IN,
     publicBaseUrl: 'https://accord.example.police.uk',
@@ -42,6 +42,7 @@ const setUp = (now: () => Date) => {
       credentials.push(new Headers(init.headers).get('authorization'));
       if (body.get('grant_type') === 'refresh_token' && refresh === 'refused') return new Response('{"error":"invalid_grant"}', { status: 400 });
       if (body.get('grant_type') === 'refresh_token' && refresh === 'down') return new Response('', { status: 503 });
+      if (body.get('grant_type') === 'refresh_token' && refresh === 'client-refused') return new Response('{"error":"invalid_client"}', { status: 401 });
       return Response.json({ id_token: idToken('legal@warwickshire-fire.test', new Date(now().getTime() + 3600_000)), refresh_token: 'refresh-1', expires_in: 3600 });
     }) as typeof fetch,
   });
@@ -158,6 +159,10 @@ describe('workspace sessions', () => {
     expect(await kit.sessions.current(cookie, new Date('2027-03-01T09:45:00Z'))).not.toBeNull();
     now = new Date('2027-03-01T10:30:00Z');
     await expect(kit.sessions.current(cookie, now)).rejects.toThrow(/not answering/);
+    expect(kit.stored.size).toBe(1);
+    // A refusal of the app client (its secret rotated) is the service's fault, not the user's: nobody is signed out by it.
+    kit.setRefresh('client-refused');
+    await expect(kit.sessions.current(cookie, now)).rejects.toThrow(/not working just now/);
     expect(kit.stored.size).toBe(1);
   });
 
