@@ -37,16 +37,18 @@ export const floorSource = (name: TFunctionName): string =>
  * (csv-parse among them). The documents work put the S3 client (and presigner) in the API's and the
  * signing function's floors, which lowered their ratios; their budgets came down with them. The
  * workspace's entry in the functions table, which every bundle carries, added 1.2 KB to each: the
- * daily job's budget went up by 0.01 with it.
+ * daily job's budget went up by 0.01 with it, and the outbox sender's by 0.01 when that entry
+ * gained the workspace's users, files and webhook settings.
  */
 export const BUNDLE_BUDGETS: Record<TFunctionName, number> = {
   // Lower since the documents work (the S3 client both now call is in their floors too), and
   // since a create's idempotency key is written in its own transaction (no Powertools idempotency).
   api: 1.95,
   signing: 1.65,
-  // Server-rendered pages: Nunjucks (its compiler included; templates are compiled on first use) and the page modules.
-  workspace: 2.5,
-  outboxSender: 1.42,
+  // Server-rendered pages: Nunjucks (its compiler included; templates are compiled on first use) and
+  // the page modules. Lower since it manages users (Cognito's client) and files (S3's): both are in its floor.
+  workspace: 1.9,
+  outboxSender: 1.43,
   dailyJob: 1.65,
   sesEvents: 1.64,
   // Off the request path: it renders and seals PDFs (pdf-lib, an embedded font, PKI.js), which is why it is a function of its own.
