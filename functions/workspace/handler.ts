@@ -17,11 +17,12 @@ import { keepAlivePage, notFoundPage, serviceRoutes, signOutPage } from './pages
 import { userPages } from './pages/users';
 import { filePages } from './pages/files';
 import { importPages } from './pages/imports';
+import { checkAndSendPages } from './pages/check-and-send';
 import { proposalPages } from './pages/proposals';
 import { webhookPages } from './pages/webhooks';
 
 /** Every page of the workspace; each module owns its pages and their templates. */
-export const pages: TPage[] = [...agreementListPages, ...draftPages, ...importPages, ...agreementPages, ...filePages, ...agreementActionPages, ...certificatePages, ...reportPages, ...agencyPages, ...userPages, keepAlivePage, ...proposalPages, ...webhookPages, signOutPage];
+export const pages: TPage[] = [...agreementListPages, ...draftPages, ...checkAndSendPages, ...importPages, ...agreementPages, ...filePages, ...agreementActionPages, ...certificatePages, ...reportPages, ...agencyPages, ...userPages, keepAlivePage, ...proposalPages, ...webhookPages, signOutPage];
 
 /** The legal teams' workspace: server-rendered pages, one function, routed by path. */
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()

@@ -60,7 +60,7 @@ const MACROS = `{% from "govuk/components/date-input/macro.njk" import govukDate
 
 /** The components every page may use, imported once here rather than by each page. */
 const PAGE_IMPORTS = [
-  ...['button', 'checkboxes', 'details', 'fieldset', 'file-upload', 'input', 'inset-text', 'pagination', 'radios', 'select', 'summary-list', 'tag', 'textarea', 'warning-text'].map(
+  ...['button', 'checkboxes', 'details', 'fieldset', 'file-upload', 'input', 'inset-text', 'pagination', 'radios', 'select', 'summary-list', 'tag', 'task-list', 'textarea', 'warning-text'].map(
     (component) => `{% from "govuk/components/${component}/macro.njk" import govuk${component.replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase())} %}`,
   ),
   '{% from "accord/macros.njk" import dateField %}',

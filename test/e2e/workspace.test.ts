@@ -56,7 +56,8 @@ describe('the workspace in a browser', () => {
     await group.getByLabel('Email address').fill(signatory.email);
   };
 
-  const draftJourney = async (page: Page) => {
+  /** `check`, when given, is called on the task list and on the check-answers page (for axe-core). */
+  const draftJourney = async (page: Page, check?: (name: 'task list' | 'check answers') => Promise<void>) => {
     await page.getByRole('link', { name: 'New draft' }).click();
     await page.getByLabel('Title').fill('Shared fleet workshop');
     await page.getByLabel('Agreement text').fill('# Shared fleet workshop\n\nThe parties share one workshop.');
@@ -83,8 +84,16 @@ describe('the workspace in a browser', () => {
     await page.locator('.govuk-notification-banner').getByText('Draft saved.').waitFor();
     const reference = (await page.locator('.govuk-caption-l').textContent())!.split(',')[0]!;
 
+    // The task list says what is left before it can be sent; each incomplete task leads to its field.
+    await check?.('task list');
+    const tasks = page.locator('.govuk-task-list');
+    expect(await tasks.locator('li', { hasText: 'How a party may withdraw (s.4)' }).textContent()).toContain('Incomplete');
+    expect(await tasks.locator('li', { hasText: 'The agreement in writing' }).textContent()).toContain('Completed');
+    expect(await tasks.locator('li', { hasText: 'Check and send for signature' }).textContent()).toContain('Cannot start yet');
+    expect(await tasks.getByRole('link', { name: 'How a party may withdraw (s.4)' }).getAttribute('href')).toMatch(/\/edit#withdrawalTerms$/);
+
     // Sending it before the statute's rules are met shows each failure beside its field.
-    await page.getByRole('button', { name: 'Send for signature' }).click();
+    await page.getByRole('link', { name: 'Check and send for signature' }).first().click();
     await page.getByRole('heading', { name: 'Fix the draft before it is sent for signature' }).waitFor();
     const failures = await page.locator('.govuk-error-summary a').allTextContents();
     expect(failures.some((text) => text.startsWith('How a party may withdraw'))).toBe(true);
@@ -98,6 +107,14 @@ describe('the workspace in a browser', () => {
       await group.getByLabel('Its assessment of the effect on public safety').fill(ASSESSMENT.publicSafety);
     }
     await page.getByRole('button', { name: 'Save draft' }).last().click();
+    expect(await page.locator('.govuk-task-list li', { hasText: 'Check and send for signature' }).textContent()).toContain('Not yet started');
+    await page.locator('.govuk-task-list').getByRole('link', { name: 'Check and send for signature' }).click();
+    // Check answers: everything that will be signed, each with its way back to change it.
+    await page.getByRole('heading', { name: 'Check the agreement before you send it' }).waitFor();
+    const party1 = page.locator('h2', { hasText: 'Party 1: Warwickshire Fire and Rescue Service' }).locator('xpath=following-sibling::dl[1]');
+    expect(await party1.textContent()).toContain(`${FIRE_CHIEF.name}, ${FIRE_CHIEF.role} (${FIRE_CHIEF.email})`);
+    expect(await page.getByRole('link', { name: 'Change the withdrawal terms' }).getAttribute('href')).toMatch(/\/edit#withdrawalTerms$/);
+    await check?.('check answers');
     await page.getByRole('button', { name: 'Send for signature' }).click();
     await page.locator('.govuk-notification-banner').getByText('Sent for signature').waitFor();
     expect(await page.locator('.govuk-tag').first().textContent()).toContain('Awaiting signatures');
@@ -116,9 +133,13 @@ describe('the workspace in a browser', () => {
     await context.close();
   });
 
-  it('does the same journey with JavaScript on', async () => {
-    const { context, page } = await signedIn({ email: 'editor2@warwickshire-fire.test', role: 'editor', agencies: 'warwickshire-fire' });
-    await draftJourney(page);
+  it('does the same journey with JavaScript on, and passes axe-core on the task list and the check-answers page', async () => {
+    const { context, page } = await signedIn({ email: 'editor2@warwickshire-fire.test', role: 'editor', agencies: 'warwickshire-fire' }, { bypassCSP: true });
+    const violations: Record<string, string[]> = {};
+    await draftJourney(page, async (name) => {
+      violations[name] = await axeViolations(page);
+    });
+    expect(violations).toEqual({ 'task list': [], 'check answers': [] });
     await context.close();
   });
 
@@ -483,6 +504,9 @@ describe('the workspace in a browser', () => {
     await tabTo((element) => element.tag === 'BUTTON' && element.text === 'Save draft', 'Save draft');
     await page.keyboard.press('Enter');
     await page.locator('.govuk-notification-banner').getByText('Draft saved.').waitFor();
+    await tabTo((element) => element.tag === 'A' && element.text === 'Check and send for signature', 'Check and send for signature');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Check the agreement before you send it' }).waitFor();
     await tabTo((element) => element.tag === 'BUTTON' && element.text === 'Send for signature', 'Send for signature');
     await page.keyboard.press('Enter');
     await page.locator('.govuk-notification-banner').getByText('Sent for signature').waitFor();
@@ -505,7 +529,7 @@ describe('the workspace in a browser', () => {
     await page.getByRole('button', { name: 'Save draft' }).last().click();
     await page.locator('.govuk-notification-banner').waitFor();
     await check('agreement');
-    await page.getByRole('button', { name: 'Send for signature' }).click();
+    await page.getByRole('link', { name: 'Check and send for signature' }).first().click();
     await page.locator('.govuk-error-summary').waitFor();
     await check('submit errors');
     await page.goBack();

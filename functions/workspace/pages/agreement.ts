@@ -6,6 +6,7 @@ import type { TAgreement } from '../../../shared/schemas/agreement';
 import type { TAuditEvent } from '../../../shared/schemas/audit-event';
 import { ATTACHMENT_REFUSALS, ATTACHMENT_TYPES, fileSizeInWords, type TAttachment } from '../../../shared/schemas/attachment';
 import { fileChangesAllowed } from '../../../shared/domain/agreement/attachments';
+import { draftTasks } from './check-and-send';
 import { agreements } from '../dependencies';
 import { MAX_FORM_FILE_BYTES, type TFormValues } from '../form';
 import type { TLayoutBase, TPage } from '../page-route';
@@ -28,7 +29,7 @@ const fileRowsOf = (agreement: TAgreement, allowed: ReturnType<typeof fileChange
     refusalText: file.refusal ? ATTACHMENT_REFUSALS[file.refusal] : null,
   }));
 
-const view = defineView<{ agreement: TAgreement; text: string; actions: ReturnType<typeof actionsFor>; ownParties: string[]; labels: object; dates: Record<string, string>; files: TFileRow[]; canAddFile: boolean; maxFileMb: number; fileForm: { values: TFormValues; errors: Record<string, { text: string }> } }>(
+const view = defineView<{ agreement: TAgreement; text: string; actions: ReturnType<typeof actionsFor>; ownParties: string[]; labels: object; dates: Record<string, string>; files: TFileRow[]; canAddFile: boolean; maxFileMb: number; fileForm: { values: TFormValues; errors: Record<string, { text: string }> }; tasks: ReturnType<typeof draftTasks> | null }>(
   'accord/agreement.njk',
   `{% block page %}
 <span class="govuk-caption-l">{{ agreement.reference }}, version {{ agreement.version }}</span>
@@ -38,11 +39,15 @@ const view = defineView<{ agreement: TAgreement; text: string; actions: ReturnTy
 {% if actions.edit or actions.submit or actions.revise or actions.vary or actions.review %}
 <div class="accord-actions govuk-!-margin-bottom-6">
   {% if actions.edit %}<a class="govuk-button" href="{{ base }}/agreements/{{ agreement.id }}/edit">Edit draft</a>{% endif %}
-  {% if actions.submit %}{{ post("/submit", "Send for signature", "govuk-button--secondary") }}{% endif %}
+  {% if actions.submit %}<a class="govuk-button govuk-button--secondary" href="{{ base }}/agreements/{{ agreement.id }}/submit">Check and send for signature</a>{% endif %}
   {% if actions.revise %}{{ post("/revise", "Revise as a new draft", "") }}{% endif %}
   {% if actions.review %}<a class="govuk-button" href="{{ base }}/agreements/{{ agreement.id }}/review">Record a review</a>{% endif %}
   {% if actions.vary %}{{ post("/variations", "Start a variation", "govuk-button--secondary") }}{% endif %}
 </div>
+{% endif %}
+{% if tasks %}
+<h2 class="govuk-heading-m">Before it can be sent for signature</h2>
+{{ govukTaskList({ idPrefix: "draft-task", items: tasks }) }}
 {% endif %}
 {{ govukSummaryList({ rows: [
   { key: { text: "Summary" }, value: { text: agreement.summary or "Not given" } },
@@ -151,6 +156,7 @@ export const renderAgreement = (
     labels: { status: STATUS_LABELS, signatory: SIGNATORY_LABELS, legalBasis: LEGAL_BASIS_LABELS },
     dates: datesOf(agreement),
     files: fileRowsOf(agreement, allowedFiles),
+    tasks: actionsFor(agreement, layout.user!).submit ? draftTasks(agreement, layout.base) : null,
     canAddFile: allowedFiles.add,
     maxFileMb: MAX_FORM_FILE_BYTES / 1024 / 1024,
   });

@@ -283,6 +283,20 @@ const editView = (agreement: TAgreement) => ({
   owner: false,
 });
 
+/** What stops a draft being sent, shown where it is fixed: on the draft's form, beside each field. */
+export const renderFixBeforeSending = async (layout: TLayoutBase, user: TUser, agreement: TAgreement, errors: TFieldError[]) => {
+  const form = draftFormOf(agreement);
+  return renderForm(layout, user, {
+    ...editView(agreement),
+    title: `Edit ${agreement.reference}`,
+    heading: 'Fix the draft before it is sent for signature',
+    form,
+    revision: agreement.revision,
+    basis: JSON.stringify(basisOf(form)),
+    errors,
+  });
+};
+
 /** Drafting: a new draft, editing one, and sending it for signature (its failures shown on the form). */
 export const draftPages: TPage[] = [
   {
@@ -373,21 +387,7 @@ export const draftPages: TPage[] = [
       } catch (error) {
         const fieldErrors = formErrorsOf(error);
         if (!fieldErrors) throw error;
-        // What stops it being sent is shown where it is fixed: on the draft's form, beside each field.
-        const agreement = await getAgreement({ id: params.id!, user, agreements });
-        const form = draftFormOf(agreement);
-        return {
-          status: 422,
-          html: await renderForm(layout, user, {
-            ...editView(agreement),
-            title: `Edit ${agreement.reference}`,
-            heading: 'Fix the draft before it is sent for signature',
-            form,
-            revision: agreement.revision,
-            basis: JSON.stringify(basisOf(form)),
-            errors: fieldErrors,
-          }),
-        };
+        return { status: 422, html: await renderFixBeforeSending(layout, user, await getAgreement({ id: params.id!, user, agreements }), fieldErrors) };
       }
     },
   },
