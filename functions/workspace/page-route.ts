@@ -47,7 +47,7 @@ const NAVIGATION = [
   { path: '/agencies', text: 'Agencies' },
   { path: '/proposals', text: 'Proposals' },
   { path: '/users', text: 'Users', role: 'admin' as TRole },
-  { path: '/webhooks', text: 'Webhooks', role: 'admin' as TRole },
+  { path: '/webhooks', text: 'Webhooks', role: 'editor' as TRole },
 ];
 
 const contentSecurityPolicy = (nonce: string) =>

@@ -255,26 +255,32 @@ describe('proposals and webhooks in the workspace', () => {
     await context.close();
   });
 
-  it('keeps the webhook pages to admins', async () => {
+  it('keeps each endpoint to its agency’s editors and admins: a viewer has no webhook pages, an editor only their agency’s endpoints', async () => {
     const client = await stackClient(stack.url);
     await client.signIn({ email: 'admin@accord.test', role: 'admin' });
     const created = (await client.call('POST', '/webhooks', { url: `${receiver.url}/kept`, events: ['agreement.in_force'] })) as { endpoint: { id: string } };
-    for (const who of [
-      { email: 'viewer@warwickshire-fire.test', role: 'viewer', agencies: 'warwickshire-fire' },
-      { email: 'editor@warwickshire-fire.test', role: 'editor', agencies: 'warwickshire-fire' },
-    ]) {
-      const { context, page } = await signedIn(who, { javaScriptEnabled: false });
-      expect(await page.getByRole('link', { name: 'Webhooks' }).count()).toBe(0);
-      for (const path of ['/app/webhooks', '/app/webhooks/new', `/app/webhooks/${created.endpoint.id}`, `/app/webhooks/${created.endpoint.id}/delete`]) {
-        const refused = await page.goto(`${stack.url}${path}`);
-        expect(refused!.status(), `${who.role} ${path}`).toBe(403);
-        expect(await page.getByRole('heading', { name: 'You cannot do this' }).count()).toBe(1);
-      }
-      const csrfToken = await page.locator('input[name="csrfToken"]').first().inputValue();
-      const post = await context.request.post(`${stack.url}/app/webhooks/${created.endpoint.id}/delete`, { form: { csrfToken }, headers: { origin: stack.url }, maxRedirects: 0 });
-      expect(post.status()).toBe(403);
-      await context.close();
+
+    const viewer = await signedIn({ email: 'viewer@warwickshire-fire.test', role: 'viewer', agencies: 'warwickshire-fire' }, { javaScriptEnabled: false });
+    expect(await viewer.page.getByRole('link', { name: 'Webhooks' }).count()).toBe(0);
+    for (const path of ['/app/webhooks', '/app/webhooks/new', `/app/webhooks/${created.endpoint.id}`, `/app/webhooks/${created.endpoint.id}/delete`]) {
+      const refused = await viewer.page.goto(`${stack.url}${path}`);
+      expect(refused!.status(), `viewer ${path}`).toBe(403);
+      expect(await viewer.page.getByRole('heading', { name: 'You cannot do this' }).count()).toBe(1);
     }
+    const viewerToken = await viewer.page.locator('input[name="csrfToken"]').first().inputValue();
+    expect((await viewer.context.request.post(`${stack.url}/app/webhooks/${created.endpoint.id}/delete`, { form: { csrfToken: viewerToken }, headers: { origin: stack.url }, maxRedirects: 0 })).status()).toBe(403);
+    await viewer.context.close();
+
+    // An editor of one agency: the every-agency endpoint is not theirs to see, and they add one for their own agency only.
+    const editor = await signedIn({ email: 'editor@warwickshire-fire.test', role: 'editor', agencies: 'warwickshire-fire' }, { javaScriptEnabled: false });
+    await editor.page.getByRole('link', { name: 'Webhooks' }).click();
+    expect(await editor.page.getByText(`${receiver.url}/kept`).count()).toBe(0);
+    expect((await editor.page.goto(`${stack.url}/app/webhooks/${created.endpoint.id}`))!.status()).toBe(404);
+    const editorToken = await editor.page.locator('input[name="csrfToken"]').first().inputValue();
+    expect((await editor.context.request.post(`${stack.url}/app/webhooks/${created.endpoint.id}/delete`, { form: { csrfToken: editorToken }, headers: { origin: stack.url }, maxRedirects: 0 })).status()).toBe(404);
+    await editor.page.goto(`${stack.url}/app/webhooks/new`);
+    expect(await editor.page.getByLabel('Agreements it hears about').locator('option').allTextContents()).toEqual(['Warwickshire Fire and Rescue Service']);
+    await editor.context.close();
     // The endpoint is still there for the admin.
     expect(((await client.call('GET', `/webhooks/${created.endpoint.id}`)) as { url: string }).url).toBe(`${receiver.url}/kept`);
   });

@@ -204,7 +204,9 @@ const formContext = (values: TFormValues, chosen: TWebhookEventType[], errors: T
 };
 
 const renderNew = async (layout: TLayoutBase, user: TUser, values: TFormValues, errors: TFieldError[] = []): Promise<TPageResult> => {
-  const scopes = [{ value: '', text: EVERY_AGENCY }, ...(await listAgencies({ user, agencies })).map((agency) => ({ value: agency.id, text: agency.name }))];
+  // An agency's editor registers endpoints for their own agencies; only an admin, one for every agency's agreements.
+  const own = (await listAgencies({ user, agencies })).filter((agency) => user.role === 'admin' || user.agencies.includes(agency.id));
+  const scopes = [...(user.role === 'admin' ? [{ value: '', text: EVERY_AGENCY }] : []), ...own.map((agency) => ({ value: agency.id, text: agency.name }))];
   return {
     status: errors.length ? 400 : 200,
     html: newView({ ...layout, title: 'Add a webhook endpoint', backLink: { href: `${layout.base}/webhooks`, text: 'Webhooks' }, scopes, ...formContext(values, chosenEventsOf(values), errors) }),
@@ -272,12 +274,12 @@ const renderEndpoint = async (
 
 const done = (base: string, id: string, notice: TNotice, fragment = ''): TPageResult => ({ redirect: `${endpointPath(base, id)}${doneQuery(notice)}${fragment}` });
 
-/** Webhook endpoints (an admin's): other systems told of agreements' and proposals' events, each delivery signed and logged. */
+/** Webhook endpoints (an admin's, or an agency's editors' for that agency): other systems told of agreements' and proposals' events, each delivery signed and logged. */
 export const webhookPages: TPage[] = [
   {
     method: 'GET',
     path: '/webhooks',
-    role: 'admin',
+    role: 'editor',
     handle: async ({ user, layout, query }) => {
       const names = new Map((await listAgencies({ user, agencies })).map((agency) => [agency.id, agency.name]));
       const rows = (await listEndpoints({ user, webhooks })).map((endpoint) => ({
@@ -290,11 +292,11 @@ export const webhookPages: TPage[] = [
       return { html: listView({ ...layout, ...noticeOf(query), title: 'Webhooks', rows }) };
     },
   },
-  { method: 'GET', path: '/webhooks/new', role: 'admin', handle: async ({ user, layout }) => renderNew(layout, user, {}) },
+  { method: 'GET', path: '/webhooks/new', role: 'editor', handle: async ({ user, layout }) => renderNew(layout, user, {}) },
   {
     method: 'POST',
     path: '/webhooks/new',
-    role: 'admin',
+    role: 'editor',
     handle: async ({ user, layout, form: values }) => {
       const input = { url: (values.url ?? '').trim(), events: chosenEventsOf(values), ...(values.agencyId ? { agencyId: values.agencyId } : {}) };
       const parsed = ZWebhookRegistration.safeParse(input);
@@ -308,13 +310,13 @@ export const webhookPages: TPage[] = [
   {
     method: 'GET',
     path: '/webhooks/{id}',
-    role: 'admin',
+    role: 'editor',
     handle: async ({ user, layout, params, query }) => renderEndpoint(layout, user, await readEndpoint({ id: params.id!, user, webhooks }), { query }),
   },
   {
     method: 'GET',
     path: '/webhooks/{id}/edit',
-    role: 'admin',
+    role: 'editor',
     handle: async ({ user, layout, params }) => {
       const endpoint = await readEndpoint({ id: params.id!, user, webhooks });
       return renderEdit(layout, endpoint, { url: endpoint.url }, endpoint.events);
@@ -323,7 +325,7 @@ export const webhookPages: TPage[] = [
   {
     method: 'POST',
     path: '/webhooks/{id}/edit',
-    role: 'admin',
+    role: 'editor',
     handle: async ({ user, layout, params, form: values }) => {
       const endpoint = await readEndpoint({ id: params.id!, user, webhooks });
       const chosen = chosenEventsOf(values);
@@ -337,7 +339,7 @@ export const webhookPages: TPage[] = [
   {
     method: 'POST',
     path: '/webhooks/{id}/state',
-    role: 'admin',
+    role: 'editor',
     handle: async ({ user, layout, params, form: values }) => {
       const state = values.state === 'active' ? 'active' : 'disabled';
       const endpoint = await changeEndpoint({ id: params.id!, change: { state }, user, webhooks, checkDestination });
@@ -347,7 +349,7 @@ export const webhookPages: TPage[] = [
   {
     method: 'POST',
     path: '/webhooks/{id}/secret',
-    role: 'admin',
+    role: 'editor',
     handle: async ({ user, layout, params }) => {
       const rotated = await rotateSecret({ id: params.id!, user, webhooks, now: new Date(), linkSigner: await linkSigner() });
       return renderEndpoint(layout, user, rotated.endpoint, { secret: { value: rotated.secret, notice: 'webhook-rotated' } });
@@ -356,7 +358,7 @@ export const webhookPages: TPage[] = [
   {
     method: 'GET',
     path: '/webhooks/{id}/delete',
-    role: 'admin',
+    role: 'editor',
     handle: async ({ user, layout, params }) => {
       const endpoint = await readEndpoint({ id: params.id!, user, webhooks });
       return { html: deleteView({ ...layout, title: `Delete the endpoint ${endpoint.url}`, backLink: { href: endpointPath(layout.base, endpoint.id), text: 'The endpoint' }, endpoint }) };
@@ -365,7 +367,7 @@ export const webhookPages: TPage[] = [
   {
     method: 'POST',
     path: '/webhooks/{id}/delete',
-    role: 'admin',
+    role: 'editor',
     handle: async ({ user, layout, params }) => {
       await removeEndpoint({ id: params.id!, user, webhooks });
       return { redirect: `${layout.base}/webhooks${doneQuery('webhook-deleted')}` };
@@ -374,7 +376,7 @@ export const webhookPages: TPage[] = [
   {
     method: 'POST',
     path: '/webhooks/{id}/deliveries/{attemptId}/replay',
-    role: 'admin',
+    role: 'editor',
     handle: async ({ user, layout, params }) => {
       await replayAttempt({ id: params.id!, attemptId: params.attemptId!, user, webhooks, newId });
       return done(layout.base, params.id!, 'webhook-replayed', '#deliveries');
