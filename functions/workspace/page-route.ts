@@ -30,7 +30,9 @@ export type TPageInput = {
 export type TPageResult =
   | { html: string; status?: number }
   | { redirect: string; cookies?: string[] }
-  | { file: { type: string; name: string; bytes: Uint8Array | string } };
+  | { file: { type: string; name: string; bytes: Uint8Array | string } }
+  /** For the workspace's own script (a large file's upload URL), never for a page. */
+  | { json: unknown; status?: number };
 
 /** A workspace page: its path, the least role that may use it (checked here, for every page), and what it does. */
 export type TPage = {
@@ -50,13 +52,16 @@ const NAVIGATION = [
   { path: '/webhooks', text: 'Webhooks', role: 'editor' as TRole },
 ];
 
+/** Where the workspace's script sends a large file's bytes: the documents bucket, straight. */
+const DOCUMENTS_ORIGIN = config.documents.endpoint ? new URL(config.documents.endpoint).origin : `https://${config.documents.bucket}.s3.${config.documents.region}.amazonaws.com`;
+
 const contentSecurityPolicy = (nonce: string) =>
   [
     "default-src 'none'",
     `script-src 'self' 'nonce-${nonce}'`,
     "style-src 'self'",
     "img-src 'self' data:",
-    "connect-src 'self'",
+    `connect-src 'self' ${DOCUMENTS_ORIGIN}`,
     "form-action 'self'",
     "frame-ancestors 'none'",
     "base-uri 'none'",
@@ -86,6 +91,7 @@ const isSameSite = (headers: APIGatewayProxyEventV2['headers']) => {
 
 const respond = (result: TPageResult, nonce: string, extraHeaders: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => {
   if ('redirect' in result) return { statusCode: 303, headers: { location: result.redirect, 'cache-control': 'no-store', ...extraHeaders }, ...(result.cookies ? { cookies: result.cookies } : {}) };
+  if ('json' in result) return { statusCode: result.status ?? 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }, body: JSON.stringify(result.json) };
   if ('file' in result) {
     const bytes = typeof result.file.bytes === 'string' ? Buffer.from(result.file.bytes, 'utf8') : Buffer.from(result.file.bytes);
     return {

@@ -140,7 +140,7 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
     const s3Url =
       settings.S3_ENDPOINT?.replace(/\/+$/, '') ??
       (await (async () => {
-        const s3 = await startS3Local({ port: settings.S3_PORT, directory: resolve(dataDir, 's3'), onObjectCreated: (event) => onObjectCreated(event) });
+        const s3 = await startS3Local({ port: settings.S3_PORT, directory: resolve(dataDir, 's3'), onObjectCreated: (event) => onObjectCreated(event), browserOrigin: publicBaseUrl });
         stoppers.push(s3.stop);
         return s3.endpoint;
       })());

@@ -20,7 +20,11 @@ const S3rver = createRequire(import.meta.url)('s3rver') as new (options: Record<
  * documents bucket made. `onObjectCreated` hears each new object under `ATTACHMENTS_PREFIX`, as
  * the bucket's notification tells Lambda in AWS.
  */
-export const startS3Local = async (options: { port: number; directory: string; onObjectCreated: (event: S3Event) => void }) => {
+/** As the deployed bucket's CORS rule: the workspace's pages PUT large files straight to the bucket. */
+const corsFor = (origin: string) =>
+  `<CORSConfiguration><CORSRule><AllowedOrigin>${origin}</AllowedOrigin><AllowedMethod>PUT</AllowedMethod><AllowedHeader>content-type</AllowedHeader><AllowedHeader>if-none-match</AllowedHeader><AllowedHeader>x-amz-checksum-sha256</AllowedHeader><MaxAgeSeconds>3600</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
+
+export const startS3Local = async (options: { port: number; directory: string; onObjectCreated: (event: S3Event) => void; browserOrigin?: string }) => {
   const server = new S3rver({
     address: '127.0.0.1',
     port: options.port,
@@ -28,7 +32,7 @@ export const startS3Local = async (options: { port: number; directory: string; o
     silent: true,
     // Path-style requests only: no bucket subdomains of localhost.
     vhostBuckets: false,
-    configureBuckets: [{ name: LOCAL_DOCUMENTS_BUCKET, configs: [] }],
+    configureBuckets: [{ name: LOCAL_DOCUMENTS_BUCKET, configs: options.browserOrigin ? [corsFor(new URL(options.browserOrigin).origin)] : [] }],
   });
   server.on('event', (event) => {
     const uploads = event.Records.filter((record) => record.eventName.startsWith('ObjectCreated') && record.s3.object.key.startsWith(ATTACHMENTS_PREFIX));

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -470,6 +470,34 @@ describe('the workspace in a browser', () => {
     await admin.page.locator('tr', { hasText: 'WS-1' }).getByRole('link', { name: 'WS-1' }).click();
     expect(await admin.page.locator('.govuk-tag').first().textContent()).toContain('In force');
     await admin.context.close();
+  });
+
+  it('sends a file larger than a form post can carry straight to storage when JavaScript is on, under the page’s own CSP', async () => {
+    const { context, page } = await signedIn({ email: 'bigfiles@warwickshire-fire.test', role: 'editor', agencies: 'warwickshire-fire' });
+    await page.getByRole('link', { name: 'New draft' }).click();
+    await page.getByLabel('Title').fill('Scanned estates agreement');
+    await page.getByRole('group', { name: 'Party 1' }).getByLabel('Agency').selectOption('warwickshire-fire');
+    await page.getByRole('button', { name: 'Save draft' }).last().click();
+    await page.locator('.govuk-notification-banner').getByText('Draft saved.').waitFor();
+    const pdf = await PDFDocument.create();
+    pdf.addPage().drawText('The signed copy, scanned');
+    // A scan is large: about 5 MB of image data that does not compress.
+    await pdf.attach(randomBytes(5 * 1024 * 1024), 'scan.bin', { mimeType: 'application/octet-stream' });
+    const bytes = Buffer.from(await pdf.save());
+    expect(bytes.length).toBeGreaterThan(4 * 1024 * 1024);
+    await page.getByLabel('Add a file').setInputFiles({ name: 'signed-scan.pdf', mimeType: 'application/pdf', buffer: bytes });
+    await page.getByRole('button', { name: 'Add the file' }).click();
+    await page.locator('.govuk-notification-banner').getByText('File added.').waitFor();
+    const agreementUrl = page.url().split('?')[0]!;
+    const row = page.locator('#files + table tr', { hasText: 'signed-scan.pdf' });
+    expect(await row.textContent()).toContain(createHash('sha256').update(bytes).digest('hex'));
+    for (let attempt = 0; attempt < 50 && !(await row.textContent())!.includes('Ready'); attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await page.goto(agreementUrl);
+    }
+    expect(await row.textContent()).toMatch(/Ready/);
+    expect(await row.textContent()).toContain('5.0 MB');
+    await context.close();
   });
 
   it('takes a draft from nothing to sent for signature with the keyboard alone', async () => {

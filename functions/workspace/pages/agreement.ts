@@ -29,7 +29,7 @@ const fileRowsOf = (agreement: TAgreement, allowed: ReturnType<typeof fileChange
     refusalText: file.refusal ? ATTACHMENT_REFUSALS[file.refusal] : null,
   }));
 
-const view = defineView<{ agreement: TAgreement; text: string; actions: ReturnType<typeof actionsFor>; ownParties: string[]; labels: object; dates: Record<string, string>; files: TFileRow[]; canAddFile: boolean; maxFileMb: number; fileForm: { values: TFormValues; errors: Record<string, { text: string }> }; tasks: ReturnType<typeof draftTasks> | null }>(
+const view = defineView<{ agreement: TAgreement; text: string; actions: ReturnType<typeof actionsFor>; ownParties: string[]; labels: object; dates: Record<string, string>; files: TFileRow[]; canAddFile: boolean; maxFileMb: number; maxFileBytes: number; fileForm: { values: TFormValues; errors: Record<string, { text: string }> }; tasks: ReturnType<typeof draftTasks> | null }>(
   'accord/agreement.njk',
   `{% block page %}
 <span class="govuk-caption-l">{{ agreement.reference }}, version {{ agreement.version }}</span>
@@ -88,9 +88,9 @@ const view = defineView<{ agreement: TAgreement; text: string; actions: ReturnTy
 </table>
 {% else %}<p class="govuk-body">No files: the text below is the whole agreement.</p>{% endif %}
 {% if canAddFile %}
-<form method="post" action="{{ base }}/agreements/{{ agreement.id }}/files" enctype="multipart/form-data" novalidate>
+<form method="post" action="{{ base }}/agreements/{{ agreement.id }}/files" enctype="multipart/form-data" novalidate data-direct-upload="{{ base }}/agreements/{{ agreement.id }}/files/upload-url" data-direct-upload-over="{{ maxFileBytes }}">
 <input type="hidden" name="csrfToken" value="{{ csrfToken }}"><input type="hidden" name="revision" value="{{ agreement.revision }}">
-{{ govukFileUpload({ id: "file", name: "file", label: { text: "Add a file", classes: "govuk-label--s" }, hint: { text: "The agreement as signed paper would carry it, or a schedule: PDF, DOCX, ODT, XLSX, PNG or JPEG, up to " + maxFileMb + " MB. Its SHA-256 becomes part of the document hash." }, errorMessage: fileForm.errors.file, attributes: { accept: ".pdf,.docx,.odt,.xlsx,.png,.jpg,.jpeg" } }) }}
+{{ govukFileUpload({ id: "file", name: "file", label: { text: "Add a file", classes: "govuk-label--s" }, hint: { text: "The agreement as signed paper would carry it, or a schedule: PDF, DOCX, ODT, XLSX, PNG or JPEG, up to 25 MB (" + maxFileMb + " MB with JavaScript turned off). Its SHA-256 becomes part of the document hash." }, errorMessage: fileForm.errors.file, attributes: { accept: ".pdf,.docx,.odt,.xlsx,.png,.jpg,.jpeg" } }) }}
 {{ govukInput({ id: "name", name: "name", label: { text: "Name to show (optional)" }, hint: { text: "For example Schedule 2: data sharing. The file’s own name if left blank." }, value: fileForm.values.name, errorMessage: fileForm.errors.name, classes: "govuk-!-width-two-thirds" }) }}
 {{ govukButton({ text: "Add the file", classes: "govuk-button--secondary" }) }}
 </form>
@@ -159,6 +159,7 @@ export const renderAgreement = (
     tasks: actionsFor(agreement, layout.user!).submit ? draftTasks(agreement, layout.base) : null,
     canAddFile: allowedFiles.add,
     maxFileMb: MAX_FORM_FILE_BYTES / 1024 / 1024,
+    maxFileBytes: MAX_FORM_FILE_BYTES,
   });
 };
 

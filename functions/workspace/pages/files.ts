@@ -1,7 +1,7 @@
-import { addAttachment, DOWNLOAD_WINDOW_SECONDS, openableAttachment, removeAttachment } from '../../../shared/domain/agreement/attachments';
+import { addAttachment, DOWNLOAD_WINDOW_SECONDS, openableAttachment, removeAttachment, UPLOAD_WINDOW_SECONDS } from '../../../shared/domain/agreement/attachments';
 import { readExecutedCopy } from '../../../shared/domain/agreement/executed-copy';
 import { sha256Hex } from '../../../shared/domain/audit/audit-chain';
-import type { TFieldError } from '../../../shared/errors';
+import { friendlyMessage, isAppError, type TFieldError } from '../../../shared/errors';
 import { getAgreement } from '../../../shared/domain/agreement/read-agreements';
 import { logger } from '../../../shared/observability';
 import { ATTACHMENT_TYPES, ZAddAttachmentRequest, type TAttachmentType } from '../../../shared/schemas/attachment';
@@ -22,7 +22,7 @@ const TYPE_BY_EXTENSION: Record<string, TAttachmentType> = {
 };
 
 /** The type a file declares: what the browser says when Accord takes it, else what its name says. The documents function checks the bytes. */
-const declaredTypeOf = (file: TPostedFile): TAttachmentType | null =>
+const declaredTypeOf = (file: Pick<TPostedFile, 'name' | 'type'>): TAttachmentType | null =>
   Object.hasOwn(ATTACHMENT_TYPES, file.type) ? (file.type as TAttachmentType) : (TYPE_BY_EXTENSION[file.name.split('.').pop()?.toLowerCase() ?? ''] ?? null);
 
 /** The file form's fields as the error summary names them; the size and type a file declares are the file's own. */
@@ -30,8 +30,31 @@ const FILE_FIELDS: Record<string, string> = { name: 'Name to show', file: 'The f
 
 const backTo = (base: string, agreementId: string, notice: 'file-added' | 'file-removed'): TPageResult => ({ redirect: `${base}/agreements/${agreementId}${doneQuery(notice)}#files` });
 
-/** A draft's files from the agreement page: added through the form, opened, taken off; and the executed copy. */
+/**
+ * A draft's files from the agreement page: added through the form, opened, taken off; and the
+ * executed copy. A file larger than a form post carries goes, with JavaScript, straight to the
+ * documents bucket through an upload URL, as the API's clients send theirs.
+ */
 export const filePages: TPage[] = [
+  {
+    method: 'POST',
+    path: '/agreements/{id}/files/upload-url',
+    role: 'editor',
+    handle: async ({ params, user, layout, form }) => {
+      const contentType = declaredTypeOf({ name: form.name ?? '', type: form.type ?? '' });
+      if (!contentType) return { status: 400, json: { error: 'The file: must be a PDF, DOCX, ODT, XLSX, PNG or JPEG' } };
+      const parsed = ZAddAttachmentRequest.safeParse({ name: form.displayName?.trim() || form.name, contentType, size: Number(form.size), sha256: form.sha256 });
+      if (!parsed.success) return { status: 400, json: { error: `The file: ${friendlyMessage(parsed.error.issues[0]!.message)}` } };
+      try {
+        const { attachment } = await addAttachment({ id: params.id!, request: parsed.data, user, ifMatch: ifMatchOf(form.revision), now: new Date(), newId, agreements });
+        const upload = await files.uploadUrl({ key: attachment.objectKey, contentType, size: attachment.size, sha256: attachment.sha256 }, UPLOAD_WINDOW_SECONDS);
+        return { json: { uploadUrl: upload.url, uploadHeaders: upload.headers, next: `${layout.base}/agreements/${params.id!}${doneQuery('file-added')}#files` } };
+      } catch (error) {
+        if (isAppError(error) && error.status < 500) return { status: error.status, json: { error: error.message } };
+        throw error;
+      }
+    },
+  },
   {
     method: 'POST',
     path: '/agreements/{id}/files',
