@@ -56,14 +56,27 @@ const MACROS = `{% from "govuk/components/date-input/macro.njk" import govukDate
     { name: "month", label: "Month", classes: "govuk-input--width-2" + classes, value: parts.month },
     { name: "year", label: "Year", classes: "govuk-input--width-4" + classes, value: parts.year }
   ] }) }}
+{% endmacro %}
+{% from "govuk/components/warning-text/macro.njk" import govukWarningText %}
+{% macro auditTrail(events, brokenAt) %}
+{% if brokenAt === null %}<div class="govuk-inset-text">The chain of {{ events.length }} events is intact: each event holds the hash of the one before it.</div>
+{% else %}{{ govukWarningText({ text: "The chain is broken at event " + brokenAt + ": the trail has been altered." }) }}{% endif %}
+<table class="govuk-table">
+  <caption class="govuk-table__caption govuk-visually-hidden">Events, oldest first</caption>
+  <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">#</th><th scope="col" class="govuk-table__header">When</th><th scope="col" class="govuk-table__header">What</th><th scope="col" class="govuk-table__header">Who</th></tr></thead>
+  <tbody class="govuk-table__body">{% for event in events %}<tr class="govuk-table__row"><td class="govuk-table__cell">{{ event.seq }}</td><td class="govuk-table__cell">{{ event.when }}</td><td class="govuk-table__cell">{{ event.what }}{% if event.detail %}<br><span class="govuk-body-s">{{ event.detail }}</span>{% endif %}</td><td class="govuk-table__cell">{{ event.who }}</td></tr>{% endfor %}</tbody>
+</table>
 {% endmacro %}`;
+
+/** An audit trail's row as the `auditTrail` macro shows it. */
+export type TTrailRow = { seq: number; when: string; what: string; detail?: string; who: string };
 
 /** The components every page may use, imported once here rather than by each page. */
 const PAGE_IMPORTS = [
   ...['button', 'checkboxes', 'details', 'fieldset', 'file-upload', 'input', 'inset-text', 'pagination', 'radios', 'select', 'summary-list', 'tag', 'task-list', 'textarea', 'warning-text'].map(
     (component) => `{% from "govuk/components/${component}/macro.njk" import govuk${component.replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase())} %}`,
   ),
-  '{% from "accord/macros.njk" import dateField %}',
+  '{% from "accord/macros.njk" import dateField, auditTrail %}',
 ].join('\n');
 
 const templates = new Map<string, string>([

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { must } from '../../client/accord-client';
 import { ASSESSMENT, WARWICKSHIRE_AGENCIES } from '../fixtures/agencies';
 import { stackClient } from '../fixtures/contract';
-import { axeViolations, launchChromium } from '../fixtures/browser';
+import { axeViolations, launchChromium, signInToWorkspace } from '../fixtures/browser';
 import { createMailbox, type TMail } from '../fixtures/outbox';
 import { startLocalStackOnFreePorts } from '../fixtures/local-stack';
 
@@ -65,18 +65,8 @@ describe('proposals and webhooks in the workspace', () => {
     await new Promise((resolve) => receiver.server?.close(resolve));
   });
 
-  /** A browser that has signed in at the local sign-in page as this person. */
-  const signedIn = async (who: { email: string; role: string; agencies?: string }, options: { javaScriptEnabled?: boolean; bypassCSP?: boolean } = {}) => {
-    const context = await browser.newContext(options);
-    const page = await context.newPage();
-    await page.goto(`${stack.url}/app`);
-    await page.getByLabel('Email address').fill(who.email);
-    await page.getByLabel(who.role).check();
-    await page.getByLabel('Agencies').fill(who.agencies ?? '');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Agreements', level: 1 }).waitFor();
-    return { context, page };
-  };
+  const signedIn = (who: { email: string; role: string; agencies?: string }, options: { javaScriptEnabled?: boolean; bypassCSP?: boolean } = {}) =>
+    signInToWorkspace(browser, stack.url, who, options);
 
   /** Drafts and submits an agreement between fire and ambulance through the API: an `agreement.submitted` event. */
   const submitAgreement = async (title: string) => {

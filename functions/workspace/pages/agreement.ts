@@ -3,7 +3,6 @@ import { dateInWords, momentInWords } from '../../../shared/domain/calendar';
 import { getAgreement, listAuditEvents } from '../../../shared/domain/agreement/read-agreements';
 import { renderMarkdown } from '../../../shared/html/markdown';
 import type { TAgreement } from '../../../shared/schemas/agreement';
-import type { TAuditEvent } from '../../../shared/schemas/audit-event';
 import { ATTACHMENT_REFUSALS, ATTACHMENT_TYPES, fileSizeInWords, type TAttachment } from '../../../shared/schemas/attachment';
 import { fileChangesAllowed } from '../../../shared/domain/agreement/attachments';
 import { draftTasks } from './check-and-send';
@@ -11,7 +10,7 @@ import { agreements } from '../dependencies';
 import { MAX_FORM_FILE_BYTES, type TFormValues } from '../form';
 import type { TLayoutBase, TPage } from '../page-route';
 import { noticeOf } from '../notices';
-import { defineView } from '../view';
+import { defineView, type TTrailRow } from '../view';
 import { actionsFor } from './agreement-actions';
 import { LEGAL_BASIS_LABELS, SIGNATORY_LABELS, STATUS_LABELS } from './labels';
 
@@ -117,18 +116,12 @@ const view = defineView<{ agreement: TAgreement; text: string; actions: ReturnTy
 {% endblock %}`,
 );
 
-const trailView = defineView<{ agreement: TAgreement; events: (TAuditEvent & { when: string })[]; brokenAt: number | null }>(
+const trailView = defineView<{ agreement: TAgreement; events: TTrailRow[]; brokenAt: number | null }>(
   'accord/audit-trail.njk',
   `{% block page %}
 <span class="govuk-caption-l">{{ agreement.reference }}</span>
 <h1 class="govuk-heading-l">Audit trail</h1>
-{% if brokenAt === null %}<div class="govuk-inset-text">The chain of {{ events.length }} events is intact: each event holds the hash of the one before it.</div>
-{% else %}{{ govukWarningText({ text: "The chain is broken at event " + brokenAt + ": the trail has been altered." }) }}{% endif %}
-<table class="govuk-table">
-  <caption class="govuk-table__caption govuk-visually-hidden">Events, oldest first</caption>
-  <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">#</th><th scope="col" class="govuk-table__header">When</th><th scope="col" class="govuk-table__header">What</th><th scope="col" class="govuk-table__header">Who</th></tr></thead>
-  <tbody class="govuk-table__body">{% for event in events %}<tr class="govuk-table__row"><td class="govuk-table__cell">{{ event.seq }}</td><td class="govuk-table__cell">{{ event.when }}</td><td class="govuk-table__cell">{{ event.type | replace("_", " ") }}</td><td class="govuk-table__cell">{{ event.actor.name or event.actor.email or "Accord" }}</td></tr>{% endfor %}</tbody>
-</table>
+{{ auditTrail(events, brokenAt) }}
 {% endblock %}`,
 );
 
@@ -185,7 +178,7 @@ export const agreementPages: TPage[] = [
           title: `Audit trail of ${agreement.reference}`,
           backLink: { href: `${layout.base}/agreements/${agreement.id}`, text: agreement.reference },
           agreement,
-          events: events.map((event) => ({ ...event, when: momentInWords(event.at) })),
+          events: events.map((event) => ({ seq: event.seq, when: momentInWords(event.at), what: event.type.replace(/_/g, ' '), who: event.actor.name ?? event.actor.email ?? 'Accord' })),
           brokenAt: findBrokenLink(events),
         }),
       };

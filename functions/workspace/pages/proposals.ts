@@ -10,7 +10,7 @@ import { agencies, agreements, linkSigner, newId, proposals } from '../dependenc
 import { attempt, errorsForForm, type TFormValues } from '../form';
 import { doneQuery, noticeOf } from '../notices';
 import type { TLayoutBase, TPage, TPageResult } from '../page-route';
-import { defineView } from '../view';
+import { defineView, type TTrailRow } from '../view';
 
 type TTag = { text: string; classes: string };
 
@@ -118,18 +118,12 @@ const proposalView = defineView<{ proposal: TProposal; tag: TTag; proposer: stri
 {% endblock %}`,
 );
 
-const trailView = defineView<{ proposal: TProposal; events: { seq: number; when: string; what: string; detail: string; who: string }[]; brokenAt: number | null }>(
+const trailView = defineView<{ proposal: TProposal; events: TTrailRow[]; brokenAt: number | null }>(
   'accord/proposal-trail.njk',
   `{% block page %}
 <span class="govuk-caption-l">{{ proposal.title }}</span>
 <h1 class="govuk-heading-l">Audit trail</h1>
-{% if brokenAt === null %}<div class="govuk-inset-text">The chain of {{ events.length }} events is intact: each event holds the hash of the one before it.</div>
-{% else %}{{ govukWarningText({ text: "The chain is broken at event " + brokenAt + ": the trail has been altered." }) }}{% endif %}
-<table class="govuk-table">
-  <caption class="govuk-table__caption govuk-visually-hidden">Events, oldest first</caption>
-  <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">#</th><th scope="col" class="govuk-table__header">When</th><th scope="col" class="govuk-table__header">What</th><th scope="col" class="govuk-table__header">Who</th></tr></thead>
-  <tbody class="govuk-table__body">{% for event in events %}<tr class="govuk-table__row"><td class="govuk-table__cell">{{ event.seq }}</td><td class="govuk-table__cell">{{ event.when }}</td><td class="govuk-table__cell">{{ event.what }}{% if event.detail %}<br><span class="govuk-body-s">{{ event.detail }}</span>{% endif %}</td><td class="govuk-table__cell">{{ event.who }}</td></tr>{% endfor %}</tbody>
-</table>
+{{ auditTrail(events, brokenAt) }}
 {% endblock %}`,
 );
 
