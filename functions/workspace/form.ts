@@ -73,11 +73,13 @@ export type TFormErrorOptions = {
   firstPartOf?: (field: string) => string | null;
   /** Where a field comes on the page, so the summary lists errors in the order the fields are met. */
   positionOf?: (path: string) => number;
+  /** Where the summary links for a field fixed on another page (a draft's files), if any. */
+  hrefOf?: (field: string) => string | null;
 };
 
 /** The error summary's list and each field's own message, from the errors a request's schema or the domain gave. */
 export const errorsForForm = (errors: readonly TFieldError[], options: TFormErrorOptions = {}) => {
-  const { describe = (path: string) => path, fieldOf = (path: string) => path, firstPartOf = () => null, positionOf = () => 0 } = options;
+  const { describe = (path: string) => path, fieldOf = (path: string) => path, firstPartOf = () => null, positionOf = () => 0, hrefOf = () => null } = options;
   const byField: Record<string, { text: string }> = {};
   // One message a field, the first found: the summary lists each field once.
   const errorList = [...errors].sort((a, b) => positionOf(a.path) - positionOf(b.path)).flatMap((error) => {
@@ -85,7 +87,7 @@ export const errorsForForm = (errors: readonly TFieldError[], options: TFormErro
     if (byField[field]) return [];
     const text = `${describe(error.path)}: ${friendlyMessage(error.message)}`;
     byField[field] = { text };
-    return [{ text, href: `#${fieldId(field)}${firstPartOf(field) ?? ''}` }];
+    return [{ text, href: hrefOf(field) ?? `#${fieldId(field)}${firstPartOf(field) ?? ''}` }];
   });
   return { errorList, byField };
 };

@@ -13,7 +13,7 @@ import { agreementActionPages } from './pages/agreement-actions';
 import { certificatePages } from './pages/certificate';
 import { reportPages } from './pages/report';
 import { draftPages } from './pages/draft-form';
-import { keepAlivePage, notFoundPage, serviceRoutes, signOutPage } from './pages/service';
+import { notFoundPage, serviceRoutes, signOutPage } from './pages/service';
 import { userPages } from './pages/users';
 import { filePages } from './pages/files';
 import { importPages } from './pages/imports';
@@ -22,7 +22,7 @@ import { proposalPages } from './pages/proposals';
 import { webhookPages } from './pages/webhooks';
 
 /** Every page of the workspace; each module owns its pages and their templates. */
-export const pages: TPage[] = [...agreementListPages, ...draftPages, ...checkAndSendPages, ...importPages, ...agreementPages, ...filePages, ...agreementActionPages, ...certificatePages, ...reportPages, ...agencyPages, ...userPages, keepAlivePage, ...proposalPages, ...webhookPages, signOutPage];
+export const pages: TPage[] = [...agreementListPages, ...draftPages, ...checkAndSendPages, ...importPages, ...agreementPages, ...filePages, ...agreementActionPages, ...certificatePages, ...reportPages, ...agencyPages, ...userPages, ...proposalPages, ...webhookPages, signOutPage];
 
 /** The legal teams' workspace: server-rendered pages, one function, routed by path. */
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()

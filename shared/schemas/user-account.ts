@@ -15,10 +15,10 @@ export const ZUserAccount = z.object({
 });
 export type TUserAccount = z.infer<typeof ZUserAccount>;
 
-/** What an admin sets: the role, and the agencies whose agreements the user may see and act on. */
 /** The identity provider keeps the agencies as one attribute of at most this many characters. */
 export const MAX_AGENCIES_ATTRIBUTE = 2048;
 
+/** What an admin sets: the role, and the agencies whose agreements the user may see and act on. */
 export const ZUserAccess = z.object({
   role: z.enum(ROLES, { error: 'choose a role' }),
   agencies: z

@@ -224,11 +224,16 @@ describe('proposals and webhooks in the workspace', () => {
     expect(await page.locator('.govuk-summary-list').textContent()).toMatch(/agreement\.submitted.*agreement\.in_force/s);
 
     // A rotated secret is shown once, and is not the old one.
+    const rotateForm = { csrfToken: await page.locator('form[action$="/secret"] input[name="csrfToken"]').inputValue(), revision: await page.locator('form[action$="/secret"] input[name="revision"]').inputValue() };
     await page.getByRole('button', { name: 'Rotate the secret' }).click();
     await banner(page).getByText('Secret rotated.').waitFor();
     const rotated = (await page.locator('#signing-secret').textContent())!.trim();
     expect(rotated).toMatch(/^whsec_/);
     expect(rotated).not.toBe(secret);
+    // Reloading that page sends the same form again: it does not rotate the secret a second time.
+    const resent = await page.request.post(`${endpointUrl}/secret`, { form: rotateForm, headers: { origin: stack.url } });
+    expect(resent.status()).toBe(412);
+    expect(await resent.text()).not.toContain('whsec_');
     await page.goto(endpointUrl);
     expect(await page.content()).not.toContain(rotated);
 

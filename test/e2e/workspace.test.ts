@@ -194,6 +194,10 @@ describe('the workspace in a browser', () => {
     const again = await replay.request.get(`${stack.url}/app`, { maxRedirects: 0 });
     expect(again.status()).toBe(303);
     expect(again.headers().location).toContain('/_local/oauth2/authorize');
+    // The script's keep-alive learns the session is over, without starting a sign-in of its own.
+    const keepAlive = await replay.request.get(`${stack.url}/app/keep-alive`, { maxRedirects: 0 });
+    expect(keepAlive.status()).toBe(401);
+    expect(keepAlive.headers()['set-cookie']).toBeUndefined();
     await replay.close();
     await context.close();
   });

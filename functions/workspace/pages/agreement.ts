@@ -5,7 +5,7 @@ import { renderMarkdown } from '../../../shared/html/markdown';
 import type { TAgreement } from '../../../shared/schemas/agreement';
 import { ATTACHMENT_REFUSALS, ATTACHMENT_TYPES, fileSizeInWords, type TAttachment } from '../../../shared/schemas/attachment';
 import { fileChangesAllowed } from '../../../shared/domain/agreement/attachments';
-import { draftTasks } from './check-and-send';
+import { draftTasks, readinessOf } from './check-and-send';
 import { agreements } from '../dependencies';
 import { MAX_FORM_FILE_BYTES, type TFormValues } from '../form';
 import type { TLayoutBase, TPage } from '../page-route';
@@ -128,14 +128,18 @@ const trailView = defineView<{ agreement: TAgreement; events: TTrailRow[]; broke
 const datesOf = (agreement: TAgreement) =>
   Object.fromEntries((['effectiveDate', 'nextReviewDate', 'expiryDate'] as const).flatMap((field) => (agreement[field] ? [[field, dateInWords(agreement[field]!)]] : [])));
 
-/** The agreement's page; with `fileForm`, the file form comes back with what was typed and its errors. */
-export const renderAgreement = (
+/**
+ * The agreement's page; with `fileForm`, the file form comes back with what was typed and its
+ * errors. A draft its user may send shows what is left to do first.
+ */
+export const renderAgreement = async (
   layout: TLayoutBase,
   agreement: TAgreement,
   extra: Partial<TLayoutBase> = {},
   fileForm: { values: TFormValues; errors: Record<string, { text: string }> } = { values: {}, errors: {} },
 ) => {
   const allowedFiles = fileChangesAllowed(agreement, layout.user!);
+  const mayBeSent = actionsFor(agreement, layout.user!).submit;
   return view({
     ...layout,
     ...extra,
@@ -149,7 +153,7 @@ export const renderAgreement = (
     labels: { status: STATUS_LABELS, signatory: SIGNATORY_LABELS, legalBasis: LEGAL_BASIS_LABELS },
     dates: datesOf(agreement),
     files: fileRowsOf(agreement, allowedFiles),
-    tasks: actionsFor(agreement, layout.user!).submit ? draftTasks(agreement, layout.base) : null,
+    tasks: mayBeSent ? draftTasks(agreement, layout.base, await readinessOf(agreement)) : null,
     canAddFile: allowedFiles.add,
     maxFileMb: MAX_FORM_FILE_BYTES / 1024 / 1024,
     maxFileBytes: MAX_FORM_FILE_BYTES,
@@ -162,7 +166,7 @@ export const agreementPages: TPage[] = [
     path: '/agreements/{id}',
     role: 'viewer',
     handle: async ({ params, user, layout, query }) => ({
-      html: renderAgreement(layout, await getAgreement({ id: params.id!, user, agreements }), noticeOf(query)),
+      html: await renderAgreement(layout, await getAgreement({ id: params.id!, user, agreements }), noticeOf(query)),
     }),
   },
   {

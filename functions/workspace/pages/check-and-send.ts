@@ -1,10 +1,10 @@
-import { submissionRuleErrors } from '../../../shared/domain/agreement/submission-rules';
+import { submissionProblems } from '../../../shared/domain/signing/sign-off';
 import { getAgreement } from '../../../shared/domain/agreement/read-agreements';
 import { dateInWords } from '../../../shared/domain/calendar';
-import { AppError } from '../../../shared/errors';
+import { AppError, type TFieldError } from '../../../shared/errors';
 import { ATTACHMENT_TYPES, fileSizeInWords } from '../../../shared/schemas/attachment';
 import type { TAgreement } from '../../../shared/schemas/agreement';
-import { agreements } from '../dependencies';
+import { agencies, agreements } from '../dependencies';
 import { fieldId } from '../form';
 import type { TPage } from '../page-route';
 import { defineView } from '../view';
@@ -16,31 +16,37 @@ type TTask = { title: { text: string }; href?: string; hint?: { text: string }; 
 const INCOMPLETE = { tag: { text: 'Incomplete', classes: 'govuk-tag--blue' } };
 const COMPLETED = { text: 'Completed' };
 
+const editHref = (base: string, agreement: TAgreement, path: string) => `${base}/agreements/${agreement.id}/edit#${fieldId(path)}`;
+
+/** What stops this draft going for signature, as submitting will check it, today. */
+export const readinessOf = (agreement: TAgreement) => submissionProblems({ agreement, agencies, agreements, now: new Date() });
+
 /**
- * What a draft needs before it can be sent, as a GOV.UK task list: each part of the statute's
- * rules (shared/domain/agreement/submission-rules.ts) complete or not, linked to where it is done.
+ * What a draft needs before it can be sent, as a GOV.UK task list: each part of what submitting
+ * checks (`problems`), complete or not, linked to where it is done. Only when nothing is left can
+ * it be checked and sent.
  */
-export const draftTasks = (agreement: TAgreement, base: string): TTask[] => {
-  const errors = submissionRuleErrors(agreement);
-  const fails = (matches: (path: string) => boolean) => errors.find((error) => matches(error.path));
-  const edit = (path: string) => `${base}/agreements/${agreement.id}/edit#${fieldId(path)}`;
-  const task = (text: string, hint: string, failure: ReturnType<typeof fails>, fallback: string): TTask => ({
+export const draftTasks = (agreement: TAgreement, base: string, problems: TFieldError[]): TTask[] => {
+  const fails = (matches: (path: string) => boolean) => problems.find((error) => matches(error.path));
+  const task = (text: string, hint: string, failure: TFieldError | undefined, fallback: string, href = editHref(base, agreement, failure?.path ?? fallback)): TTask => ({
     title: { text },
-    href: edit(failure?.path ?? fallback),
+    href,
     hint: { text: failure ? failure.message.replace(/^./, (letter) => letter.toUpperCase()) : hint },
     status: failure ? INCOMPLETE : COMPLETED,
   });
   const pca = agreement.legalBasis === 'PCA2017_S2';
-  const ready = errors.length === 0;
+  const ready = problems.length === 0;
   return [
     task('The agreement in writing', 'Its text', fails((path) => path === 'body'), 'body'),
-    task('Who the parties are', 'At least two, and a police force only with its policing body', fails((path) => path === 'parties' || /^parties\.\d+\.agencyId$/.test(path)), 'parties-0-agencyId'),
+    task('Who the parties are', 'At least two, each with a legal contact, and a police force only with its policing body', fails((path) => path === 'parties' || /^parties\.\d+\.agencyId$/.test(path)), 'parties-0-agencyId'),
     ...(pca ? [task('Each party’s assessments (s.2)', 'Effect on its efficiency or effectiveness, and on public safety', fails((path) => /\.assessment\./.test(path)), 'parties-0-assessment-efficiencyEffectiveness')] : []),
     ...(agreement.parties.some((party) => party.agencyType === 'policing_body')
-      ? [task('Consultation of the chief officer', 'Recorded, or not needed: the force is a party too', fails((path) => /\.consultation$/.test(path)), 'parties-0-agencyId')]
+      ? [task('Consultation of the chief officer', 'Recorded, or not needed: the force is a party too', fails((path) => /\.consultation(\.\w+)?$/.test(path)), 'parties-0-agencyId')]
       : []),
-    task('Who signs for each party', 'Signatories, their order, and how many approvals each party needs', fails((path) => /\.(signatories|requiredApprovals)$/.test(path)), 'parties-0-signatories-0-name'),
+    task('Who signs for each party', 'Each on their agency’s list, in order, with the approvals each party needs', fails((path) => /\.(signatories(\.\d+\.\w+)?|requiredApprovals)$/.test(path)), 'parties-0-signatories-0-name'),
     ...(pca ? [task('How a party may withdraw (s.4)', 'The withdrawal terms', fails((path) => path === 'withdrawalTerms'), 'withdrawalTerms')] : []),
+    task('Dates and publication', 'When it comes into force, its reviews, any end date, and whether the register shows it', fails((path) => /^(effectiveDate|nextReviewDate|expiryDate|reviewIntervalMonths|publish|publishExemptionReason)$/.test(path)), 'effectiveDate'),
+    task('Files', 'None needed; each one added must be checked and ready', fails((path) => path.startsWith('attachments')), 'files', `${base}/agreements/${agreement.id}#files`),
     {
       title: { text: 'Check and send for signature' },
       ...(ready ? { href: `${base}/agreements/${agreement.id}/submit` } : {}),
@@ -70,7 +76,7 @@ const checkView = defineView<{ agreement: TAgreement; sections: { heading: strin
 const row = (key: string, value: string, href: string, what: string) => ({ key: { text: key }, value: { text: value }, actions: { items: [{ href, text: 'Change', visuallyHiddenText: what }] } });
 
 const sectionsOf = (agreement: TAgreement, base: string) => {
-  const edit = (path: string) => `${base}/agreements/${agreement.id}/edit#${fieldId(path)}`;
+  const edit = (path: string) => editHref(base, agreement, path);
   const date = (value: string | null | undefined, otherwise: string) => (value ? dateInWords(value) : otherwise);
   return [
     {
@@ -85,7 +91,7 @@ const sectionsOf = (agreement: TAgreement, base: string) => {
         row('Comes into force', date(agreement.effectiveDate, 'When the last party signs'), edit('effectiveDate'), 'the date it comes into force'),
         row('Reviewed', `Every ${agreement.reviewIntervalMonths} months${agreement.nextReviewDate ? `, first on ${dateInWords(agreement.nextReviewDate)}` : ''}`, edit('reviewIntervalMonths'), 'the review interval'),
         row('Expires', date(agreement.expiryDate, 'No end date'), edit('expiryDate'), 'the expiry date'),
-        row('Published on the register', agreement.publish ? 'Yes' : `No: ${agreement.publishExemptionReason ?? ''}`, edit('publish'), 'publication'),
+        row('Published on the register', agreement.publish ? 'Yes' : `No, because: ${agreement.publishExemptionReason}`, edit('publish'), 'publication'),
       ],
     },
     ...agreement.parties.map((party, index) => ({
@@ -107,7 +113,7 @@ const sectionsOf = (agreement: TAgreement, base: string) => {
     {
       heading: 'Files',
       rows: agreement.attachments.length
-        ? agreement.attachments.map((file) => ({ key: { text: file.name }, value: { text: `${ATTACHMENT_TYPES[file.contentType]}, ${fileSizeInWords(file.size)}${file.status === 'available' ? '' : file.status === 'pending' ? ' (still being checked)' : ' (refused: it is not sent)'}` }, actions: { items: [{ href: `${base}/agreements/${agreement.id}#files`, text: 'Change', visuallyHiddenText: file.name }] } }))
+        ? agreement.attachments.map((file) => ({ key: { text: file.name }, value: { text: `${ATTACHMENT_TYPES[file.contentType]}, ${fileSizeInWords(file.size)}` }, actions: { items: [{ href: `${base}/agreements/${agreement.id}#files`, text: 'Change', visuallyHiddenText: file.name }] } }))
         : [{ key: { text: 'Files' }, value: { text: 'None: the text is the whole agreement' }, actions: { items: [{ href: `${base}/agreements/${agreement.id}#files`, text: 'Add', visuallyHiddenText: 'a file' }] } }],
     },
   ];
@@ -122,8 +128,8 @@ export const checkAndSendPages: TPage[] = [
     handle: async ({ params, user, layout }) => {
       const agreement = await getAgreement({ id: params.id!, user, agreements });
       if (agreement.status !== 'draft') throw new AppError('conflict', 'Only a draft is sent for signature; this one has been sent already.');
-      const errors = submissionRuleErrors(agreement);
-      if (errors.length) return { html: await renderFixBeforeSending(layout, user, agreement, errors) };
+      const problems = await readinessOf(agreement);
+      if (problems.length) return { html: await renderFixBeforeSending(layout, user, agreement, problems) };
       return {
         html: checkView({
           ...layout,

@@ -255,9 +255,14 @@ const changedSince = (basisText: string | undefined, current: TAgreement) => {
   return { stale: STALE_FIELDS.filter(({ key }) => basis[key] !== now[key]).map(({ key, label }) => ({ field: label, now: asText(current, form, key) })), basis: JSON.stringify(now) };
 };
 
-const renderForm = async (layout: TLayoutBase, user: TUser, input: Omit<TDraftView, 'agencyItems' | 'ownerItems' | 'legalBases' | 'errors'> & { errors?: TFieldError[]; title: string; owner: boolean }) => {
+const renderForm = async (
+  layout: TLayoutBase,
+  user: TUser,
+  input: Omit<TDraftView, 'agencyItems' | 'ownerItems' | 'legalBases' | 'errors'> & { errors?: TFieldError[]; title: string; owner: boolean; filesHref?: string },
+) => {
   const agencyItems = await agencyChoices();
-  const { errorList, byField } = errorsForForm(input.errors ?? [], DRAFT_ERROR_OPTIONS);
+  // A draft's files are not on this form: their errors link to where they are kept.
+  const { errorList, byField } = errorsForForm(input.errors ?? [], { ...DRAFT_ERROR_OPTIONS, hrefOf: (field) => (field.startsWith('attachments') ? (input.filesHref ?? null) : null) });
   const form = input.form.parties.length ? input.form : { ...input.form, parties: [emptyParty()] };
   return view({
     ...layout,
@@ -294,6 +299,7 @@ export const renderFixBeforeSending = async (layout: TLayoutBase, user: TUser, a
     revision: agreement.revision,
     basis: JSON.stringify(basisOf(form)),
     errors,
+    filesHref: `${layout.base}/agreements/${agreement.id}#files`,
   });
 };
 

@@ -72,7 +72,7 @@ export const filePages: TPage[] = [
       const again = async (errors: TFieldError[]): Promise<TPageResult> => {
         const { errorList, byField } = errorsForForm(errors, { describe: (path) => FILE_FIELDS[path] ?? 'The file', fieldOf: (path) => (path === 'name' ? 'name' : 'file') });
         const agreement = await getAgreement({ id: params.id!, user, agreements });
-        return { status: 400, html: renderAgreement(layout, agreement, { errorList }, { values: form, errors: byField }) };
+        return { status: 400, html: await renderAgreement(layout, agreement, { errorList }, { values: form, errors: byField }) };
       };
       if (refusal.length) return again(refusal);
       return attempt(again, parsed!, async () => {

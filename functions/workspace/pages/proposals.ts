@@ -90,7 +90,7 @@ const proposalView = defineView<{ proposal: TProposal; tag: TTag; proposer: stri
 <p class="govuk-body">Two or more parties see a benefit, so they must proceed to a collaboration agreement. Starting it opens a draft among the parties that see a benefit, with this proposal’s title and summary.</p>
 <form method="post" action="{{ base }}/proposals/{{ proposal.id }}/draft" novalidate>
 <input type="hidden" name="csrfToken" value="{{ csrfToken }}">
-{{ govukButton({ text: "Start a draft agreement" }) }}
+{{ govukButton({ text: "Start a draft agreement", preventDoubleClick: true }) }}
 </form>
 {% elif mayDraftLater %}
 {{ govukInsetText({ text: "Two or more parties see a benefit, so they must proceed to an agreement. An editor of one of those parties starts the draft." }) }}
@@ -109,7 +109,7 @@ const proposalView = defineView<{ proposal: TProposal; tag: TTag; proposer: stri
 {% if party.resendable %}
 <form method="post" action="{{ base }}/proposals/{{ proposal.id }}/resend" novalidate>
 <input type="hidden" name="csrfToken" value="{{ csrfToken }}"><input type="hidden" name="agencyId" value="{{ party.agencyId }}">
-{{ govukButton({ text: "Send a new link to " + party.agencyName, classes: "govuk-button--secondary" }) }}
+{{ govukButton({ text: "Send a new link to " + party.agencyName, classes: "govuk-button--secondary", preventDoubleClick: true }) }}
 </form>
 {% endif %}
 {% endfor %}
@@ -145,7 +145,7 @@ const newView = defineView<{
 {{ govukTextarea({ id: "summary", name: "summary", label: { text: "What is proposed" }, hint: { text: "What the collaboration would do, and why. The agencies read this in their email." }, value: values.summary, errorMessage: errors.summary, rows: 6 }) }}
 {{ govukSelect({ id: "proposerAgencyId", name: "proposerAgencyId", label: { text: "Proposed by" }, hint: { text: "The agency making the proposal. It is recorded as seeing a benefit." }, items: proposers, value: values.proposerAgencyId, errorMessage: errors.proposerAgencyId }) }}
 {{ govukCheckboxes({ name: "agencyIds", fieldset: { legend: { text: "Proposed to", classes: "govuk-fieldset__legend--s" } }, hint: { text: "The other agencies it would involve, up to 11." }, items: agencyItems, errorMessage: partiesError, classes: "govuk-checkboxes--small" }) }}
-<div class="govuk-button-group">{{ govukButton({ text: "Send the proposal" }) }}<a class="govuk-link" href="{{ base }}/proposals">Cancel</a></div>
+<div class="govuk-button-group">{{ govukButton({ text: "Send the proposal", preventDoubleClick: true }) }}<a class="govuk-link" href="{{ base }}/proposals">Cancel</a></div>
 </form>
 {% endblock %}`,
 );

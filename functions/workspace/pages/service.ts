@@ -58,6 +58,17 @@ const signInAgain = (message: string, status: number) =>
 /** The routes that need no session: assets, the sign-in's start and return, the signed-out page, the accessibility statement. */
 export const serviceRoutes = [
   {
+    // What the workspace's script asks while someone types, so the idle timeout counts their typing.
+    // Without a session it says so (401) and starts no sign-in, which would upset one in another tab.
+    method: 'GET' as const,
+    path: `${WORKSPACE_BASE}/keep-alive`,
+    handler: async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => ({
+      statusCode: (await sessions.current(cookieHeaderOf(event))) ? 204 : 401,
+      headers: { 'cache-control': 'no-store' },
+      body: '',
+    }),
+  },
+  {
     method: 'GET' as const,
     path: `${WORKSPACE_BASE}/assets/{name}`,
     handler: async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
@@ -105,9 +116,6 @@ export const serviceRoutes = [
 /** A page no route serves. */
 export const notFoundPage = () =>
   publicPage((layout) => messageView({ ...layout, title: 'Page not found', heading: 'Page not found', paragraphs: ['If you typed the web address, check it is correct.'], action: { href: WORKSPACE_BASE, text: 'Go to your agreements' } }), 404);
-
-/** What the workspace's script asks while someone types, so the idle timeout counts their typing. */
-export const keepAlivePage: TPage = { method: 'GET', path: '/keep-alive', role: 'viewer', handle: async () => ({ html: '', status: 204 }) };
 
 /** Sign-out: the session ends here and at the identity provider. */
 export const signOutPage: TPage = {

@@ -2,7 +2,7 @@ import { listAgencies } from '../../../shared/domain/agency/agencies';
 import { momentInWords } from '../../../shared/domain/calendar';
 import { changeEndpoint, listAttempts, listEndpoints, readEndpoint, registerEndpoint, removeEndpoint, replayAttempt, rotateSecret } from '../../../shared/domain/webhooks/endpoints';
 import type { TUser } from '../../../shared/domain/user';
-import type { TFieldError } from '../../../shared/errors';
+import { AppError, type TFieldError } from '../../../shared/errors';
 import { WEBHOOK_EVENT_TYPES, WEBHOOK_EVENTS, ZWebhookChange, ZWebhookRegistration, type TWebhookAttempt, type TWebhookEndpoint, type TWebhookEventType } from '../../../shared/schemas/webhook';
 import { agencies, checkDestination, linkSigner, newId, webhooks } from '../dependencies';
 import { attempt, errorsForForm, type TFormValues } from '../form';
@@ -69,7 +69,7 @@ const newView = defineView<TFormContext & { scopes: { value: string; text: strin
 <input type="hidden" name="csrfToken" value="{{ csrfToken }}">
 ${ENDPOINT_FIELDS}
 {{ govukSelect({ id: "agencyId", name: "agencyId", label: { text: "Agreements it hears about" }, hint: { text: "An endpoint for one agency hears only about the agreements and proposals that agency is party to." }, items: scopes, value: values.agencyId, errorMessage: errors.agencyId }) }}
-<div class="govuk-button-group">{{ govukButton({ text: "Add the endpoint" }) }}<a class="govuk-link" href="{{ base }}/webhooks">Cancel</a></div>
+<div class="govuk-button-group">{{ govukButton({ text: "Add the endpoint", preventDoubleClick: true }) }}<a class="govuk-link" href="{{ base }}/webhooks">Cancel</a></div>
 </form>
 {% endblock %}`,
 );
@@ -130,7 +130,7 @@ const endpointView = defineView<{
     <td class="govuk-table__cell">{{ delivery.when }}<br><span class="govuk-body-s">{{ delivery.attemptText }}</span></td>
     <td class="govuk-table__cell">{{ delivery.eventType }}{% if delivery.about %}<br><a class="govuk-link govuk-body-s" href="{{ delivery.about.href }}">{{ delivery.about.text }}</a>{% endif %}</td>
     <td class="govuk-table__cell">{{ govukTag(delivery.tag) }}{% if delivery.detail %}<br><span class="govuk-body-s">{{ delivery.detail }}</span>{% endif %}</td>
-    {% if endpoint.state == "active" %}<td class="govuk-table__cell"><form method="post" action="{{ base }}/webhooks/{{ endpoint.id }}/deliveries/{{ delivery.id }}/replay" novalidate><input type="hidden" name="csrfToken" value="{{ csrfToken }}">{{ govukButton({ html: "Send again<span class=\\"govuk-visually-hidden\\"> the " + delivery.eventType + " event of " + delivery.when + "</span>", classes: "govuk-button--secondary govuk-!-margin-bottom-0" }) }}</form></td>{% endif %}
+    {% if endpoint.state == "active" %}<td class="govuk-table__cell"><form method="post" action="{{ base }}/webhooks/{{ endpoint.id }}/deliveries/{{ delivery.id }}/replay" novalidate><input type="hidden" name="csrfToken" value="{{ csrfToken }}">{{ govukButton({ html: "Send again<span class=\\"govuk-visually-hidden\\"> the " + (delivery.eventType | escape) + " event of " + (delivery.when | escape) + "</span>", classes: "govuk-button--secondary govuk-!-margin-bottom-0" }) }}</form></td>{% endif %}
   </tr>{% endfor %}</tbody>
 </table>
 {% else %}<p class="govuk-body">Nothing sent yet.</p>{% endif %}
@@ -144,8 +144,8 @@ const endpointView = defineView<{
 <h2 class="govuk-heading-m">Rotate the signing secret</h2>
 <p class="govuk-body">Accord makes a new secret and shows it once. For 24 hours each delivery is signed with the old secret too, so the receiving system can switch over without missing one. Rotate it twice to stop the old secret at once.</p>
 <form method="post" action="{{ base }}/webhooks/{{ endpoint.id }}/secret" novalidate>
-<input type="hidden" name="csrfToken" value="{{ csrfToken }}">
-{{ govukButton({ text: "Rotate the secret", classes: "govuk-button--secondary" }) }}
+<input type="hidden" name="csrfToken" value="{{ csrfToken }}"><input type="hidden" name="revision" value="{{ endpoint.revision }}">
+{{ govukButton({ text: "Rotate the secret", classes: "govuk-button--secondary", preventDoubleClick: true }) }}
 </form>
 <h2 class="govuk-heading-m">Delete the endpoint</h2>
 <p class="govuk-body"><a class="govuk-link" href="{{ base }}/webhooks/{{ endpoint.id }}/delete">Delete this endpoint</a></p>
@@ -350,7 +350,12 @@ export const webhookPages: TPage[] = [
     method: 'POST',
     path: '/webhooks/{id}/secret',
     role: 'editor',
-    handle: async ({ user, layout, params }) => {
+    handle: async ({ user, layout, params, form }) => {
+      // A reload of the page that showed the new secret sends this form again: that must not rotate it a second time.
+      const current = await readEndpoint({ id: params.id!, user, webhooks });
+      if (form.revision !== String(current.revision)) {
+        throw new AppError('precondition_failed', 'The endpoint has changed since this page was shown: its secret may have been rotated already. Go back to the endpoint, and rotate it again only if you still need to.');
+      }
       const rotated = await rotateSecret({ id: params.id!, user, webhooks, now: new Date(), linkSigner: await linkSigner() });
       return renderEndpoint(layout, user, rotated.endpoint, { secret: { value: rotated.secret, notice: 'webhook-rotated' } });
     },

@@ -55,11 +55,9 @@ export const terminateAgreement = async (options: TOptions & TTerminateRequest):
 /**
  * Records a review (the contract (Reviews and the daily job)). `continue` sets the next review date and restarts its reminders;
  * `vary` does the same and opens a variation draft; `terminate` asks every party to end it.
- * Returns the reviewed version and, for `vary`, the new draft.
- */
-/**
- * `reviewsSeen`, when given, is how many reviews the user's form showed: a review recorded
- * meanwhile refuses this one, though other changes (its executed copy sealed, say) do not.
+ * Returns the reviewed version and, for `vary`, the new draft. `reviewsSeen`, when given, is how
+ * many reviews the user's form showed: a review recorded meanwhile refuses this one, though other
+ * changes (its executed copy sealed, say) do not.
  */
 export const recordReview = async (
   options: TOptions & { input: TRecordReviewRequest; linkSigner: TLinkSigner; agencies: TAgencyStore; reviewsSeen?: number | undefined },

@@ -38,6 +38,30 @@ const openLinksFor = (
 ) => openLinks({ agreement, signatories, openRequests: stored.openRequests, now: options.now, newId: options.newId, linkSigner: options.linkSigner });
 
 /**
+ * Everything that stops a draft going for signature, as submitting checks it: the statute's rules,
+ * its files, its dates (against today) and who may sign for each party. A page that says whether a
+ * draft is ready asks this, so it never promises what submitting refuses.
+ */
+const readinessOf = async (agreement: TAgreement, options: { agencies: TAgencyStore; agreements: TAgreementStore; now: Date }) => {
+  const [agencies, varied] = await Promise.all([
+    options.agencies.getMany(agreement.parties.map((party) => party.agencyId)),
+    // A variation of the version in force keeps its parties, even after a withdrawn or declined attempt;
+    // a revision of an agreement never signed bound nobody.
+    inForceAncestor(options.agreements, agreement.supersedes),
+  ]);
+  const errors = [
+    ...submissionRuleErrors(agreement),
+    ...attachmentRuleErrors(agreement, options.now),
+    // Dates set when drafting may have passed since: they are checked again against today.
+    ...draftRuleErrors(agreement, londonDate(options.now)),
+    ...partyAuthorityErrors(agreement, agencies, varied?.agreement ?? null),
+  ];
+  return { errors, agencies };
+};
+
+export const submissionProblems = async (options: { agreement: TAgreement; agencies: TAgencyStore; agreements: TAgreementStore; now: Date }) => (await readinessOf(options.agreement, options)).errors;
+
+/**
  * Submits a draft for signature: checks every rule of the contract (Lifecycle) (all failures named in one 422),
  * fixes the document hash, and emails the first routing group their links.
  */
@@ -48,19 +72,7 @@ export const submitAgreement = async (options: TLegalAction & { linkSigner: TLin
       change: async ({ stored }) => {
         assertCanPerform(stored.agreement.status, 'submit');
         const { agreement } = stored;
-        const [agencies, varied] = await Promise.all([
-          options.agencies.getMany(agreement.parties.map((party) => party.agencyId)),
-          // A variation of the version in force keeps its parties, even after a withdrawn or declined attempt;
-          // a revision of an agreement never signed bound nobody.
-          inForceAncestor(options.agreements, agreement.supersedes),
-        ]);
-        // Dates set when drafting may have passed since: they are checked again against today.
-        const errors = [
-          ...submissionRuleErrors(agreement),
-          ...attachmentRuleErrors(agreement, options.now),
-          ...draftRuleErrors(agreement, londonDate(options.now)),
-          ...partyAuthorityErrors(agreement, agencies, varied?.agreement ?? null),
-        ];
+        const { errors, agencies } = await readinessOf(agreement, options);
         if (errors.length > 0) throw new AppError('unprocessable', 'The agreement cannot go for signature yet.', errors);
 
         const named = withAuthorisedNames(agreement, agencies);
