@@ -4,14 +4,12 @@ import type { Browser, Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { must } from '../../client/accord-client';
-import { ASSESSMENT, WARWICKSHIRE_AGENCIES } from '../fixtures/agencies';
+import { ASSESSMENT } from '../fixtures/agencies';
 import { stackClient } from '../fixtures/contract';
 import { axeViolations, launchChromium, signInToWorkspace } from '../fixtures/browser';
 import { createMailbox, type TMail } from '../fixtures/outbox';
-import { startLocalStackOnFreePorts } from '../fixtures/local-stack';
+import { startWorkspaceStack, AMBULANCE_CHIEF, FIRE_CHIEF } from '../fixtures/workspace-stack';
 
-const FIRE_CHIEF = { name: 'Ben Brook', role: 'Chief Fire Officer', email: 'cfo@warwickshire-fire.test' };
-const AMBULANCE_CHIEF = { name: 'Anthony Marsh', role: 'Chief Executive', email: 'ceo@west-midlands-ambulance.test' };
 const AMBULANCE = 'West Midlands Ambulance Service NHS Foundation Trust';
 const AMBULANCE_CONTACT = 'legal@west-midlands-ambulance.test';
 
@@ -33,20 +31,15 @@ const waitUntil = async <T>(read: () => Promise<T> | T, ready: (value: T) => boo
  * again, the secret rotated, deleted after confirming), admin-only, and axe-core on each kind of page.
  */
 describe('proposals and webhooks in the workspace', () => {
-  let stack: Awaited<ReturnType<typeof startLocalStackOnFreePorts>>;
+  let stack: Awaited<ReturnType<typeof startWorkspaceStack>>;
   let browser: Browser;
   /** A records system as a force would run one: it answers 204 and keeps what it was sent. */
   const receiver = { server: undefined as Server | undefined, url: '', received: [] as TDelivered[] };
   const deliveredTo = (path: string) => receiver.received.filter((delivery) => delivery.path === path);
 
   beforeAll(async () => {
-    stack = await startLocalStackOnFreePorts('workspace-integrations');
+    stack = await startWorkspaceStack('workspace-integrations');
     browser = await launchChromium();
-    const client = await stackClient(stack.url);
-    await client.signIn({ email: 'admin@accord.test', role: 'admin' });
-    for (const agency of WARWICKSHIRE_AGENCIES) await must(client.api.POST('/agencies', { body: { ...agency, legalContacts: [...agency.legalContacts] } }));
-    await client.call('PUT', '/agencies/warwickshire-fire/signatories', { signatories: [FIRE_CHIEF] });
-    await client.call('PUT', '/agencies/west-midlands-ambulance/signatories', { signatories: [AMBULANCE_CHIEF] });
     receiver.server = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -3,31 +3,24 @@ import { PDFDocument } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { must } from '../../client/accord-client';
-import { ASSESSMENT, WARWICKSHIRE_AGENCIES } from '../fixtures/agencies';
+import { ASSESSMENT } from '../fixtures/agencies';
 import { stackClient } from '../fixtures/contract';
 import { axeViolations, launchChromium, signInToWorkspace } from '../fixtures/browser';
 import { createMailbox, type TMail } from '../fixtures/outbox';
-import { startLocalStackOnFreePorts } from '../fixtures/local-stack';
+import { startWorkspaceStack, AMBULANCE_CHIEF, FIRE_CHIEF } from '../fixtures/workspace-stack';
 
-const FIRE_CHIEF = { name: 'Ben Brook', role: 'Chief Fire Officer', email: 'cfo@warwickshire-fire.test' };
-const AMBULANCE_CHIEF = { name: 'Anthony Marsh', role: 'Chief Executive', email: 'ceo@west-midlands-ambulance.test' };
 
 /**
  * The legal team's workspace in Chromium: signing in through the authorization code flow, drafting
  * with the GOV.UK error pattern, sending for signature, a stale edit, roles, sign-out, and axe-core.
  */
 describe('the workspace in a browser', () => {
-  let stack: Awaited<ReturnType<typeof startLocalStackOnFreePorts>>;
+  let stack: Awaited<ReturnType<typeof startWorkspaceStack>>;
   let browser: Browser;
 
   beforeAll(async () => {
-    stack = await startLocalStackOnFreePorts('workspace');
+    stack = await startWorkspaceStack('workspace');
     browser = await launchChromium();
-    const client = await stackClient(stack.url);
-    await client.signIn({ email: 'admin@accord.test', role: 'admin' });
-    for (const agency of WARWICKSHIRE_AGENCIES) await must(client.api.POST('/agencies', { body: { ...agency, legalContacts: [...agency.legalContacts] } }));
-    await client.call('PUT', '/agencies/warwickshire-fire/signatories', { signatories: [FIRE_CHIEF] });
-    await client.call('PUT', '/agencies/west-midlands-ambulance/signatories', { signatories: [AMBULANCE_CHIEF] });
   });
 
   afterAll(async () => {
