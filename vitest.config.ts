@@ -34,6 +34,9 @@ export default defineConfig({
           setupFiles: ['test/setup/environment.ts', 'test/setup/table-per-file.ts'],
           fileParallelism: false,
           sequence: { groupOrder: 1 },
+          // In AWS each of these invocations is a Lambda of its own; here hundreds queue on one process
+          // and one emulator, so each is given the time the whole queue takes, not one Lambda's.
+          env: { LOCAL_INVOCATION_SECONDS: '300' },
           testTimeout: 300_000,
           hookTimeout: 120_000,
         },

@@ -61,9 +61,12 @@ const SIGNING_REQUEST_GRACE_SECONDS = 30 * 24 * 3600;
 
 /**
  * Drafts racing for the same year's next reference retry this often before giving up: each round
- * one of them wins, so fifty at once need fifty rounds. A short random pause spreads them out.
+ * one of them wins, so fifty at once need fifty rounds. A random pause, longer after each loss,
+ * spreads them out.
  */
 const REFERENCE_ATTEMPTS = 100;
+/** The longest pause between two attempts at the next reference. */
+const REFERENCE_BACKOFF_CAP_MS = 1000;
 /** Where a create's idempotency key stands in its transaction: after the counter, first of the agreement's items. */
 const CREATION_KEY_INDEX = 1;
 /** How long a create's idempotency key holds: a retry within a day returns the first draft. */
@@ -473,7 +476,8 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
           // Another draft took this number first, or was taking it at that very moment.
           if (!transactionConditionFailed(error, 0) && !transactionConflicted(error)) throw error;
           const winner = (error as Error & { CancellationReasons?: { Item?: Record<string, unknown> }[] }).CancellationReasons?.[0]?.Item;
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 5)));
+          // Full jitter, growing with each loss: fewer of the racers try at once, so fewer rounds are lost in all.
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(REFERENCE_BACKOFF_CAP_MS, 10 * 2 ** attempt)));
           current = winner ? ZCounter.parse(unmarshall(winner as Record<string, AttributeValue>)).value : await readCounter();
         }
       }

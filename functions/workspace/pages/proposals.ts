@@ -36,9 +36,9 @@ const viewTagOf = (party: TProposalParty): TTag =>
 const canResend = (user: TUser, proposal: TProposal) => user.role === 'admin' || (hasRole(user, 'editor') && user.agencies.includes(proposal.proposerAgencyId));
 
 /** Who may open the draft: an editor of a party that sees a benefit, or an admin, once they must proceed and none is open. */
-const canDraft = (user: TUser, proposal: TProposal) =>
+const canDraft = (user: TUser, proposal: TProposal, draftOpen: boolean) =>
   proposal.mustProceed &&
-  !proposal.draftAgreementId &&
+  !draftOpen &&
   (user.role === 'admin' || (hasRole(user, 'editor') && proposal.parties.some((party) => party.view?.kind === 'benefit' && user.agencies.includes(party.agencyId))));
 
 /** When each party's newest link expires, from the trail: the proposal's first links, then any sent again. */
@@ -71,13 +71,13 @@ const listView = defineView<{ rows: { href: string; title: string; proposer: str
 
 type TPartyRow = { agencyId: string; agencyName: string; isProposer: boolean; tag: TTag; ground: string | null; reasons: string | null; recorded: string | null; link: string | null; resendable: boolean };
 
-const proposalView = defineView<{ proposal: TProposal; tag: TTag; proposer: string; proposedTo: string; created: string; parties: TPartyRow[]; canDraft: boolean; mayDraftLater: boolean }>(
+const proposalView = defineView<{ proposal: TProposal; tag: TTag; proposer: string; proposedTo: string; created: string; parties: TPartyRow[]; canDraft: boolean; mayDraftLater: boolean; draftOpen: boolean }>(
   'accord/proposal.njk',
   `{% block page %}
 <span class="govuk-caption-l">Collaboration proposal</span>
 <h1 class="govuk-heading-l">{{ proposal.title }}</h1>
 <p class="govuk-body">{{ govukTag(tag) }}</p>
-{% set draftHtml %}{% if proposal.draftAgreementId %}<a class="govuk-link" href="{{ base }}/agreements/{{ proposal.draftAgreementId }}">Open the draft agreement</a>{% else %}Not opened yet{% endif %}{% endset %}
+{% set draftHtml %}{% if draftOpen %}<a class="govuk-link" href="{{ base }}/agreements/{{ proposal.draftAgreementId }}">Open the draft agreement</a>{% else %}Not opened yet{% endif %}{% endset %}
 {{ govukSummaryList({ rows: [
   { key: { text: "What is proposed" }, value: { html: '<div class="accord-plain-text">' + (proposal.summary | escape) + '</div>' } },
   { key: { text: "Proposed by" }, value: { text: proposer } },
@@ -94,7 +94,7 @@ const proposalView = defineView<{ proposal: TProposal; tag: TTag; proposer: stri
 </form>
 {% elif mayDraftLater %}
 {{ govukInsetText({ text: "Two or more parties see a benefit, so they must proceed to an agreement. An editor of one of those parties starts the draft." }) }}
-{% elif not proposal.draftAgreementId %}
+{% elif not draftOpen %}
 {{ govukInsetText({ text: "Each proposed party records its view from the link in its email. When two or more parties see a benefit, a draft agreement can be started here." }) }}
 {% endif %}
 <h2 class="govuk-heading-m">Each party’s view</h2>
@@ -201,6 +201,8 @@ const renderProposal = async (layout: TLayoutBase, user: TUser, id: string, quer
   const { proposal } = await readProposal({ id, user, proposals });
   const expiries = linkExpiriesOf(await listProposalEvents({ id, user, proposals }));
   const resendable = canResend(user, proposal);
+  // The proposal names its draft before the draft is written: one named but missing may be opened again.
+  const draftOpen = !!proposal.draftAgreementId && !!(await agreements.get(proposal.draftAgreementId));
   const now = new Date().toISOString();
   const parties: TPartyRow[] = proposal.parties.map((party) => {
     const isProposer = party.agencyId === proposal.proposerAgencyId;
@@ -230,8 +232,9 @@ const renderProposal = async (layout: TLayoutBase, user: TUser, id: string, quer
       proposedTo: proposal.parties.filter((party) => party.agencyId !== proposal.proposerAgencyId).map((party) => party.agencyName).join(', '),
       created: `${momentInWords(proposal.createdAt)} by ${proposal.createdBy}`,
       parties,
-      canDraft: canDraft(user, proposal),
-      mayDraftLater: proposal.mustProceed && !proposal.draftAgreementId,
+      canDraft: canDraft(user, proposal, draftOpen),
+      mayDraftLater: proposal.mustProceed && !draftOpen,
+      draftOpen,
     }),
   };
 };
