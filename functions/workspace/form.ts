@@ -48,6 +48,16 @@ export const readPostedForm = async (event: APIGatewayProxyEventV2): Promise<{ v
   return { values, files };
 };
 
+/**
+ * The values of a set of checkboxes, each named `<prefix>.<value>` because a form's repeated names
+ * would collapse to the last: those checked whose value matches `value` whole.
+ */
+export const checkedOf = (values: TFormValues, prefix: string, value: RegExp) =>
+  Object.keys(values).flatMap((name) => {
+    const checked = name.startsWith(`${prefix}.`) ? name.slice(prefix.length + 1) : '';
+    return new RegExp(`^(?:${value.source})$`).test(checked) ? [checked] : [];
+  });
+
 /** A textarea of one entry a line (functions, email addresses): its lines, trimmed, blank ones dropped. */
 export const lines = (text: string | undefined) =>
   (text ?? '')

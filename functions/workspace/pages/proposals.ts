@@ -7,7 +7,7 @@ import type { TFieldError } from '../../../shared/errors';
 import type { TProposalEvent } from '../../../shared/schemas/audit-event';
 import { ZCreateProposalRequest, type PROPOSAL_DECLINE_GROUNDS, type TProposal, type TProposalParty } from '../../../shared/schemas/proposal';
 import { agencies, agreements, linkSigner, newId, proposals } from '../dependencies';
-import { attempt, errorsForForm, type TFormValues } from '../form';
+import { attempt, checkedOf, errorsForForm, type TFormValues } from '../form';
 import { doneQuery, noticeOf } from '../notices';
 import type { TLayoutBase, TPage, TPageResult } from '../page-route';
 import { defineView, type TTrailRow } from '../view';
@@ -152,8 +152,7 @@ const newView = defineView<{
 
 const LABELS: Record<string, string> = { title: 'Title', summary: 'What is proposed', proposerAgencyId: 'Proposed by', agencyIds: 'Proposed to' };
 
-/** The checked agencies: each checkbox is named `agency.<id>`, since a form's repeated names would collapse. */
-const chosenAgenciesOf = (values: TFormValues) => Object.keys(values).flatMap((name) => /^agency\.([a-z0-9-]+)$/.exec(name)?.[1] ?? []);
+const chosenAgenciesOf = (values: TFormValues) => checkedOf(values, 'agency', /[a-z0-9-]+/);
 
 /** The schema's wording where a person would put it otherwise; the domain's own refusals read as they are. */
 const reworded = (errors: TFieldError[]): TFieldError[] =>

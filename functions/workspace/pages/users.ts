@@ -5,7 +5,7 @@ import { ROLES, type TUser } from '../../../shared/domain/user';
 import type { TFieldError } from '../../../shared/errors';
 import { ZUserAccess, ZUserInvitation, type TUserAccount } from '../../../shared/schemas/user-account';
 import { agencies, directory, newId } from '../dependencies';
-import { attempt, errorsForForm, type TFormValues } from '../form';
+import { attempt, checkedOf, errorsForForm, type TFormValues } from '../form';
 import { doneQuery, noticeOf, type TNotice } from '../notices';
 import type { TLayoutBase, TPage, TPageResult } from '../page-route';
 import { defineView } from '../view';
@@ -95,8 +95,7 @@ const LABELS: Record<string, string> = { name: 'Full name', email: 'Email addres
 const formErrors = (errors: TFieldError[]) =>
   errorsForForm(errors, { describe: (path) => LABELS[path.split('.')[0]!] ?? 'The form', fieldOf: (path) => path.split('.')[0]!, positionOf: (path) => Object.keys(LABELS).indexOf(path.split('.')[0]!) });
 
-/** The checked agencies: each checkbox is named `agency.<id>`, since a form's repeated names would collapse. */
-const chosenAgenciesOf = (values: TFormValues) => Object.keys(values).flatMap((name) => /^agency\.([a-z0-9-]+)$/.exec(name)?.[1] ?? []);
+const chosenAgenciesOf = (values: TFormValues) => checkedOf(values, 'agency', /[a-z0-9-]+/);
 
 const accessOf = (values: TFormValues) => ({ role: (ROLES as readonly string[]).includes(values.role ?? '') ? values.role : undefined, agencies: chosenAgenciesOf(values) });
 

@@ -5,7 +5,7 @@ import type { TUser } from '../../../shared/domain/user';
 import { AppError, type TFieldError } from '../../../shared/errors';
 import { WEBHOOK_EVENT_TYPES, WEBHOOK_EVENTS, ZWebhookChange, ZWebhookRegistration, type TWebhookAttempt, type TWebhookEndpoint, type TWebhookEventType } from '../../../shared/schemas/webhook';
 import { agencies, checkDestination, linkSigner, newId, webhooks } from '../dependencies';
-import { attempt, errorsForForm, type TFormValues } from '../form';
+import { attempt, checkedOf, errorsForForm, type TFormValues } from '../form';
 import { doneQuery, noticeOf, type TNotice } from '../notices';
 import type { TLayoutBase, TPage, TPageResult } from '../page-route';
 import { defineView } from '../view';
@@ -167,12 +167,8 @@ const deleteView = defineView<{ endpoint: TWebhookEndpoint }>(
 
 const LABELS: Record<string, string> = { url: 'URL', events: 'Events to send it', agencyId: 'Agreements it hears about' };
 
-/** The checked events: each checkbox is named `event.<type>`, since a form's repeated names would collapse. */
 const chosenEventsOf = (values: TFormValues): TWebhookEventType[] =>
-  Object.keys(values).flatMap((name) => {
-    const type = /^event\.(.+)$/.exec(name)?.[1];
-    return type && (WEBHOOK_EVENT_TYPES as string[]).includes(type) ? [type as TWebhookEventType] : [];
-  });
+  checkedOf(values, 'event', /.+/).filter((type): type is TWebhookEventType => (WEBHOOK_EVENT_TYPES as string[]).includes(type));
 
 /** The schema's wording where a person would put it otherwise; the domain's own refusals read as they are. */
 const reworded = (errors: TFieldError[]): TFieldError[] =>
