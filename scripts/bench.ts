@@ -2,6 +2,7 @@
  * `npm run bench`: what Accord costs. Bundle size and cold init of each function as deployed,
  * then latency and DynamoDB requests per operation through the real handler against DynamoDB
  * Local (behind a counting proxy). Figures are printed as a Markdown table for the README.
+ * `npm run bench -- bundles` measures the bundles alone.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -58,6 +59,7 @@ const loadTime = (file: string) =>
       env: {
         ...process.env,
         AWS_LAMBDA_FUNCTION_NAME: 'accord-bench',
+        AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
         POWERTOOLS_TRACE_ENABLED: 'true',
         POWERTOOLS_METRICS_NAMESPACE: 'Accord',
         TABLE_NAME: 'bench',
@@ -453,4 +455,5 @@ const benchDailyJobAtScale = async (endpoint: string, proxy: Awaited<ReturnType<
   ].join('\n');
 };
 
-console.log(`${await benchBundles()}\n\n${await benchOperations()}`);
+const bundlesOnly = process.argv.includes('bundles');
+console.log(bundlesOnly ? await benchBundles() : `${await benchBundles()}\n\n${await benchOperations()}`);

@@ -1,19 +1,15 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { Tracer } from '@aws-lambda-powertools/tracer';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { MiddlewareObj } from '@middy/core';
+import { traceInvocation } from './xray-tracer';
 
 /**
- * One logger, metrics and tracer per function process. Nothing that identifies a person or
+ * One logger and metrics per function process (traces: ./xray-tracer.ts). Nothing that identifies a person or
  * carries a secret is ever passed to them: no tokens, no bodies, no email addresses.
  */
 export const logger = new Logger({ serviceName: 'accord' });
 export const metrics = new Metrics({ namespace: 'Accord', serviceName: 'accord' });
-// AWS calls are traced through their clients (shared/db/client.ts); outgoing HTTP is not patched,
-// so no trace header or receiver URL goes to a webhook receiver or into a trace.
-export const tracer = new Tracer({ serviceName: 'accord', captureHTTPsRequests: false });
 
 /**
  * Flushes the invocation's metrics as EMF when it counted any. (Powertools' own `logMetrics`
@@ -26,10 +22,14 @@ const publishCountedMetrics = (): MiddlewareObj => {
   return { after: publish, onError: publish };
 };
 
-/** The Powertools middlewares every Accord function runs with: context in logs, a trace, metrics flushed. */
+/**
+ * The middlewares every Accord function runs with: context in logs, a trace, metrics flushed. AWS
+ * calls are traced through their clients (`traceAwsClient`); outgoing HTTP is not, so no trace
+ * header or receiver URL goes to a webhook receiver or into a trace.
+ */
 export const observability = (): MiddlewareObj[] => [
   injectLambdaContext(logger, { resetKeys: true }),
-  captureLambdaHandler(tracer, { captureResponse: false }),
+  traceInvocation(),
   publishCountedMetrics(),
 ];
 

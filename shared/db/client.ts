@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { tracer } from '../observability';
+import { traceAwsClient } from '../xray-tracer';
 
 export type TDynamoSettings = { region: string; endpoint?: string | undefined };
 
@@ -10,7 +10,7 @@ export type TDynamoSettings = { region: string; endpoint?: string | undefined };
  * tracing is off.
  */
 export const createDynamoClient = ({ region, endpoint }: TDynamoSettings): DynamoDBClient =>
-  tracer.captureAWSv3Client(
+  traceAwsClient(
     new DynamoDBClient({
       region,
       ...(endpoint

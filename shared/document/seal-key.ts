@@ -1,7 +1,7 @@
 import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
 import type { TSettings } from '../config';
 import type { TFileStore } from '../domain/ports';
-import { tracer } from '../observability';
+import { traceAwsClient } from '../xray-tracer';
 import type { TSealSigner } from './seal';
 import { kmsSealSigner, localSealSigner, selfSignedCertificateFor } from './seal-signers';
 
@@ -19,7 +19,7 @@ export const loadSealSigner = (setting: TSettings['seal'], files: TFileStore): (
     const signer = localSealSigner(setting);
     return async () => signer;
   }
-  const kms = tracer.captureAWSv3Client(new KMSClient({ region: setting.region }));
+  const kms = traceAwsClient(new KMSClient({ region: setting.region }));
   const sign = async (digest: Uint8Array) => {
     const { Signature } = await kms.send(new SignCommand({ KeyId: setting.keyId, Message: digest, MessageType: 'DIGEST', SigningAlgorithm: 'ECDSA_SHA_256' }));
     if (!Signature) throw new Error('KMS returned no signature');

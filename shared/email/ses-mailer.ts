@@ -1,6 +1,7 @@
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import type { TSettings } from '../config';
 import { MailRejectedError, type TMailer } from '../domain/ports';
+import { traceAwsClient } from '../xray-tracer';
 
 /**
  * SES errors that no retry can cure: the message or an address is malformed, or SES refuses this
@@ -10,12 +11,14 @@ const PERMANENT_ERRORS = new Set(['MessageRejected', 'BadRequestException', 'Inv
 
 /** SES v2 behind the mailer port; locally the same client talks to aws-ses-v2-local. */
 export const createSesMailer = (mail: TSettings['mail']): TMailer => {
-  const client = new SESv2Client({
-    region: mail.region,
-    ...(mail.sesEndpoint
-      ? { endpoint: mail.sesEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
-  });
+  const client = traceAwsClient(
+    new SESv2Client({
+      region: mail.region,
+      ...(mail.sesEndpoint
+        ? { endpoint: mail.sesEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+        : {}),
+    }),
+  );
   return {
     async send(email) {
       const command = new SendEmailCommand({

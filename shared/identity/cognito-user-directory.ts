@@ -21,6 +21,7 @@ import { highestRole, ROLES } from '../domain/user';
 import { AppError } from '../errors';
 import { AGENCIES_CLAIM } from '../http/auth';
 import type { TUserAccount } from '../schemas/user-account';
+import { traceAwsClient } from '../xray-tracer';
 
 const attributesOf = (attributes: AttributeType[] | undefined): Record<string, string> => Object.fromEntries((attributes ?? []).map((attribute) => [attribute.Name, attribute.Value ?? '']));
 
@@ -44,11 +45,13 @@ const isNamed = (error: unknown, name: string) => error instanceof Error && erro
  * code talks to the local stack's stand-in for Cognito's admin API (`COGNITO_ENDPOINT`).
  */
 export const createCognitoUserDirectory = (setting: TSettings['userDirectory']): TUserDirectory => {
-  const client = new CognitoIdentityProviderClient({
-    region: setting.region,
-    // The local stand-in checks no signature; in AWS the function's role signs.
-    ...(setting.endpoint ? { endpoint: setting.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-  });
+  const client = traceAwsClient(
+    new CognitoIdentityProviderClient({
+      region: setting.region,
+      // The local stand-in checks no signature; in AWS the function's role signs.
+      ...(setting.endpoint ? { endpoint: setting.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+    }),
+  );
   const UserPoolId = setting.userPoolId;
 
   const groupsOf = async (email: string) => {

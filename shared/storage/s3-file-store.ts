@@ -2,13 +2,13 @@ import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3C
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { TFileStore } from '../domain/ports';
 import { attachmentDisposition } from '../http/content-disposition';
-import { tracer } from '../observability';
+import { traceAwsClient } from '../xray-tracer';
 
 export type TFileStoreSettings = { bucket: string; region: string; endpoint?: string | undefined };
 
 /** An S3 client for AWS, or for an S3-compatible server at `endpoint` (path-style, with that server's own keys). */
 export const createS3Client = ({ region, endpoint }: Omit<TFileStoreSettings, 'bucket'>): S3Client =>
-  tracer.captureAWSv3Client(
+  traceAwsClient(
     new S3Client({
       region,
       // Checksums only where an operation needs one: an upload's SHA-256 is the one that matters, and it is signed into its URL.

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handler as apiHandler } from '../../functions/api/handler';
 import { BUNDLE_BUDGETS, buildFloor } from '../../infra/aws/bundle-floor';
 import { matchRoute, toHttpApiEvent, type TRoute } from '../../infra/local/lambda-http';
@@ -19,6 +19,7 @@ import { startDynamoDbRecorder } from '../fixtures/dynamodb-recorder';
 import { createMailbox } from '../fixtures/outbox';
 import { startSecretsManager } from '../fixtures/secrets-manager';
 import { startKms } from '../fixtures/kms';
+import { startXRayDaemon, TRACE, traceHeader } from '../fixtures/xray-daemon';
 import {
   lambdaRuntimeEnvironment,
   resolveEnvironment,
@@ -75,10 +76,10 @@ const environmentOf = (fn: TShippedFunction, dynamoDbEndpoint: string) => ({
 });
 
 /** Starts a function's bundle; its DynamoDB calls pass through a recorder of its own, to compare with what its role allows. */
-const coldStart = async (name: TFunctionName) => {
+const coldStart = async (name: TFunctionName, runtime: Record<string, string> = {}) => {
   const fn = functions.find((candidate) => candidate.name === name)!;
   if (!recorders.has(name)) recorders.set(name, await startDynamoDbRecorder(process.env.DYNAMODB_ENDPOINT!));
-  const bundle = await startBundle(fn.bundle, environmentOf(fn, recorders.get(name)!.endpoint), fn.timeoutSeconds);
+  const bundle = await startBundle(fn.bundle, { ...environmentOf(fn, recorders.get(name)!.endpoint), ...runtime }, fn.timeoutSeconds);
   running.push(bundle);
   return bundle;
 };
@@ -260,6 +261,23 @@ describe('the shipped bundles, with the environment their template gives them', 
     const dailyJob = await coldStart('dailyJob');
     const report = await dailyJob.invoke({ time: '2027-11-25T09:00:00Z' });
     expect(report).toMatchObject({ today: '2027-11-25', agreementsChecked: expect.any(Number) });
+  });
+
+  it('traces a sampled invocation to the X-Ray daemon beside it: the handler, and each DynamoDB call beneath it', async () => {
+    const daemon = await startXRayDaemon();
+    try {
+      const dailyJob = await coldStart('dailyJob', { AWS_XRAY_DAEMON_ADDRESS: daemon.address });
+      await dailyJob.invoke({ time: '2027-11-26T09:00:00Z' }, { traceHeader: traceHeader(true) });
+      await vi.waitFor(() => expect(daemon.documents.some((document) => document.name === '## index.handler')).toBe(true));
+      const invocation = daemon.documents.find((document) => document.name === '## index.handler')!;
+      expect(invocation).toMatchObject({ trace_id: TRACE.root, parent_id: TRACE.lambdaSegment, annotations: { ColdStart: true, Service: 'accord' } });
+      const calls = daemon.documents.filter((document) => document.namespace === 'aws');
+      expect(calls.length).toBeGreaterThan(0);
+      for (const call of calls) expect(call).toMatchObject({ name: 'DynamoDB', trace_id: TRACE.root, parent_id: invocation.id, http: { response: { status: 200 } } });
+      expect(calls.find((call) => call.aws.operation === 'Query')).toMatchObject({ aws: { table_name: REFS.tableName } });
+    } finally {
+      daemon.stop();
+    }
   });
 
   it('asks DynamoDB only for what each function’s role allows, and nothing a role forbids', () => {
