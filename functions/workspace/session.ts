@@ -6,6 +6,7 @@ import type { TUser } from '../../shared/domain/user';
 import { AppError, isAppError } from '../../shared/errors';
 import { logger } from '../../shared/observability';
 import type { TStoredSession } from '../../shared/schemas/session';
+import { deferred } from '../../shared/schemas/deferred';
 
 /**
  * `__Host-`: the browser keeps the cookie only if it is Secure, set by this host, for every path,
@@ -40,8 +41,8 @@ export const parseCookies = (header: string | undefined): Record<string, string>
 const cookie = (name: string, value: string, maxAgeSeconds: number) =>
   `${name}=${value}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; Secure; SameSite=Lax`;
 
-const ZTokenReply = z.object({ id_token: z.string(), refresh_token: z.string().optional(), expires_in: z.number().optional() });
-const ZPendingSignIn = z.object({ state: z.string(), verifier: z.string(), returnTo: z.string() });
+const ZTokenReply = deferred(() => z.object({ id_token: z.string(), refresh_token: z.string().optional(), expires_in: z.number().optional() }));
+const ZPendingSignIn = deferred(() => z.object({ state: z.string(), verifier: z.string(), returnTo: z.string() }));
 
 /** Where a return path may lead: only into the workspace itself, and nothing that could break a header. */
 const safeReturn = (base: string, path: string | undefined) =>

@@ -50,12 +50,13 @@ import {
 import type { TDocumentKind } from '../schemas/evidence';
 import { mergeScopePages, type TScopePage } from './page-merge';
 import { TABLE_DEFINITION } from './table-definition';
+import { deferred } from '../schemas/deferred';
 
 type TItem = Record<string, unknown>;
 type TTransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 
-const ZCounter = z.object({ value: z.int().min(0) });
+const ZCounter = deferred(() => z.object({ value: z.int().min(0) }));
 /** A signing link's record outlives the link by this much, then TTL removes it. */
 const SIGNING_REQUEST_GRACE_SECONDS = 30 * 24 * 3600;
 

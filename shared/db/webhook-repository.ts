@@ -9,13 +9,14 @@ import { OUTBOX_RETENTION_SECONDS, outboxItem, recipientDeliveryUpdate, webhookE
 import { outboxKey, WEBHOOK_ATTEMPT_PREFIX, WEBHOOK_ENDPOINTS_PARTITION, webhookAttemptKey, webhookAttemptPartition, webhookEndpointKey } from './keys';
 import { TABLE_DEFINITION } from './table-definition';
 import { ZUlid } from '../schemas/common';
+import { deferred } from '../schemas/deferred';
 
 /** A removed endpoint is kept this long (its log refers to it), then TTL deletes it. */
 const REMOVED_RETENTION_SECONDS = 30 * 24 * 3600;
 
 const endpointItem = (endpoint: TStoredWebhookEndpoint) => ({ ...webhookEndpointKey(endpoint.id), entity: 'webhook_endpoint', ...endpoint });
 
-const ZAttemptCursor = z.object({ after: ZUlid });
+const ZAttemptCursor = deferred(() => z.object({ after: ZUlid }));
 const encodeCursor = (attemptId: string) => Buffer.from(JSON.stringify({ after: attemptId })).toString('base64url');
 const decodeCursor = (cursor: string) => {
   try {

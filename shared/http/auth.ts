@@ -6,18 +6,21 @@ import * as z from 'zod';
 import type { TSettings } from '../config';
 import { highestRole, type TUser } from '../domain/user';
 import { AppError } from '../errors';
+import { deferred } from '../schemas/deferred';
 
 /** Claims Accord reads from an ID token: Cognito's own names, which the local stack's tokens copy. */
 export const ROLE_CLAIM = 'cognito:groups';
 export const AGENCIES_CLAIM = 'custom:agencies';
 
-const ZClaims = z.object({
-  email: z.email(),
-  // An address nobody has proved they receive mail at identifies nobody (Cognito sends a boolean).
-  email_verified: z.union([z.literal(true), z.literal('true')], { error: 'the email address is not verified' }),
-  [ROLE_CLAIM]: z.array(z.string()).default([]),
-  [AGENCIES_CLAIM]: z.string().default(''),
-});
+const ZClaims = deferred(() =>
+  z.object({
+    email: z.email(),
+    // An address nobody has proved they receive mail at identifies nobody (Cognito sends a boolean).
+    email_verified: z.union([z.literal(true), z.literal('true')], { error: 'the email address is not verified' }),
+    [ROLE_CLAIM]: z.array(z.string()).default([]),
+    [AGENCIES_CLAIM]: z.string().default(''),
+  }),
+);
 
 /** The highest of Accord's roles among the user's groups; agencies are a comma-separated attribute. */
 export const userFromClaims = (payload: JwtPayload): TUser => {

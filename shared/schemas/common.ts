@@ -1,18 +1,21 @@
 import * as z from 'zod';
+import { deferred } from './deferred';
 
 /** A calendar date `YYYY-MM-DD` that exists (2026-02-30 is refused). */
-export const ZIsoDate = z.iso.date().meta({ description: 'Calendar date, YYYY-MM-DD (Europe/London)' });
+export const ZIsoDate = deferred(() => z.iso.date().meta({ description: 'Calendar date, YYYY-MM-DD (Europe/London)' }));
 
-export const ZUlid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a ULID');
+export const ZUlid = deferred(() => z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a ULID'));
 
-export const ZEmail = z.email().max(254).transform((email) => email.toLowerCase());
+export const ZEmail = deferred(() => z.email().max(254).transform((email) => email.toLowerCase()));
 
 /** Lower-case words joined by hyphens, e.g. `warwickshire-fire`. */
-export const ZSlug = z
-  .string()
-  .min(2)
-  .max(64)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens');
+export const ZSlug = deferred(() =>
+  z
+    .string()
+    .min(2)
+    .max(64)
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens'),
+);
 
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
@@ -46,17 +49,21 @@ export const plainText = (max: number) =>
     .transform((text) => text.replace(/\r\n?/g, '\n'))
     .pipe(z.string().max(max).refine((text) => !CONTROL_CHARACTERS.test(text), 'must not contain control characters other than newline and tab'));
 
-export const ZProblem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+export const ZProblem = deferred(() =>
+  z
+    .object({
+      type: z.string(),
+      title: z.string(),
+      status: z.number().int(),
+      detail: z.string(),
+      errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    })
+    .meta({ id: 'Problem', description: 'RFC 9457 problem details' }),
+);
 
 /** Makes a change conditional on the revision the caller read (RFC 9110 If-Match): 412 when it has moved on. */
-export const ZIfMatchHeader = z.object({
-  'if-match': z.string().max(200).optional().meta({ description: 'An ETag from a read ("7"), a list of them, or *: the change is made only if the agreement is still at that revision' }),
-});
+export const ZIfMatchHeader = deferred(() =>
+  z.object({
+    'if-match': z.string().max(200).optional().meta({ description: 'An ETag from a read ("7"), a list of them, or *: the change is made only if the agreement is still at that revision' }),
+  }),
+);

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { deferred } from './deferred';
 
 export const EMAIL_TEMPLATES = [
   'signature_requested',
@@ -24,30 +25,34 @@ export const EMAIL_TEMPLATES = [
   'party_withdrawn',
   'collaboration_proposal',
 ] as const;
-export const ZEmailTemplate = z.enum(EMAIL_TEMPLATES);
+export const ZEmailTemplate = deferred(() => z.enum(EMAIL_TEMPLATES));
 export type TEmailTemplate = z.infer<typeof ZEmailTemplate>;
 
-export const ZRecipient = z.object({
-  to: z.string(),
-  name: z.string().optional(),
-  /** For a signing request: the party the recipient signs for. */
-  party: z.string().optional(),
-  /** For a signing request (or a proposal): the link this recipient gets, derived again when the email is written. */
-  link: z.object({ requestId: z.string(), keyId: z.string(), kind: z.enum(['proposal']).optional() }).optional(),
-});
+export const ZRecipient = deferred(() =>
+  z.object({
+    to: z.string(),
+    name: z.string().optional(),
+    /** For a signing request: the party the recipient signs for. */
+    party: z.string().optional(),
+    /** For a signing request (or a proposal): the link this recipient gets, derived again when the email is written. */
+    link: z.object({ requestId: z.string(), keyId: z.string(), kind: z.enum(['proposal']).optional() }).optional(),
+  }),
+);
 export type TRecipient = z.infer<typeof ZRecipient>;
 
 /**
  * One email of one event, to one or more recipients, written in the same transaction as the
  * state change that causes it. Its id is derived from the event, so writing it twice is refused.
  */
-export const ZOutboxMessage = z.object({
-  id: z.string(),
-  /** The agreement the email is about; none for one about a webhook endpoint. */
-  agreementId: z.string().optional(),
-  template: ZEmailTemplate,
-  vars: z.record(z.string(), z.string().nullable()),
-  recipients: z.array(ZRecipient).min(1),
-  createdAt: z.string(),
-});
+export const ZOutboxMessage = deferred(() =>
+  z.object({
+    id: z.string(),
+    /** The agreement the email is about; none for one about a webhook endpoint. */
+    agreementId: z.string().optional(),
+    template: ZEmailTemplate,
+    vars: z.record(z.string(), z.string().nullable()),
+    recipients: z.array(ZRecipient).min(1),
+    createdAt: z.string(),
+  }),
+);
 export type TOutboxMessage = z.infer<typeof ZOutboxMessage>;

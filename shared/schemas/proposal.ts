@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { ZAgencyType } from './agency';
 import { plainLine, plainText, ZSlug, ZUlid } from './common';
+import { deferred } from './deferred';
 
 /**
  * The statutory grounds on which a proposed party may decline (PCA 2017 s.3; Police Act 1996
@@ -8,28 +9,32 @@ import { plainLine, plainText, ZSlug, ZUlid } from './common';
  * ambulance trust, on its other functions or the NHS.
  */
 export const PROPOSAL_DECLINE_GROUNDS = ['public_safety', 'efficiency_effectiveness', 'other_functions_or_nhs'] as const;
-export const ZProposalDeclineGround = z.enum(PROPOSAL_DECLINE_GROUNDS);
+export const ZProposalDeclineGround = deferred(() => z.enum(PROPOSAL_DECLINE_GROUNDS));
 
 /** A proposed party's view, as its contact recorded it from the link in their email. */
-export const ZProposalView = z
-  .object({
-    kind: z.enum(['benefit', 'decline']).meta({ description: 'benefit: it would serve the party’s efficiency or effectiveness' }),
-    ground: ZProposalDeclineGround.nullable(),
-    reasons: z.string(),
-    recordedAt: z.string(),
-    recordedBy: z.object({ name: z.string(), email: z.string() }),
-  })
-  .meta({ id: 'ProposalView' });
+export const ZProposalView = deferred(() =>
+  z
+    .object({
+      kind: z.enum(['benefit', 'decline']).meta({ description: 'benefit: it would serve the party’s efficiency or effectiveness' }),
+      ground: ZProposalDeclineGround.nullable(),
+      reasons: z.string(),
+      recordedAt: z.string(),
+      recordedBy: z.object({ name: z.string(), email: z.string() }),
+    })
+    .meta({ id: 'ProposalView' }),
+);
 export type TProposalView = z.infer<typeof ZProposalView>;
 
-export const ZProposalParty = z.object({
-  agencyId: ZSlug,
-  agencyName: z.string(),
-  agencyType: ZAgencyType,
-  /** Whether the agency publishes its decline (its own option, set with its proposal contacts). */
-  publishesDeclines: z.boolean(),
-  view: ZProposalView.nullable(),
-});
+export const ZProposalParty = deferred(() =>
+  z.object({
+    agencyId: ZSlug,
+    agencyName: z.string(),
+    agencyType: ZAgencyType,
+    /** Whether the agency publishes its decline (its own option, set with its proposal contacts). */
+    publishesDeclines: z.boolean(),
+    view: ZProposalView.nullable(),
+  }),
+);
 export type TProposalParty = z.infer<typeof ZProposalParty>;
 
 /**
@@ -37,83 +42,95 @@ export type TProposalParty = z.infer<typeof ZProposalParty>;
  * and each party's view. Two or more parties seeing a benefit means they must proceed; a draft
  * agreement among them is then opened from it.
  */
-export const ZProposal = z
-  .object({
-    id: ZUlid,
-    title: z.string(),
-    summary: z.string(),
-    proposerAgencyId: ZSlug,
-    parties: z.array(ZProposalParty).meta({ description: 'The proposer first; it sees a benefit by proposing' }),
-    mustProceed: z.boolean().meta({ description: 'Two or more parties see a benefit: they must proceed to an agreement' }),
-    draftAgreementId: ZUlid.nullable(),
-    createdAt: z.string(),
-    createdBy: z.string(),
-    revision: z.int().min(1),
-  })
-  .meta({ id: 'Proposal' });
+export const ZProposal = deferred(() =>
+  z
+    .object({
+      id: ZUlid,
+      title: z.string(),
+      summary: z.string(),
+      proposerAgencyId: ZSlug,
+      parties: z.array(ZProposalParty).meta({ description: 'The proposer first; it sees a benefit by proposing' }),
+      mustProceed: z.boolean().meta({ description: 'Two or more parties see a benefit: they must proceed to an agreement' }),
+      draftAgreementId: ZUlid.nullable(),
+      createdAt: z.string(),
+      createdBy: z.string(),
+      revision: z.int().min(1),
+    })
+    .meta({ id: 'Proposal' }),
+);
 export type TProposal = z.infer<typeof ZProposal>;
 
-export const ZProposalList = z.object({ items: z.array(ZProposal) }).meta({ id: 'ProposalList' });
+export const ZProposalList = deferred(() => z.object({ items: z.array(ZProposal) }).meta({ id: 'ProposalList' }));
 
-export const ZCreateProposalRequest = z
-  .strictObject({
-    title: plainLine(300),
-    summary: plainText(5_000).pipe(z.string().trim().min(1, 'say what is proposed')),
-    proposerAgencyId: ZSlug,
-    agencyIds: z.array(ZSlug).min(1).max(11).meta({ description: 'The agencies proposed as parties, besides the proposer' }),
-  })
-  .meta({ id: 'CreateProposalRequest' });
+export const ZCreateProposalRequest = deferred(() =>
+  z
+    .strictObject({
+      title: plainLine(300),
+      summary: plainText(5_000).pipe(z.string().trim().min(1, 'say what is proposed')),
+      proposerAgencyId: ZSlug,
+      agencyIds: z.array(ZSlug).min(1).max(11).meta({ description: 'The agencies proposed as parties, besides the proposer' }),
+    })
+    .meta({ id: 'CreateProposalRequest' }),
+);
 export type TCreateProposalRequest = z.infer<typeof ZCreateProposalRequest>;
 
-export const ZProposalIdParams = z.object({ id: ZUlid });
+export const ZProposalIdParams = deferred(() => z.object({ id: ZUlid }));
 
-export const ZResendProposalRequest = z.strictObject({ agencyId: ZSlug.meta({ description: 'The proposed agency to send it to again' }) }).meta({ id: 'ResendProposalRequest' });
+export const ZResendProposalRequest = deferred(() => z.strictObject({ agencyId: ZSlug.meta({ description: 'The proposed agency to send it to again' }) }).meta({ id: 'ResendProposalRequest' }));
 
 /** The form a proposed party's contact sends from their link. */
-export const ZProposalViewForm = z
-  .object({
-    view: z.enum(['benefit', 'decline'], { error: 'choose whether it would benefit your agency' }),
-    ground: ZProposalDeclineGround.optional(),
-    reasons: plainText(10_000).pipe(z.string().trim().min(1, 'give your reasons')),
-    name: plainLine(200),
-  })
-  .superRefine((form, ctx) => {
-    if (form.view === 'decline' && !form.ground) ctx.addIssue({ code: 'custom', path: ['ground'], message: 'choose the statutory ground for declining' });
-  });
+export const ZProposalViewForm = deferred(() =>
+  z
+    .object({
+      view: z.enum(['benefit', 'decline'], { error: 'choose whether it would benefit your agency' }),
+      ground: ZProposalDeclineGround.optional(),
+      reasons: plainText(10_000).pipe(z.string().trim().min(1, 'give your reasons')),
+      name: plainLine(200),
+    })
+    .superRefine((form, ctx) => {
+      if (form.view === 'decline' && !form.ground) ctx.addIssue({ code: 'custom', path: ['ground'], message: 'choose the statutory ground for declining' });
+    }),
+);
 export type TProposalViewForm = z.infer<typeof ZProposalViewForm>;
 
 /** A link a proposed party's contact records its view with; only the token's hash is kept. */
-export const ZProposalLink = z.object({
-  requestId: z.string(),
-  keyId: z.string(),
-  tokenHash: z.string(),
-  proposalId: z.string(),
-  agencyId: z.string(),
-  email: z.string(),
-  linkExpiresAt: z.string(),
-  state: z.enum(['open', 'used']),
-});
+export const ZProposalLink = deferred(() =>
+  z.object({
+    requestId: z.string(),
+    keyId: z.string(),
+    tokenHash: z.string(),
+    proposalId: z.string(),
+    agencyId: z.string(),
+    email: z.string(),
+    linkExpiresAt: z.string(),
+    state: z.enum(['open', 'used']),
+  }),
+);
 export type TProposalLink = z.infer<typeof ZProposalLink>;
 
-export const ZProposalContactsRequest = z
-  .strictObject({
-    proposalContacts: z.array(z.email().max(254).transform((email) => email.toLowerCase())).max(10).meta({ description: 'Sent collaboration proposals to record the agency’s view; when empty, its legal contacts are' }),
-    publishDeclines: z.boolean().optional().meta({ description: 'Whether the agency’s declines of proposals, with its reasons, are published (default false)' }),
-  })
-  .meta({ id: 'ProposalContactsRequest' });
+export const ZProposalContactsRequest = deferred(() =>
+  z
+    .strictObject({
+      proposalContacts: z.array(z.email().max(254).transform((email) => email.toLowerCase())).max(10).meta({ description: 'Sent collaboration proposals to record the agency’s view; when empty, its legal contacts are' }),
+      publishDeclines: z.boolean().optional().meta({ description: 'Whether the agency’s declines of proposals, with its reasons, are published (default false)' }),
+    })
+    .meta({ id: 'ProposalContactsRequest' }),
+);
 
 /** A declined proposal as the public may read it, when the declining agency publishes its declines. */
-export const ZPublishedDecline = z
-  .object({
-    proposalId: ZUlid,
-    title: z.string(),
-    proposer: z.string(),
-    agency: z.string(),
-    ground: ZProposalDeclineGround,
-    reasons: z.string(),
-    recordedAt: z.string(),
-  })
-  .meta({ id: 'PublishedDecline' });
+export const ZPublishedDecline = deferred(() =>
+  z
+    .object({
+      proposalId: ZUlid,
+      title: z.string(),
+      proposer: z.string(),
+      agency: z.string(),
+      ground: ZProposalDeclineGround,
+      reasons: z.string(),
+      recordedAt: z.string(),
+    })
+    .meta({ id: 'PublishedDecline' }),
+);
 export type TPublishedDecline = z.infer<typeof ZPublishedDecline>;
 
-export const ZPublishedDeclineList = z.object({ items: z.array(ZPublishedDecline) }).meta({ id: 'PublishedDeclineList' });
+export const ZPublishedDeclineList = deferred(() => z.object({ items: z.array(ZPublishedDecline) }).meta({ id: 'PublishedDeclineList' }));

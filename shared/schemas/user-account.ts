@@ -1,35 +1,42 @@
 import * as z from 'zod';
 import { ROLES } from '../domain/user';
 import { ZSlug } from './common';
+import { deferred } from './deferred';
 
 /** A legal-team member's account as the identity provider holds it (Cognito in AWS). */
-export const ZUserAccount = z.object({
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(ROLES).nullable(),
-  agencies: z.array(z.string()),
-  enabled: z.boolean(),
-  /** `invited` until they first sign in and set a password. */
-  status: z.enum(['invited', 'active']),
-  createdAt: z.string(),
-});
+export const ZUserAccount = deferred(() =>
+  z.object({
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES).nullable(),
+    agencies: z.array(z.string()),
+    enabled: z.boolean(),
+    /** `invited` until they first sign in and set a password. */
+    status: z.enum(['invited', 'active']),
+    createdAt: z.string(),
+  }),
+);
 export type TUserAccount = z.infer<typeof ZUserAccount>;
 
 /** The identity provider keeps the agencies as one attribute of at most this many characters. */
 export const MAX_AGENCIES_ATTRIBUTE = 2048;
 
 /** What an admin sets: the role, and the agencies whose agreements the user may see and act on. */
-export const ZUserAccess = z.object({
-  role: z.enum(ROLES, { error: 'choose a role' }),
-  agencies: z
-    .array(ZSlug)
-    .max(50, 'at most 50 agencies')
-    .refine((agencies) => agencies.join(',').length <= MAX_AGENCIES_ATTRIBUTE, 'too many agencies for one account: give them the admin role instead'),
-});
+export const ZUserAccess = deferred(() =>
+  z.object({
+    role: z.enum(ROLES, { error: 'choose a role' }),
+    agencies: z
+      .array(ZSlug)
+      .max(50, 'at most 50 agencies')
+      .refine((agencies) => agencies.join(',').length <= MAX_AGENCIES_ATTRIBUTE, 'too many agencies for one account: give them the admin role instead'),
+  }),
+);
 export type TUserAccess = z.infer<typeof ZUserAccess>;
 
-export const ZUserInvitation = ZUserAccess.extend({
-  email: z.email({ error: 'enter an email address, like name@force.police.uk' }).max(254).transform((email) => email.toLowerCase()),
-  name: z.string().trim().min(1, 'enter their full name').max(200),
-});
+export const ZUserInvitation = deferred(() =>
+  ZUserAccess.extend({
+    email: z.email({ error: 'enter an email address, like name@force.police.uk' }).max(254).transform((email) => email.toLowerCase()),
+    name: z.string().trim().min(1, 'enter their full name').max(200),
+  }),
+);
 export type TUserInvitation = z.infer<typeof ZUserInvitation>;

@@ -19,6 +19,7 @@ import {
 } from '../../../shared/schemas/agreement';
 import { ZAuditEventList } from '../../../shared/schemas/audit-event';
 import { agencies, agreements, newId } from '../dependencies';
+import { deferred } from '../../../shared/schemas/deferred';
 
 /** The revision is the entity tag: it changes on every write. */
 const etagOf = (agreement: TAgreement) => `"${agreement.revision}"`;
@@ -29,7 +30,7 @@ const withEtag = (status: number, agreement: TAgreement, extra: Record<string, s
   headers: { etag: etagOf(agreement), ...extra },
 });
 
-const ZIdempotencyKey = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+const ZIdempotencyKey = deferred(() => z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces'));
 
 export const agreementRoutes = [
   defineRoute({

@@ -1,10 +1,13 @@
 import * as z from 'zod';
 import { defineRoute, type TRouteSpec } from '../../../shared/http/route';
 import { buildOpenApiDocument } from '../../../shared/http/openapi';
+import { deferred } from '../../../shared/schemas/deferred';
 
-const ZOpenApiDocument = z
-  .looseObject({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) })
-  .meta({ id: 'OpenApiDocument', description: 'An OpenAPI 3.1 document' });
+const ZOpenApiDocument = deferred(() =>
+  z
+    .looseObject({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) })
+    .meta({ id: 'OpenApiDocument', description: 'An OpenAPI 3.1 document' }),
+);
 
 /** Service routes; the OpenAPI document is built on first request from every route given. */
 export const serviceRoutes = (allRoutes: () => TRouteSpec[], serverUrl: string) => {

@@ -14,8 +14,9 @@ import { ZAgreement, ZAgreementIdParams, ZReasonRequest, ZAgreementPartyParams, 
 import { ZUlid } from '../../../shared/schemas/common';
 import { ZCertificate, ZVerification, ZVerifyParams } from '../../../shared/schemas/evidence';
 import { agencies, agreements, documents, linkSigner, newId } from '../dependencies';
+import { deferred } from '../../../shared/schemas/deferred';
 
-const ZSignatoryParams = z.object({ id: ZUlid, signatoryId: ZUlid });
+const ZSignatoryParams = deferred(() => z.object({ id: ZUlid, signatoryId: ZUlid }));
 
 const withEtag = (status: number, agreement: TAgreement, extra: Record<string, string> = {}) => ({
   status,

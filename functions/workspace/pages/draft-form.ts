@@ -24,6 +24,7 @@ import type { TLayoutBase, TPage } from '../page-route';
 import { doneQuery, noticeOf } from '../notices';
 import { defineView } from '../view';
 import { LEGAL_BASIS_LABELS } from './labels';
+import { deferred } from '../../../shared/schemas/deferred';
 
 const FIELD_LABELS: Record<string, string> = {
   ownerAgencyId: 'Drafting agency',
@@ -223,7 +224,7 @@ const STALE_FIELDS: { key: keyof TDraftForm; label: string }[] = [
   { key: 'parties', label: 'Parties and signatories' },
 ];
 
-const ZBasis = z.record(z.string(), z.string()).catch({});
+const ZBasis = deferred(() => z.record(z.string(), z.string()).catch({}));
 
 const fingerprint = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 12);
 
