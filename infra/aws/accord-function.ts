@@ -71,6 +71,7 @@ export class AccordFunction extends NodejsFunction {
         sourceMap: BUNDLE_SETTINGS.sourcemap,
         mainFields: [...BUNDLE_SETTINGS.mainFields],
         banner: BUNDLE_SETTINGS.banner,
+        esbuildArgs: Object.fromEntries(Object.entries(BUNDLE_SETTINGS.alias).map(([from, to]) => [`--alias:${from}`, to])),
         // Bundle the AWS SDK too: the deployed version is then the tested one, tree-shaken.
         externalModules: [],
         // Files read at run time go beside the bundle, where Node's resolution finds them as it does in the repository.

@@ -10,5 +10,8 @@ export const BUNDLE_SETTINGS = {
   sourcemap: true,
   mainFields: ['module', 'main'],
   // Some dependencies are CommonJS and call require(); ESM output needs it defined.
+  // markdown-it imports entities whole, and its encoding tables (23 KiB) are built at load, so
+  // they are not tree-shaken; markdown-it only decodes (decodeHTML), which is all this module has.
+  alias: { entities: 'entities/lib/decode.js' },
   banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
 } as const;

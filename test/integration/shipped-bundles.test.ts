@@ -173,7 +173,7 @@ describe('the shipped bundles, with the environment their template gives them', 
       method: 'POST',
       path: '/agreements',
       as: OWNER,
-      body: { title: 'Co-responding', body: '# Co-responding\n\nFirefighters attend cardiac arrests.', withdrawalTerms: 'Three months notice.', parties },
+      body: { title: 'Co-responding', body: '# Co-responding\n\nFirefighters &amp; paramedics attend cardiac arrests &ndash; day and night.', withdrawalTerms: 'Three months notice.', parties },
     });
     expect(created.status).toBe(201);
     await authoriseDraft(created.json.id);
@@ -205,6 +205,8 @@ describe('the shipped bundles, with the environment their template gives them', 
     const page = await signing.invoke(httpEvent('signing', 'GET', firstLink));
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Co-responding');
+    // Character references in the text are read as the characters they name (markdown-it's decoder, as bundled).
+    expect(page.body).toContain('Firefighters &amp; paramedics attend cardiac arrests – day and night.');
     const approval = await signing.invoke(
       httpEvent('signing', 'POST', firstLink, {
         headers: { origin: REFS.apiEndpoint, 'content-type': 'application/x-www-form-urlencoded' },
