@@ -1,6 +1,10 @@
-/** `npm run generate:client`: writes the API's types for the generated client from its OpenAPI document. */
+/**
+ * `npm run generate:client`: writes the OpenAPI document the API serves and the API's types for
+ * the generated client, both from the route specs and zod schemas.
+ */
 import { writeFile } from 'node:fs/promises';
-import { CLIENT_TYPES_FILE, renderClientTypes } from '../client/generate';
+import { CLIENT_TYPES_FILE, OPENAPI_DOCUMENT_FILE, renderClientTypes, renderOpenApiDocument } from '../client/generate';
 
+await writeFile(OPENAPI_DOCUMENT_FILE, await renderOpenApiDocument());
 await writeFile(CLIENT_TYPES_FILE, await renderClientTypes());
-console.log(`Wrote ${CLIENT_TYPES_FILE}`);
+console.log(`Wrote ${OPENAPI_DOCUMENT_FILE} and ${CLIENT_TYPES_FILE}`);

@@ -25,6 +25,11 @@ export type TFunctionDefinition = {
   files?: { read?: readonly string[]; write?: readonly string[]; delete?: readonly string[] };
   /** Package files it reads at run time (not code esbuild can bundle), shipped in its asset's node_modules. */
   shipsWith?: readonly string[];
+  /**
+   * Files of its entry's folder it reads at run time, copied beside its bundle: a module of that
+   * folder finds them at the same relative URL in the repository and deployed.
+   */
+  shipsBeside?: readonly string[];
   /** A script (`node <script> <dir>`) that builds files it reads at run time into `build/` beside its code. */
   buildsBeside?: string;
   /**
@@ -58,6 +63,8 @@ export const FUNCTIONS = {
       { method: 'POST', path: '/verify', public: true },
       { method: 'ANY', path: '/{proxy+}' },
     ],
+    // The OpenAPI document, generated at build time (functions/api/openapi-document.ts).
+    shipsBeside: ['openapi.json'],
   },
   workspace: {
     entry: 'functions/workspace/handler.ts',

@@ -24,9 +24,9 @@ const JSON_SECURITY_HEADERS = { reportingEndpoints: false, contentSecurityPolicy
   typeof httpSecurityHeaders
 >[0];
 
-/** Every route of the API, in one list: the router and the OpenAPI document are both built from it. */
+/** Every route of the API, in one list: the router is built from it, and the OpenAPI document (client/generate.ts). */
 export const routes: TRouteSpec[] = [
-  ...serviceRoutes(() => routes, config.publicBaseUrl),
+  ...serviceRoutes(config.publicBaseUrl),
   ...agencyRoutes,
   ...agreementRoutes,
   ...signOffRoutes,

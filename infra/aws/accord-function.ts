@@ -75,7 +75,7 @@ export class AccordFunction extends NodejsFunction {
         // Bundle the AWS SDK too: the deployed version is then the tested one, tree-shaken.
         externalModules: [],
         // Files read at run time go beside the bundle, where Node's resolution finds them as it does in the repository.
-        ...(definition.shipsWith?.length || definition.buildsBeside
+        ...(definition.shipsWith?.length || definition.shipsBeside?.length || definition.buildsBeside
           ? {
               commandHooks: {
                 beforeBundling: () => [],
@@ -84,6 +84,7 @@ export class AccordFunction extends NodejsFunction {
                   ...(definition.shipsWith ?? []).map(
                     (file) => `mkdir -p "${outputDir}/node_modules/${dirname(file)}" && cp "${inputDir}/node_modules/${file}" "${outputDir}/node_modules/${file}"`,
                   ),
+                  ...(definition.shipsBeside ?? []).map((file) => `cp "${inputDir}/${dirname(definition.entry)}/${file}" "${outputDir}/${file}"`),
                   ...(definition.buildsBeside ? [`node "${inputDir}/${definition.buildsBeside}" "${outputDir}/build"`] : []),
                 ],
               },

@@ -139,10 +139,14 @@ describe('the shipped bundles, with the environment their template gives them', 
     for (const fn of functions) await coldStart(fn.name);
   });
 
-  it('serves the API: public pages, legal-team routes only with a token', async () => {
+  it('serves the API: public pages and its OpenAPI document, legal-team routes only with a token', async () => {
     const bundle = await coldStart('api');
     const health = await bundle.invoke(httpEvent('api', 'GET', '/health'));
     expect(health.statusCode).toBe(200);
+    // The OpenAPI document ships beside the bundle and names the API's own address.
+    const document = JSON.parse((await bundle.invoke(httpEvent('api', 'GET', '/openapi.json'))).body);
+    expect(document.servers).toEqual([{ url: REFS.apiEndpoint }]);
+    expect(Object.keys(document.paths)).toContain('/agreements/{id}/submit');
     const unauthenticated = await bundle.invoke(httpEvent('api', 'GET', '/agreements'));
     expect(unauthenticated.statusCode).toBe(401);
   });

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { defineRoute, type TRouteSpec } from '../../../shared/http/route';
-import { buildOpenApiDocument } from '../../../shared/http/openapi';
 import { deferred } from '../../../shared/schemas/deferred';
+import { openApiDocument } from '../openapi-document';
 
 const ZOpenApiDocument = deferred(() =>
   z
@@ -9,10 +9,8 @@ const ZOpenApiDocument = deferred(() =>
     .meta({ id: 'OpenApiDocument', description: 'An OpenAPI 3.1 document' }),
 );
 
-/** Service routes; the OpenAPI document is built on first request from every route given. */
-export const serviceRoutes = (allRoutes: () => TRouteSpec[], serverUrl: string) => {
-  let document: unknown;
-  return [
+/** Service routes: liveness, and the OpenAPI document naming `serverUrl`. */
+export const serviceRoutes = (serverUrl: string): TRouteSpec[] => [
     defineRoute({
       method: 'GET',
       path: '/health',
@@ -31,10 +29,6 @@ export const serviceRoutes = (allRoutes: () => TRouteSpec[], serverUrl: string) 
       tags: ['service'],
       auth: 'public',
       responses: { 200: { description: 'OpenAPI 3.1', schema: ZOpenApiDocument } },
-      handle: async () => {
-        document ??= buildOpenApiDocument(allRoutes(), serverUrl);
-        return { status: 200, body: document };
-      },
+      handle: async () => ({ status: 200, body: await openApiDocument(serverUrl) }),
     }),
-  ];
-};
+];
