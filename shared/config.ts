@@ -1,12 +1,6 @@
 import * as z from 'zod';
 import { ZSigningKeyring } from './signing-keyring';
 
-// zod compiles a parser for each object schema on its first parse (`new Function`), about 1 ms
-// each; a function parses each schema a few times per invocation, so the compile was cold-start
-// cost (20 object schemas' first parse: 21 ms compiled, 4 ms not; warm parses no slower). Set
-// here because every function reads its configuration before it parses anything else.
-z.config({ jitless: true });
-
 /**
  * Every setting an Accord function may ask for, and the environment variables that carry it in
  * AWS (set by the CDK stack) and on a laptop (set by the local stack). A function asks only for

@@ -41,33 +41,49 @@ const tracingEnabled = () =>
   (process.env.AWS_EXECUTION_ENV ?? '').startsWith('AWS_Lambda_') &&
   !process.env.AWS_SAM_LOCAL;
 
-/** `AWS_XRAY_DAEMON_ADDRESS` is `host:port`, or `udp:host:port tcp:host:port`; segments go over UDP. */
-export const daemonAddress = (value = process.env.AWS_XRAY_DAEMON_ADDRESS ?? '127.0.0.1:2000') => {
+const DEFAULT_DAEMON_ADDRESS = '127.0.0.1:2000';
+
+/**
+ * `AWS_XRAY_DAEMON_ADDRESS` is `host:port`, or `udp:host:port tcp:host:port`; segments go over UDP.
+ * An address that names no host and port (empty, `udp:host`) leaves tracing off rather than
+ * failing the invocation that would send to it.
+ */
+export const daemonAddress = (value = process.env.AWS_XRAY_DAEMON_ADDRESS || DEFAULT_DAEMON_ADDRESS) => {
   const udp = value.split(/\s+/).find((part) => part.startsWith('udp:'))?.slice(4) ?? value;
   const separator = udp.lastIndexOf(':');
-  return { host: udp.slice(0, separator), port: Number(udp.slice(separator + 1)) };
+  const [host, port] = [udp.slice(0, separator), Number(udp.slice(separator + 1))];
+  return separator > 0 && Number.isInteger(port) && port > 0 && port < 65536 ? { host, port } : undefined;
 };
 
 const newId = () => randomBytes(8).toString('hex');
 const now = () => Date.now() / 1000;
 
 let socket: Socket | undefined;
+/** Never throws: a trace that cannot be sent is dropped, as the X-Ray SDK drops it, and the work it describes stands. */
 const send = (document: TSubsegment) => {
-  const { host, port } = daemonAddress();
-  // unref: a trace never keeps a process alive; send errors are dropped, as the X-Ray SDK drops them.
-  socket ??= createSocket('udp4').unref();
-  socket.send(DAEMON_HEADER + JSON.stringify(document), port, host, () => undefined);
+  const address = daemonAddress();
+  if (!address) return;
+  try {
+    // unref: a trace never keeps a process alive. A failed bind is an 'error' event, not a send callback.
+    socket ??= createSocket('udp4')
+      .unref()
+      .on('error', () => undefined);
+    socket.send(DAEMON_HEADER + JSON.stringify(document), address.port, address.host, () => undefined);
+  } catch {
+    // Dropped: see above.
+  }
 };
 
 /** The invocation being traced: one at a time per execution environment (the stack sets no `AWS_LAMBDA_MAX_CONCURRENCY`). */
 let current: TSubsegment | undefined;
 let coldStart = true;
 
-const failed = (subsegment: TSubsegment, error: unknown, remote: boolean) => {
+/** An error as X-Ray classes it: throttled, the caller's (a 4xx, or an AWS client fault), or a fault. */
+const failed = (subsegment: TSubsegment, error: unknown, remote: boolean, answeredStatus?: number) => {
   const { name = 'Error', $fault, $metadata } = (error ?? {}) as { name?: string; $fault?: string; $metadata?: { httpStatusCode?: number } };
-  const status = $metadata?.httpStatusCode;
-  if (status === 429 || /Throttl/.test(name)) Object.assign(subsegment, { error: true, throttle: true });
-  else if ($fault === 'client') subsegment.error = true;
+  const status = answeredStatus ?? $metadata?.httpStatusCode;
+  if (status === 429 || /Throttl|ProvisionedThroughputExceeded|RequestLimitExceeded/.test(name)) Object.assign(subsegment, { error: true, throttle: true });
+  else if ($fault === 'client' || (status !== undefined && status < 500)) subsegment.error = true;
   else subsegment.fault = true;
   if (status) subsegment.http = { response: { status } };
   subsegment.cause = { exceptions: [{ id: newId(), type: name, ...(remote ? { remote: true as const } : {}) }] };
@@ -75,12 +91,12 @@ const failed = (subsegment: TSubsegment, error: unknown, remote: boolean) => {
 
 /** Middy middleware: opens `## <handler>` under the Lambda's own segment when the invocation is sampled, and sends it at the end. */
 export const traceInvocation = (): MiddlewareObj => {
-  const close = (error?: unknown) => {
+  const close = (error?: unknown, answeredStatus?: number) => {
     const subsegment = current;
     current = undefined;
     if (!subsegment) return;
     subsegment.end_time = now();
-    if (error !== undefined) failed(subsegment, error, false);
+    if (error !== undefined) failed(subsegment, error, false, answeredStatus);
     send(subsegment);
   };
   return {
@@ -102,7 +118,8 @@ export const traceInvocation = (): MiddlewareObj => {
       };
     },
     after: () => close(),
-    onError: (request) => close(request.error),
+    // The problem and error-page middlewares answer before this runs: a 4xx they chose is the caller's error, not a fault.
+    onError: (request) => close(request.error, (request.response as { statusCode?: number } | undefined)?.statusCode),
   };
 };
 
@@ -134,9 +151,12 @@ export const traceAwsClient = <TClient extends { middlewareStack: unknown; confi
       };
       const tableName = (args.input as { TableName?: unknown }).TableName;
       if (typeof tableName === 'string') subsegment.aws!.table_name = tableName;
+      let calledAws = true;
       try {
         const result = await next(args);
         const metadata = (result.output as { $metadata?: { requestId?: string; attempts?: number; httpStatusCode?: number } }).$metadata;
+        // A presigned URL is made by running the middleware against a stand-in that sends nothing, so AWS gives no request id.
+        calledAws = Boolean(metadata?.requestId);
         if (metadata?.requestId) subsegment.aws!.request_id = metadata.requestId;
         subsegment.aws!.retries = Math.max(0, (metadata?.attempts ?? 1) - 1);
         if (metadata?.httpStatusCode) subsegment.http = { response: { status: metadata.httpStatusCode } };
@@ -146,7 +166,7 @@ export const traceAwsClient = <TClient extends { middlewareStack: unknown; confi
         throw error;
       } finally {
         subsegment.end_time = now();
-        send(subsegment);
+        if (calledAws) send(subsegment);
       }
     },
     { step: 'initialize', name: 'accordXRaySubsegment' },

@@ -1,3 +1,5 @@
+// First: zod's settings hold for the schemas built after them.
+import '../../shared/schemas/zod-settings';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';

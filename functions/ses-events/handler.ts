@@ -1,3 +1,5 @@
+// First: zod's settings hold for the schemas built after them.
+import '../../shared/schemas/zod-settings';
 import middy from '@middy/core';
 import type { SNSEvent } from 'aws-lambda';
 import { monotonicFactory } from 'ulid';

@@ -1,3 +1,5 @@
+// First: zod's settings hold for the schemas built after them.
+import '../../shared/schemas/zod-settings';
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';

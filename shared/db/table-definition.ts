@@ -22,7 +22,15 @@ export const TABLE_DEFINITION = {
   timeToLiveAttribute: 'expiresAt',
   indexes: {
     /** Agreement list entries per visibility scope, newest first; agencies by name. */
-    byScope: { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK', projects: [...LIST_ENTRY_ATTRIBUTES, ...Object.keys(ZAgency.shape)] },
+    byScope: {
+      indexName: 'GSI1',
+      partitionKey: 'GSI1PK',
+      sortKey: 'GSI1SK',
+      // Getters: only the stacks read what an index projects, so a function's load builds no schema for it.
+      get projects() {
+        return [...LIST_ENTRY_ATTRIBUTES, ...Object.keys(ZAgency.shape)];
+      },
+    },
     /** The same entries partitioned by scope and status, for the `status` filter. */
     byScopeStatus: { indexName: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK', projects: LIST_ENTRY_ATTRIBUTES },
     /** In-force entries per scope ordered by next review date (sparse). */
@@ -31,7 +39,14 @@ export const TABLE_DEFINITION = {
      * Date-keyed work for the daily job: reminders, link expiry, agreement expiry (sparse). It reads
      * an agreement's id (then the agreement itself) and a signing link's whole record.
      */
-    dueWork: { indexName: 'GSI4', partitionKey: 'GSI4PK', sortKey: 'GSI4SK', projects: ['id', ...Object.keys(ZSigningRequest.shape)] },
+    dueWork: {
+      indexName: 'GSI4',
+      partitionKey: 'GSI4PK',
+      sortKey: 'GSI4SK',
+      get projects() {
+        return ['id', ...Object.keys(ZSigningRequest.shape)];
+      },
+    },
   },
 } as const;
 

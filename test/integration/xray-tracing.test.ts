@@ -77,6 +77,31 @@ describe('X-Ray tracing, as the daemon beside a Lambda receives it', () => {
     expect(JSON.stringify(daemon.documents)).not.toMatch(/someone@example\.test|AGR-2026-0001|TRACE#1/);
   });
 
+  it('marks an invocation answered with a 4xx (a refused request) as the caller’s error, not a fault', async () => {
+    const answering = middy(async () => {
+      throw Object.assign(new Error('no such agreement'), { name: 'NotFound' });
+    })
+      .use(observability())
+      .use({ onError: (request) => void (request.response = { statusCode: 404 }) });
+    process.env._X_AMZN_TRACE_ID = traceHeader(true);
+    expect(await answering({}, CONTEXT as never)).toEqual({ statusCode: 404 });
+    await settle();
+    const invocation = daemon.documents.find((document) => document.name === '## index.handler');
+    expect(invocation).toMatchObject({ error: true, cause: { exceptions: [{ type: 'NotFound' }] } });
+    expect(invocation!.fault).toBeUndefined();
+  });
+
+  it('lets the work succeed when the daemon’s address is malformed, and sends it nothing', async () => {
+    process.env._X_AMZN_TRACE_ID = traceHeader(true);
+    for (const malformed of ['udp:127.0.0.1', '127.0.0.1', 'localhost:port']) {
+      process.env.AWS_XRAY_DAEMON_ADDRESS = malformed;
+      expect(await handler({}, CONTEXT as never)).toEqual({ ok: true });
+    }
+    process.env.AWS_XRAY_DAEMON_ADDRESS = daemon.address;
+    await settle();
+    expect(daemon.documents).toEqual([]);
+  });
+
   it('sends nothing for an invocation X-Ray did not sample, or when tracing is switched off', async () => {
     process.env._X_AMZN_TRACE_ID = traceHeader(false);
     await handler({}, CONTEXT as never);
@@ -91,5 +116,7 @@ describe('X-Ray tracing, as the daemon beside a Lambda receives it', () => {
   it('reads the daemon’s address in both of the forms Lambda may give it', () => {
     expect(daemonAddress('169.254.79.129:2000')).toEqual({ host: '169.254.79.129', port: 2000 });
     expect(daemonAddress('tcp:127.0.0.1:2001 udp:127.0.0.2:2002')).toEqual({ host: '127.0.0.2', port: 2002 });
+    expect(daemonAddress(':2000')).toBeUndefined();
+    expect(daemonAddress('127.0.0.1:70000')).toBeUndefined();
   });
 });
