@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { deferred } from './schemas/deferred';
 import { ZSigningKeyring } from './signing-keyring';
 
 /**
@@ -27,7 +28,7 @@ export const SETTING_VARIABLES = {
 export type TSettingName = keyof typeof SETTING_VARIABLES;
 export type TDeployment = 'aws' | 'local';
 
-const REGION = z.string().min(1).default('eu-west-2');
+const REGION = deferred(() => z.string().min(1).default('eu-west-2'));
 export const DEFAULT_EVIDENCE_RETENTION_DAYS = 2192;
 
 const jsonText = <T extends z.ZodType>(schema: T) =>
@@ -53,71 +54,91 @@ const oauthEndpoints = (baseUrl: string, clientId: string, clientSecret: TClient
 
 const SETTING_SCHEMAS = {
   /** Days personal evidence (IP addresses, user agents) is kept after it is recorded: six years by default (Limitation Act 1980 s.5). */
-  evidenceRetention: z
-    .object({ EVIDENCE_RETENTION_DAYS: z.coerce.number().int().min(1).default(DEFAULT_EVIDENCE_RETENTION_DAYS) })
-    .transform((env) => ({ days: env.EVIDENCE_RETENTION_DAYS })),
+  evidenceRetention: deferred(() =>
+    z
+      .object({ EVIDENCE_RETENTION_DAYS: z.coerce.number().int().min(1).default(DEFAULT_EVIDENCE_RETENTION_DAYS) })
+      .transform((env) => ({ days: env.EVIDENCE_RETENTION_DAYS })),
+  ),
   /** In AWS webhooks go to public https addresses only; the local stack lets them reach localhost. */
-  webhookDestinations: z
-    .object({ WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: z.enum(['true']).optional() })
-    .transform((env) => ({ allowPrivate: env.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES === 'true' })),
-  table: z
-    .object({ TABLE_NAME: z.string().min(1), AWS_REGION: REGION, DYNAMODB_ENDPOINT: z.url().optional() })
-    .transform((env) => ({ name: env.TABLE_NAME, region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT })),
-  publicBaseUrl: z.object({ PUBLIC_BASE_URL: z.url() }).transform((env) => env.PUBLIC_BASE_URL.replace(/\/+$/, '')),
-  auth: z.union([
+  webhookDestinations: deferred(() =>
     z
-      .object({
-        COGNITO_USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/),
-        /** The app clients whose ID tokens Accord accepts, comma-separated: the API's public client and the workspace's. */
-        COGNITO_CLIENT_ID: z.string().min(1),
-      })
-      .transform((env) => ({ kind: 'cognito' as const, userPoolId: env.COGNITO_USER_POOL_ID, clientIds: env.COGNITO_CLIENT_ID.split(',').map((id) => id.trim()).filter(Boolean) })),
+      .object({ WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: z.enum(['true']).optional() })
+      .transform((env) => ({ allowPrivate: env.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES === 'true' })),
+  ),
+  table: deferred(() =>
     z
-      .object({
-        LOCAL_AUTH_ISSUER: z.url(),
-        /** The local stack's public JSON Web Key Set, inline, so verifying never needs the network. */
-        LOCAL_AUTH_JWKS: jsonText(z.object({ keys: z.array(z.record(z.string(), z.unknown())) })),
-      })
-      .transform((env) => ({ kind: 'local' as const, issuer: env.LOCAL_AUTH_ISSUER, jwks: env.LOCAL_AUTH_JWKS })),
-  ]),
+      .object({ TABLE_NAME: z.string().min(1), AWS_REGION: REGION, DYNAMODB_ENDPOINT: z.url().optional() })
+      .transform((env) => ({ name: env.TABLE_NAME, region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT })),
+  ),
+  publicBaseUrl: deferred(() => z.object({ PUBLIC_BASE_URL: z.url() }).transform((env) => env.PUBLIC_BASE_URL.replace(/\/+$/, ''))),
+  auth: deferred(() =>
+    z.union([
+      z
+        .object({
+          COGNITO_USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/),
+          /** The app clients whose ID tokens Accord accepts, comma-separated: the API's public client and the workspace's. */
+          COGNITO_CLIENT_ID: z.string().min(1),
+        })
+        .transform((env) => ({ kind: 'cognito' as const, userPoolId: env.COGNITO_USER_POOL_ID, clientIds: env.COGNITO_CLIENT_ID.split(',').map((id) => id.trim()).filter(Boolean) })),
+      z
+        .object({
+          LOCAL_AUTH_ISSUER: z.url(),
+          /** The local stack's public JSON Web Key Set, inline, so verifying never needs the network. */
+          LOCAL_AUTH_JWKS: jsonText(z.object({ keys: z.array(z.record(z.string(), z.unknown())) })),
+        })
+        .transform((env) => ({ kind: 'local' as const, issuer: env.LOCAL_AUTH_ISSUER, jwks: env.LOCAL_AUTH_JWKS })),
+    ]),
+  ),
   /** The workspace's sign-in: Cognito's OAuth 2.0 endpoints in AWS, the local stack's copies of them on a laptop. */
-  workspaceSignIn: z.union([
-    z
-      .object({ COGNITO_DOMAIN_URL: z.url(), COGNITO_WORKSPACE_CLIENT_ID: z.string().min(1), COGNITO_WORKSPACE_CLIENT_SECRET_ARN: z.string().startsWith('arn:') })
-      .transform((env) =>
-        oauthEndpoints(env.COGNITO_DOMAIN_URL, env.COGNITO_WORKSPACE_CLIENT_ID, { kind: 'secret', secretArn: env.COGNITO_WORKSPACE_CLIENT_SECRET_ARN }, 'cognito'),
-      ),
-    z
-      .object({ LOCAL_SIGN_IN_URL: z.url(), LOCAL_SIGN_IN_CLIENT_SECRET: z.string().min(32) })
-      .transform((env) => oauthEndpoints(env.LOCAL_SIGN_IN_URL, LOCAL_SIGN_IN_CLIENT_ID, { kind: 'inline', value: env.LOCAL_SIGN_IN_CLIENT_SECRET }, 'local')),
-  ]),
+  workspaceSignIn: deferred(() =>
+    z.union([
+      z
+        .object({ COGNITO_DOMAIN_URL: z.url(), COGNITO_WORKSPACE_CLIENT_ID: z.string().min(1), COGNITO_WORKSPACE_CLIENT_SECRET_ARN: z.string().startsWith('arn:') })
+        .transform((env) =>
+          oauthEndpoints(env.COGNITO_DOMAIN_URL, env.COGNITO_WORKSPACE_CLIENT_ID, { kind: 'secret', secretArn: env.COGNITO_WORKSPACE_CLIENT_SECRET_ARN }, 'cognito'),
+        ),
+      z
+        .object({ LOCAL_SIGN_IN_URL: z.url(), LOCAL_SIGN_IN_CLIENT_SECRET: z.string().min(32) })
+        .transform((env) => oauthEndpoints(env.LOCAL_SIGN_IN_URL, LOCAL_SIGN_IN_CLIENT_ID, { kind: 'inline', value: env.LOCAL_SIGN_IN_CLIENT_SECRET }, 'local')),
+    ]),
+  ),
   /** The legal teams' accounts: Cognito's user pool in AWS, the local stack's stand-in for its admin API on a laptop. */
-  userDirectory: z
-    .object({ COGNITO_USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/), AWS_REGION: REGION, COGNITO_ENDPOINT: z.url().optional() })
-    .transform((env) => ({ userPoolId: env.COGNITO_USER_POOL_ID, region: env.AWS_REGION, endpoint: env.COGNITO_ENDPOINT })),
-  signingKeys: z.union([
-    z.object({ SIGNING_KEY_SECRET_ARN: z.string().startsWith('arn:') }).transform((env) => ({ kind: 'secret' as const, secretArn: env.SIGNING_KEY_SECRET_ARN })),
-    /** The keyring inline (local stack, tests): `{"currentKeyId":"k1","k1":"<base64url key>"}`. */
-    z.object({ SIGNING_KEYS: jsonText(ZSigningKeyring) }).transform((env) => ({ kind: 'inline' as const, keyring: env.SIGNING_KEYS })),
-  ]),
-  documents: z
-    .object({ DOCUMENTS_BUCKET: z.string().min(1), AWS_REGION: REGION, S3_ENDPOINT: z.url().optional() })
-    .transform((env) => ({ bucket: env.DOCUMENTS_BUCKET, region: env.AWS_REGION, endpoint: env.S3_ENDPOINT })),
-  /** The executed copy's seal: an asymmetric KMS key in AWS (it never leaves KMS); a key and certificate of its own locally. */
-  seal: z.union([
-    z.object({ SEAL_KEY_ID: z.string().min(1), AWS_REGION: REGION }).transform((env) => ({ kind: 'kms' as const, keyId: env.SEAL_KEY_ID, region: env.AWS_REGION })),
+  userDirectory: deferred(() =>
     z
-      .object({ SEAL_KEY: jsonText(z.object({ privateKeyPem: z.string().min(1), certificatePem: z.string().min(1) })) })
-      .transform((env) => ({ kind: 'local' as const, ...env.SEAL_KEY })),
-  ]),
-  mail: z
-    .object({
-      MAIL_FROM: z.string().min(3),
-      SES_CONFIGURATION_SET: z.string().min(1).optional(),
-      SES_ENDPOINT: z.url().optional(),
-      AWS_REGION: REGION,
-    })
-    .transform((env) => ({ from: env.MAIL_FROM, configurationSet: env.SES_CONFIGURATION_SET, sesEndpoint: env.SES_ENDPOINT, region: env.AWS_REGION })),
+      .object({ COGNITO_USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/), AWS_REGION: REGION, COGNITO_ENDPOINT: z.url().optional() })
+      .transform((env) => ({ userPoolId: env.COGNITO_USER_POOL_ID, region: env.AWS_REGION, endpoint: env.COGNITO_ENDPOINT })),
+  ),
+  signingKeys: deferred(() =>
+    z.union([
+      z.object({ SIGNING_KEY_SECRET_ARN: z.string().startsWith('arn:') }).transform((env) => ({ kind: 'secret' as const, secretArn: env.SIGNING_KEY_SECRET_ARN })),
+      /** The keyring inline (local stack, tests): `{"currentKeyId":"k1","k1":"<base64url key>"}`. */
+      z.object({ SIGNING_KEYS: jsonText(ZSigningKeyring) }).transform((env) => ({ kind: 'inline' as const, keyring: env.SIGNING_KEYS })),
+    ]),
+  ),
+  documents: deferred(() =>
+    z
+      .object({ DOCUMENTS_BUCKET: z.string().min(1), AWS_REGION: REGION, S3_ENDPOINT: z.url().optional() })
+      .transform((env) => ({ bucket: env.DOCUMENTS_BUCKET, region: env.AWS_REGION, endpoint: env.S3_ENDPOINT })),
+  ),
+  /** The executed copy's seal: an asymmetric KMS key in AWS (it never leaves KMS); a key and certificate of its own locally. */
+  seal: deferred(() =>
+    z.union([
+      z.object({ SEAL_KEY_ID: z.string().min(1), AWS_REGION: REGION }).transform((env) => ({ kind: 'kms' as const, keyId: env.SEAL_KEY_ID, region: env.AWS_REGION })),
+      z
+        .object({ SEAL_KEY: jsonText(z.object({ privateKeyPem: z.string().min(1), certificatePem: z.string().min(1) })) })
+        .transform((env) => ({ kind: 'local' as const, ...env.SEAL_KEY })),
+    ]),
+  ),
+  mail: deferred(() =>
+    z
+      .object({
+        MAIL_FROM: z.string().min(3),
+        SES_CONFIGURATION_SET: z.string().min(1).optional(),
+        SES_ENDPOINT: z.url().optional(),
+        AWS_REGION: REGION,
+      })
+      .transform((env) => ({ from: env.MAIL_FROM, configurationSet: env.SES_CONFIGURATION_SET, sesEndpoint: env.SES_ENDPOINT, region: env.AWS_REGION })),
+  ),
 } satisfies Record<TSettingName, z.ZodType>;
 
 export type TSettings = { [K in TSettingName]: z.output<(typeof SETTING_SCHEMAS)[K]> };

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
 import type { TLinkSigner } from './domain/ports';
+import { deferred } from './schemas/deferred';
 
 const MIN_KEY_BYTES = 32;
 const KEY_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/;
@@ -11,21 +12,23 @@ const KEY_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/;
  * Secrets Manager generates a key into. A key stays in the ring while links made with it may
  * still be emailed (see the key-rotation runbook in docs/).
  */
-export const ZSigningKeyring = z
-  .record(z.string(), z.string())
-  .superRefine((ring, ctx) => {
-    const current = ring.currentKeyId;
-    if (!current || !Object.hasOwn(ring, current) || current === 'currentKeyId') ctx.addIssue({ code: 'custom', message: 'currentKeyId must name a key in the ring' });
-    for (const [keyId, value] of Object.entries(ring)) {
-      if (keyId === 'currentKeyId') continue;
-      if (!KEY_ID.test(keyId)) ctx.addIssue({ code: 'custom', message: `key id ${JSON.stringify(keyId)} is not a short identifier` });
-      if (Buffer.from(value, 'base64url').length < MIN_KEY_BYTES) ctx.addIssue({ code: 'custom', message: `key ${keyId} is shorter than ${MIN_KEY_BYTES} bytes` });
-    }
-  })
-  .transform((ring) => {
-    const { currentKeyId, ...keys } = ring;
-    return { currentKeyId: currentKeyId!, keys };
-  });
+export const ZSigningKeyring = deferred(() =>
+  z
+    .record(z.string(), z.string())
+    .superRefine((ring, ctx) => {
+      const current = ring.currentKeyId;
+      if (!current || !Object.hasOwn(ring, current) || current === 'currentKeyId') ctx.addIssue({ code: 'custom', message: 'currentKeyId must name a key in the ring' });
+      for (const [keyId, value] of Object.entries(ring)) {
+        if (keyId === 'currentKeyId') continue;
+        if (!KEY_ID.test(keyId)) ctx.addIssue({ code: 'custom', message: `key id ${JSON.stringify(keyId)} is not a short identifier` });
+        if (Buffer.from(value, 'base64url').length < MIN_KEY_BYTES) ctx.addIssue({ code: 'custom', message: `key ${keyId} is shorter than ${MIN_KEY_BYTES} bytes` });
+      }
+    })
+    .transform((ring) => {
+      const { currentKeyId, ...keys } = ring;
+      return { currentKeyId: currentKeyId!, keys };
+    }),
+);
 export type TSigningKeyring = z.output<typeof ZSigningKeyring>;
 
 /**
