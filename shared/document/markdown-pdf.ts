@@ -6,7 +6,7 @@ import type { PdfFlow, TRun, TStyle } from './pdf-layout';
  * The agreement's CommonMark as the web pages read it (shared/html/markdown.ts): raw HTML is
  * text, and markdown-it refuses script-capable link targets, which then stay text too.
  */
-const markdown = new MarkdownIt('commonmark', { html: false, linkify: false });
+let markdown: MarkdownIt | undefined;
 
 /** Heading sizes by Markdown level; the executed copy's own section headings are larger. */
 const HEADING_SIZES = [13.5, 12, 11, 10.5, 10.5, 10.5] as const;
@@ -79,7 +79,8 @@ const inlineRuns = (children: Token[], options: { bold?: boolean } = {}): TRun[]
  * block quotes, code (monospaced, spacing kept) and thematic breaks.
  */
 export const renderMarkdownInto = (flow: PdfFlow, text: string): void => {
-  const tokens = markdown.parse(text, {});
+  // Made on first use: a documents invocation that only checks an upload never lays out text.
+  const tokens = (markdown ??= new MarkdownIt('commonmark', { html: false, linkify: false })).parse(text, {});
   const lists: { ordered: boolean }[] = [];
   let quotes = 0;
   let marker: string | undefined;
