@@ -11,24 +11,24 @@ const ZOpenApiDocument = deferred(() =>
 
 /** Service routes: liveness, and the OpenAPI document naming `serverUrl`. */
 export const serviceRoutes = (serverUrl: string): TRouteSpec[] => [
-    defineRoute({
-      method: 'GET',
-      path: '/health',
-      operationId: 'getHealth',
-      summary: 'Liveness',
-      tags: ['service'],
-      auth: 'public',
-      responses: { 200: { description: 'Up', schema: z.object({ status: z.literal('ok') }) } },
-      handle: async () => ({ status: 200, body: { status: 'ok' } }),
-    }),
-    defineRoute({
-      method: 'GET',
-      path: '/openapi.json',
-      operationId: 'getOpenApiDocument',
-      summary: 'This document',
-      tags: ['service'],
-      auth: 'public',
-      responses: { 200: { description: 'OpenAPI 3.1', schema: ZOpenApiDocument } },
-      handle: async () => ({ status: 200, body: await openApiDocument(serverUrl) }),
-    }),
+  defineRoute({
+    method: 'GET',
+    path: '/health',
+    operationId: 'getHealth',
+    summary: 'Liveness',
+    tags: ['service'],
+    auth: 'public',
+    responses: { 200: { description: 'Up', schema: z.object({ status: z.literal('ok') }) } },
+    handle: async () => ({ status: 200, body: { status: 'ok' } }),
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/openapi.json',
+    operationId: 'getOpenApiDocument',
+    summary: 'This document',
+    tags: ['service'],
+    auth: 'public',
+    responses: { 200: { description: 'OpenAPI 3.1', schema: ZOpenApiDocument } },
+    handle: async () => ({ status: 200, body: await openApiDocument(serverUrl) }),
+  }),
 ];
