@@ -154,9 +154,9 @@ export const traceAwsClient = <TClient extends { middlewareStack: unknown; confi
       let calledAws = true;
       try {
         const result = await next(args);
+        // getSignedUrl runs the client's middleware against a stand-in that signs the request and sends nothing: no call to trace.
+        calledAws = !('presigned' in result.output);
         const metadata = (result.output as { $metadata?: { requestId?: string; attempts?: number; httpStatusCode?: number } }).$metadata;
-        // A presigned URL is made by running the middleware against a stand-in that sends nothing, so AWS gives no request id.
-        calledAws = Boolean(metadata?.requestId);
         if (metadata?.requestId) subsegment.aws!.request_id = metadata.requestId;
         subsegment.aws!.retries = Math.max(0, (metadata?.attempts ?? 1) - 1);
         if (metadata?.httpStatusCode) subsegment.http = { response: { status: metadata.httpStatusCode } };

@@ -1,9 +1,11 @@
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import middy from '@middy/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../shared/db/client';
 import { observability } from '../../shared/observability';
-import { daemonAddress } from '../../shared/xray-tracer';
+import { daemonAddress, traceAwsClient } from '../../shared/xray-tracer';
 import { startXRayDaemon, TRACE, traceHeader } from '../fixtures/xray-daemon';
 
 const CONTEXT = { functionName: 'accord-test', awsRequestId: 'c6af9ac6-7b61-11e6-9a41-93e812345678', getRemainingTimeInMillis: () => 30_000 };
@@ -100,6 +102,15 @@ describe('X-Ray tracing, as the daemon beside a Lambda receives it', () => {
     process.env.AWS_XRAY_DAEMON_ADDRESS = daemon.address;
     await settle();
     expect(daemon.documents).toEqual([]);
+  });
+
+  it('does not record making a presigned upload URL as an S3 call: nothing is sent to S3', async () => {
+    const s3 = traceAwsClient(new S3Client({ region: 'eu-west-2', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } }));
+    const presigning = middy(async () => getSignedUrl(s3, new PutObjectCommand({ Bucket: 'accord-documents', Key: 'attachments/a' }), { expiresIn: 900 })).use(observability());
+    process.env._X_AMZN_TRACE_ID = traceHeader(true);
+    expect(await presigning({}, CONTEXT as never)).toContain('X-Amz-Signature=');
+    await settle();
+    expect(daemon.documents.map((document) => document.name)).toEqual(['## index.handler']);
   });
 
   it('sends nothing for an invocation X-Ray did not sample, or when tracing is switched off', async () => {
