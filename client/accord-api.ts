@@ -1243,6 +1243,318 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
+        CreateAgencyRequest: {
+            /** @description Made from the name when not given */
+            id?: string;
+            name: string;
+            /** @enum {string} */
+            type: "police_force" | "policing_body" | "fire_and_rescue_authority" | "ambulance_trust" | "local_authority" | "other";
+            policingBodyId?: string;
+            /** @description Told when the agency is named as a party */
+            legalContacts?: string[];
+        };
+        AuthorisedSignatoriesRequest: {
+            signatories: components["schemas"]["AuthorisedSignatory"][];
+            /** @description Kept as they are when not given */
+            emailDomains?: string[];
+        };
+        AuthorisedSignatory: {
+            name: string;
+            role: string;
+            /** Format: email */
+            email: string;
+        };
+        LegalContactsRequest: {
+            legalContacts: string[];
+        };
+        ProposalContactsRequest: {
+            /** @description Sent collaboration proposals to record the agency’s view; when empty, its legal contacts are */
+            proposalContacts: string[];
+            /** @description Whether the agency’s declines of proposals, with its reasons, are published (default false) */
+            publishDeclines?: boolean;
+        };
+        CreateAgreementRequest: {
+            title: string;
+            summary?: string;
+            /**
+             * @description Default PCA2017_S2
+             * @enum {string}
+             */
+            legalBasis?: "PCA2017_S2" | "PA1996_S22A" | "OTHER";
+            functions?: string[];
+            /** @description The agreement text, Markdown, at most 200 KB */
+            body?: string;
+            withdrawalTerms?: string;
+            parties?: {
+                agencyId: string;
+                assessment?: {
+                    /** @description The party's assessment of the effect on its efficiency or effectiveness */
+                    efficiencyEffectiveness?: string;
+                    /** @description The party's assessment of the effect on public safety */
+                    publicSafety?: string;
+                };
+                /** @description A policing body without its police force as a party: its consultation of the chief officer */
+                consultation?: components["schemas"]["Consultation"];
+                /** @description Approvals the party needs (default: all its signatories) */
+                requiredApprovals?: number;
+                signatories?: {
+                    name: string;
+                    role: string;
+                    /** Format: email */
+                    email: string;
+                    /** @description Routing group: lowest first, equal in parallel (default 1) */
+                    order?: number;
+                }[];
+                /** @description In a variation: this party of the agreement in force leaves it, and consents to that by signing the variation */
+                leaving?: boolean;
+            }[];
+            legalContacts?: string[];
+            /** @description Default 12 */
+            reviewIntervalMonths?: number;
+            /**
+             * Format: date
+             * @description Calendar date, YYYY-MM-DD (Europe/London)
+             */
+            effectiveDate?: string;
+            /**
+             * Format: date
+             * @description Calendar date, YYYY-MM-DD (Europe/London)
+             */
+            nextReviewDate?: string;
+            /**
+             * Format: date
+             * @description Calendar date, YYYY-MM-DD (Europe/London)
+             */
+            expiryDate?: string;
+            /** @description Default true */
+            publish?: boolean;
+            publishExemptionReason?: string;
+            /** @description The drafting agency; defaults to the drafter's agency when they have exactly one */
+            ownerAgencyId?: string;
+        };
+        Consultation: {
+            /**
+             * Format: date
+             * @description When the chief officer was consulted; not after today
+             */
+            consultedOn: string;
+            /** @description Who was consulted, e.g. the Chief Constable of Warwickshire Police */
+            chiefOfficer: string;
+            outcome: string;
+        };
+        /** @description Merge patch of a draft; `null` clears an optional field */
+        PatchAgreementRequest: {
+            title?: string;
+            summary?: string;
+            /**
+             * @description PCA2017_S2: Policing and Crime Act 2017 s.2; PA1996_S22A: Police Act 1996 s.22A; OTHER
+             * @enum {string}
+             */
+            legalBasis?: "PCA2017_S2" | "PA1996_S22A" | "OTHER";
+            functions?: string[];
+            /** @description The agreement text, Markdown, at most 200 KB */
+            body?: string;
+            /** @description Replaces the whole list */
+            parties?: {
+                agencyId: string;
+                assessment?: {
+                    /** @description The party's assessment of the effect on its efficiency or effectiveness */
+                    efficiencyEffectiveness?: string;
+                    /** @description The party's assessment of the effect on public safety */
+                    publicSafety?: string;
+                };
+                /** @description A policing body without its police force as a party: its consultation of the chief officer */
+                consultation?: components["schemas"]["Consultation"];
+                /** @description Approvals the party needs (default: all its signatories) */
+                requiredApprovals?: number;
+                signatories?: {
+                    name: string;
+                    role: string;
+                    /** Format: email */
+                    email: string;
+                    /** @description Routing group: lowest first, equal in parallel (default 1) */
+                    order?: number;
+                }[];
+                /** @description In a variation: this party of the agreement in force leaves it, and consents to that by signing the variation */
+                leaving?: boolean;
+            }[];
+            legalContacts?: string[];
+            reviewIntervalMonths?: number;
+            publish?: boolean;
+            withdrawalTerms?: string | null;
+            effectiveDate?: string | null;
+            nextReviewDate?: string | null;
+            expiryDate?: string | null;
+            publishExemptionReason?: string | null;
+        };
+        ImportAgreementRequest: {
+            /** @description Its reference in the records it comes from: importing it again creates nothing */
+            sourceReference: string;
+            title: string;
+            summary?: string;
+            /**
+             * @description Default PCA2017_S2
+             * @enum {string}
+             */
+            legalBasis?: "PCA2017_S2" | "PA1996_S22A" | "OTHER";
+            /** @description The text, when there is one to hand; the signed copy is what binds */
+            body?: string;
+            withdrawalTerms?: string;
+            /**
+             * Format: date
+             * @description Calendar date, YYYY-MM-DD (Europe/London)
+             */
+            effectiveDate: string;
+            /**
+             * Format: date
+             * @description Calendar date, YYYY-MM-DD (Europe/London)
+             */
+            nextReviewDate: string;
+            /**
+             * Format: date
+             * @description Calendar date, YYYY-MM-DD (Europe/London)
+             */
+            expiryDate?: string;
+            /** @description Default true */
+            publish?: boolean;
+            publishExemptionReason?: string;
+            parties: {
+                agencyId: string;
+                signatories: {
+                    name: string;
+                    role: string;
+                    /** Format: email */
+                    email?: string;
+                    /**
+                     * Format: date
+                     * @description Calendar date, YYYY-MM-DD (Europe/London)
+                     */
+                    signedOn: string;
+                }[];
+            }[];
+            /** @description SHA-256 of the signed copy: it becomes the document hash, found by /verify */
+            signedCopySha256?: string;
+            /** @description How the importer satisfied themselves it was signed, e.g. the sealed copy held by legal services */
+            attestation: string;
+        };
+        ImportCsvRequest: {
+            /** @description One row per signatory; see the contract (Importing agreements) for the columns */
+            csv: string;
+            /**
+             * @description Check every line and create nothing (the default)
+             * @default true
+             */
+            dryRun: boolean;
+            /** @description How the importer satisfied themselves it was signed, e.g. the sealed copy held by legal services */
+            attestation: string;
+        };
+        ReasonRequest: {
+            reason: string;
+        };
+        ReplaceSignatoryRequest: {
+            /** @description As the agency's list gives it; the list's entry is what is recorded */
+            name: string;
+            role: string;
+            /**
+             * Format: email
+             * @description Must be on the party agency's list of authorised signatories
+             */
+            email: string;
+            /** @enum {string} */
+            kind: "replacement" | "delegation";
+            reason: string;
+        };
+        RecordReviewRequest: {
+            /**
+             * @description continue: set the next review date; vary: also open a variation draft; terminate: end it
+             * @enum {string}
+             */
+            outcome: "continue" | "vary" | "terminate";
+            notes: string;
+            /**
+             * Format: date
+             * @description Default: today plus reviewIntervalMonths
+             */
+            nextReviewDate?: string;
+        };
+        /** @description Asks every party's signatories to agree to end the agreement */
+        TerminationRequest: {
+            reason: string;
+            /**
+             * Format: date
+             * @description When it ends, once every party agrees: today (the default) or later; not before the agreement's effective date
+             */
+            effectiveDate?: string;
+        };
+        /** @description Records a termination every party agreed outside Accord (admin only) */
+        TerminateRequest: {
+            reason: string;
+            /** @description Where and when every party agreed to end it outside Accord (minutes, letters, their references) */
+            evidence: string;
+            /**
+             * Format: date
+             * @description Default: today; not before the agreement's effective date
+             */
+            effectiveDate?: string;
+        };
+        PublicationRequest: {
+            /**
+             * @description The whole text, a summary, or not published
+             * @enum {string}
+             */
+            mode: "full" | "summary" | "withheld";
+            /** @description Where it is published (a web address or a place); required unless withheld */
+            where?: string;
+            /** @description Why it is withheld or only summarised; required unless published in full */
+            reason?: string;
+        };
+        WithdrawalNoticeRequest: {
+            /** @description The party leaving */
+            agencyId: string;
+            /**
+             * Format: date
+             * @description The day it leaves: today or later, as the withdrawal terms allow
+             */
+            effectiveDate: string;
+            reason: string;
+        };
+        /** @description Declares a file; its bytes go straight to storage through the upload URL */
+        AddAttachmentRequest: {
+            /** @example Schedule 2 - Data sharing agreement.pdf */
+            name: string;
+            /** @enum {string} */
+            contentType: "application/pdf" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.oasis.opendocument.text" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" | "image/png" | "image/jpeg";
+            size: number;
+            sha256: string;
+        };
+        CreateProposalRequest: {
+            title: string;
+            summary: string;
+            proposerAgencyId: string;
+            /** @description The agencies proposed as parties, besides the proposer */
+            agencyIds: string[];
+        };
+        ResendProposalRequest: {
+            /** @description The proposed agency to send it to again */
+            agencyId: string;
+        };
+        WebhookRegistration: {
+            /** Format: uri */
+            url: string;
+            events: ("agreement.submitted" | "signatory.decided" | "agreement.in_force" | "agreement.declined" | "agreement.withdrawn" | "agreement.superseded" | "review.due" | "review.overdue" | "termination.requested" | "party.withdrawal_notice" | "party.withdrawn" | "proposal.view_recorded" | "agreement.terminated" | "agreement.expired")[];
+            /** @description Required of an agency's editor (their agency); an admin may leave it out to receive every agreement */
+            agencyId?: string;
+        };
+        WebhookChange: {
+            /** Format: uri */
+            url?: string;
+            events?: ("agreement.submitted" | "signatory.decided" | "agreement.in_force" | "agreement.declined" | "agreement.withdrawn" | "agreement.superseded" | "review.due" | "review.overdue" | "termination.requested" | "party.withdrawal_notice" | "party.withdrawn" | "proposal.view_recorded" | "agreement.terminated" | "agreement.expired")[];
+            /**
+             * @description `active` enables a disabled endpoint again
+             * @enum {string}
+             */
+            state?: "active" | "disabled";
+        };
         WebhookPayload: {
             /** @enum {string} */
             type: "agreement.submitted" | "signatory.decided" | "agreement.in_force" | "agreement.declined" | "agreement.withdrawn" | "agreement.superseded" | "review.due" | "review.overdue" | "termination.requested" | "party.withdrawal_notice" | "party.withdrawn" | "proposal.view_recorded" | "agreement.terminated" | "agreement.expired";
@@ -1285,20 +1597,8 @@ export interface components {
                 agencyId: string;
                 agencyName: string;
             }[];
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD (Europe/London)
-             */
             effectiveDate: string | null;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD (Europe/London)
-             */
             nextReviewDate: string | null;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD (Europe/London)
-             */
             expiryDate: string | null;
             documentSha256: string | null;
             /**
@@ -1341,8 +1641,7 @@ export interface components {
                     parties: {
                         agencyId: string;
                         agencyName: string;
-                        /** @enum {string|null} */
-                        view: "benefit" | "decline" | null;
+                        view: ("benefit" | "decline") | null;
                     }[];
                     mustProceed: boolean;
                 };
@@ -1365,6 +1664,8 @@ export interface components {
             info: {
                 title: string;
                 version: string;
+            } & {
+                [key: string]: unknown;
             };
             paths: {
                 [key: string]: unknown;
@@ -1415,40 +1716,10 @@ export interface components {
             revision: number;
             createdAt: string;
         };
-        CreateAgencyRequest: {
-            /** @description Made from the name when not given */
-            id?: string;
-            name: string;
-            /** @enum {string} */
-            type: "police_force" | "policing_body" | "fire_and_rescue_authority" | "ambulance_trust" | "local_authority" | "other";
-            policingBodyId?: string;
-            /** @description Told when the agency is named as a party */
-            legalContacts?: string[];
-        };
         AuthorisedSignatories: {
             agencyId: string;
             signatories: components["schemas"]["AuthorisedSignatory"][];
             emailDomains: string[];
-        };
-        AuthorisedSignatory: {
-            name: string;
-            role: string;
-            /** Format: email */
-            email: string;
-        };
-        AuthorisedSignatoriesRequest: {
-            signatories: components["schemas"]["AuthorisedSignatory"][];
-            /** @description Kept as they are when not given */
-            emailDomains?: string[];
-        };
-        LegalContactsRequest: {
-            legalContacts: string[];
-        };
-        ProposalContactsRequest: {
-            /** @description Sent collaboration proposals to record the agency’s view; when empty, its legal contacts are */
-            proposalContacts: string[];
-            /** @description Whether the agency’s declines of proposals, with its reasons, are published (default false) */
-            publishDeclines?: boolean;
         };
         AgencyEventList: {
             items: components["schemas"]["AgencyEvent"][];
@@ -1503,12 +1774,7 @@ export interface components {
              * @description The sealed PDF, once this version is in force (GET /agreements/{id}/executed.pdf)
              * @default null
              */
-            executedCopy: {
-                sha256: string;
-                size: number;
-                sealedAt: string;
-                objectKey: string;
-            } | null;
+            executedCopy: components["schemas"]["ExecutedCopy"] | null;
             parties: {
                 agencyId: string;
                 agencyName: string;
@@ -1525,19 +1791,13 @@ export interface components {
                     /** @description The party's assessment of the effect on public safety */
                     publicSafety?: string;
                 };
-                consultation?: components["schemas"]["Consultation"];
+                /** @default null */
+                consultation: components["schemas"]["Consultation"] | null;
                 /**
                  * @description How this party publishes the agreement once in force, as it recorded
                  * @default null
                  */
-                publication: {
-                    /** @enum {string} */
-                    mode: "full" | "summary" | "withheld";
-                    where: string | null;
-                    reason: string | null;
-                    recordedAt: string;
-                    recordedBy: string;
-                } | null;
+                publication: components["schemas"]["Publication"] | null;
                 requiredApprovals: number;
                 signatories: {
                     id: string;
@@ -1559,11 +1819,7 @@ export interface components {
                         /** @description Null once reduced after the evidence retention period */
                         userAgent: string | null;
                         documentSha256: string;
-                        /**
-                         * @description The statutory ground for declining (Policing and Crime Act 2017 s.3)
-                         * @enum {string|null}
-                         */
-                        reasonCode: "public_safety" | "efficiency_effectiveness" | "nhs_impact" | "other" | null;
+                        reasonCode: ("public_safety" | "efficiency_effectiveness" | "nhs_impact" | "other") | null;
                         /**
                          * @description Signed outside Accord: who attested the signature (how, in the `imported` audit event)
                          * @default null
@@ -1584,21 +1840,9 @@ export interface components {
             legalContacts: string[];
             /** @enum {string} */
             status: "draft" | "awaiting_signatures" | "in_force" | "declined" | "withdrawn" | "terminated" | "expired" | "superseded";
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD (Europe/London)
-             */
             effectiveDate: string | null;
             reviewIntervalMonths: number;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD (Europe/London)
-             */
             nextReviewDate: string | null;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD (Europe/London)
-             */
             expiryDate: string | null;
             publish: boolean;
             publishExemptionReason: string | null;
@@ -1621,10 +1865,6 @@ export interface components {
                 /** @enum {string} */
                 outcome: "continue" | "vary" | "terminate";
                 notes: string;
-                /**
-                 * Format: date
-                 * @description Calendar date, YYYY-MM-DD (Europe/London)
-                 */
                 nextReviewDate: string | null;
             }[];
             /** @default null */
@@ -1698,11 +1938,8 @@ export interface components {
              * @enum {string}
              */
             status: "pending" | "available" | "refused";
-            /**
-             * @default null
-             * @enum {string|null}
-             */
-            refusal: "empty" | "too_large" | "size_mismatch" | "hash_mismatch" | "type_mismatch" | "unsupported_type" | "encrypted_pdf" | "not_uploaded" | null;
+            /** @default null */
+            refusal: ("empty" | "too_large" | "size_mismatch" | "hash_mismatch" | "type_mismatch" | "unsupported_type" | "encrypted_pdf" | "not_uploaded") | null;
             /**
              * @description The copy signed outside Accord of an imported agreement: its SHA-256 is the document hash
              * @default false
@@ -1717,17 +1954,20 @@ export interface components {
             uploadExpiresAt: string | null;
             objectKey: string;
         };
-        /** @default null */
-        Consultation: {
-            /**
-             * Format: date
-             * @description When the chief officer was consulted; not after today
-             */
-            consultedOn: string;
-            /** @description Who was consulted, e.g. the Chief Constable of Warwickshire Police */
-            chiefOfficer: string;
-            outcome: string;
-        } | null;
+        ExecutedCopy: {
+            sha256: string;
+            size: number;
+            sealedAt: string;
+            objectKey: string;
+        };
+        Publication: {
+            /** @enum {string} */
+            mode: "full" | "summary" | "withheld";
+            where: string | null;
+            reason: string | null;
+            recordedAt: string;
+            recordedBy: string;
+        };
         WithdrawalNotice: {
             agencyId: string;
             agencyName: string;
@@ -1739,74 +1979,6 @@ export interface components {
             reason: string;
             givenAt: string;
             givenBy: string;
-        };
-        CreateAgreementRequest: {
-            title: string;
-            summary?: string;
-            /**
-             * @description Default PCA2017_S2
-             * @enum {string}
-             */
-            legalBasis?: "PCA2017_S2" | "PA1996_S22A" | "OTHER";
-            functions?: string[];
-            /** @description The agreement text, Markdown, at most 200 KB */
-            body?: string;
-            withdrawalTerms?: string;
-            parties?: {
-                agencyId: string;
-                assessment?: {
-                    /** @description The party's assessment of the effect on its efficiency or effectiveness */
-                    efficiencyEffectiveness?: string;
-                    /** @description The party's assessment of the effect on public safety */
-                    publicSafety?: string;
-                };
-                /** @description A policing body without its police force as a party: its consultation of the chief officer */
-                consultation?: {
-                    /**
-                     * Format: date
-                     * @description When the chief officer was consulted; not after today
-                     */
-                    consultedOn: string;
-                    /** @description Who was consulted, e.g. the Chief Constable of Warwickshire Police */
-                    chiefOfficer: string;
-                    outcome: string;
-                };
-                /** @description Approvals the party needs (default: all its signatories) */
-                requiredApprovals?: number;
-                signatories?: {
-                    name: string;
-                    role: string;
-                    /** Format: email */
-                    email: string;
-                    /** @description Routing group: lowest first, equal in parallel (default 1) */
-                    order?: number;
-                }[];
-                /** @description In a variation: this party of the agreement in force leaves it, and consents to that by signing the variation */
-                leaving?: boolean;
-            }[];
-            legalContacts?: string[];
-            /** @description Default 12 */
-            reviewIntervalMonths?: number;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD (Europe/London)
-             */
-            effectiveDate?: string;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD (Europe/London)
-             */
-            nextReviewDate?: string;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD (Europe/London)
-             */
-            expiryDate?: string;
-            /** @description Default true */
-            publish?: boolean;
-            publishExemptionReason?: string;
-            /** @description The drafting agency; defaults to the drafter's agency when they have exactly one */
-            ownerAgencyId?: string;
         };
         AgreementList: {
             items: components["schemas"]["AgreementSummary"][];
@@ -1828,106 +2000,20 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "awaiting_signatures" | "in_force" | "declined" | "withdrawn" | "terminated" | "expired" | "superseded";
             owner: string;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD (Europe/London)
-             */
             effectiveDate: string | null;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD (Europe/London)
-             */
             nextReviewDate: string | null;
             createdAt: string;
             updatedAt: string;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD (Europe/London)
-             * @default null
-             */
+            /** @default null */
             expiryDate: string | null;
             parties: {
                 agencyId: string;
                 agencyName: string;
-                publication?: components["schemas"]["Publication"];
+                /** @default null */
+                publication: components["schemas"]["Publication"] | null;
             }[];
             /** @description Names of signatories whose decision is still awaited */
             awaiting: string[];
-        };
-        /** @default null */
-        Publication: {
-            /** @enum {string} */
-            mode: "full" | "summary" | "withheld";
-            where: string | null;
-            reason: string | null;
-            recordedAt: string;
-            recordedBy: string;
-        } | null;
-        /** @description Merge patch of a draft; `null` clears an optional field */
-        PatchAgreementRequest: {
-            title?: string;
-            summary?: string;
-            /**
-             * @description PCA2017_S2: Policing and Crime Act 2017 s.2; PA1996_S22A: Police Act 1996 s.22A; OTHER
-             * @enum {string}
-             */
-            legalBasis?: "PCA2017_S2" | "PA1996_S22A" | "OTHER";
-            functions?: string[];
-            /** @description The agreement text, Markdown, at most 200 KB */
-            body?: string;
-            /** @description Replaces the whole list */
-            parties?: {
-                agencyId: string;
-                assessment?: {
-                    /** @description The party's assessment of the effect on its efficiency or effectiveness */
-                    efficiencyEffectiveness?: string;
-                    /** @description The party's assessment of the effect on public safety */
-                    publicSafety?: string;
-                };
-                /** @description A policing body without its police force as a party: its consultation of the chief officer */
-                consultation?: {
-                    /**
-                     * Format: date
-                     * @description When the chief officer was consulted; not after today
-                     */
-                    consultedOn: string;
-                    /** @description Who was consulted, e.g. the Chief Constable of Warwickshire Police */
-                    chiefOfficer: string;
-                    outcome: string;
-                };
-                /** @description Approvals the party needs (default: all its signatories) */
-                requiredApprovals?: number;
-                signatories?: {
-                    name: string;
-                    role: string;
-                    /** Format: email */
-                    email: string;
-                    /** @description Routing group: lowest first, equal in parallel (default 1) */
-                    order?: number;
-                }[];
-                /** @description In a variation: this party of the agreement in force leaves it, and consents to that by signing the variation */
-                leaving?: boolean;
-            }[];
-            legalContacts?: string[];
-            reviewIntervalMonths?: number;
-            publish?: boolean;
-            withdrawalTerms?: string | null;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD (Europe/London)
-             */
-            effectiveDate?: string | null;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD (Europe/London)
-             */
-            nextReviewDate?: string | null;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD (Europe/London)
-             */
-            expiryDate?: string | null;
-            publishExemptionReason?: string | null;
         };
         AuditEventList: {
             items: components["schemas"]["AuditEvent"][];
@@ -1956,56 +2042,6 @@ export interface components {
             /** @description Hex SHA-256 of the RFC 8785 canonical JSON of every other field but `personal` */
             hash: string;
         };
-        ImportAgreementRequest: {
-            /** @description Its reference in the records it comes from: importing it again creates nothing */
-            sourceReference: string;
-            title: string;
-            summary?: string;
-            /**
-             * @description Default PCA2017_S2
-             * @enum {string}
-             */
-            legalBasis?: "PCA2017_S2" | "PA1996_S22A" | "OTHER";
-            /** @description The text, when there is one to hand; the signed copy is what binds */
-            body?: string;
-            withdrawalTerms?: string;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD (Europe/London)
-             */
-            effectiveDate: string;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD (Europe/London)
-             */
-            nextReviewDate: string;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD (Europe/London)
-             */
-            expiryDate?: string;
-            /** @description Default true */
-            publish?: boolean;
-            publishExemptionReason?: string;
-            parties: {
-                agencyId: string;
-                signatories: {
-                    name: string;
-                    role: string;
-                    /** Format: email */
-                    email?: string;
-                    /**
-                     * Format: date
-                     * @description Calendar date, YYYY-MM-DD (Europe/London)
-                     */
-                    signedOn: string;
-                }[];
-            }[];
-            /** @description SHA-256 of the signed copy: it becomes the document hash, found by /verify */
-            signedCopySha256?: string;
-            /** @description How the importer satisfied themselves it was signed, e.g. the sealed copy held by legal services */
-            attestation: string;
-        };
         ImportCsvResult: {
             dryRun: boolean;
             agreements: {
@@ -2021,66 +2057,6 @@ export interface components {
                 }[];
             }[];
         };
-        ImportCsvRequest: {
-            /** @description One row per signatory; see the contract (Importing agreements) for the columns */
-            csv: string;
-            /**
-             * @description Check every line and create nothing (the default)
-             * @default true
-             */
-            dryRun: boolean;
-            /** @description How the importer satisfied themselves it was signed, e.g. the sealed copy held by legal services */
-            attestation: string;
-        };
-        ReasonRequest: {
-            reason: string;
-        };
-        ReplaceSignatoryRequest: {
-            /** @description As the agency's list gives it; the list's entry is what is recorded */
-            name: string;
-            role: string;
-            /**
-             * Format: email
-             * @description Must be on the party agency's list of authorised signatories
-             */
-            email: string;
-            /** @enum {string} */
-            kind: "replacement" | "delegation";
-            reason: string;
-        };
-        RecordReviewRequest: {
-            /**
-             * @description continue: set the next review date; vary: also open a variation draft; terminate: end it
-             * @enum {string}
-             */
-            outcome: "continue" | "vary" | "terminate";
-            notes: string;
-            /**
-             * Format: date
-             * @description Default: today plus reviewIntervalMonths
-             */
-            nextReviewDate?: string;
-        };
-        /** @description Asks every party's signatories to agree to end the agreement */
-        TerminationRequest: {
-            reason: string;
-            /**
-             * Format: date
-             * @description When it ends, once every party agrees: today (the default) or later; not before the agreement's effective date
-             */
-            effectiveDate?: string;
-        };
-        /** @description Records a termination every party agreed outside Accord (admin only) */
-        TerminateRequest: {
-            reason: string;
-            /** @description Where and when every party agreed to end it outside Accord (minutes, letters, their references) */
-            evidence: string;
-            /**
-             * Format: date
-             * @description Default: today; not before the agreement's effective date
-             */
-            effectiveDate?: string;
-        };
         /** @description Who signed which document hash, when and from where */
         Certificate: {
             reference: string;
@@ -2094,15 +2070,7 @@ export interface components {
              */
             legalBasis: "PCA2017_S2" | "PA1996_S22A" | "OTHER";
             documentSha256: string | null;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD (Europe/London)
-             */
             effectiveDate: string | null;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD (Europe/London)
-             */
             nextReviewDate: string | null;
             parties: {
                 agencyName: string;
@@ -2119,11 +2087,7 @@ export interface components {
                     documentSha256: string | null;
                     ip: string | null;
                     userAgent: string | null;
-                    /**
-                     * @description The statutory ground for declining (Policing and Crime Act 2017 s.3)
-                     * @enum {string|null}
-                     */
-                    reasonCode: "public_safety" | "efficiency_effectiveness" | "nhs_impact" | "other" | null;
+                    reasonCode: ("public_safety" | "efficiency_effectiveness" | "nhs_impact" | "other") | null;
                     reason: string | null;
                 }[];
             }[];
@@ -2157,54 +2121,21 @@ export interface components {
                 version: number;
                 /** @enum {string} */
                 status: "draft" | "awaiting_signatures" | "in_force" | "declined" | "withdrawn" | "terminated" | "expired" | "superseded";
-                /**
-                 * Format: date
-                 * @description The day it came into force, if it has
-                 */
+                /** @description The day it came into force, if it has */
                 inForceSince: string | null;
             }[];
-        };
-        PublicationRequest: {
-            /**
-             * @description The whole text, a summary, or not published
-             * @enum {string}
-             */
-            mode: "full" | "summary" | "withheld";
-            /** @description Where it is published (a web address or a place); required unless withheld */
-            where?: string;
-            /** @description Why it is withheld or only summarised; required unless published in full */
-            reason?: string;
-        };
-        WithdrawalNoticeRequest: {
-            /** @description The party leaving */
-            agencyId: string;
-            /**
-             * Format: date
-             * @description The day it leaves: today or later, as the withdrawal terms allow
-             */
-            effectiveDate: string;
-            reason: string;
         };
         AttachmentUpload: {
             attachmentId: string;
             /** Format: uri */
             uploadUrl: string;
-            /** @enum {string} */
+            /** @constant */
             uploadMethod: "PUT";
             /** @description Send these headers with the PUT, exactly */
             uploadHeaders: {
                 [key: string]: string;
             };
             expiresAt: string;
-        };
-        /** @description Declares a file; its bytes go straight to storage through the upload URL */
-        AddAttachmentRequest: {
-            /** @example Schedule 2 - Data sharing agreement.pdf */
-            name: string;
-            /** @enum {string} */
-            contentType: "application/pdf" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.oasis.opendocument.text" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" | "image/png" | "image/jpeg";
-            size: number;
-            sha256: string;
         };
         AttachmentDownload: {
             /** Format: uri */
@@ -2239,15 +2170,7 @@ export interface components {
                 where: string | null;
                 reason: string | null;
             }[];
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD (Europe/London)
-             */
             effectiveDate: string | null;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD (Europe/London)
-             */
             nextReviewDate: string | null;
             documentSha256: string | null;
         };
@@ -2263,7 +2186,7 @@ export interface components {
                 /** @enum {string} */
                 agencyType: "police_force" | "policing_body" | "fire_and_rescue_authority" | "ambulance_trust" | "local_authority" | "other";
                 publishesDeclines: boolean;
-                view: components["schemas"]["ProposalView"];
+                view: components["schemas"]["ProposalView"] | null;
             }[];
             /** @description Two or more parties see a benefit: they must proceed to an agreement */
             mustProceed: boolean;
@@ -2278,21 +2201,13 @@ export interface components {
              * @enum {string}
              */
             kind: "benefit" | "decline";
-            /** @enum {string|null} */
-            ground: "public_safety" | "efficiency_effectiveness" | "other_functions_or_nhs" | null;
+            ground: ("public_safety" | "efficiency_effectiveness" | "other_functions_or_nhs") | null;
             reasons: string;
             recordedAt: string;
             recordedBy: {
                 name: string;
                 email: string;
             };
-        } | null;
-        CreateProposalRequest: {
-            title: string;
-            summary: string;
-            proposerAgencyId: string;
-            /** @description The agencies proposed as parties, besides the proposer */
-            agencyIds: string[];
         };
         ProposalList: {
             items: components["schemas"]["Proposal"][];
@@ -2324,10 +2239,6 @@ export interface components {
             hash: string;
             proposalId: string;
         };
-        ResendProposalRequest: {
-            /** @description The proposed agency to send it to again */
-            agencyId: string;
-        };
         PublishedDeclineList: {
             items: components["schemas"]["PublishedDecline"][];
         };
@@ -2356,10 +2267,7 @@ export interface components {
             /** @enum {string} */
             state: "active" | "disabled";
             disabledReason: string | null;
-            /**
-             * Format: date-time
-             * @description First of an unbroken run of failed deliveries; 24 hours of them disable it
-             */
+            /** @description First of an unbroken run of failed deliveries; 24 hours of them disable it */
             failingSince: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -2367,25 +2275,8 @@ export interface components {
             createdBy: string;
             revision: number;
         };
-        WebhookRegistration: {
-            /** Format: uri */
-            url: string;
-            events: ("agreement.submitted" | "signatory.decided" | "agreement.in_force" | "agreement.declined" | "agreement.withdrawn" | "agreement.superseded" | "review.due" | "review.overdue" | "termination.requested" | "party.withdrawal_notice" | "party.withdrawn" | "proposal.view_recorded" | "agreement.terminated" | "agreement.expired")[];
-            /** @description Required of an agency's editor (their agency); an admin may leave it out to receive every agreement */
-            agencyId?: string;
-        };
         WebhookEndpointList: {
             items: components["schemas"]["WebhookEndpoint"][];
-        };
-        WebhookChange: {
-            /** Format: uri */
-            url?: string;
-            events?: ("agreement.submitted" | "signatory.decided" | "agreement.in_force" | "agreement.declined" | "agreement.withdrawn" | "agreement.superseded" | "review.due" | "review.overdue" | "termination.requested" | "party.withdrawal_notice" | "party.withdrawn" | "proposal.view_recorded" | "agreement.terminated" | "agreement.expired")[];
-            /**
-             * @description `active` enables a disabled endpoint again
-             * @enum {string}
-             */
-            state?: "active" | "disabled";
         };
         WebhookAttemptList: {
             items: components["schemas"]["WebhookAttempt"][];
@@ -2414,7 +2305,6 @@ export interface components {
             /** @description Why it failed: a status outside 2xx, a timeout, a refused address */
             error: string | null;
             durationMs: number;
-            /** Format: date-time */
             nextAttemptAt: string | null;
             replay: boolean;
         };
@@ -2443,7 +2333,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @enum {string} */
+                        /** @constant */
                         status: "ok";
                     };
                 };
@@ -3248,7 +3138,6 @@ export interface operations {
             query?: {
                 status?: "draft" | "awaiting_signatures" | "in_force" | "declined" | "withdrawn" | "terminated" | "expired" | "superseded";
                 agency?: string;
-                /** @description PCA2017_S2: Policing and Crime Act 2017 s.2; PA1996_S22A: Police Act 1996 s.22A; OTHER */
                 legalBasis?: "PCA2017_S2" | "PA1996_S22A" | "OTHER";
                 /** @description By when each was drafted: newest first (the default) or oldest; with reviewDueBefore, soonest review first */
                 sort?: "newest" | "oldest";

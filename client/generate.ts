@@ -16,6 +16,7 @@ const HEADER = `/**
 const generateDocument = async () => {
   // The API module reads its configuration as it loads; the tests' placeholder values serve.
   await import('../test/setup/environment');
+  (await import('../shared/schemas/deferred')).buildSchemasOnDefinition();
   const { routes } = await import('../functions/api/handler');
   const { buildOpenApiDocument } = await import('../shared/http/openapi');
   return JSON.parse(JSON.stringify(buildOpenApiDocument(routes, DOCUMENT_SERVER_URL))) as OpenAPI3;

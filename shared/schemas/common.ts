@@ -6,7 +6,7 @@ export const ZIsoDate = deferred(() => z.iso.date().meta({ description: 'Calenda
 
 export const ZUlid = deferred(() => z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a ULID'));
 
-export const ZEmail = deferred(() => z.email().max(254).transform((email) => email.toLowerCase()));
+export const ZEmail = deferred(() => z.email().max(254).toLowerCase());
 
 /** Lower-case words joined by hyphens, e.g. `warwickshire-fire`. */
 export const ZSlug = deferred(() =>
@@ -46,8 +46,9 @@ export const plainLine = (max: number) =>
 export const plainText = (max: number) =>
   z
     .string()
-    .transform((text) => text.replace(/\r\n?/g, '\n'))
-    .pipe(z.string().max(max).refine((text) => !CONTROL_CHARACTERS.test(text), 'must not contain control characters other than newline and tab'));
+    .overwrite((text) => text.replace(/\r\n?/g, '\n'))
+    .max(max)
+    .refine((text) => !CONTROL_CHARACTERS.test(text), 'must not contain control characters other than newline and tab');
 
 export const ZProblem = deferred(() =>
   z

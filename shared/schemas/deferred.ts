@@ -6,7 +6,21 @@
  * generator): zod's methods are bound to the instance they were built on, so they behave as on
  * the schema itself.
  */
+let buildOnDefinition = false;
+
+/**
+ * Makes every schema defined from now on built at once. zod's JSON Schema writer (behind the
+ * OpenAPI document, generated at build time) tracks schemas by identity, which a stand-in does not
+ * share with the schema it builds; the generator calls this before it loads the routes.
+ */
+export const buildSchemasOnDefinition = () => {
+  buildOnDefinition = true;
+};
+
+export const schemasBuiltOnDefinition = () => buildOnDefinition;
+
 export const deferred = <TSchema extends object>(build: () => TSchema): TSchema => {
+  if (buildOnDefinition) return build();
   let schema: TSchema | undefined;
   const built = () => (schema ??= build());
   return new Proxy({} as TSchema, {

@@ -111,7 +111,7 @@ export type TProposalLink = z.infer<typeof ZProposalLink>;
 export const ZProposalContactsRequest = deferred(() =>
   z
     .strictObject({
-      proposalContacts: z.array(z.email().max(254).transform((email) => email.toLowerCase())).max(10).meta({ description: 'Sent collaboration proposals to record the agency’s view; when empty, its legal contacts are' }),
+      proposalContacts: z.array(z.email().max(254).toLowerCase()).max(10).meta({ description: 'Sent collaboration proposals to record the agency’s view; when empty, its legal contacts are' }),
       publishDeclines: z.boolean().optional().meta({ description: 'Whether the agency’s declines of proposals, with its reasons, are published (default false)' }),
     })
     .meta({ id: 'ProposalContactsRequest' }),

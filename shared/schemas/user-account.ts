@@ -35,7 +35,7 @@ export type TUserAccess = z.infer<typeof ZUserAccess>;
 
 export const ZUserInvitation = deferred(() =>
   ZUserAccess.extend({
-    email: z.email({ error: 'enter an email address, like name@force.police.uk' }).max(254).transform((email) => email.toLowerCase()),
+    email: z.email({ error: 'enter an email address, like name@force.police.uk' }).max(254).toLowerCase(),
     name: z.string().trim().min(1, 'enter their full name').max(200),
   }),
 );

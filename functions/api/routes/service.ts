@@ -5,7 +5,7 @@ import { openApiDocument } from '../openapi-document';
 
 const ZOpenApiDocument = deferred(() =>
   z
-    .looseObject({ openapi: z.string(), info: z.object({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) })
+    .looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) })
     .meta({ id: 'OpenApiDocument', description: 'An OpenAPI 3.1 document' }),
 );
 

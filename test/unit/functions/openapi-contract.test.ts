@@ -1,10 +1,11 @@
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { describe, expect, it } from 'vitest';
-import { routes } from '../../../functions/api/handler';
-import { buildOpenApiDocument } from '../../../shared/http/openapi';
+import { readFileSync } from 'node:fs';
+import type { OpenAPI3 } from 'openapi-typescript';
+import { OPENAPI_DOCUMENT_FILE } from '../../../client/generate';
 
 /** The document as a deployment serves it, at a real address. */
-const document = buildOpenApiDocument(routes, 'https://accord.warwickshire.police.uk');
+const document = { ...(JSON.parse(readFileSync(OPENAPI_DOCUMENT_FILE, 'utf8')) as OpenAPI3), servers: [{ url: 'https://accord.warwickshire.police.uk' }] };
 
 describe('the OpenAPI document', () => {
   it('passes Redocly’s recommended rules with no error and no warning', async () => {
