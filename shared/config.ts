@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { deferred } from './schemas/deferred';
 import { ZSigningKeyring } from './signing-keyring';
 
@@ -15,7 +15,10 @@ export const SETTING_VARIABLES = {
   table: { aws: ['TABLE_NAME'], local: ['TABLE_NAME'] },
   publicBaseUrl: { aws: ['PUBLIC_BASE_URL'], local: ['PUBLIC_BASE_URL'] },
   auth: { aws: ['COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID'], local: ['LOCAL_AUTH_ISSUER', 'LOCAL_AUTH_JWKS'] },
-  workspaceSignIn: { aws: ['COGNITO_DOMAIN_URL', 'COGNITO_WORKSPACE_CLIENT_ID', 'COGNITO_WORKSPACE_CLIENT_SECRET_ARN'], local: ['LOCAL_SIGN_IN_URL', 'LOCAL_SIGN_IN_CLIENT_SECRET'] },
+  workspaceSignIn: {
+    aws: ['COGNITO_DOMAIN_URL', 'COGNITO_WORKSPACE_CLIENT_ID', 'COGNITO_WORKSPACE_CLIENT_SECRET_ARN'],
+    local: ['LOCAL_SIGN_IN_URL', 'LOCAL_SIGN_IN_CLIENT_SECRET'],
+  },
   signingKeys: { aws: ['SIGNING_KEY_SECRET_ARN'], local: ['SIGNING_KEYS'] },
   userDirectory: { aws: ['COGNITO_USER_POOL_ID'], local: ['COGNITO_USER_POOL_ID'] },
   mail: { aws: ['MAIL_FROM', 'SES_CONFIGURATION_SET'], local: ['MAIL_FROM'] },
@@ -28,18 +31,24 @@ export const SETTING_VARIABLES = {
 export type TSettingName = keyof typeof SETTING_VARIABLES;
 export type TDeployment = 'aws' | 'local';
 
-const REGION = deferred(() => z.string().min(1).default('eu-west-2'));
+const REGION = deferred(() => z._default(z.string().check(z.minLength(1)), 'eu-west-2'));
 export const DEFAULT_EVIDENCE_RETENTION_DAYS = 2192;
 
-const jsonText = <T extends z.ZodType>(schema: T) =>
-  z.string().transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'is not JSON' });
-      return z.NEVER;
-    }
-  }).pipe(schema);
+const jsonText = <T extends z.ZodMiniType>(schema: T) =>
+  z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((text, ctx) => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          ctx.issues.push({ code: 'custom', message: 'is not JSON', input: text });
+          return z.NEVER;
+        }
+      }),
+    ),
+    schema,
+  );
 
 /** The client id the local stack's sign-in knows the workspace by. */
 export const LOCAL_SIGN_IN_CLIENT_ID = 'accord-workspace';
@@ -49,97 +58,147 @@ type TClientSecret = { kind: 'secret'; secretArn: string } | { kind: 'inline'; v
 
 const oauthEndpoints = (baseUrl: string, clientId: string, clientSecret: TClientSecret, kind: 'cognito' | 'local') => {
   const base = baseUrl.replace(/\/+$/, '');
-  return { kind, clientId, clientSecret, authorizeUrl: `${base}/oauth2/authorize`, tokenUrl: `${base}/oauth2/token`, revokeUrl: `${base}/oauth2/revoke`, logoutUrl: `${base}/logout` };
+  return {
+    kind,
+    clientId,
+    clientSecret,
+    authorizeUrl: `${base}/oauth2/authorize`,
+    tokenUrl: `${base}/oauth2/token`,
+    revokeUrl: `${base}/oauth2/revoke`,
+    logoutUrl: `${base}/logout`,
+  };
 };
 
 const SETTING_SCHEMAS = {
   /** Days personal evidence (IP addresses, user agents) is kept after it is recorded: six years by default (Limitation Act 1980 s.5). */
   evidenceRetention: deferred(() =>
-    z
-      .object({ EVIDENCE_RETENTION_DAYS: z.coerce.number().int().min(1).default(DEFAULT_EVIDENCE_RETENTION_DAYS) })
-      .transform((env) => ({ days: env.EVIDENCE_RETENTION_DAYS })),
+    z.pipe(
+      z.object({ EVIDENCE_RETENTION_DAYS: z._default(z.coerce.number().check(z.int(), z.gte(1)), DEFAULT_EVIDENCE_RETENTION_DAYS) }),
+      z.transform((env) => ({ days: env.EVIDENCE_RETENTION_DAYS })),
+    ),
   ),
   /** In AWS webhooks go to public https addresses only; the local stack lets them reach localhost. */
   webhookDestinations: deferred(() =>
-    z
-      .object({ WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: z.enum(['true']).optional() })
-      .transform((env) => ({ allowPrivate: env.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES === 'true' })),
+    z.pipe(
+      z.object({ WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: z.optional(z.enum(['true'])) }),
+      z.transform((env) => ({ allowPrivate: env.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES === 'true' })),
+    ),
   ),
   table: deferred(() =>
-    z
-      .object({ TABLE_NAME: z.string().min(1), AWS_REGION: REGION, DYNAMODB_ENDPOINT: z.url().optional() })
-      .transform((env) => ({ name: env.TABLE_NAME, region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT })),
+    z.pipe(
+      z.object({ TABLE_NAME: z.string().check(z.minLength(1)), AWS_REGION: REGION, DYNAMODB_ENDPOINT: z.optional(z.url()) }),
+      z.transform((env) => ({ name: env.TABLE_NAME, region: env.AWS_REGION, endpoint: env.DYNAMODB_ENDPOINT })),
+    ),
   ),
-  publicBaseUrl: deferred(() => z.object({ PUBLIC_BASE_URL: z.url() }).transform((env) => env.PUBLIC_BASE_URL.replace(/\/+$/, ''))),
+  publicBaseUrl: deferred(() =>
+    z.pipe(
+      z.object({ PUBLIC_BASE_URL: z.url() }),
+      z.transform((env) => env.PUBLIC_BASE_URL.replace(/\/+$/, '')),
+    ),
+  ),
   auth: deferred(() =>
     z.union([
-      z
-        .object({
-          COGNITO_USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/),
+      z.pipe(
+        z.object({
+          COGNITO_USER_POOL_ID: z.string().check(z.regex(/^[\w-]+_[0-9a-zA-Z]+$/)),
           /** The app clients whose ID tokens Accord accepts, comma-separated: the API's public client and the workspace's. */
-          COGNITO_CLIENT_ID: z.string().min(1),
-        })
-        .transform((env) => ({ kind: 'cognito' as const, userPoolId: env.COGNITO_USER_POOL_ID, clientIds: env.COGNITO_CLIENT_ID.split(',').map((id) => id.trim()).filter(Boolean) })),
-      z
-        .object({
+          COGNITO_CLIENT_ID: z.string().check(z.minLength(1)),
+        }),
+        z.transform((env) => ({
+          kind: 'cognito' as const,
+          userPoolId: env.COGNITO_USER_POOL_ID,
+          clientIds: env.COGNITO_CLIENT_ID.split(',')
+            .map((id) => id.trim())
+            .filter(Boolean),
+        })),
+      ),
+      z.pipe(
+        z.object({
           LOCAL_AUTH_ISSUER: z.url(),
           /** The local stack's public JSON Web Key Set, inline, so verifying never needs the network. */
           LOCAL_AUTH_JWKS: jsonText(z.object({ keys: z.array(z.record(z.string(), z.unknown())) })),
-        })
-        .transform((env) => ({ kind: 'local' as const, issuer: env.LOCAL_AUTH_ISSUER, jwks: env.LOCAL_AUTH_JWKS })),
+        }),
+        z.transform((env) => ({ kind: 'local' as const, issuer: env.LOCAL_AUTH_ISSUER, jwks: env.LOCAL_AUTH_JWKS })),
+      ),
     ]),
   ),
   /** The workspace's sign-in: Cognito's OAuth 2.0 endpoints in AWS, the local stack's copies of them on a laptop. */
   workspaceSignIn: deferred(() =>
     z.union([
-      z
-        .object({ COGNITO_DOMAIN_URL: z.url(), COGNITO_WORKSPACE_CLIENT_ID: z.string().min(1), COGNITO_WORKSPACE_CLIENT_SECRET_ARN: z.string().startsWith('arn:') })
-        .transform((env) =>
-          oauthEndpoints(env.COGNITO_DOMAIN_URL, env.COGNITO_WORKSPACE_CLIENT_ID, { kind: 'secret', secretArn: env.COGNITO_WORKSPACE_CLIENT_SECRET_ARN }, 'cognito'),
+      z.pipe(
+        z.object({
+          COGNITO_DOMAIN_URL: z.url(),
+          COGNITO_WORKSPACE_CLIENT_ID: z.string().check(z.minLength(1)),
+          COGNITO_WORKSPACE_CLIENT_SECRET_ARN: z.string().check(z.startsWith('arn:')),
+        }),
+        z.transform((env) =>
+          oauthEndpoints(
+            env.COGNITO_DOMAIN_URL,
+            env.COGNITO_WORKSPACE_CLIENT_ID,
+            { kind: 'secret', secretArn: env.COGNITO_WORKSPACE_CLIENT_SECRET_ARN },
+            'cognito',
+          ),
         ),
-      z
-        .object({ LOCAL_SIGN_IN_URL: z.url(), LOCAL_SIGN_IN_CLIENT_SECRET: z.string().min(32) })
-        .transform((env) => oauthEndpoints(env.LOCAL_SIGN_IN_URL, LOCAL_SIGN_IN_CLIENT_ID, { kind: 'inline', value: env.LOCAL_SIGN_IN_CLIENT_SECRET }, 'local')),
+      ),
+      z.pipe(
+        z.object({ LOCAL_SIGN_IN_URL: z.url(), LOCAL_SIGN_IN_CLIENT_SECRET: z.string().check(z.minLength(32)) }),
+        z.transform((env) =>
+          oauthEndpoints(env.LOCAL_SIGN_IN_URL, LOCAL_SIGN_IN_CLIENT_ID, { kind: 'inline', value: env.LOCAL_SIGN_IN_CLIENT_SECRET }, 'local'),
+        ),
+      ),
     ]),
   ),
   /** The legal teams' accounts: Cognito's user pool in AWS, the local stack's stand-in for its admin API on a laptop. */
   userDirectory: deferred(() =>
-    z
-      .object({ COGNITO_USER_POOL_ID: z.string().regex(/^[\w-]+_[0-9a-zA-Z]+$/), AWS_REGION: REGION, COGNITO_ENDPOINT: z.url().optional() })
-      .transform((env) => ({ userPoolId: env.COGNITO_USER_POOL_ID, region: env.AWS_REGION, endpoint: env.COGNITO_ENDPOINT })),
+    z.pipe(
+      z.object({ COGNITO_USER_POOL_ID: z.string().check(z.regex(/^[\w-]+_[0-9a-zA-Z]+$/)), AWS_REGION: REGION, COGNITO_ENDPOINT: z.optional(z.url()) }),
+      z.transform((env) => ({ userPoolId: env.COGNITO_USER_POOL_ID, region: env.AWS_REGION, endpoint: env.COGNITO_ENDPOINT })),
+    ),
   ),
   signingKeys: deferred(() =>
     z.union([
-      z.object({ SIGNING_KEY_SECRET_ARN: z.string().startsWith('arn:') }).transform((env) => ({ kind: 'secret' as const, secretArn: env.SIGNING_KEY_SECRET_ARN })),
+      z.pipe(
+        z.object({ SIGNING_KEY_SECRET_ARN: z.string().check(z.startsWith('arn:')) }),
+        z.transform((env) => ({ kind: 'secret' as const, secretArn: env.SIGNING_KEY_SECRET_ARN })),
+      ),
       /** The keyring inline (local stack, tests): `{"currentKeyId":"k1","k1":"<base64url key>"}`. */
-      z.object({ SIGNING_KEYS: jsonText(ZSigningKeyring) }).transform((env) => ({ kind: 'inline' as const, keyring: env.SIGNING_KEYS })),
+      z.pipe(
+        z.object({ SIGNING_KEYS: jsonText(ZSigningKeyring) }),
+        z.transform((env) => ({ kind: 'inline' as const, keyring: env.SIGNING_KEYS })),
+      ),
     ]),
   ),
   documents: deferred(() =>
-    z
-      .object({ DOCUMENTS_BUCKET: z.string().min(1), AWS_REGION: REGION, S3_ENDPOINT: z.url().optional() })
-      .transform((env) => ({ bucket: env.DOCUMENTS_BUCKET, region: env.AWS_REGION, endpoint: env.S3_ENDPOINT })),
+    z.pipe(
+      z.object({ DOCUMENTS_BUCKET: z.string().check(z.minLength(1)), AWS_REGION: REGION, S3_ENDPOINT: z.optional(z.url()) }),
+      z.transform((env) => ({ bucket: env.DOCUMENTS_BUCKET, region: env.AWS_REGION, endpoint: env.S3_ENDPOINT })),
+    ),
   ),
   /** The executed copy's seal: an asymmetric KMS key in AWS (it never leaves KMS); a key and certificate of its own locally. */
   seal: deferred(() =>
     z.union([
-      z.object({ SEAL_KEY_ID: z.string().min(1), AWS_REGION: REGION }).transform((env) => ({ kind: 'kms' as const, keyId: env.SEAL_KEY_ID, region: env.AWS_REGION })),
-      z
-        .object({ SEAL_KEY: jsonText(z.object({ privateKeyPem: z.string().min(1), certificatePem: z.string().min(1) })) })
-        .transform((env) => ({ kind: 'local' as const, ...env.SEAL_KEY })),
+      z.pipe(
+        z.object({ SEAL_KEY_ID: z.string().check(z.minLength(1)), AWS_REGION: REGION }),
+        z.transform((env) => ({ kind: 'kms' as const, keyId: env.SEAL_KEY_ID, region: env.AWS_REGION })),
+      ),
+      z.pipe(
+        z.object({ SEAL_KEY: jsonText(z.object({ privateKeyPem: z.string().check(z.minLength(1)), certificatePem: z.string().check(z.minLength(1)) })) }),
+        z.transform((env) => ({ kind: 'local' as const, ...env.SEAL_KEY })),
+      ),
     ]),
   ),
   mail: deferred(() =>
-    z
-      .object({
-        MAIL_FROM: z.string().min(3),
-        SES_CONFIGURATION_SET: z.string().min(1).optional(),
-        SES_ENDPOINT: z.url().optional(),
+    z.pipe(
+      z.object({
+        MAIL_FROM: z.string().check(z.minLength(3)),
+        SES_CONFIGURATION_SET: z.optional(z.string().check(z.minLength(1))),
+        SES_ENDPOINT: z.optional(z.url()),
         AWS_REGION: REGION,
-      })
-      .transform((env) => ({ from: env.MAIL_FROM, configurationSet: env.SES_CONFIGURATION_SET, sesEndpoint: env.SES_ENDPOINT, region: env.AWS_REGION })),
+      }),
+      z.transform((env) => ({ from: env.MAIL_FROM, configurationSet: env.SES_CONFIGURATION_SET, sesEndpoint: env.SES_ENDPOINT, region: env.AWS_REGION })),
+    ),
   ),
-} satisfies Record<TSettingName, z.ZodType>;
+} satisfies Record<TSettingName, z.ZodMiniType>;
 
 export type TSettings = { [K in TSettingName]: z.output<(typeof SETTING_SCHEMAS)[K]> };
 
@@ -153,7 +212,10 @@ const describeVariables = (name: TSettingName) => {
  * Reads the settings a function asks for, once, at cold start; throws one error naming every
  * setting that is missing or malformed and the variables that carry it.
  */
-export const loadConfig = <const TName extends TSettingName>(names: readonly TName[], env: NodeJS.ProcessEnv = process.env): Readonly<Pick<TSettings, TName>> => {
+export const loadConfig = <const TName extends TSettingName>(
+  names: readonly TName[],
+  env: NodeJS.ProcessEnv = process.env,
+): Readonly<Pick<TSettings, TName>> => {
   const problems: string[] = [];
   const config: Partial<TSettings> = {};
   for (const name of names) {

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 /** Every failure a client can see, and the one place that maps it to an HTTP status. */
 export const APP_ERROR_STATUS = {
   malformed_request: 400,
@@ -67,7 +67,7 @@ export class AppError extends Error {
 export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
 
 /** zod issues as `{ path, message }`, one per bad field; an unknown key is named by its own path. */
-export const fieldErrorsOf = (error: z.ZodError): TFieldError[] =>
+export const fieldErrorsOf = (error: z.core.$ZodError): TFieldError[] =>
   error.issues.flatMap((issue) => {
     const base = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {

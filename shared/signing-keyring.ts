@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { TLinkSigner } from './domain/ports';
 import { deferred } from './schemas/deferred';
 
@@ -13,21 +13,25 @@ const KEY_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/;
  * still be emailed (see the key-rotation runbook in docs/).
  */
 export const ZSigningKeyring = deferred(() =>
-  z
-    .record(z.string(), z.string())
-    .superRefine((ring, ctx) => {
-      const current = ring.currentKeyId;
-      if (!current || !Object.hasOwn(ring, current) || current === 'currentKeyId') ctx.addIssue({ code: 'custom', message: 'currentKeyId must name a key in the ring' });
-      for (const [keyId, value] of Object.entries(ring)) {
-        if (keyId === 'currentKeyId') continue;
-        if (!KEY_ID.test(keyId)) ctx.addIssue({ code: 'custom', message: `key id ${JSON.stringify(keyId)} is not a short identifier` });
-        if (Buffer.from(value, 'base64url').length < MIN_KEY_BYTES) ctx.addIssue({ code: 'custom', message: `key ${keyId} is shorter than ${MIN_KEY_BYTES} bytes` });
-      }
-    })
-    .transform((ring) => {
+  z.pipe(
+    z.record(z.string(), z.string()).check(
+      z.superRefine((ring, ctx) => {
+        const current = ring.currentKeyId;
+        if (!current || !Object.hasOwn(ring, current) || current === 'currentKeyId')
+          ctx.addIssue({ code: 'custom', message: 'currentKeyId must name a key in the ring' });
+        for (const [keyId, value] of Object.entries(ring)) {
+          if (keyId === 'currentKeyId') continue;
+          if (!KEY_ID.test(keyId)) ctx.addIssue({ code: 'custom', message: `key id ${JSON.stringify(keyId)} is not a short identifier` });
+          if (Buffer.from(value, 'base64url').length < MIN_KEY_BYTES)
+            ctx.addIssue({ code: 'custom', message: `key ${keyId} is shorter than ${MIN_KEY_BYTES} bytes` });
+        }
+      }),
+    ),
+    z.transform((ring) => {
       const { currentKeyId, ...keys } = ring;
       return { currentKeyId: currentKeyId!, keys };
     }),
+  ),
 );
 export type TSigningKeyring = z.output<typeof ZSigningKeyring>;
 
@@ -39,7 +43,8 @@ export type TSigningKeyring = z.output<typeof ZSigningKeyring>;
 export const createLinkSigner = (keyring: TSigningKeyring): TLinkSigner => {
   const keys = new Map(Object.entries(keyring.keys).map(([keyId, value]) => [keyId, Buffer.from(value, 'base64url')]));
   // A purpose prefix keeps a copy link from ever equalling a signing token.
-  const copyMac = (agreementId: string, keyId: string) => createHmac('sha256', keys.get(keyId)!).update(`executed-copy|${agreementId}`, 'utf8').digest('base64url');
+  const copyMac = (agreementId: string, keyId: string) =>
+    createHmac('sha256', keys.get(keyId)!).update(`executed-copy|${agreementId}`, 'utf8').digest('base64url');
   return {
     currentKeyId: keyring.currentKeyId,
     knows: (keyId) => keys.has(keyId),

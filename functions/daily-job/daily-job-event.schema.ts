@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { deferred } from '../../shared/schemas/deferred';
 
 /** EventBridge Scheduler sends its scheduled time (`<aws.scheduler.scheduled-time>`), which is "now" for the run. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { deferred } from '../../shared/schemas/deferred';
 
 /** The parts of an SES event notification (via SNS) that Accord acts on. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ZDeclineReasonCode } from '../../shared/schemas/agreement';
 import { plainLine, plainText } from '../../shared/schemas/common';
 import { deferred } from '../../shared/schemas/deferred';
@@ -10,12 +10,21 @@ export const ZDecisionForm = deferred(() =>
     [
       z.object({
         decision: z.literal('approve'),
-        signedName: plainLine(200).or(z.literal('').transform(() => '')).pipe(z.string().min(1, 'type your full name to sign')),
+        signedName: z.pipe(
+          z.union([
+            plainLine(200),
+            z.pipe(
+              z.literal(''),
+              z.transform(() => ''),
+            ),
+          ]),
+          z.string().check(z.minLength(1, 'type your full name to sign')),
+        ),
       }),
       z.object({
         decision: z.literal('decline'),
-        reason: plainText(5_000).pipe(z.string().trim().min(1, 'say why you decline')),
-        reasonCode: ZDeclineReasonCode.default('other'),
+        reason: z.pipe(plainText(5_000), z.string().check(z.trim(), z.minLength(1, 'say why you decline'))),
+        reasonCode: z._default(ZDeclineReasonCode, 'other'),
       }),
     ],
     { error: () => 'choose approve or decline' },

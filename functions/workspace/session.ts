@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { TSettings } from '../../shared/config';
 import type { TSessionStore } from '../../shared/db/session-repository';
 import type { TUser } from '../../shared/domain/user';
@@ -38,10 +38,9 @@ export const parseCookies = (header: string | undefined): Record<string, string>
       .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
   );
 
-const cookie = (name: string, value: string, maxAgeSeconds: number) =>
-  `${name}=${value}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; Secure; SameSite=Lax`;
+const cookie = (name: string, value: string, maxAgeSeconds: number) => `${name}=${value}; Path=/; Max-Age=${maxAgeSeconds}; HttpOnly; Secure; SameSite=Lax`;
 
-const ZTokenReply = deferred(() => z.object({ id_token: z.string(), refresh_token: z.string().optional(), expires_in: z.number().optional() }));
+const ZTokenReply = deferred(() => z.object({ id_token: z.string(), refresh_token: z.optional(z.string()), expires_in: z.optional(z.number()) }));
 const ZPendingSignIn = deferred(() => z.object({ state: z.string(), verifier: z.string(), returnTo: z.string() }));
 
 /** Where a return path may lead: only into the workspace itself, and nothing that could break a header. */
@@ -114,7 +113,7 @@ export const createSessions = (options: {
     // Refused (a used code, a revoked or lapsed refresh token) ends the sign-in; a fault is not a refusal,
     // and neither is a refusal of the client itself (its secret rotated or wrong): no user could sign in.
     if (reply.status === 400 || reply.status === 401) {
-      const { error } = z.object({ error: z.string().optional() }).catch({}).parse(await reply.json().catch(() => ({})));
+      const { error } = z.catch(z.object({ error: z.optional(z.string()) }), {}).parse(await reply.json().catch(() => ({})));
       if (error === 'invalid_client' || error === 'unauthorized_client') {
         logger.error('The identity provider refused the workspace app client: check its client secret', { error });
         throw new AppError('unavailable', 'Sign-in is not working just now. Try again later.', undefined, { retryAfterSeconds: 300 });

@@ -1,3 +1,4 @@
+import '../../shared/schemas/zod-settings';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { AccordMailStack, AccordStack } from './accord-stack';

@@ -8,6 +8,9 @@ export const BUNDLE_SETTINGS = {
   platform: 'node',
   minify: true,
   sourcemap: true,
+  // Text outside ASCII (markdown-it's table of HTML entities, the messages' typography) is written
+  // as UTF-8, which Node reads a module as, rather than as \u escapes up to three times its size.
+  charset: 'utf8',
   mainFields: ['module', 'main'],
   // Some dependencies are CommonJS and call require(); ESM output needs it defined.
   // markdown-it imports entities whole, and its encoding tables (23 KiB) are built at load, so

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AGENCIES_CLAIM, ROLE_CLAIM } from '../../shared/http/auth';
 import { ROLES } from '../../shared/domain/user';
 import { ZSlug } from '../../shared/schemas/common';
@@ -11,7 +11,7 @@ const KEY_ID = 'accord-local';
 export const ZLocalLoginRequest = z.strictObject({
   email: z.email(),
   role: z.enum(ROLES),
-  agencies: z.array(ZSlug).max(20).default([]),
+  agencies: z._default(z.array(ZSlug).check(z.maxLength(20)), []),
 });
 
 /**

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { LOCAL_SIGN_IN_CLIENT_ID } from '../../shared/config';
 import { ROLES } from '../../shared/domain/user';
 import { escapeHtml } from '../../shared/html/page';
@@ -14,20 +14,22 @@ const ZAuthorize = z.object({
   response_type: z.literal('code'),
   client_id: z.literal(LOCAL_SIGN_IN_CLIENT_ID),
   redirect_uri: z.url(),
-  state: z.string().min(16),
-  code_challenge: z.string().regex(/^[\w-]{43}$/),
+  state: z.string().check(z.minLength(16)),
+  code_challenge: z.string().check(z.regex(/^[\w-]{43}$/)),
   code_challenge_method: z.literal('S256'),
-  scope: z.string().optional(),
+  scope: z.optional(z.string()),
 });
 
-const ZSignInForm = ZAuthorize.extend({
+const ZSignInForm = z.extend(ZAuthorize, {
   email: z.email(),
   role: z.enum(ROLES),
-  agencies: z
-    .string()
-    .default('')
-    .transform((text) => text.split(/[\s,]+/).filter(Boolean))
-    .pipe(z.array(ZSlug).max(20)),
+  agencies: z.pipe(
+    z.pipe(
+      z._default(z.string(), ''),
+      z.transform((text) => text.split(/[\s,]+/).filter(Boolean)),
+    ),
+    z.array(ZSlug).check(z.maxLength(20)),
+  ),
 });
 
 const CODE_SECONDS = 120;
@@ -36,12 +38,20 @@ const ID_TOKEN_LIFETIME = '1h';
 const page = (status: number, title: string, body: string): TLocalResult => ({
   statusCode: status,
   // form-action covers where the form's answer redirects: the workspace, on this same origin.
-  headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'" },
+  headers: {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-security-policy': "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'",
+  },
   body: `<!DOCTYPE html><html lang="en-GB" class="govuk-template"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} – Accord (local)</title><link rel="stylesheet" href="/app/assets/accord.css"></head>
 <body class="govuk-template__body"><div class="govuk-width-container"><main class="govuk-main-wrapper" id="main-content">${body}</main></div></body></html>`,
 });
 
-const json = (status: number, body: unknown): TLocalResult => ({ statusCode: status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' }, body: JSON.stringify(body) });
+const json = (status: number, body: unknown): TLocalResult => ({
+  statusCode: status,
+  headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+  body: JSON.stringify(body),
+});
 const oauthError = (error: string, description: string) => json(400, { error, error_description: description });
 
 const signInForm = (request: z.infer<typeof ZAuthorize>, problem?: string, typed: Record<string, string> = {}) =>
@@ -69,7 +79,17 @@ ${ROLES.map((role) => `<div class="govuk-radios__item"><input class="govuk-radio
  * The local stack's copy of Cognito's OAuth 2.0 endpoints, for the workspace's sign-in: the
  * authorization code flow with PKCE, refresh tokens, revocation and logout, as Cognito answers them.
  */
-export const createDevSignIn = ({ devAuth, publicBaseUrl, clientSecret, directory }: { devAuth: TDevAuth; publicBaseUrl: string; clientSecret: string; directory: TLocalUserDirectory }) => {
+export const createDevSignIn = ({
+  devAuth,
+  publicBaseUrl,
+  clientSecret,
+  directory,
+}: {
+  devAuth: TDevAuth;
+  publicBaseUrl: string;
+  clientSecret: string;
+  directory: TLocalUserDirectory;
+}) => {
   const codes = new Map<string, { login: z.infer<typeof ZSignInForm>; expiresAt: number }>();
   /** Each refresh token names the account it renews; the account's state is read again at each use. */
   const refreshTokens = new Map<string, string>();
@@ -92,28 +112,37 @@ export const createDevSignIn = ({ devAuth, publicBaseUrl, clientSecret, director
   return {
     authorizePage(query: URLSearchParams): TLocalResult {
       const request = ZAuthorize.safeParse(Object.fromEntries(query));
-      if (!request.success || request.data.redirect_uri !== allowedRedirect) return page(400, 'Sign-in refused', '<h1 class="govuk-heading-l">This sign-in request is not valid</h1>');
+      if (!request.success || request.data.redirect_uri !== allowedRedirect)
+        return page(400, 'Sign-in refused', '<h1 class="govuk-heading-l">This sign-in request is not valid</h1>');
       return signInForm(request.data);
     },
     authorize(form: URLSearchParams): TLocalResult {
       const typed = Object.fromEntries(form);
       const request = ZAuthorize.safeParse(typed);
-      if (!request.success || request.data.redirect_uri !== allowedRedirect) return page(400, 'Sign-in refused', '<h1 class="govuk-heading-l">This sign-in request is not valid</h1>');
+      if (!request.success || request.data.redirect_uri !== allowedRedirect)
+        return page(400, 'Sign-in refused', '<h1 class="govuk-heading-l">This sign-in request is not valid</h1>');
       const login = ZSignInForm.safeParse(typed);
       if (!login.success) return signInForm(request.data, 'Enter an email address, a role and agency ids', typed);
       const account = directory.signIn(login.data);
       if ('refused' in account) return signInForm(request.data, account.refused, typed);
       const code = randomBytes(24).toString('base64url');
       codes.set(code, { login: { ...login.data, ...account }, expiresAt: Date.now() + CODE_SECONDS * 1000 });
-      return { statusCode: 302, headers: { location: `${allowedRedirect}?${new URLSearchParams({ code, state: request.data.state })}`, 'cache-control': 'no-store' }, body: '' };
+      return {
+        statusCode: 302,
+        headers: { location: `${allowedRedirect}?${new URLSearchParams({ code, state: request.data.state })}`, 'cache-control': 'no-store' },
+        body: '',
+      };
     },
     async token(form: URLSearchParams, authorization?: string): Promise<TLocalResult> {
-      if (form.get('client_id') !== LOCAL_SIGN_IN_CLIENT_ID || !authenticatesClient(authorization)) return { ...oauthError('invalid_client', 'unknown client, or wrong client secret'), statusCode: 401 };
+      if (form.get('client_id') !== LOCAL_SIGN_IN_CLIENT_ID || !authenticatesClient(authorization))
+        return { ...oauthError('invalid_client', 'unknown client, or wrong client secret'), statusCode: 401 };
       if (form.get('grant_type') === 'authorization_code') {
         const code = form.get('code') ?? '';
         const issued = codes.get(code);
         codes.delete(code);
-        const challenge = createHash('sha256').update(form.get('code_verifier') ?? '').digest('base64url');
+        const challenge = createHash('sha256')
+          .update(form.get('code_verifier') ?? '')
+          .digest('base64url');
         if (!issued || issued.expiresAt < Date.now() || issued.login.code_challenge !== challenge || form.get('redirect_uri') !== issued.login.redirect_uri) {
           return oauthError('invalid_grant', 'the code is unknown, used, expired, or its verifier does not match');
         }
@@ -141,7 +170,8 @@ export const createDevSignIn = ({ devAuth, publicBaseUrl, clientSecret, director
     },
     logout(query: URLSearchParams): TLocalResult {
       const target = query.get('logout_uri') ?? '';
-      if (query.get('client_id') !== LOCAL_SIGN_IN_CLIENT_ID || !target.startsWith(`${publicBaseUrl}/app/`)) return page(400, 'Sign-out refused', '<h1 class="govuk-heading-l">This sign-out request is not valid</h1>');
+      if (query.get('client_id') !== LOCAL_SIGN_IN_CLIENT_ID || !target.startsWith(`${publicBaseUrl}/app/`))
+        return page(400, 'Sign-out refused', '<h1 class="govuk-heading-l">This sign-out request is not valid</h1>');
       return { statusCode: 302, headers: { location: target, 'cache-control': 'no-store' }, body: '' };
     },
   };

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import sesLocal from 'aws-ses-v2-local';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { APIGatewayProxyResultV2, DynamoDBBatchResponse, S3Event } from 'aws-lambda';
 import { FUNCTIONS, HTTP_FUNCTION_NAMES, type TFunctionName } from '../../shared/functions';
 import { OUTBOX_STREAM_FILTER } from '../../shared/db/outbox-repository';
@@ -33,17 +33,17 @@ const OUTBOX_SWEEP_EVERY_MS = 15_000;
 const startSesServer = ((sesLocal as unknown as { default?: typeof sesLocal }).default ?? sesLocal) as typeof sesLocal;
 
 const ZLocalSettings = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  SES_PORT: z.coerce.number().int().min(0).max(65535).default(8005),
+  PORT: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(65535)), 3000),
+  SES_PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 8005),
   /** An SES endpoint already running (a mailbox a test controls, say): none is started. */
-  SES_ENDPOINT: z.url().optional(),
-  DYNAMODB_PORT: z.coerce.number().int().min(1).max(65535).default(8000),
-  DYNAMODB_ENDPOINT: z.string().url().optional(),
-  S3_PORT: z.coerce.number().int().min(0).max(65535).default(8006),
+  SES_ENDPOINT: z.optional(z.url()),
+  DYNAMODB_PORT: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(65535)), 8000),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  S3_PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 8006),
   /** An S3-compatible server already running, with the documents bucket: none is started, and new uploads are found by listing. */
-  S3_ENDPOINT: z.url().optional(),
-  ACCORD_DATA_DIR: z.string().min(1).default('.accord'),
-  PUBLIC_BASE_URL: z.string().url().optional(),
+  S3_ENDPOINT: z.optional(z.url()),
+  ACCORD_DATA_DIR: z._default(z.string().check(z.minLength(1)), '.accord'),
+  PUBLIC_BASE_URL: z.optional(z.url()),
 });
 
 const problem = (status: number, title: string, detail: string, errors?: unknown) => ({
@@ -140,7 +140,12 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
     const s3Url =
       settings.S3_ENDPOINT?.replace(/\/+$/, '') ??
       (await (async () => {
-        const s3 = await startS3Local({ port: settings.S3_PORT, directory: resolve(dataDir, 's3'), onObjectCreated: (event) => onObjectCreated(event), browserOrigin: publicBaseUrl });
+        const s3 = await startS3Local({
+          port: settings.S3_PORT,
+          directory: resolve(dataDir, 's3'),
+          onObjectCreated: (event) => onObjectCreated(event),
+          browserOrigin: publicBaseUrl,
+        });
         stoppers.push(s3.stop);
         return s3.endpoint;
       })());
@@ -157,9 +162,7 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
     // The outbox sender and the daily job are not HTTP functions; SES events never happen locally.
     const localFunctions = [...HTTP_FUNCTION_NAMES, 'outboxSender', 'dailyJob', 'documents'] as const satisfies readonly TFunctionName[];
     const workers = Object.fromEntries(
-      await Promise.all(
-        localFunctions.map(async (name) => [name, await startFunctionWorker(name, localEnvironment(name, settingValues, platform))] as const),
-      ),
+      await Promise.all(localFunctions.map(async (name) => [name, await startFunctionWorker(name, localEnvironment(name, settingValues, platform))] as const)),
     ) as Record<(typeof localFunctions)[number], TFunctionWorker>;
     for (const worker of Object.values(workers)) stoppers.push(worker.stop);
 
@@ -248,7 +251,11 @@ export const startLocalStack = async (env: NodeJS.ProcessEnv = process.env) => {
         const body = await readBody(request, API_GATEWAY_PAYLOAD_LIMIT);
         if (body === null) return writeResult(response, problem(413, 'Payload too large', 'The body is over 10 MB.'));
         const oauth = localOAuth[`${method} ${url.pathname}`];
-        if (oauth) return writeResult(response, await oauth(method === 'GET' ? url.searchParams : new URLSearchParams(body.toString('utf8')), request.headers.authorization));
+        if (oauth)
+          return writeResult(
+            response,
+            await oauth(method === 'GET' ? url.searchParams : new URLSearchParams(body.toString('utf8')), request.headers.authorization),
+          );
         if (method === 'POST' && /^\/_local\/cognito\/?$/.test(url.pathname)) {
           return writeResult(response, directory.handle(String(request.headers['x-amz-target'] ?? ''), body.toString('utf8')));
         }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AGENCIES_CLAIM } from '../../shared/http/auth';
 import { highestRole, ROLES, type TRole } from '../../shared/domain/user';
 
@@ -31,24 +31,25 @@ const answer = (body: unknown): TAnswer => ({ statusCode: 200, headers: { 'conte
 
 /** Errors as Cognito sends them, so the SDK raises the same named exceptions. */
 class CognitoFault extends Error {
-  constructor(readonly type: string, message: string) {
+  constructor(
+    readonly type: string,
+    message: string,
+  ) {
     super(message);
   }
 }
 
-const ZAttributes = z.array(z.object({ Name: z.string(), Value: z.string() })).default([]);
+const ZAttributes = z._default(z.array(z.object({ Name: z.string(), Value: z.string() })), []);
 
-const ZRequest = z
-  .object({
-    UserPoolId: z.string(),
-    Username: z.string().optional(),
-    GroupName: z.string().optional(),
-    Limit: z.int().optional(),
-    PaginationToken: z.string().optional(),
-    NextToken: z.string().optional(),
-    UserAttributes: ZAttributes,
-  })
-  .loose();
+const ZRequest = z.looseObject({
+  UserPoolId: z.string(),
+  Username: z.optional(z.string()),
+  GroupName: z.optional(z.string()),
+  Limit: z.optional(z.int()),
+  PaginationToken: z.optional(z.string()),
+  NextToken: z.optional(z.string()),
+  UserAttributes: ZAttributes,
+});
 type TRequest = z.infer<typeof ZRequest>;
 
 const attributesOf = (user: TLocalUser) => [
@@ -78,7 +79,8 @@ const page = (users: TLocalUser[], request: TRequest, tokenName: 'PaginationToke
 };
 
 const checkedAgencies = (value: string) => {
-  if (value.length > AGENCIES_MAX_LENGTH) throw new CognitoFault('InvalidParameterException', `${AGENCIES_CLAIM} must be at most ${AGENCIES_MAX_LENGTH} characters.`);
+  if (value.length > AGENCIES_MAX_LENGTH)
+    throw new CognitoFault('InvalidParameterException', `${AGENCIES_CLAIM} must be at most ${AGENCIES_MAX_LENGTH} characters.`);
   return value;
 };
 
@@ -91,7 +93,14 @@ const attributesFrom = (request: TRequest) => Object.fromEntries(request.UserAtt
  */
 export const createLocalUserDirectory = ({ dataDir, onSignOutEverywhere }: { dataDir: string; onSignOutEverywhere: (email: string) => void }) => {
   const file = join(dataDir, 'users.json');
-  const users = new Map<string, TLocalUser>(existsSync(file) ? z.array(ZLocalUser).parse(JSON.parse(readFileSync(file, 'utf8'))).map((user) => [user.email, user]) : []);
+  const users = new Map<string, TLocalUser>(
+    existsSync(file)
+      ? z
+          .array(ZLocalUser)
+          .parse(JSON.parse(readFileSync(file, 'utf8')))
+          .map((user) => [user.email, user])
+      : [],
+  );
   const save = () => {
     writeFileSync(`${file}.next`, JSON.stringify([...users.values()], null, 2), { mode: 0o600 });
     renameSync(`${file}.next`, file);
@@ -125,7 +134,13 @@ export const createLocalUserDirectory = ({ dataDir, onSignOutEverywhere }: { dat
     ListUsers: (request) => answer(page([...users.values()], request, 'PaginationToken')),
     ListUsersInGroup: (request) => {
       const role = group(request.GroupName);
-      return answer(page([...users.values()].filter((user) => user.groups.includes(role)), request, 'NextToken'));
+      return answer(
+        page(
+          [...users.values()].filter((user) => user.groups.includes(role)),
+          request,
+          'NextToken',
+        ),
+      );
     },
     AdminGetUser: ({ Username }) => {
       const user = find(Username);
@@ -136,7 +151,14 @@ export const createLocalUserDirectory = ({ dataDir, onSignOutEverywhere }: { dat
       const attributes = attributesFrom(request);
       const email = (attributes.email ?? request.Username ?? '').toLowerCase();
       if (users.has(email)) throw new CognitoFault('UsernameExistsException', 'An account with the given email already exists.');
-      const created = add({ email, name: attributes.name ?? '', groups: [], agencies: checkedAgencies(attributes[AGENCIES_CLAIM] ?? ''), enabled: true, status: 'FORCE_CHANGE_PASSWORD' });
+      const created = add({
+        email,
+        name: attributes.name ?? '',
+        groups: [],
+        agencies: checkedAgencies(attributes[AGENCIES_CLAIM] ?? ''),
+        enabled: true,
+        status: 'FORCE_CHANGE_PASSWORD',
+      });
       return answer({ User: userType(created) });
     },
     AdminAddUserToGroup: ({ Username, GroupName }) => {
@@ -149,7 +171,11 @@ export const createLocalUserDirectory = ({ dataDir, onSignOutEverywhere }: { dat
     },
     AdminUpdateUserAttributes: (request) => {
       const attributes = attributesFrom(request);
-      return change(request.Username, (user) => ({ ...user, name: attributes.name ?? user.name, agencies: checkedAgencies(attributes[AGENCIES_CLAIM] ?? user.agencies) }));
+      return change(request.Username, (user) => ({
+        ...user,
+        name: attributes.name ?? user.name,
+        agencies: checkedAgencies(attributes[AGENCIES_CLAIM] ?? user.agencies),
+      }));
     },
     AdminDeleteUserAttributes: (request) => {
       const names = z.array(z.string()).parse((request as Record<string, unknown>).UserAttributeNames ?? []);
@@ -177,11 +203,16 @@ export const createLocalUserDirectory = ({ dataDir, onSignOutEverywhere }: { dat
         if (!operation) throw new CognitoFault('InvalidParameterException', `The local user directory does not do ${target ?? 'that'}.`);
         const request = ZRequest.safeParse(JSON.parse(body || '{}'));
         if (!request.success) throw new CognitoFault('InvalidParameterException', 'The request is not one Cognito takes.');
-        if (request.data.UserPoolId !== LOCAL_USER_POOL_ID) throw new CognitoFault('ResourceNotFoundException', `User pool ${request.data.UserPoolId} does not exist.`);
+        if (request.data.UserPoolId !== LOCAL_USER_POOL_ID)
+          throw new CognitoFault('ResourceNotFoundException', `User pool ${request.data.UserPoolId} does not exist.`);
         return operation(request.data);
       } catch (error) {
         const fault = error instanceof CognitoFault ? error : new CognitoFault('InvalidParameterException', 'The request is not one Cognito takes.');
-        return { statusCode: 400, headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': fault.type }, body: JSON.stringify({ __type: fault.type, message: fault.message }) };
+        return {
+          statusCode: 400,
+          headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': fault.type },
+          body: JSON.stringify({ __type: fault.type, message: fault.message }),
+        };
       }
     },
 
@@ -199,7 +230,10 @@ export const createLocalUserDirectory = ({ dataDir, onSignOutEverywhere }: { dat
         return { ...asked, email };
       }
       const account = signedInAs(user);
-      if (!account) return { refused: user.enabled ? 'This account has no Accord role. An admin can give it one.' : 'This account is disabled. An admin can enable it again.' };
+      if (!account)
+        return {
+          refused: user.enabled ? 'This account has no Accord role. An admin can give it one.' : 'This account is disabled. An admin can enable it again.',
+        };
       if (user.status === 'FORCE_CHANGE_PASSWORD') {
         users.set(email, { ...user, status: 'CONFIRMED' });
         save();

@@ -62,9 +62,7 @@ export const createAgencyRepository = ({ client, tableName }: TTableAccess): TAg
       );
     } catch (error) {
       if (transactionConditionFailed(error, 0)) {
-        throw new AppError('conflict', `An agency with id '${agency.id}' already exists.`, [
-          { path: 'id', message: 'already taken' },
-        ]);
+        throw new AppError('conflict', `An agency with id '${agency.id}' already exists.`, [{ path: 'id', message: 'already taken' }]);
       }
       throw error;
     }
@@ -72,7 +70,7 @@ export const createAgencyRepository = ({ client, tableName }: TTableAccess): TAg
 
   async getWithTrail(id) {
     const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: agencyKey(id), ConsistentRead: true }));
-    return Item ? { agency: fromItem(Item), auditHead: ZAuditHead.catch(EMPTY_AUDIT_HEAD).parse(Item.auditHead) } : undefined;
+    return Item ? { agency: fromItem(Item), auditHead: ZAuditHead.safeParse(Item.auditHead).data ?? EMPTY_AUDIT_HEAD } : undefined;
   },
 
   async update(agency, auditHead, events, previousRevision) {

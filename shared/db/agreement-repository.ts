@@ -1,8 +1,15 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod/mini';
 import { agenciesWithAccess } from '../domain/agreement/access';
 import { searchTextOf, toSummary } from '../domain/agreement/summary';
 import { agreementNextDueOn, requestNextDueOn } from '../domain/schedule/reminder-rules';
@@ -55,8 +62,7 @@ import { deferred } from '../schemas/deferred';
 type TItem = Record<string, unknown>;
 type TTransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-
-const ZCounter = deferred(() => z.object({ value: z.int().min(0) }));
+const ZCounter = deferred(() => z.object({ value: z.int().check(z.gte(0)) }));
 /** A signing link's record outlives the link by this much, then TTL removes it. */
 const SIGNING_REQUEST_GRACE_SECONDS = 30 * 24 * 3600;
 
@@ -78,11 +84,14 @@ const scopesOf = (agreement: TAgreement): TScope[] => [
   { kind: 'all' },
   ...(agreement.publish ? [{ kind: 'register' } as const] : []),
   // The register by agency serves only what is in force, so other versions cost it nothing.
-  ...(agreement.publish && agreement.status === 'in_force' ? partiesNow(agreement).map((party): TScope => ({ kind: 'register', agencyId: party.agencyId })) : []),
+  ...(agreement.publish && agreement.status === 'in_force'
+    ? partiesNow(agreement).map((party): TScope => ({ kind: 'register', agencyId: party.agencyId }))
+    : []),
   ...agenciesWithAccess(agreement).map((agencyId): TScope => ({ kind: 'agency', agencyId })),
 ];
 
-const scopeId = (scope: TScope) => (scope.kind === 'agency' ? scope.agencyId : scope.kind === 'register' && scope.agencyId ? `*register#${scope.agencyId}` : `*${scope.kind}`);
+const scopeId = (scope: TScope) =>
+  scope.kind === 'agency' ? scope.agencyId : scope.kind === 'register' && scope.agencyId ? `*register#${scope.agencyId}` : `*${scope.kind}`;
 
 /** One list entry per scope: a small copy of the agreement that the list indexes serve. */
 const listEntryItem = (agreement: TAgreement, scope: TScope): TItem => {
@@ -289,7 +298,15 @@ const newAgreementItems = (write: TAgreementWrite, tableName: string): TTransact
   // First, so a repeated import or create is told apart from any other refusal (see createWithNextReference);
   // a write is an import or a create with a key, never both.
   ...(write.importKey
-    ? [{ Put: { TableName: tableName, Item: { ...importKey(write.importKey), entity: 'import', agreementId: write.agreement.id }, ConditionExpression: 'attribute_not_exists(PK)' } }]
+    ? [
+        {
+          Put: {
+            TableName: tableName,
+            Item: { ...importKey(write.importKey), entity: 'import', agreementId: write.agreement.id },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+      ]
     : []),
   ...(write.creationKey
     ? [
@@ -329,10 +346,11 @@ const REVIEW_SORT_KEY = /^\d{4}-\d{2}-\d{2}#[0-9A-HJKMNP-TV-Z]{26}$/;
  * for this kind of list, and a review-date cursor already past the list's own end date.
  */
 const decodeCursor = (cursor: string, query: TListQuery): string => {
-  const invalid = (message: string) => new AppError('validation_failed', 'The cursor is not one this API gave out for this list.', [{ path: 'cursor', message }]);
+  const invalid = (message: string) =>
+    new AppError('validation_failed', 'The cursor is not one this API gave out for this list.', [{ path: 'cursor', message }]);
   let after: string;
   try {
-    after = z.object({ after: z.string().min(1) }).parse(JSON.parse(Buffer.from(cursor, 'base64url').toString())).after;
+    after = z.object({ after: z.string().check(z.minLength(1)) }).parse(JSON.parse(Buffer.from(cursor, 'base64url').toString())).after;
   } catch {
     throw invalid('invalid cursor');
   }
@@ -357,11 +375,7 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
       : query.status
         ? TABLE_DEFINITION.indexes.byScopeStatus
         : TABLE_DEFINITION.indexes.byScope;
-    const partition = byReview
-      ? scopeReviewPartition(scope)
-      : query.status
-        ? scopeStatusPartition(scope, query.status)
-        : scopePartition(scope);
+    const partition = byReview ? scopeReviewPartition(scope) : query.status ? scopeStatusPartition(scope, query.status) : scopePartition(scope);
     const names: Record<string, string> = { '#pk': index.partitionKey };
     if (byReview || after) names['#sk'] = index.sortKey;
     const values: Record<string, unknown> = { ':pk': partition };
@@ -467,7 +481,8 @@ export const createAgreementRepository = ({ client, tableName }: TTableAccess): 
         } catch (error) {
           if (write.importKey && transactionConditionFailed(error, 1)) throw new AlreadyImportedError(await findImported(write.importKey));
           if (write.creationKey && transactionConditionFailed(error, CREATION_KEY_INDEX)) {
-            const returned = (error as Error & { CancellationReasons?: { Item?: Record<string, AttributeValue> }[] }).CancellationReasons?.[CREATION_KEY_INDEX]?.Item;
+            const returned = (error as Error & { CancellationReasons?: { Item?: Record<string, AttributeValue> }[] }).CancellationReasons?.[CREATION_KEY_INDEX]
+              ?.Item;
             const earlier = returned
               ? unmarshall(returned)
               : (await client.send(new GetCommand({ TableName: tableName, Key: creationKey(write.creationKey.key), ConsistentRead: true }))).Item;

@@ -1,10 +1,10 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { queryAll, type TTableAccess } from './client';
 import { AUDIT_EVENT_PREFIX } from './keys';
 import { TABLE_DEFINITION } from './table-definition';
 
 /** A whole audit trail, oldest first: the event items of one partition, page by page (one Query each). */
-export const readAuditTrail = async <T>({ client, tableName }: TTableAccess, partition: string, schema: z.ZodType<T>): Promise<T[]> =>
+export const readAuditTrail = async <T>({ client, tableName }: TTableAccess, partition: string, schema: z.ZodMiniType<T>): Promise<T[]> =>
   (
     await queryAll(client, {
       TableName: tableName,

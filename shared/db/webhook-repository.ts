@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ConcurrentWriteError, type TWebhookStore } from '../domain/ports';
 import { AppError } from '../errors';
 import { ZStoredWebhookEndpoint, ZWebhookAttempt, ZWebhookEvent, type TStoredWebhookEndpoint } from '../schemas/webhook';
@@ -71,7 +71,10 @@ export const createWebhookRepository = ({ client, tableName }: TTableAccess): TW
       try {
         await client.send(
           new TransactWriteCommand({
-            TransactItems: [{ Put: put }, ...messages.map((message) => ({ Put: { TableName: tableName, Item: outboxItem(message), ConditionExpression: 'attribute_not_exists(PK)' } }))],
+            TransactItems: [
+              { Put: put },
+              ...messages.map((message) => ({ Put: { TableName: tableName, Item: outboxItem(message), ConditionExpression: 'attribute_not_exists(PK)' } })),
+            ],
           }),
         );
       } catch (error) {
@@ -168,7 +171,9 @@ export const createWebhookRepository = ({ client, tableName }: TTableAccess): TW
     },
 
     async replay(event) {
-      await client.send(new PutCommand({ TableName: tableName, Item: webhookEventItem(event, new Date().toISOString()), ConditionExpression: 'attribute_not_exists(PK)' }));
+      await client.send(
+        new PutCommand({ TableName: tableName, Item: webhookEventItem(event, new Date().toISOString()), ConditionExpression: 'attribute_not_exists(PK)' }),
+      );
     },
   };
 };

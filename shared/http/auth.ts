@@ -2,7 +2,7 @@ import { CognitoJwtVerifier, JwtRsaVerifier } from 'aws-jwt-verify';
 import { assertIsJwks } from 'aws-jwt-verify/jwk';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
 import type { Json } from 'aws-jwt-verify/safe-json-parse';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { TSettings } from '../config';
 import { highestRole, type TUser } from '../domain/user';
 import { AppError } from '../errors';
@@ -17,8 +17,8 @@ const ZClaims = deferred(() =>
     email: z.email(),
     // An address nobody has proved they receive mail at identifies nobody (Cognito sends a boolean).
     email_verified: z.union([z.literal(true), z.literal('true')], { error: 'the email address is not verified' }),
-    [ROLE_CLAIM]: z.array(z.string()).default([]),
-    [AGENCIES_CLAIM]: z.string().default(''),
+    [ROLE_CLAIM]: z._default(z.array(z.string()), []),
+    [AGENCIES_CLAIM]: z._default(z.string(), ''),
   }),
 );
 
@@ -35,7 +35,9 @@ export const userFromClaims = (payload: JwtPayload): TUser => {
   return {
     email: claims.data.email.toLowerCase(),
     role,
-    agencies: claims.data[AGENCIES_CLAIM].split(',').map((id) => id.trim()).filter(Boolean),
+    agencies: claims.data[AGENCIES_CLAIM].split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
   };
 };
 

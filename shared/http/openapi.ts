@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { documented } from '../schemas/documented';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from 'zod-openapi';
 import { ZProblem } from '../schemas/common';
 import { schemasBuiltOnDefinition } from '../schemas/deferred';
@@ -23,13 +24,19 @@ const BODY_PROBLEM_RESPONSES: Record<number, string> = {
 };
 
 const WEBHOOK_HEADERS = z.object({
-  'webhook-id': z.string().meta({ description: 'The same for every attempt and replay of a delivery: drop repeats by it' }),
-  'webhook-timestamp': z.string().meta({ description: 'Unix seconds when the attempt was signed' }),
-  'webhook-signature': z.string().meta({ description: 'Space-separated `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` (two during a secret rotation)' }),
+  'webhook-id': documented(z.string(), { description: 'The same for every attempt and replay of a delivery: drop repeats by it' }),
+  'webhook-timestamp': documented(z.string(), { description: 'Unix seconds when the attempt was signed' }),
+  'webhook-signature': documented(z.string(), {
+    description: 'Space-separated `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` (two during a secret rotation)',
+  }),
 });
 
 /** `agreement.in_force` → `onAgreementInForce`. */
-const webhookOperationId = (type: string) => `on${type.split(/[._]/).map((word) => word[0]!.toUpperCase() + word.slice(1)).join('')}`;
+const webhookOperationId = (type: string) =>
+  `on${type
+    .split(/[._]/)
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join('')}`;
 
 /** What Accord sends to registered endpoints (Standard Webhooks), in the document's `webhooks` section. */
 const webhookOperations = (): ZodOpenApiPathsObject =>
@@ -45,7 +52,10 @@ const webhookOperations = (): ZodOpenApiPathsObject =>
           // A receiver checks the signature headers; there are no credentials to present.
           security: [],
           requestParams: { header: WEBHOOK_HEADERS },
-          requestBody: { required: true, content: { 'application/json': { schema: type.startsWith('proposal.') ? ZProposalWebhookPayload : ZWebhookPayload } } },
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: type.startsWith('proposal.') ? ZProposalWebhookPayload : ZWebhookPayload } },
+          },
           responses: {
             200: { description: 'Any 2xx status acknowledges the delivery' },
             400: { description: 'Any other status, or no answer in 10 seconds, is retried on a schedule for 24 hours' },
@@ -89,7 +99,7 @@ const operationOf = (route: TRouteSpec): ZodOpenApiOperationObject => {
           requestBody: {
             required: true,
             description: route.rawBody.description,
-            content: Object.fromEntries(route.rawBody.contentTypes.map((type) => [type, { schema: z.string().meta({ format: 'binary' }) }])),
+            content: Object.fromEntries(route.rawBody.contentTypes.map((type) => [type, { schema: documented(z.string(), { format: 'binary' }) }])),
           },
         }
       : {}),
@@ -99,7 +109,10 @@ const operationOf = (route: TRouteSpec): ZodOpenApiOperationObject => {
 
 /** The OpenAPI 3.1 document, generated from the same route specs and zod schemas the API runs on. */
 export const buildOpenApiDocument = (routes: TRouteSpec[], serverUrl: string) => {
-  if (!schemasBuiltOnDefinition()) throw new Error('The OpenAPI document is generated from schemas built on definition: call buildSchemasOnDefinition() before loading the routes (client/generate.ts)');
+  if (!schemasBuiltOnDefinition())
+    throw new Error(
+      'The OpenAPI document is generated from schemas built on definition: call buildSchemasOnDefinition() before loading the routes (client/generate.ts)',
+    );
   const paths: ZodOpenApiPathsObject = {};
   for (const route of routes) paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operationOf(route) };
   return createDocument({

@@ -2,7 +2,7 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { Method, Route } from '@middy/http-router';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { hasRole, type TRole, type TUser } from '../domain/user';
 import { PAGE_HEADERS } from '../html/page';
 import { AppError, fieldErrorsOf } from '../errors';
@@ -27,7 +27,7 @@ export const htmlPage = (text: string, headers: Record<string, string> = {}): TR
 type TInput<P, Q, B, U> = { params: P; query: Q; body: B; user: U; headers: THeaders; event: APIGatewayProxyEventV2 };
 
 /** Documentation of one response, for the OpenAPI document. */
-export type TResponseDoc = { description: string; schema?: z.ZodType; contentType?: string };
+export type TResponseDoc = { description: string; schema?: z.ZodMiniType; contentType?: string };
 
 /**
  * A route: its path, who may call it, the zod schemas of its input, and the function that
@@ -41,11 +41,11 @@ export type TRouteSpec<P = unknown, Q = unknown, B = unknown, A extends TRole | 
   summary: string;
   tags: string[];
   auth: A;
-  params?: z.ZodType<P>;
-  query?: z.ZodType<Q>;
+  params?: z.ZodMiniType<P>;
+  query?: z.ZodMiniType<Q>;
   /** Request headers it reads (lower-case names), documented and checked like the rest of the input. */
-  headers?: z.ZodType;
-  body?: z.ZodType<B>;
+  headers?: z.ZodMiniType;
+  body?: z.ZodMiniType<B>;
   /** A body that is not JSON (a file's bytes): documented, and left to the handler to read from the event. */
   rawBody?: { contentTypes: string[]; description: string };
   responses: Record<number, TResponseDoc>;
@@ -59,7 +59,7 @@ type TRouterHandler = Route<APIGatewayProxyEventV2, APIGatewayProxyResultV2>['ha
 
 export type TAuthenticate = (authorization: string | undefined) => Promise<TUser>;
 
-const parseWith = <T>(schema: z.ZodType<T> | undefined, value: unknown, onFail: (error: z.ZodError) => AppError): T => {
+const parseWith = <T>(schema: z.ZodMiniType<T> | undefined, value: unknown, onFail: (error: z.core.$ZodError) => AppError): T => {
   if (!schema) return undefined as T;
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw onFail(parsed.error);
@@ -73,10 +73,7 @@ export const json = (status: number, body: unknown, headers: Record<string, stri
 });
 
 /** Turns a route spec into a router entry: authenticate, parse, validate, handle, serialise. */
-export const toRouterRoute = (
-  spec: TRouteSpec,
-  authenticate: TAuthenticate,
-): Route<APIGatewayProxyEventV2, APIGatewayProxyResultV2> => {
+export const toRouterRoute = (spec: TRouteSpec, authenticate: TAuthenticate): Route<APIGatewayProxyEventV2, APIGatewayProxyResultV2> => {
   // Who is asking is settled first, so an anonymous caller learns nothing from validation errors.
   const users = new WeakMap<APIGatewayProxyEventV2, TUser>();
   const authentication: MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2> = {
@@ -100,14 +97,13 @@ export const toRouterRoute = (
     );
     parseWith(spec.headers, headers, (error) => {
       // A header is named as it is written (Idempotency-Key), whatever case it arrived in.
-      const fields = fieldErrorsOf(error).map((field) => ({ ...field, path: field.path.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase()) }));
+      const fields = fieldErrorsOf(error).map((field) => ({
+        ...field,
+        path: field.path.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase()),
+      }));
       return new AppError('validation_failed', 'A request header is not valid.', fields);
     });
-    const body = parseWith(
-      spec.body,
-      event.body,
-      (error) => new AppError('validation_failed', 'The request body is not valid.', fieldErrorsOf(error)),
-    );
+    const body = parseWith(spec.body, event.body, (error) => new AppError('validation_failed', 'The request body is not valid.', fieldErrorsOf(error)));
     const result = await spec.handle({ params, query, body, user, headers, event });
     // What a signed-in user reads is theirs alone: no browser or proxy may keep it.
     const resultHeaders = spec.auth === 'public' ? result.headers : { ...result.headers, 'cache-control': 'no-store' };
@@ -115,7 +111,9 @@ export const toRouterRoute = (
       ? {
           statusCode: result.status,
           headers: { 'content-type': result.content.type, ...resultHeaders },
-          ...('bytes' in result.content ? { body: Buffer.from(result.content.bytes).toString('base64'), isBase64Encoded: true } : { body: result.content.text }),
+          ...('bytes' in result.content
+            ? { body: Buffer.from(result.content.bytes).toString('base64'), isBase64Encoded: true }
+            : { body: result.content.text }),
         }
       : result.body === undefined
         ? { statusCode: result.status, headers: resultHeaders }

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { documented } from './documented';
 import { ZAttachment, ZExecutedCopy } from './attachment';
 import { ZAgencyType } from './agency';
 import { plainLine, plainText, ZEmail, ZIsoDate, ZSlug, ZUlid } from './common';
@@ -11,22 +12,13 @@ export const MAX_LEGAL_CONTACTS = 10;
 
 export const LEGAL_BASES = ['PCA2017_S2', 'PA1996_S22A', 'OTHER'] as const;
 export const ZLegalBasis = deferred(() =>
-  z.enum(LEGAL_BASES).meta({
+  documented(z.enum(LEGAL_BASES), {
     description: 'PCA2017_S2: Policing and Crime Act 2017 s.2; PA1996_S22A: Police Act 1996 s.22A; OTHER',
   }),
 );
 export type TLegalBasis = z.infer<typeof ZLegalBasis>;
 
-export const AGREEMENT_STATUSES = [
-  'draft',
-  'awaiting_signatures',
-  'in_force',
-  'declined',
-  'withdrawn',
-  'terminated',
-  'expired',
-  'superseded',
-] as const;
+export const AGREEMENT_STATUSES = ['draft', 'awaiting_signatures', 'in_force', 'declined', 'withdrawn', 'terminated', 'expired', 'superseded'] as const;
 export const ZAgreementStatus = deferred(() => z.enum(AGREEMENT_STATUSES));
 export type TAgreementStatus = z.infer<typeof ZAgreementStatus>;
 
@@ -36,17 +28,18 @@ export type TSignatoryStatus = z.infer<typeof ZSignatoryStatus>;
 
 export const ZAssessment = deferred(() =>
   z.strictObject({
-    efficiencyEffectiveness: plainText(10_000).optional().meta({
+    efficiencyEffectiveness: documented(z.optional(plainText(10_000)), {
       description: "The party's assessment of the effect on its efficiency or effectiveness",
     }),
-    publicSafety: plainText(10_000).optional().meta({ description: "The party's assessment of the effect on public safety" }),
+    publicSafety: documented(z.optional(plainText(10_000)), { description: "The party's assessment of the effect on public safety" }),
   }),
 );
 
 const ZBody = deferred(() =>
-  plainText(MAX_BODY_BYTES)
-    .refine((body) => Buffer.byteLength(body, 'utf8') <= MAX_BODY_BYTES, `must be at most ${MAX_BODY_BYTES} bytes`)
-    .meta({ description: 'The agreement text, Markdown, at most 200 KB' }),
+  documented(
+    plainText(MAX_BODY_BYTES).check(z.refine((body) => Buffer.byteLength(body, 'utf8') <= MAX_BODY_BYTES, `must be at most ${MAX_BODY_BYTES} bytes`)),
+    { description: 'The agreement text, Markdown, at most 200 KB' },
+  ),
 );
 
 export const ZSignatoryInput = deferred(() =>
@@ -54,7 +47,7 @@ export const ZSignatoryInput = deferred(() =>
     name: plainLine(200),
     role: plainLine(200),
     email: ZEmail,
-    order: z.int().min(1).max(20).optional().meta({ description: 'Routing group: lowest first, equal in parallel (default 1)' }),
+    order: documented(z.optional(z.int().check(z.gte(1), z.lte(20))), { description: 'Routing group: lowest first, equal in parallel (default 1)' }),
   }),
 );
 
@@ -63,53 +56,63 @@ export const ZSignatoryInput = deferred(() =>
  * first (PCA 2017 s.3(11); Police Act 1996 s.23A(6)).
  */
 export const ZConsultation = deferred(() =>
-  z
-    .strictObject({
-      consultedOn: ZIsoDate.meta({ description: 'When the chief officer was consulted; not after today' }),
-      chiefOfficer: plainLine(200).meta({ description: 'Who was consulted, e.g. the Chief Constable of Warwickshire Police' }),
-      outcome: plainText(5_000).refine((text) => text.trim().length > 0, 'say what the chief officer said'),
-    })
-    .meta({ id: 'Consultation' }),
+  documented(
+    z.strictObject({
+      consultedOn: documented(ZIsoDate, { description: 'When the chief officer was consulted; not after today' }),
+      chiefOfficer: documented(plainLine(200), { description: 'Who was consulted, e.g. the Chief Constable of Warwickshire Police' }),
+      outcome: plainText(5_000).check(z.refine((text) => text.trim().length > 0, 'say what the chief officer said')),
+    }),
+    { id: 'Consultation' },
+  ),
 );
 export type TConsultation = z.infer<typeof ZConsultation>;
 
 /** How one party publishes the agreement in its own publication scheme (Police Act 1996 s.23E). */
 export const ZPublicationRequest = deferred(() =>
-  z
-    .strictObject({
-      mode: z.enum(['full', 'summary', 'withheld']).meta({ description: 'The whole text, a summary, or not published' }),
-      where: plainLine(500).optional().meta({ description: 'Where it is published (a web address or a place); required unless withheld' }),
-      reason: plainText(2_000).optional().meta({ description: 'Why it is withheld or only summarised; required unless published in full' }),
-    })
-    .superRefine((publication, ctx) => {
-      if (publication.mode !== 'withheld' && !publication.where?.trim()) ctx.addIssue({ code: 'custom', path: ['where'], message: 'say where it is published' });
-      if (publication.mode !== 'full' && !publication.reason?.trim()) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'say why it is not published in full' });
-    })
-    .meta({ id: 'PublicationRequest' }),
+  documented(
+    z
+      .strictObject({
+        mode: documented(z.enum(['full', 'summary', 'withheld']), { description: 'The whole text, a summary, or not published' }),
+        where: documented(z.optional(plainLine(500)), { description: 'Where it is published (a web address or a place); required unless withheld' }),
+        reason: documented(z.optional(plainText(2_000)), { description: 'Why it is withheld or only summarised; required unless published in full' }),
+      })
+      .check(
+        z.superRefine((publication, ctx) => {
+          if (publication.mode !== 'withheld' && !publication.where?.trim())
+            ctx.addIssue({ code: 'custom', path: ['where'], message: 'say where it is published' });
+          if (publication.mode !== 'full' && !publication.reason?.trim())
+            ctx.addIssue({ code: 'custom', path: ['reason'], message: 'say why it is not published in full' });
+        }),
+      ),
+    { id: 'PublicationRequest' },
+  ),
 );
 export type TPublicationRequest = z.infer<typeof ZPublicationRequest>;
 
 export const ZPublication = deferred(() =>
-  z
-    .object({
+  documented(
+    z.object({
       mode: z.enum(['full', 'summary', 'withheld']),
-      where: z.string().nullable(),
-      reason: z.string().nullable(),
+      where: z.nullable(z.string()),
+      reason: z.nullable(z.string()),
       recordedAt: z.string(),
       recordedBy: z.string(),
-    })
-    .meta({ id: 'Publication' }),
+    }),
+    { id: 'Publication' },
+  ),
 );
 export type TPublication = z.infer<typeof ZPublication>;
 
 export const ZPartyInput = deferred(() =>
   z.strictObject({
     agencyId: ZSlug,
-    assessment: ZAssessment.optional(),
-    consultation: ZConsultation.optional().meta({ description: 'A policing body without its police force as a party: its consultation of the chief officer' }),
-    requiredApprovals: z.int().min(1).optional().meta({ description: "Approvals the party needs (default: all its signatories)" }),
-    signatories: z.array(ZSignatoryInput).max(MAX_SIGNATORIES_PER_PARTY).optional(),
-    leaving: z.boolean().optional().meta({
+    assessment: z.optional(ZAssessment),
+    consultation: documented(z.optional(ZConsultation), {
+      description: 'A policing body without its police force as a party: its consultation of the chief officer',
+    }),
+    requiredApprovals: documented(z.optional(z.int().check(z.gte(1))), { description: 'Approvals the party needs (default: all its signatories)' }),
+    signatories: z.optional(z.array(ZSignatoryInput).check(z.maxLength(MAX_SIGNATORIES_PER_PARTY))),
+    leaving: documented(z.optional(z.boolean()), {
       description: 'In a variation: this party of the agreement in force leaves it, and consents to that by signing the variation',
     }),
   }),
@@ -121,12 +124,12 @@ const draftFields = {
   title: plainLine(300),
   summary: plainText(5_000),
   legalBasis: ZLegalBasis,
-  functions: z.array(plainLine(300)).max(50),
+  functions: z.array(plainLine(300)).check(z.maxLength(50)),
   body: ZBody,
   withdrawalTerms: plainText(20_000),
-  parties: z.array(ZPartyInput).max(MAX_PARTIES),
-  legalContacts: z.array(ZEmail).max(MAX_LEGAL_CONTACTS),
-  reviewIntervalMonths: z.int().min(1).max(120),
+  parties: z.array(ZPartyInput).check(z.maxLength(MAX_PARTIES)),
+  legalContacts: z.array(ZEmail).check(z.maxLength(MAX_LEGAL_CONTACTS)),
+  reviewIntervalMonths: z.int().check(z.gte(1), z.lte(120)),
   effectiveDate: ZIsoDate,
   nextReviewDate: ZIsoDate,
   expiryDate: ZIsoDate,
@@ -135,131 +138,131 @@ const draftFields = {
 };
 
 export const ZCreateAgreementRequest = deferred(() =>
-  z
-    .strictObject({
+  documented(
+    z.strictObject({
       ...draftFields,
-      summary: draftFields.summary.optional(),
-      legalBasis: draftFields.legalBasis.optional().meta({ description: 'Default PCA2017_S2' }),
-      functions: draftFields.functions.optional(),
-      body: draftFields.body.optional(),
-      withdrawalTerms: draftFields.withdrawalTerms.optional(),
-      parties: draftFields.parties.optional(),
-      legalContacts: draftFields.legalContacts.optional(),
-      reviewIntervalMonths: draftFields.reviewIntervalMonths.optional().meta({ description: 'Default 12' }),
-      effectiveDate: draftFields.effectiveDate.optional(),
-      nextReviewDate: draftFields.nextReviewDate.optional(),
-      expiryDate: draftFields.expiryDate.optional(),
-      publish: draftFields.publish.optional().meta({ description: 'Default true' }),
-      publishExemptionReason: draftFields.publishExemptionReason.optional(),
-      ownerAgencyId: ZSlug.optional().meta({
+      summary: z.optional(draftFields.summary),
+      legalBasis: documented(z.optional(draftFields.legalBasis), { description: 'Default PCA2017_S2' }),
+      functions: z.optional(draftFields.functions),
+      body: z.optional(draftFields.body),
+      withdrawalTerms: z.optional(draftFields.withdrawalTerms),
+      parties: z.optional(draftFields.parties),
+      legalContacts: z.optional(draftFields.legalContacts),
+      reviewIntervalMonths: documented(z.optional(draftFields.reviewIntervalMonths), { description: 'Default 12' }),
+      effectiveDate: z.optional(draftFields.effectiveDate),
+      nextReviewDate: z.optional(draftFields.nextReviewDate),
+      expiryDate: z.optional(draftFields.expiryDate),
+      publish: documented(z.optional(draftFields.publish), { description: 'Default true' }),
+      publishExemptionReason: z.optional(draftFields.publishExemptionReason),
+      ownerAgencyId: documented(z.optional(ZSlug), {
         description: "The drafting agency; defaults to the drafter's agency when they have exactly one",
       }),
-    })
-    .meta({ id: 'CreateAgreementRequest' }),
+    }),
+    { id: 'CreateAgreementRequest' },
+  ),
 );
 export type TCreateAgreementRequest = z.infer<typeof ZCreateAgreementRequest>;
 
 /** An agreement signed outside Accord, entering in force: its parties, who signed for each and when. */
 export const ZImportAgreementRequest = deferred(() =>
-  z
-    .strictObject({
-      sourceReference: plainLine(100).meta({ description: 'Its reference in the records it comes from: importing it again creates nothing' }),
+  documented(
+    z.strictObject({
+      sourceReference: documented(plainLine(100), { description: 'Its reference in the records it comes from: importing it again creates nothing' }),
       title: draftFields.title,
-      summary: draftFields.summary.optional(),
-      legalBasis: draftFields.legalBasis.optional().meta({ description: 'Default PCA2017_S2' }),
-      body: draftFields.body.optional().meta({ description: 'The text, when there is one to hand; the signed copy is what binds' }),
-      withdrawalTerms: draftFields.withdrawalTerms.optional(),
+      summary: z.optional(draftFields.summary),
+      legalBasis: documented(z.optional(draftFields.legalBasis), { description: 'Default PCA2017_S2' }),
+      body: documented(z.optional(draftFields.body), { description: 'The text, when there is one to hand; the signed copy is what binds' }),
+      withdrawalTerms: z.optional(draftFields.withdrawalTerms),
       effectiveDate: ZIsoDate,
       nextReviewDate: ZIsoDate,
-      expiryDate: ZIsoDate.optional(),
-      publish: draftFields.publish.optional().meta({ description: 'Default true' }),
-      publishExemptionReason: draftFields.publishExemptionReason.optional(),
+      expiryDate: z.optional(ZIsoDate),
+      publish: documented(z.optional(draftFields.publish), { description: 'Default true' }),
+      publishExemptionReason: z.optional(draftFields.publishExemptionReason),
       parties: z
         .array(
           z.strictObject({
             agencyId: ZSlug,
             signatories: z
-              .array(z.strictObject({ name: plainLine(200), role: plainLine(200), email: ZEmail.optional(), signedOn: ZIsoDate }))
-              .min(1)
-              .max(MAX_SIGNATORIES_PER_PARTY),
+              .array(z.strictObject({ name: plainLine(200), role: plainLine(200), email: z.optional(ZEmail), signedOn: ZIsoDate }))
+              .check(z.minLength(1), z.maxLength(MAX_SIGNATORIES_PER_PARTY)),
           }),
         )
-        .min(2)
-        .max(MAX_PARTIES),
-      signedCopySha256: z
-        .string()
-        .regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits')
-        .optional()
-        .meta({ description: 'SHA-256 of the signed copy: it becomes the document hash, found by /verify' }),
-      attestation: plainText(2_000).pipe(z.string().trim().min(1, 'say how the signatures were checked')).meta({ description: 'How the importer satisfied themselves it was signed, e.g. the sealed copy held by legal services' }),
-    })
-    .meta({ id: 'ImportAgreementRequest' }),
+        .check(z.minLength(2), z.maxLength(MAX_PARTIES)),
+      signedCopySha256: documented(z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits'))), {
+        description: 'SHA-256 of the signed copy: it becomes the document hash, found by /verify',
+      }),
+      attestation: documented(z.pipe(plainText(2_000), z.string().check(z.trim(), z.minLength(1, 'say how the signatures were checked'))), {
+        description: 'How the importer satisfied themselves it was signed, e.g. the sealed copy held by legal services',
+      }),
+    }),
+    { id: 'ImportAgreementRequest' },
+  ),
 );
 export type TImportAgreementRequest = z.infer<typeof ZImportAgreementRequest>;
 
 export const ZImportCsvRequest = deferred(() =>
-  z
-    .strictObject({
-      csv: z.string().max(1_000_000).meta({ description: 'One row per signatory; see the contract (Importing agreements) for the columns' }),
-      dryRun: z.boolean().default(true).meta({ description: 'Check every line and create nothing (the default)' }),
+  documented(
+    z.strictObject({
+      csv: documented(z.string().check(z.maxLength(1_000_000)), {
+        description: 'One row per signatory; see the contract (Importing agreements) for the columns',
+      }),
+      dryRun: documented(z._default(z.boolean(), true), { description: 'Check every line and create nothing (the default)' }),
       attestation: ZImportAgreementRequest.shape.attestation,
-    })
-    .meta({ id: 'ImportCsvRequest' }),
+    }),
+    { id: 'ImportCsvRequest' },
+  ),
 );
 
 export const ZImportCsvResult = deferred(() =>
-  z
-    .object({
+  documented(
+    z.object({
       dryRun: z.boolean(),
       agreements: z.array(
         z.object({
           sourceReference: z.string(),
           lines: z.array(z.int()),
           outcome: z.enum(['created', 'would_create', 'exists', 'invalid']),
-          agreementId: z.string().nullable(),
+          agreementId: z.nullable(z.string()),
           errors: z.array(z.object({ line: z.int(), field: z.string(), message: z.string() })),
         }),
       ),
-    })
-    .meta({ id: 'ImportCsvResult' }),
+    }),
+    { id: 'ImportCsvResult' },
+  ),
 );
 export type TImportCsvResult = z.infer<typeof ZImportCsvResult>;
 
-const CLEARABLE_FIELDS = [
-  'withdrawalTerms',
-  'effectiveDate',
-  'nextReviewDate',
-  'expiryDate',
-  'publishExemptionReason',
-] as const;
+const CLEARABLE_FIELDS = ['withdrawalTerms', 'effectiveDate', 'nextReviewDate', 'expiryDate', 'publishExemptionReason'] as const;
 export type TClearableField = (typeof CLEARABLE_FIELDS)[number];
 
 export const ZPatchAgreementRequest = deferred(() =>
-  z
-    .strictObject({
-      title: draftFields.title.optional(),
-      summary: draftFields.summary.optional(),
-      legalBasis: draftFields.legalBasis.optional(),
-      functions: draftFields.functions.optional(),
-      body: draftFields.body.optional(),
-      parties: draftFields.parties.optional().meta({ description: 'Replaces the whole list' }),
-      legalContacts: draftFields.legalContacts.optional(),
-      reviewIntervalMonths: draftFields.reviewIntervalMonths.optional(),
-      publish: draftFields.publish.optional(),
-      withdrawalTerms: draftFields.withdrawalTerms.nullable().optional(),
-      effectiveDate: draftFields.effectiveDate.nullable().optional(),
-      nextReviewDate: draftFields.nextReviewDate.nullable().optional(),
-      expiryDate: draftFields.expiryDate.nullable().optional(),
-      publishExemptionReason: draftFields.publishExemptionReason.nullable().optional(),
-    })
-    .refine((patch) => Object.keys(patch).length > 0, 'name at least one field to change')
-    .meta({ id: 'PatchAgreementRequest', description: 'Merge patch of a draft; `null` clears an optional field' }),
+  documented(
+    z
+      .strictObject({
+        title: z.optional(draftFields.title),
+        summary: z.optional(draftFields.summary),
+        legalBasis: z.optional(draftFields.legalBasis),
+        functions: z.optional(draftFields.functions),
+        body: z.optional(draftFields.body),
+        parties: documented(z.optional(draftFields.parties), { description: 'Replaces the whole list' }),
+        legalContacts: z.optional(draftFields.legalContacts),
+        reviewIntervalMonths: z.optional(draftFields.reviewIntervalMonths),
+        publish: z.optional(draftFields.publish),
+        withdrawalTerms: z.optional(z.nullable(draftFields.withdrawalTerms)),
+        effectiveDate: z.optional(z.nullable(draftFields.effectiveDate)),
+        nextReviewDate: z.optional(z.nullable(draftFields.nextReviewDate)),
+        expiryDate: z.optional(z.nullable(draftFields.expiryDate)),
+        publishExemptionReason: z.optional(z.nullable(draftFields.publishExemptionReason)),
+      })
+      .check(z.refine((patch) => Object.keys(patch).length > 0, 'name at least one field to change')),
+    { id: 'PatchAgreementRequest', description: 'Merge patch of a draft; `null` clears an optional field' },
+  ),
 );
 export type TPatchAgreementRequest = z.infer<typeof ZPatchAgreementRequest>;
 
 export const DECLINE_REASON_CODES = ['public_safety', 'efficiency_effectiveness', 'nhs_impact', 'other'] as const;
 export const ZDeclineReasonCode = deferred(() =>
-  z.enum(DECLINE_REASON_CODES).meta({
+  documented(z.enum(DECLINE_REASON_CODES), {
     description: 'The statutory ground for declining (Policing and Crime Act 2017 s.3)',
   }),
 );
@@ -267,30 +270,29 @@ export const ZDeclineReasonCode = deferred(() =>
 /** What was captured when a signatory decided: the evidence a court would ask for. */
 /** A signatory who cannot sign after all (they left their post; someone signs in their place by delegation). */
 export const ZReplaceSignatoryRequest = deferred(() =>
-  z
-    .strictObject({
-      name: plainLine(200).meta({ description: "As the agency's list gives it; the list's entry is what is recorded" }),
+  documented(
+    z.strictObject({
+      name: documented(plainLine(200), { description: "As the agency's list gives it; the list's entry is what is recorded" }),
       role: plainLine(200),
-      email: ZEmail.meta({ description: "Must be on the party agency's list of authorised signatories" }),
+      email: documented(ZEmail, { description: "Must be on the party agency's list of authorised signatories" }),
       kind: z.enum(['replacement', 'delegation']),
-      reason: plainText(2_000).refine((text) => text.trim().length > 0, 'give a reason'),
-    })
-    .meta({ id: 'ReplaceSignatoryRequest' }),
+      reason: plainText(2_000).check(z.refine((text) => text.trim().length > 0, 'give a reason')),
+    }),
+    { id: 'ReplaceSignatoryRequest' },
+  ),
 );
 export type TReplaceSignatoryRequest = z.infer<typeof ZReplaceSignatoryRequest>;
 
 export const ZDecisionEvidence = deferred(() =>
   z.object({
-    signedName: z.string().nullable(),
-    ip: z.string().nullable().meta({ description: 'Null once reduced after the evidence retention period' }),
-    userAgent: z.string().nullable().meta({ description: 'Null once reduced after the evidence retention period' }),
+    signedName: z.nullable(z.string()),
+    ip: documented(z.nullable(z.string()), { description: 'Null once reduced after the evidence retention period' }),
+    userAgent: documented(z.nullable(z.string()), { description: 'Null once reduced after the evidence retention period' }),
     documentSha256: z.string(),
-    reasonCode: ZDeclineReasonCode.nullable(),
-    imported: z
-      .object({ attestedBy: z.string() })
-      .nullable()
-      .default(null)
-      .meta({ description: 'Signed outside Accord: who attested the signature (how, in the `imported` audit event)' }),
+    reasonCode: z.nullable(ZDeclineReasonCode),
+    imported: documented(z._default(z.nullable(z.object({ attestedBy: z.string() })), null), {
+      description: 'Signed outside Accord: who attested the signature (how, in the `imported` audit event)',
+    }),
   }),
 );
 
@@ -304,10 +306,10 @@ export const ZSignatory = deferred(() =>
     email: z.string(),
     order: z.int(),
     status: ZSignatoryStatus,
-    requestedAt: z.string().nullable().default(null),
-    decidedAt: z.string().nullable(),
-    reason: z.string().nullable(),
-    evidence: ZDecisionEvidence.nullable().default(null),
+    requestedAt: z._default(z.nullable(z.string()), null),
+    decidedAt: z.nullable(z.string()),
+    reason: z.nullable(z.string()),
+    evidence: z._default(z.nullable(ZDecisionEvidence), null),
   }),
 );
 export type TSignatory = z.infer<typeof ZSignatory>;
@@ -317,13 +319,15 @@ export const ZParty = deferred(() =>
     agencyId: ZSlug,
     agencyName: z.string(),
     agencyType: ZAgencyType,
-    policingBodyId: ZSlug.nullable().default(null).meta({ description: 'For a police force: its policing body, when the record was made' }),
+    policingBodyId: documented(z._default(z.nullable(ZSlug), null), { description: 'For a police force: its policing body, when the record was made' }),
     assessment: ZAssessment,
-    consultation: ZConsultation.nullable().default(null),
-    publication: ZPublication.nullable().default(null).meta({ description: 'How this party publishes the agreement once in force, as it recorded' }),
+    consultation: z._default(z.nullable(ZConsultation), null),
+    publication: documented(z._default(z.nullable(ZPublication), null), {
+      description: 'How this party publishes the agreement once in force, as it recorded',
+    }),
     requiredApprovals: z.int(),
     signatories: z.array(ZSignatory),
-    leaving: z.boolean().default(false).meta({ description: 'Signs this version to consent to leaving; not a party once it is in force' }),
+    leaving: documented(z._default(z.boolean(), false), { description: 'Signs this version to consent to leaving; not a party once it is in force' }),
   }),
 );
 export type TParty = z.infer<typeof ZParty>;
@@ -341,27 +345,29 @@ export const partiesNow = (agreement: Pick<TAgreement, 'parties' | 'status'>) =>
 
 /** A party's notice that it leaves an agreement in force, under its withdrawal terms. */
 export const ZWithdrawalNotice = deferred(() =>
-  z
-    .object({
+  documented(
+    z.object({
       agencyId: ZSlug,
       agencyName: z.string(),
       effectiveDate: ZIsoDate,
       reason: z.string(),
       givenAt: z.string(),
       givenBy: z.string(),
-    })
-    .meta({ id: 'WithdrawalNotice' }),
+    }),
+    { id: 'WithdrawalNotice' },
+  ),
 );
 export type TWithdrawalNotice = z.infer<typeof ZWithdrawalNotice>;
 
 export const ZWithdrawalNoticeRequest = deferred(() =>
-  z
-    .strictObject({
-      agencyId: ZSlug.meta({ description: 'The party leaving' }),
-      effectiveDate: ZIsoDate.meta({ description: 'The day it leaves: today or later, as the withdrawal terms allow' }),
-      reason: plainText(5_000).pipe(z.string().trim().min(1, 'give a reason')),
-    })
-    .meta({ id: 'WithdrawalNoticeRequest' }),
+  documented(
+    z.strictObject({
+      agencyId: documented(ZSlug, { description: 'The party leaving' }),
+      effectiveDate: documented(ZIsoDate, { description: 'The day it leaves: today or later, as the withdrawal terms allow' }),
+      reason: z.pipe(plainText(5_000), z.string().check(z.trim(), z.minLength(1, 'give a reason'))),
+    }),
+    { id: 'WithdrawalNoticeRequest' },
+  ),
 );
 export type TWithdrawalNoticeRequest = z.infer<typeof ZWithdrawalNoticeRequest>;
 
@@ -373,12 +379,14 @@ export const ZReviewRecord = deferred(() =>
     by: z.string(),
     outcome: z.enum(REVIEW_OUTCOMES),
     notes: z.string(),
-    nextReviewDate: ZIsoDate.nullable(),
+    nextReviewDate: z.nullable(ZIsoDate),
   }),
 );
 
 /** A party's agreement to end the agreement: who approved, when, from where. */
-export const ZTerminationApproval = deferred(() => z.object({ at: z.string(), signedName: z.string(), ip: z.string().nullable(), userAgent: z.string().nullable() }));
+export const ZTerminationApproval = deferred(() =>
+  z.object({ at: z.string(), signedName: z.string(), ip: z.nullable(z.string()), userAgent: z.nullable(z.string()) }),
+);
 
 /** Ending by agreement of the parties (PA 1996 s.23C): every party's signatories approve, as in sign-off. */
 export const ZTerminationRound = deferred(() =>
@@ -387,150 +395,167 @@ export const ZTerminationRound = deferred(() =>
     effectiveDate: ZIsoDate,
     requestedBy: z.string(),
     requestedAt: z.string(),
-    asked: z.array(z.string()).optional().meta({ description: 'The signatories asked: those still authorised by their agency when the round opened (absent: all)' }),
-    required: z.record(z.string(), z.int()).default({}).meta({ description: 'Approvals each party (by agency id) needs to agree (absent: its requiredApprovals)' }),
-    approvals: z.record(z.string(), ZTerminationApproval).meta({ description: 'By signatory id' }),
-    agreedAt: z.string().nullable().meta({ description: 'When the last party agreed; it ends on effectiveDate' }),
+    asked: documented(z.optional(z.array(z.string())), {
+      description: 'The signatories asked: those still authorised by their agency when the round opened (absent: all)',
+    }),
+    required: documented(z._default(z.record(z.string(), z.int()), {}), {
+      description: 'Approvals each party (by agency id) needs to agree (absent: its requiredApprovals)',
+    }),
+    approvals: documented(z.record(z.string(), ZTerminationApproval), { description: 'By signatory id' }),
+    agreedAt: documented(z.nullable(z.string()), { description: 'When the last party agreed; it ends on effectiveDate' }),
   }),
 );
 export type TTerminationRound = z.infer<typeof ZTerminationRound>;
 
 export const ZAgreement = deferred(() =>
-  z
-    .object({
+  documented(
+    z.object({
       id: ZUlid,
-      reference: z.string().meta({ example: 'CA-2026-0007' }),
-      version: z.int().min(1),
-      supersedes: ZUlid.nullable(),
+      reference: documented(z.string(), { example: 'CA-2026-0007' }),
+      version: z.int().check(z.gte(1)),
+      supersedes: z.nullable(ZUlid),
       title: z.string(),
       summary: z.string(),
       legalBasis: ZLegalBasis,
       functions: z.array(z.string()),
       body: z.string(),
-      attachments: z.array(ZAttachment).default([]).meta({ description: 'The agreement as a file and its schedules; their hashes are part of the document hash' }),
-      withdrawalTerms: z.string().nullable(),
-      documentSha256: z.string().nullable(),
-      executedCopy: ZExecutedCopy.nullable().default(null).meta({ description: 'The sealed PDF, once this version is in force (GET /agreements/{id}/executed.pdf)' }),
+      attachments: documented(z._default(z.array(ZAttachment), []), {
+        description: 'The agreement as a file and its schedules; their hashes are part of the document hash',
+      }),
+      withdrawalTerms: z.nullable(z.string()),
+      documentSha256: z.nullable(z.string()),
+      executedCopy: documented(z._default(z.nullable(ZExecutedCopy), null), {
+        description: 'The sealed PDF, once this version is in force (GET /agreements/{id}/executed.pdf)',
+      }),
       parties: z.array(ZParty),
       owner: z.string(),
-      ownerAgencyId: ZSlug.nullable(),
+      ownerAgencyId: z.nullable(ZSlug),
       legalContacts: z.array(z.string()),
       status: ZAgreementStatus,
-      effectiveDate: ZIsoDate.nullable(),
+      effectiveDate: z.nullable(ZIsoDate),
       reviewIntervalMonths: z.int(),
-      nextReviewDate: ZIsoDate.nullable(),
-      expiryDate: ZIsoDate.nullable(),
+      nextReviewDate: z.nullable(ZIsoDate),
+      expiryDate: z.nullable(ZIsoDate),
       publish: z.boolean(),
-      publishExemptionReason: z.string().nullable(),
-      undelivered: z
-        .array(z.object({ template: z.string(), to: z.string(), at: z.string() }))
-        .default([])
-        .meta({ description: 'Emails that could not be delivered after retries' }),
-      reviews: z.array(ZReviewRecord).default([]).meta({ description: 'Reviews recorded on this version, oldest first' }),
-      termination: z
-        .object({ reason: z.string(), effectiveDate: ZIsoDate, at: z.string(), by: z.string() })
-        .nullable()
-        .default(null),
-      terminationRound: ZTerminationRound.nullable()
-        .default(null)
-        .meta({ description: 'An open round asking every party to agree to end the agreement, or one agreed to take effect later' }),
-      proposalId: ZUlid.nullable().default(null).meta({ description: 'The collaboration proposal this agreement was drafted from' }),
-      withdrawalNotices: z
-        .array(ZWithdrawalNotice)
-        .default([])
-        .meta({ description: 'Parties that gave notice to leave under the withdrawal terms (PCA 2017 s.4(7)), until their date comes' }),
-      revision: z.int().min(1),
+      publishExemptionReason: z.nullable(z.string()),
+      undelivered: documented(z._default(z.array(z.object({ template: z.string(), to: z.string(), at: z.string() })), []), {
+        description: 'Emails that could not be delivered after retries',
+      }),
+      reviews: documented(z._default(z.array(ZReviewRecord), []), { description: 'Reviews recorded on this version, oldest first' }),
+      termination: z._default(z.nullable(z.object({ reason: z.string(), effectiveDate: ZIsoDate, at: z.string(), by: z.string() })), null),
+      terminationRound: documented(z._default(z.nullable(ZTerminationRound), null), {
+        description: 'An open round asking every party to agree to end the agreement, or one agreed to take effect later',
+      }),
+      proposalId: documented(z._default(z.nullable(ZUlid), null), { description: 'The collaboration proposal this agreement was drafted from' }),
+      withdrawalNotices: documented(z._default(z.array(ZWithdrawalNotice), []), {
+        description: 'Parties that gave notice to leave under the withdrawal terms (PCA 2017 s.4(7)), until their date comes',
+      }),
+      revision: z.int().check(z.gte(1)),
       createdAt: z.string(),
       updatedAt: z.string(),
-    })
-    .meta({ id: 'Agreement' }),
+    }),
+    { id: 'Agreement' },
+  ),
 );
 export type TAgreement = z.infer<typeof ZAgreement>;
 
 /** What a list shows of an agreement: enough to track it without loading its text. */
 export const ZAgreementSummary = deferred(() =>
-  ZAgreement.pick({
-    id: true,
-    reference: true,
-    documentSha256: true,
-    version: true,
-    title: true,
-    summary: true,
-    legalBasis: true,
-    status: true,
-    owner: true,
-    effectiveDate: true,
-    nextReviewDate: true,
-    createdAt: true,
-    updatedAt: true,
-  })
-    .extend({
-      // Lists written before it was kept read as no end date until the agreement next changes.
-      expiryDate: ZIsoDate.nullable().default(null),
-      parties: z.array(z.object({ agencyId: ZSlug, agencyName: z.string(), publication: ZPublication.nullable().default(null) })),
-      awaiting: z.array(z.string()).meta({ description: 'Names of signatories whose decision is still awaited' }),
-    })
-    .meta({ id: 'AgreementSummary' }),
+  documented(
+    z.extend(
+      z.pick(ZAgreement, {
+        id: true,
+        reference: true,
+        documentSha256: true,
+        version: true,
+        title: true,
+        summary: true,
+        legalBasis: true,
+        status: true,
+        owner: true,
+        effectiveDate: true,
+        nextReviewDate: true,
+        createdAt: true,
+        updatedAt: true,
+      }),
+      {
+        // Lists written before it was kept read as no end date until the agreement next changes.
+        expiryDate: z._default(z.nullable(ZIsoDate), null),
+        parties: z.array(z.object({ agencyId: ZSlug, agencyName: z.string(), publication: z._default(z.nullable(ZPublication), null) })),
+        awaiting: documented(z.array(z.string()), { description: 'Names of signatories whose decision is still awaited' }),
+      },
+    ),
+    { id: 'AgreementSummary' },
+  ),
 );
 export type TAgreementSummary = z.infer<typeof ZAgreementSummary>;
 
 export const ZAgreementList = deferred(() =>
-  z
-    .object({ items: z.array(ZAgreementSummary), nextCursor: z.string().nullable() })
-    .meta({ id: 'AgreementList' }),
+  documented(z.object({ items: z.array(ZAgreementSummary), nextCursor: z.nullable(z.string()) }), { id: 'AgreementList' }),
 );
 
 export const ZListAgreementsQuery = deferred(() =>
   z.strictObject({
-    status: ZAgreementStatus.optional(),
-    agency: ZSlug.optional(),
-    legalBasis: ZLegalBasis.optional(),
-    sort: z.enum(['newest', 'oldest']).optional().meta({ description: 'By when each was drafted: newest first (the default) or oldest; with reviewDueBefore, soonest review first' }),
-    reviewDueBefore: ZIsoDate.optional().meta({ description: 'In-force agreements whose next review is on or before this date' }),
-    q: plainLine(100).pipe(z.string().min(2)).optional().meta({ description: 'Words in the reference, title, summary, party names, or signatory names and emails' }),
-    cursor: z.string().max(512).optional(),
-    limit: z.coerce.number().int().min(1).max(100).optional(),
+    status: z.optional(ZAgreementStatus),
+    agency: z.optional(ZSlug),
+    legalBasis: z.optional(ZLegalBasis),
+    sort: documented(z.optional(z.enum(['newest', 'oldest'])), {
+      description: 'By when each was drafted: newest first (the default) or oldest; with reviewDueBefore, soonest review first',
+    }),
+    reviewDueBefore: documented(z.optional(ZIsoDate), { description: 'In-force agreements whose next review is on or before this date' }),
+    q: documented(z.optional(z.pipe(plainLine(100), z.string().check(z.minLength(2)))), {
+      description: 'Words in the reference, title, summary, party names, or signatory names and emails',
+    }),
+    cursor: z.optional(z.string().check(z.maxLength(512))),
+    limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100))),
   }),
 );
 export type TListAgreementsQuery = z.infer<typeof ZListAgreementsQuery>;
 
 /** Path parameters; not strict, because a proxy route adds its own `proxy` parameter. */
 export const ZRecordReviewRequest = deferred(() =>
-  z
-    .strictObject({
-      outcome: z.enum(REVIEW_OUTCOMES).meta({ description: 'continue: set the next review date; vary: also open a variation draft; terminate: end it' }),
-      notes: plainText(20_000).pipe(z.string().trim().min(1, 'record what the review found')),
-      nextReviewDate: ZIsoDate.optional().meta({ description: 'Default: today plus reviewIntervalMonths' }),
-    })
-    .meta({ id: 'RecordReviewRequest' }),
+  documented(
+    z.strictObject({
+      outcome: documented(z.enum(REVIEW_OUTCOMES), { description: 'continue: set the next review date; vary: also open a variation draft; terminate: end it' }),
+      notes: z.pipe(plainText(20_000), z.string().check(z.trim(), z.minLength(1, 'record what the review found'))),
+      nextReviewDate: documented(z.optional(ZIsoDate), { description: 'Default: today plus reviewIntervalMonths' }),
+    }),
+    { id: 'RecordReviewRequest' },
+  ),
 );
 export type TRecordReviewRequest = z.infer<typeof ZRecordReviewRequest>;
 
 /** A reason given for a transition: withdrawing from signature, withdrawing a termination request. */
-export const ZReasonRequest = deferred(() => z.strictObject({ reason: plainText(5_000).refine((text) => text.trim().length > 0, 'give a reason') }).meta({ id: 'ReasonRequest' }));
+export const ZReasonRequest = deferred(() =>
+  documented(z.strictObject({ reason: plainText(5_000).check(z.refine((text) => text.trim().length > 0, 'give a reason')) }), { id: 'ReasonRequest' }),
+);
 
 export const MAX_TERMINATION_REASON = 5_000;
 
 export const ZTerminationRequest = deferred(() =>
-  z
-    .strictObject({
-      reason: plainText(MAX_TERMINATION_REASON).pipe(z.string().trim().min(1, 'give a reason')),
-      effectiveDate: ZIsoDate.optional().meta({ description: "When it ends, once every party agrees: today (the default) or later; not before the agreement's effective date" }),
-    })
-    .meta({ id: 'TerminationRequest', description: "Asks every party's signatories to agree to end the agreement" }),
+  documented(
+    z.strictObject({
+      reason: z.pipe(plainText(MAX_TERMINATION_REASON), z.string().check(z.trim(), z.minLength(1, 'give a reason'))),
+      effectiveDate: documented(z.optional(ZIsoDate), {
+        description: "When it ends, once every party agrees: today (the default) or later; not before the agreement's effective date",
+      }),
+    }),
+    { id: 'TerminationRequest', description: "Asks every party's signatories to agree to end the agreement" },
+  ),
 );
 export type TTerminationRequest = z.infer<typeof ZTerminationRequest>;
 
 export const ZTerminateRequest = deferred(() =>
-  z
-    .strictObject({
-      reason: plainText(5_000).pipe(z.string().trim().min(1, 'give a reason')),
-      evidence: plainText(5_000)
-        .pipe(z.string().trim().min(1, 'say where every party agreed to end it'))
-        .meta({ description: 'Where and when every party agreed to end it outside Accord (minutes, letters, their references)' }),
-      effectiveDate: ZIsoDate.optional().meta({ description: "Default: today; not before the agreement's effective date" }),
-    })
-    .meta({ id: 'TerminateRequest', description: 'Records a termination every party agreed outside Accord (admin only)' }),
+  documented(
+    z.strictObject({
+      reason: z.pipe(plainText(5_000), z.string().check(z.trim(), z.minLength(1, 'give a reason'))),
+      evidence: documented(z.pipe(plainText(5_000), z.string().check(z.trim(), z.minLength(1, 'say where every party agreed to end it'))), {
+        description: 'Where and when every party agreed to end it outside Accord (minutes, letters, their references)',
+      }),
+      effectiveDate: documented(z.optional(ZIsoDate), { description: "Default: today; not before the agreement's effective date" }),
+    }),
+    { id: 'TerminateRequest', description: 'Records a termination every party agreed outside Accord (admin only)' },
+  ),
 );
 export type TTerminateRequest = z.infer<typeof ZTerminateRequest>;
 

@@ -1,11 +1,3 @@
-/**
- * A schema built the first time it is used rather than when its module loads. zod takes about a
- * tenth of a millisecond to build each schema, and Accord defines hundreds at module level: built
- * eagerly they were a third of every function's cold start, while an invocation parses only a
- * few. The proxy stands in for the schema everywhere (parsing, composing, `z.infer`, the OpenAPI
- * generator): zod's methods are bound to the instance they were built on, so they behave as on
- * the schema itself.
- */
 let buildOnDefinition = false;
 
 /**
@@ -19,6 +11,14 @@ export const buildSchemasOnDefinition = () => {
 
 export const schemasBuiltOnDefinition = () => buildOnDefinition;
 
+/**
+ * A schema built the first time it is used rather than when its module loads. zod takes about a
+ * tenth of a millisecond to build each schema, and Accord defines hundreds at module level: built
+ * eagerly they were a third of every function's cold start, while an invocation parses only a
+ * few. The proxy stands in for the schema in parsing, in composing (`z.optional(ZEmail)`) and in
+ * `z.infer`: zod/mini's methods read the schema through `this`, which reaches the built schema
+ * through the proxy.
+ */
 export const deferred = <TSchema extends object>(build: () => TSchema): TSchema => {
   if (buildOnDefinition) return build();
   let schema: TSchema | undefined;

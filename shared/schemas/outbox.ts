@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { deferred } from './deferred';
 
 export const EMAIL_TEMPLATES = [
@@ -31,11 +31,11 @@ export type TEmailTemplate = z.infer<typeof ZEmailTemplate>;
 export const ZRecipient = deferred(() =>
   z.object({
     to: z.string(),
-    name: z.string().optional(),
+    name: z.optional(z.string()),
     /** For a signing request: the party the recipient signs for. */
-    party: z.string().optional(),
+    party: z.optional(z.string()),
     /** For a signing request (or a proposal): the link this recipient gets, derived again when the email is written. */
-    link: z.object({ requestId: z.string(), keyId: z.string(), kind: z.enum(['proposal']).optional() }).optional(),
+    link: z.optional(z.object({ requestId: z.string(), keyId: z.string(), kind: z.optional(z.enum(['proposal'])) })),
   }),
 );
 export type TRecipient = z.infer<typeof ZRecipient>;
@@ -48,10 +48,10 @@ export const ZOutboxMessage = deferred(() =>
   z.object({
     id: z.string(),
     /** The agreement the email is about; none for one about a webhook endpoint. */
-    agreementId: z.string().optional(),
+    agreementId: z.optional(z.string()),
     template: ZEmailTemplate,
-    vars: z.record(z.string(), z.string().nullable()),
-    recipients: z.array(ZRecipient).min(1),
+    vars: z.record(z.string(), z.nullable(z.string())),
+    recipients: z.array(ZRecipient).check(z.minLength(1)),
     createdAt: z.string(),
   }),
 );

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { documented } from './documented';
 import { ZAgencyType } from './agency';
 import { plainLine, plainText, ZSlug, ZUlid } from './common';
 import { deferred } from './deferred';
@@ -13,15 +14,16 @@ export const ZProposalDeclineGround = deferred(() => z.enum(PROPOSAL_DECLINE_GRO
 
 /** A proposed party's view, as its contact recorded it from the link in their email. */
 export const ZProposalView = deferred(() =>
-  z
-    .object({
-      kind: z.enum(['benefit', 'decline']).meta({ description: 'benefit: it would serve the party’s efficiency or effectiveness' }),
-      ground: ZProposalDeclineGround.nullable(),
+  documented(
+    z.object({
+      kind: documented(z.enum(['benefit', 'decline']), { description: 'benefit: it would serve the party’s efficiency or effectiveness' }),
+      ground: z.nullable(ZProposalDeclineGround),
       reasons: z.string(),
       recordedAt: z.string(),
       recordedBy: z.object({ name: z.string(), email: z.string() }),
-    })
-    .meta({ id: 'ProposalView' }),
+    }),
+    { id: 'ProposalView' },
+  ),
 );
 export type TProposalView = z.infer<typeof ZProposalView>;
 
@@ -32,7 +34,7 @@ export const ZProposalParty = deferred(() =>
     agencyType: ZAgencyType,
     /** Whether the agency publishes its decline (its own option, set with its proposal contacts). */
     publishesDeclines: z.boolean(),
-    view: ZProposalView.nullable(),
+    view: z.nullable(ZProposalView),
   }),
 );
 export type TProposalParty = z.infer<typeof ZProposalParty>;
@@ -43,53 +45,59 @@ export type TProposalParty = z.infer<typeof ZProposalParty>;
  * agreement among them is then opened from it.
  */
 export const ZProposal = deferred(() =>
-  z
-    .object({
+  documented(
+    z.object({
       id: ZUlid,
       title: z.string(),
       summary: z.string(),
       proposerAgencyId: ZSlug,
-      parties: z.array(ZProposalParty).meta({ description: 'The proposer first; it sees a benefit by proposing' }),
-      mustProceed: z.boolean().meta({ description: 'Two or more parties see a benefit: they must proceed to an agreement' }),
-      draftAgreementId: ZUlid.nullable(),
+      parties: documented(z.array(ZProposalParty), { description: 'The proposer first; it sees a benefit by proposing' }),
+      mustProceed: documented(z.boolean(), { description: 'Two or more parties see a benefit: they must proceed to an agreement' }),
+      draftAgreementId: z.nullable(ZUlid),
       createdAt: z.string(),
       createdBy: z.string(),
-      revision: z.int().min(1),
-    })
-    .meta({ id: 'Proposal' }),
+      revision: z.int().check(z.gte(1)),
+    }),
+    { id: 'Proposal' },
+  ),
 );
 export type TProposal = z.infer<typeof ZProposal>;
 
-export const ZProposalList = deferred(() => z.object({ items: z.array(ZProposal) }).meta({ id: 'ProposalList' }));
+export const ZProposalList = deferred(() => documented(z.object({ items: z.array(ZProposal) }), { id: 'ProposalList' }));
 
 export const ZCreateProposalRequest = deferred(() =>
-  z
-    .strictObject({
+  documented(
+    z.strictObject({
       title: plainLine(300),
-      summary: plainText(5_000).pipe(z.string().trim().min(1, 'say what is proposed')),
+      summary: z.pipe(plainText(5_000), z.string().check(z.trim(), z.minLength(1, 'say what is proposed'))),
       proposerAgencyId: ZSlug,
-      agencyIds: z.array(ZSlug).min(1).max(11).meta({ description: 'The agencies proposed as parties, besides the proposer' }),
-    })
-    .meta({ id: 'CreateProposalRequest' }),
+      agencyIds: documented(z.array(ZSlug).check(z.minLength(1), z.maxLength(11)), { description: 'The agencies proposed as parties, besides the proposer' }),
+    }),
+    { id: 'CreateProposalRequest' },
+  ),
 );
 export type TCreateProposalRequest = z.infer<typeof ZCreateProposalRequest>;
 
 export const ZProposalIdParams = deferred(() => z.object({ id: ZUlid }));
 
-export const ZResendProposalRequest = deferred(() => z.strictObject({ agencyId: ZSlug.meta({ description: 'The proposed agency to send it to again' }) }).meta({ id: 'ResendProposalRequest' }));
+export const ZResendProposalRequest = deferred(() =>
+  documented(z.strictObject({ agencyId: documented(ZSlug, { description: 'The proposed agency to send it to again' }) }), { id: 'ResendProposalRequest' }),
+);
 
 /** The form a proposed party's contact sends from their link. */
 export const ZProposalViewForm = deferred(() =>
   z
     .object({
       view: z.enum(['benefit', 'decline'], { error: 'choose whether it would benefit your agency' }),
-      ground: ZProposalDeclineGround.optional(),
-      reasons: plainText(10_000).pipe(z.string().trim().min(1, 'give your reasons')),
+      ground: z.optional(ZProposalDeclineGround),
+      reasons: z.pipe(plainText(10_000), z.string().check(z.trim(), z.minLength(1, 'give your reasons'))),
       name: plainLine(200),
     })
-    .superRefine((form, ctx) => {
-      if (form.view === 'decline' && !form.ground) ctx.addIssue({ code: 'custom', path: ['ground'], message: 'choose the statutory ground for declining' });
-    }),
+    .check(
+      z.superRefine((form, ctx) => {
+        if (form.view === 'decline' && !form.ground) ctx.addIssue({ code: 'custom', path: ['ground'], message: 'choose the statutory ground for declining' });
+      }),
+    ),
 );
 export type TProposalViewForm = z.infer<typeof ZProposalViewForm>;
 
@@ -109,18 +117,23 @@ export const ZProposalLink = deferred(() =>
 export type TProposalLink = z.infer<typeof ZProposalLink>;
 
 export const ZProposalContactsRequest = deferred(() =>
-  z
-    .strictObject({
-      proposalContacts: z.array(z.email().max(254).toLowerCase()).max(10).meta({ description: 'Sent collaboration proposals to record the agency’s view; when empty, its legal contacts are' }),
-      publishDeclines: z.boolean().optional().meta({ description: 'Whether the agency’s declines of proposals, with its reasons, are published (default false)' }),
-    })
-    .meta({ id: 'ProposalContactsRequest' }),
+  documented(
+    z.strictObject({
+      proposalContacts: documented(z.array(z.email().check(z.maxLength(254), z.toLowerCase())).check(z.maxLength(10)), {
+        description: 'Sent collaboration proposals to record the agency’s view; when empty, its legal contacts are',
+      }),
+      publishDeclines: documented(z.optional(z.boolean()), {
+        description: 'Whether the agency’s declines of proposals, with its reasons, are published (default false)',
+      }),
+    }),
+    { id: 'ProposalContactsRequest' },
+  ),
 );
 
 /** A declined proposal as the public may read it, when the declining agency publishes its declines. */
 export const ZPublishedDecline = deferred(() =>
-  z
-    .object({
+  documented(
+    z.object({
       proposalId: ZUlid,
       title: z.string(),
       proposer: z.string(),
@@ -128,9 +141,10 @@ export const ZPublishedDecline = deferred(() =>
       ground: ZProposalDeclineGround,
       reasons: z.string(),
       recordedAt: z.string(),
-    })
-    .meta({ id: 'PublishedDecline' }),
+    }),
+    { id: 'PublishedDecline' },
+  ),
 );
 export type TPublishedDecline = z.infer<typeof ZPublishedDecline>;
 
-export const ZPublishedDeclineList = deferred(() => z.object({ items: z.array(ZPublishedDecline) }).meta({ id: 'PublishedDeclineList' }));
+export const ZPublishedDeclineList = deferred(() => documented(z.object({ items: z.array(ZPublishedDecline) }), { id: 'PublishedDeclineList' }));

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ROLES } from '../domain/user';
 import { deferred } from './deferred';
 
@@ -11,7 +11,7 @@ export const ZStoredSession = deferred(() =>
   z.object({
     user: z.object({ email: z.string(), role: z.enum(ROLES), agencies: z.array(z.string()) }),
     idTokenExpiresAt: z.string(),
-    sealedRefreshToken: z.string().nullable(),
+    sealedRefreshToken: z.nullable(z.string()),
     csrfToken: z.string(),
     createdAt: z.string(),
     lastSeenAt: z.string(),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ZAgreement } from './agreement';
 import { ZEmailTemplate } from './outbox';
 import { deferred } from './deferred';
@@ -9,7 +9,7 @@ import { deferred } from './deferred';
  */
 
 /** Where an audit trail ends, kept on the item it belongs to (an agreement, an agency) so the next event can link to it. */
-export const ZAuditHead = deferred(() => z.object({ seq: z.int().min(0), hash: z.string().nullable() }));
+export const ZAuditHead = deferred(() => z.object({ seq: z.int().check(z.gte(0)), hash: z.nullable(z.string()) }));
 export type TAuditHead = z.infer<typeof ZAuditHead>;
 
 /** The open signing link of each signatory that has one; only the token's hash is kept. */
@@ -17,11 +17,11 @@ export const ZOpenRequests = deferred(() => z.record(z.string(), z.object({ requ
 export type TOpenRequests = z.infer<typeof ZOpenRequests>;
 
 /** The last review reminder sent for a review date, so each threshold sends once. */
-export const ZReviewReminderState = deferred(() => z.object({ reviewDate: z.string(), lastOffset: z.int() }).nullable());
+export const ZReviewReminderState = deferred(() => z.nullable(z.object({ reviewDate: z.string(), lastOffset: z.int() })));
 export type TReviewReminderState = z.infer<typeof ZReviewReminderState>;
 
 /** The last expiry warning sent for an expiry date, so each threshold sends once. */
-export const ZExpiryWarningState = deferred(() => z.object({ expiryDate: z.string(), lastOffset: z.int() }).nullable());
+export const ZExpiryWarningState = deferred(() => z.nullable(z.object({ expiryDate: z.string(), lastOffset: z.int() })));
 export type TExpiryWarningState = z.infer<typeof ZExpiryWarningState>;
 
 /** An agreement as stored: the record, where its audit trail ends, its open links, its successor, its reminder state. */
@@ -31,7 +31,7 @@ export const ZStoredAgreement = deferred(() =>
     auditHead: ZAuditHead,
     openRequests: ZOpenRequests,
     /** The version made from this one by revise or variation, once there is one. */
-    successorId: z.string().nullable(),
+    successorId: z.nullable(z.string()),
     reviewReminder: ZReviewReminderState,
     expiryWarning: ZExpiryWarningState,
   }),
@@ -48,7 +48,7 @@ export const ZSigningRequest = deferred(() =>
     /** The signing key the token derives from, so a rotated key still serves the links it made. */
     keyId: z.string(),
     /** What the signatory is asked: to sign the agreement, or to agree to end it. */
-    purpose: ZLinkPurpose.default('sign_off'),
+    purpose: z._default(ZLinkPurpose, 'sign_off'),
     tokenHash: z.string(),
     agreementId: z.string(),
     signatoryId: z.string(),
@@ -56,7 +56,7 @@ export const ZSigningRequest = deferred(() =>
     linkExpiresAt: z.string(),
     state: z.enum(['open', 'used', 'revoked', 'expired']),
     /** Signature reminders sent for this link so far. */
-    remindersSent: z.int().default(0),
+    remindersSent: z._default(z.int(), 0),
   }),
 );
 export type TSigningRequest = z.infer<typeof ZSigningRequest>;
@@ -65,11 +65,11 @@ export type TSigningRequest = z.infer<typeof ZSigningRequest>;
 export const ZSentEmail = deferred(() =>
   z.object({
     providerMessageId: z.string(),
-    agreementId: z.string().optional(),
+    agreementId: z.optional(z.string()),
     outboxMessageId: z.string(),
     template: ZEmailTemplate,
     to: z.string(),
-    requestId: z.string().nullable(),
+    requestId: z.nullable(z.string()),
   }),
 );
 export type TSentEmail = z.infer<typeof ZSentEmail>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ROLES } from '../domain/user';
 import { ZSlug } from './common';
 import { deferred } from './deferred';
@@ -8,7 +8,7 @@ export const ZUserAccount = deferred(() =>
   z.object({
     email: z.string(),
     name: z.string(),
-    role: z.enum(ROLES).nullable(),
+    role: z.nullable(z.enum(ROLES)),
     agencies: z.array(z.string()),
     enabled: z.boolean(),
     /** `invited` until they first sign in and set a password. */
@@ -25,18 +25,18 @@ export const MAX_AGENCIES_ATTRIBUTE = 2048;
 export const ZUserAccess = deferred(() =>
   z.object({
     role: z.enum(ROLES, { error: 'choose a role' }),
-    agencies: z
-      .array(ZSlug)
-      .max(50, 'at most 50 agencies')
-      .refine((agencies) => agencies.join(',').length <= MAX_AGENCIES_ATTRIBUTE, 'too many agencies for one account: give them the admin role instead'),
+    agencies: z.array(ZSlug).check(
+      z.maxLength(50, 'at most 50 agencies'),
+      z.refine((agencies) => agencies.join(',').length <= MAX_AGENCIES_ATTRIBUTE, 'too many agencies for one account: give them the admin role instead'),
+    ),
   }),
 );
 export type TUserAccess = z.infer<typeof ZUserAccess>;
 
 export const ZUserInvitation = deferred(() =>
-  ZUserAccess.extend({
-    email: z.email({ error: 'enter an email address, like name@force.police.uk' }).max(254).toLowerCase(),
-    name: z.string().trim().min(1, 'enter their full name').max(200),
+  z.extend(ZUserAccess, {
+    email: z.email({ error: 'enter an email address, like name@force.police.uk' }).check(z.maxLength(254), z.toLowerCase()),
+    name: z.string().check(z.trim(), z.minLength(1, 'enter their full name'), z.maxLength(200)),
   }),
 );
 export type TUserInvitation = z.infer<typeof ZUserInvitation>;

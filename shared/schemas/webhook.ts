@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { documented } from './documented';
 import { ZIsoDate, ZSlug, ZUlid } from './common';
 import { AGREEMENT_STATUSES } from './agreement';
 import { deferred } from './deferred';
@@ -30,23 +31,23 @@ export type TWebhookEventType = z.infer<typeof ZWebhookEventType>;
 /** The agreement as it stood just after the event: what a records system files. */
 const ZAgreementSnapshot = deferred(() =>
   z.object({
-      id: ZUlid,
-      reference: z.string(),
-      version: z.int(),
-      title: z.string(),
-      status: z.enum(AGREEMENT_STATUSES),
-      revision: z.int(),
-      parties: z.array(z.object({ agencyId: z.string(), agencyName: z.string() })),
-      effectiveDate: ZIsoDate.nullable(),
-      nextReviewDate: ZIsoDate.nullable(),
-      expiryDate: ZIsoDate.nullable(),
-      documentSha256: z.string().nullable(),
+    id: ZUlid,
+    reference: z.string(),
+    version: z.int(),
+    title: z.string(),
+    status: z.enum(AGREEMENT_STATUSES),
+    revision: z.int(),
+    parties: z.array(z.object({ agencyId: z.string(), agencyName: z.string() })),
+    effectiveDate: z.nullable(ZIsoDate),
+    nextReviewDate: z.nullable(ZIsoDate),
+    expiryDate: z.nullable(ZIsoDate),
+    documentSha256: z.nullable(z.string()),
   }),
 );
 export type TAgreementSnapshot = z.infer<typeof ZAgreementSnapshot>;
 
 export const ZWebhookAgreement = deferred(() =>
-  ZAgreementSnapshot.extend({ url: z.url().meta({ description: 'The agreement in the legal-team workspace' }) }).meta({
+  documented(z.extend(ZAgreementSnapshot, { url: documented(z.url(), { description: 'The agreement in the legal-team workspace' }) }), {
     id: 'WebhookAgreement',
   }),
 );
@@ -57,7 +58,7 @@ const ZProposalSnapshot = deferred(() =>
     id: ZUlid,
     title: z.string(),
     proposerAgencyId: z.string(),
-    parties: z.array(z.object({ agencyId: z.string(), agencyName: z.string(), view: z.enum(['benefit', 'decline']).nullable() })),
+    parties: z.array(z.object({ agencyId: z.string(), agencyName: z.string(), view: z.nullable(z.enum(['benefit', 'decline'])) })),
     mustProceed: z.boolean(),
   }),
 );
@@ -65,13 +66,13 @@ export type TProposalSnapshot = z.infer<typeof ZProposalSnapshot>;
 
 const ZWebhookDetails = deferred(() =>
   z.object({
-    event: z.object({ id: ZUlid, seq: z.int(), type: z.string() }).meta({ description: 'The audit event behind the delivery' }),
+    event: documented(z.object({ id: ZUlid, seq: z.int(), type: z.string() }), { description: 'The audit event behind the delivery' }),
     /** `signatory.decided`: who, for which party, and what they decided. */
-    signatory: z.object({ id: z.string(), name: z.string(), partyAgencyId: z.string(), decision: z.enum(['approved', 'declined']) }).optional(),
+    signatory: z.optional(z.object({ id: z.string(), name: z.string(), partyAgencyId: z.string(), decision: z.enum(['approved', 'declined']) })),
     /** `review.due` and `review.overdue`: the review date; `termination.requested`: the proposed end; `party.*`: the day it leaves. */
-    date: ZIsoDate.optional(),
+    date: z.optional(ZIsoDate),
     /** `party.withdrawal_notice` and `party.withdrawn`: the agency leaving. */
-    party: z.object({ agencyId: z.string() }).optional(),
+    party: z.optional(z.object({ agencyId: z.string() })),
   }),
 );
 
@@ -80,16 +81,16 @@ const ZWebhookDetails = deferred(() =>
  * event behind it, by id and number, so a receiver can match it to `/agreements/{id}/events`.
  */
 export const ZWebhookPayload = deferred(() =>
-  z
-    .object({ type: ZWebhookEventType, timestamp: z.iso.datetime(), data: ZWebhookDetails.extend({ agreement: ZWebhookAgreement }) })
-    .meta({ id: 'WebhookPayload' }),
+  documented(z.object({ type: ZWebhookEventType, timestamp: z.iso.datetime(), data: z.extend(ZWebhookDetails, { agreement: ZWebhookAgreement }) }), {
+    id: 'WebhookPayload',
+  }),
 );
 
 /** A `proposal.*` delivery's body: the proposal in place of an agreement. */
 export const ZProposalWebhookPayload = deferred(() =>
-  z
-    .object({ type: ZWebhookEventType, timestamp: z.iso.datetime(), data: ZWebhookDetails.extend({ proposal: ZProposalSnapshot }) })
-    .meta({ id: 'ProposalWebhookPayload' }),
+  documented(z.object({ type: ZWebhookEventType, timestamp: z.iso.datetime(), data: z.extend(ZWebhookDetails, { proposal: ZProposalSnapshot }) }), {
+    id: 'ProposalWebhookPayload',
+  }),
 );
 
 export type TWebhookPayload = z.infer<typeof ZWebhookPayload> | z.infer<typeof ZProposalWebhookPayload>;
@@ -107,110 +108,117 @@ export const ZWebhookEvent = deferred(() =>
     agencies: z.array(z.string()),
     type: ZWebhookEventType,
     timestamp: z.iso.datetime(),
-    data: ZWebhookDetails.extend({ agreement: ZAgreementSnapshot.optional(), proposal: ZProposalSnapshot.optional() }),
-    onlyEndpoint: z.string().optional(),
+    data: z.extend(ZWebhookDetails, { agreement: z.optional(ZAgreementSnapshot), proposal: z.optional(ZProposalSnapshot) }),
+    onlyEndpoint: z.optional(z.string()),
   }),
 );
 export type TWebhookEvent = z.infer<typeof ZWebhookEvent>;
 
 /** Where a secret is derived from: the keyring key, the endpoint and the secret's version. No secret is stored. */
-export const ZWebhookSecretRef = deferred(() => z.object({ keyId: z.string(), version: z.int().min(1) }));
+export const ZWebhookSecretRef = deferred(() => z.object({ keyId: z.string(), version: z.int().check(z.gte(1)) }));
 export type TWebhookSecretRef = z.infer<typeof ZWebhookSecretRef>;
 
 export const ZWebhookEndpointState = deferred(() => z.enum(['active', 'disabled']));
 
 /** A registered endpoint, as the API shows it. */
 export const ZWebhookEndpoint = deferred(() =>
-  z
-    .object({
+  documented(
+    z.object({
       id: ZUlid,
       url: z.url(),
       events: z.array(ZWebhookEventType),
-      agencyId: z.string().nullable().meta({ description: "The agency whose agreements it receives; null: every agreement (an admin's)" }),
+      agencyId: documented(z.nullable(z.string()), { description: "The agency whose agreements it receives; null: every agreement (an admin's)" }),
       state: ZWebhookEndpointState,
-      disabledReason: z.string().nullable(),
-      failingSince: z.iso.datetime().nullable().meta({ description: 'First of an unbroken run of failed deliveries; 24 hours of them disable it' }),
+      disabledReason: z.nullable(z.string()),
+      failingSince: documented(z.nullable(z.iso.datetime()), { description: 'First of an unbroken run of failed deliveries; 24 hours of them disable it' }),
       createdAt: z.iso.datetime(),
-      createdBy: z.string().meta({ description: 'Told by email if the endpoint is disabled' }),
+      createdBy: documented(z.string(), { description: 'Told by email if the endpoint is disabled' }),
       revision: z.int(),
-    })
-    .meta({ id: 'WebhookEndpoint' }),
+    }),
+    { id: 'WebhookEndpoint' },
+  ),
 );
 export type TWebhookEndpoint = z.infer<typeof ZWebhookEndpoint>;
 
 /** An endpoint as stored: what it shows, and where its signing secrets come from. */
 export const ZStoredWebhookEndpoint = deferred(() =>
-  ZWebhookEndpoint.extend({
+  z.extend(ZWebhookEndpoint, {
     secret: ZWebhookSecretRef,
     /** After a rotation, deliveries carry a signature with the old secret too, until `until`. */
-    previousSecret: ZWebhookSecretRef.extend({ until: z.iso.datetime() }).nullable(),
+    previousSecret: z.nullable(z.extend(ZWebhookSecretRef, { until: z.iso.datetime() })),
   }),
 );
 export type TStoredWebhookEndpoint = z.infer<typeof ZStoredWebhookEndpoint>;
 
-export const ZWebhookEndpointList = deferred(() => z.object({ items: z.array(ZWebhookEndpoint) }).meta({ id: 'WebhookEndpointList' }));
+export const ZWebhookEndpointList = deferred(() => documented(z.object({ items: z.array(ZWebhookEndpoint) }), { id: 'WebhookEndpointList' }));
 
-const ZWebhookSecret = deferred(() => z.string().regex(/^whsec_[A-Za-z0-9+/]+=*$/).meta({ description: 'Standard Webhooks signing secret; shown only now' }));
+const ZWebhookSecret = deferred(() =>
+  documented(z.string().check(z.regex(/^whsec_[A-Za-z0-9+/]+=*$/)), { description: 'Standard Webhooks signing secret; shown only now' }),
+);
 
 export const ZWebhookRegistration = deferred(() =>
-  z
-    .strictObject({
-      url: z.url({ protocol: /^https?$/ }).max(2000),
-      events: z.array(ZWebhookEventType).min(1).max(WEBHOOK_EVENT_TYPES.length),
-      agencyId: ZSlug.optional().meta({ description: "Required of an agency's editor (their agency); an admin may leave it out to receive every agreement" }),
-    })
-    .meta({ id: 'WebhookRegistration' }),
+  documented(
+    z.strictObject({
+      url: z.url({ protocol: /^https?$/ }).check(z.maxLength(2000)),
+      events: z.array(ZWebhookEventType).check(z.minLength(1), z.maxLength(WEBHOOK_EVENT_TYPES.length)),
+      agencyId: documented(z.optional(ZSlug), {
+        description: "Required of an agency's editor (their agency); an admin may leave it out to receive every agreement",
+      }),
+    }),
+    { id: 'WebhookRegistration' },
+  ),
 );
 export type TWebhookRegistration = z.infer<typeof ZWebhookRegistration>;
 
 export const ZWebhookChange = deferred(() =>
-  z
-    .strictObject({
-      url: ZWebhookRegistration.shape.url.optional(),
-      events: ZWebhookRegistration.shape.events.optional(),
-      state: ZWebhookEndpointState.optional().meta({ description: '`active` enables a disabled endpoint again' }),
-    })
-    .refine((change) => Object.keys(change).length > 0, 'name at least one of url, events, state')
-    .meta({ id: 'WebhookChange' }),
+  documented(
+    z
+      .strictObject({
+        url: z.optional(ZWebhookRegistration.shape.url),
+        events: z.optional(ZWebhookRegistration.shape.events),
+        state: documented(z.optional(ZWebhookEndpointState), { description: '`active` enables a disabled endpoint again' }),
+      })
+      .check(z.refine((change) => Object.keys(change).length > 0, 'name at least one of url, events, state')),
+    { id: 'WebhookChange' },
+  ),
 );
 export type TWebhookChange = z.infer<typeof ZWebhookChange>;
 
-export const ZWebhookWithSecret = deferred(() => z.object({ endpoint: ZWebhookEndpoint, secret: ZWebhookSecret }).meta({ id: 'WebhookWithSecret' }));
+export const ZWebhookWithSecret = deferred(() => documented(z.object({ endpoint: ZWebhookEndpoint, secret: ZWebhookSecret }), { id: 'WebhookWithSecret' }));
 
 export const ZWebhookIdParams = deferred(() => z.object({ id: ZUlid }));
 export const ZWebhookAttemptParams = deferred(() => z.object({ id: ZUlid, attemptId: ZUlid }));
 
 /** One attempt to deliver one event to one endpoint, kept 30 days in its delivery log. */
 export const ZWebhookAttempt = deferred(() =>
-  z
-    .object({
+  documented(
+    z.object({
       id: ZUlid,
       webhookId: z.string(),
       eventType: ZWebhookEventType,
-      agreementId: ZUlid.nullable().meta({ description: 'The agreement the event is about; null for a proposal' }),
-      proposalId: ZUlid.nullable().default(null).meta({ description: 'The proposal the event is about, for `proposal.*`' }),
+      agreementId: documented(z.nullable(ZUlid), { description: 'The agreement the event is about; null for a proposal' }),
+      proposalId: documented(z._default(z.nullable(ZUlid), null), { description: 'The proposal the event is about, for `proposal.*`' }),
       at: z.iso.datetime(),
-      attempt: z.int().min(1).meta({ description: 'Counts from 1 for each event and endpoint; a replay starts again' }),
+      attempt: documented(z.int().check(z.gte(1)), { description: 'Counts from 1 for each event and endpoint; a replay starts again' }),
       outcome: z.enum(['delivered', 'retrying', 'failed']),
-      statusCode: z.int().nullable().meta({ description: "The receiver's status, when it answered" }),
-      error: z.string().nullable().meta({ description: 'Why it failed: a status outside 2xx, a timeout, a refused address' }),
+      statusCode: documented(z.nullable(z.int()), { description: "The receiver's status, when it answered" }),
+      error: documented(z.nullable(z.string()), { description: 'Why it failed: a status outside 2xx, a timeout, a refused address' }),
       durationMs: z.int(),
-      nextAttemptAt: z.iso.datetime().nullable(),
+      nextAttemptAt: z.nullable(z.iso.datetime()),
       replay: z.boolean(),
-    })
-    .meta({ id: 'WebhookAttempt' }),
+    }),
+    { id: 'WebhookAttempt' },
+  ),
 );
 export type TWebhookAttempt = z.infer<typeof ZWebhookAttempt>;
 
 export const ZWebhookAttemptList = deferred(() =>
-  z
-    .object({ items: z.array(ZWebhookAttempt), nextCursor: z.string().nullable() })
-    .meta({ id: 'WebhookAttemptList' }),
+  documented(z.object({ items: z.array(ZWebhookAttempt), nextCursor: z.nullable(z.string()) }), { id: 'WebhookAttemptList' }),
 );
 
 export const ZWebhookAttemptQuery = deferred(() =>
   z.strictObject({
-    cursor: z.string().max(1000).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(50),
+    cursor: z.optional(z.string().check(z.maxLength(1000))),
+    limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
   }),
 );

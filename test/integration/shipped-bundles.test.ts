@@ -149,6 +149,10 @@ describe('the shipped bundles, with the environment their template gives them', 
     expect(Object.keys(document.paths)).toContain('/agreements/{id}/submit');
     const unauthenticated = await bundle.invoke(httpEvent('api', 'GET', '/agreements'));
     expect(unauthenticated.statusCode).toBe(401);
+    // Bad input is answered naming the field and, in English, the rule it broke.
+    const tooLong = await bundle.invoke({ ...httpEvent('api', 'GET', '/register.json'), rawQueryString: 'limit=500', queryStringParameters: { limit: '500' } });
+    expect(tooLong.statusCode).toBe(400);
+    expect(JSON.parse(tooLong.body).errors).toEqual([{ path: 'limit', message: 'Too big: expected number to be <=100' }]);
   });
 
   it('serves the workspace: its pages and assets ship beside the bundle, and sign-in goes to Cognito with PKCE', async () => {

@@ -1,3 +1,4 @@
+import '../../shared/schemas/zod-settings';
 import { TEST_ISSUER, TEST_JWKS } from '../fixtures/auth';
 import { createLocalSealKey } from '../../shared/document/seal-signers';
 

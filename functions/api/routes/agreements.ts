@@ -1,5 +1,6 @@
 import { ZIfMatchHeader } from '../../../shared/schemas/common';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { documented } from '../../../shared/schemas/documented';
 import { createDraft } from '../../../shared/domain/agreement/create-draft';
 import { editDraft } from '../../../shared/domain/agreement/edit-draft';
 import { importAgreement, importCsv } from '../../../shared/domain/agreement/import-agreement';
@@ -30,7 +31,7 @@ const withEtag = (status: number, agreement: TAgreement, extra: Record<string, s
   headers: { etag: etagOf(agreement), ...extra },
 });
 
-const ZIdempotencyKey = deferred(() => z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces'));
+const ZIdempotencyKey = deferred(() => z.string().check(z.minLength(1), z.maxLength(255), z.regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces')));
 
 export const agreementRoutes = [
   defineRoute({
@@ -42,7 +43,9 @@ export const agreementRoutes = [
     auth: 'editor',
     body: ZCreateAgreementRequest,
     headers: z.object({
-      'idempotency-key': ZIdempotencyKey.optional().meta({ description: 'Any unique string: a retry with the same key returns the first draft instead of making a second' }),
+      'idempotency-key': documented(z.optional(ZIdempotencyKey), {
+        description: 'Any unique string: a retry with the same key returns the first draft instead of making a second',
+      }),
     }),
     responses: {
       201: { description: 'The new draft, version 1, with its reference', schema: ZAgreement },
@@ -51,7 +54,15 @@ export const agreementRoutes = [
     handle: async ({ body, user, headers }) => {
       const key = headers['idempotency-key'];
       // With an Idempotency-Key, a retried create returns the draft the first attempt made (for a day).
-      const agreement = await createDraft({ input: body, user, now: new Date(), newId, agencies, agreements, ...(key ? { idempotencyKey: `${user.email}|api|${key}` } : {}) });
+      const agreement = await createDraft({
+        input: body,
+        user,
+        now: new Date(),
+        newId,
+        agencies,
+        agreements,
+        ...(key ? { idempotencyKey: `${user.email}|api|${key}` } : {}),
+      });
       return withEtag(201, agreement, { location: `/agreements/${agreement.id}` });
     },
   }),
@@ -95,10 +106,7 @@ export const agreementRoutes = [
       428: { description: 'If-Match is missing' },
     },
     handle: async ({ params, body, user, headers }) =>
-      withEtag(
-        200,
-        await editDraft({ id: params.id, patch: body, ifMatch: headers['if-match'], user, now: new Date(), newId, agencies, agreements }),
-      ),
+      withEtag(200, await editDraft({ id: params.id, patch: body, ifMatch: headers['if-match'], user, now: new Date(), newId, agencies, agreements })),
   }),
   defineRoute({
     method: 'GET',

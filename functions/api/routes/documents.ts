@@ -1,7 +1,15 @@
 import httpMultipartBodyParser from '@middy/http-multipart-body-parser';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import * as z from 'zod';
-import { addAttachment, openableAttachment, removeAttachment, reopenUpload, DOWNLOAD_WINDOW_SECONDS, UPLOAD_WINDOW_SECONDS } from '../../../shared/domain/agreement/attachments';
+import * as z from 'zod/mini';
+import { documented } from '../../../shared/schemas/documented';
+import {
+  addAttachment,
+  openableAttachment,
+  removeAttachment,
+  reopenUpload,
+  DOWNLOAD_WINDOW_SECONDS,
+  UPLOAD_WINDOW_SECONDS,
+} from '../../../shared/domain/agreement/attachments';
 import { readExecutedCopy } from '../../../shared/domain/agreement/executed-copy';
 import { verifyDocument } from '../../../shared/domain/signing/evidence';
 import { sha256Hex } from '../../../shared/domain/audit/audit-chain';
@@ -33,8 +41,10 @@ const fileSentToVerify = async (event: APIGatewayProxyEventV2): Promise<Uint8Arr
       throw new AppError('validation_failed', 'The form could not be read.', [{ path: 'file', message: 'choose a file' }]);
     }
     const file = (request.event.body as unknown as Record<string, { content?: Buffer; truncated?: boolean } | undefined>).file;
-    if (!file?.content || file.content.length === 0) throw new AppError('validation_failed', 'Choose a file to check.', [{ path: 'file', message: 'choose a file' }]);
-    if (file.truncated) throw new AppError('payload_too_large', `Files over ${MAX_VERIFY_BYTES / 1024 / 1024} MB are checked by their SHA-256: GET /verify/{sha256}.`);
+    if (!file?.content || file.content.length === 0)
+      throw new AppError('validation_failed', 'Choose a file to check.', [{ path: 'file', message: 'choose a file' }]);
+    if (file.truncated)
+      throw new AppError('payload_too_large', `Files over ${MAX_VERIFY_BYTES / 1024 / 1024} MB are checked by their SHA-256: GET /verify/{sha256}.`);
     return file.content;
   }
   const bytes = event.body ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : Buffer.alloc(0);
@@ -44,10 +54,19 @@ const fileSentToVerify = async (event: APIGatewayProxyEventV2): Promise<Uint8Arr
 
 /** Where and how to PUT a pending file's bytes, until its upload window closes. */
 const uploadReply = async (agreementId: string, attachment: TAttachment) => {
-  const upload = await files.uploadUrl({ key: attachment.objectKey, contentType: attachment.contentType, size: attachment.size, sha256: attachment.sha256 }, UPLOAD_WINDOW_SECONDS);
+  const upload = await files.uploadUrl(
+    { key: attachment.objectKey, contentType: attachment.contentType, size: attachment.size, sha256: attachment.sha256 },
+    UPLOAD_WINDOW_SECONDS,
+  );
   return {
     status: 201,
-    body: { attachmentId: attachment.id, uploadUrl: upload.url, uploadMethod: 'PUT', uploadHeaders: upload.headers, expiresAt: attachment.uploadExpiresAt ?? upload.expiresAt },
+    body: {
+      attachmentId: attachment.id,
+      uploadUrl: upload.url,
+      uploadMethod: 'PUT',
+      uploadHeaders: upload.headers,
+      expiresAt: attachment.uploadExpiresAt ?? upload.expiresAt,
+    },
     headers: { location: `/agreements/${agreementId}/attachments/${attachment.id}` },
   };
 };
@@ -70,7 +89,10 @@ export const documentRoutes = [
       422: { description: 'The draft already carries 20 files' },
     },
     handle: async ({ params, body, user, headers }) =>
-      uploadReply(params.id, (await addAttachment({ id: params.id, request: body, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements })).attachment),
+      uploadReply(
+        params.id,
+        (await addAttachment({ id: params.id, request: body, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements })).attachment,
+      ),
   }),
   defineRoute({
     method: 'POST',
@@ -87,7 +109,11 @@ export const documentRoutes = [
       409: { description: 'The file is stored already, or the agreement is no longer a draft' },
       412: { description: 'If-Match (optional) does not match the current revision' },
     },
-    handle: async ({ params, user, headers }) => uploadReply(params.id, await reopenUpload({ id: params.id, attachmentId: params.attachmentId, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements })),
+    handle: async ({ params, user, headers }) =>
+      uploadReply(
+        params.id,
+        await reopenUpload({ id: params.id, attachmentId: params.attachmentId, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements }),
+      ),
   }),
   defineRoute({
     method: 'GET',
@@ -125,9 +151,20 @@ export const documentRoutes = [
       412: { description: 'If-Match (optional) does not match the current revision' },
     },
     handle: async ({ params, user, headers }) => {
-      const removed = await removeAttachment({ id: params.id, attachmentId: params.attachmentId, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements });
+      const removed = await removeAttachment({
+        id: params.id,
+        attachmentId: params.attachmentId,
+        user,
+        ifMatch: headers['if-match'],
+        now: new Date(),
+        newId,
+        agreements,
+      });
       // The file is off the draft whatever happens here; bytes left behind are only ever read through a draft's record.
-      if (removed.objectToDelete) await files.remove(removed.objectToDelete).catch((error: unknown) => logger.warn('A removed file’s bytes stayed in storage', { objectKey: removed.objectToDelete, error: error as Error }));
+      if (removed.objectToDelete)
+        await files
+          .remove(removed.objectToDelete)
+          .catch((error: unknown) => logger.warn('A removed file’s bytes stayed in storage', { objectKey: removed.objectToDelete, error: error as Error }));
       return { status: 200, body: removed.agreement, headers: { etag: `"${removed.agreement.revision}"` } };
     },
   }),
@@ -154,7 +191,7 @@ export const documentRoutes = [
     auth: 'viewer',
     params: ZAgreementIdParams,
     responses: {
-      200: { description: 'The sealed PDF', contentType: 'application/pdf', schema: z.string().meta({ format: 'binary' }) },
+      200: { description: 'The sealed PDF', contentType: 'application/pdf', schema: documented(z.string(), { format: 'binary' }) },
       404: { description: 'Not in force, or its copy is still being sealed (a minute at most)' },
     },
     handle: async ({ params, user }) => {

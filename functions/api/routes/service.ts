@@ -1,12 +1,14 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { documented } from '../../../shared/schemas/documented';
 import { defineRoute, type TRouteSpec } from '../../../shared/http/route';
 import { deferred } from '../../../shared/schemas/deferred';
 import { openApiDocument } from '../openapi-document';
 
 const ZOpenApiDocument = deferred(() =>
-  z
-    .looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) })
-    .meta({ id: 'OpenApiDocument', description: 'An OpenAPI 3.1 document' }),
+  documented(
+    z.looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) }),
+    { id: 'OpenApiDocument', description: 'An OpenAPI 3.1 document' },
+  ),
 );
 
 /** Service routes: liveness, and the OpenAPI document naming `serverUrl`. */

@@ -1,8 +1,15 @@
 import { ZIfMatchHeader } from '../../../shared/schemas/common';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { startNextVersion } from '../../../shared/domain/agreement/new-version';
 import { buildCertificate, verifyDocument } from '../../../shared/domain/signing/evidence';
-import { replaceSignatory, resendSigningLink, submitAgreement, withdrawAgreement, requestTermination, withdrawTermination } from '../../../shared/domain/signing/sign-off';
+import {
+  replaceSignatory,
+  resendSigningLink,
+  submitAgreement,
+  withdrawAgreement,
+  requestTermination,
+  withdrawTermination,
+} from '../../../shared/domain/signing/sign-off';
 import { renderCertificatePage } from '../../../shared/html/certificate-page';
 import { getAgreement } from '../../../shared/domain/agreement/read-agreements';
 import { defineRoute, htmlPage } from '../../../shared/http/route';
@@ -10,7 +17,19 @@ import { countMetric } from '../../../shared/observability';
 import { recordReview, terminateAgreement } from '../../../shared/domain/agreement/after-signature';
 import { recordPublication } from '../../../shared/domain/agreement/publication';
 import { giveWithdrawalNotice } from '../../../shared/domain/agreement/withdrawal';
-import { ZAgreement, ZAgreementIdParams, ZReasonRequest, ZAgreementPartyParams, ZPublicationRequest, ZWithdrawalNoticeRequest, ZRecordReviewRequest, ZReplaceSignatoryRequest, ZTerminateRequest, type TAgreement, ZTerminationRequest } from '../../../shared/schemas/agreement';
+import {
+  ZAgreement,
+  ZAgreementIdParams,
+  ZReasonRequest,
+  ZAgreementPartyParams,
+  ZPublicationRequest,
+  ZWithdrawalNoticeRequest,
+  ZRecordReviewRequest,
+  ZReplaceSignatoryRequest,
+  ZTerminateRequest,
+  type TAgreement,
+  ZTerminationRequest,
+} from '../../../shared/schemas/agreement';
 import { ZUlid } from '../../../shared/schemas/common';
 import { ZCertificate, ZVerification, ZVerifyParams } from '../../../shared/schemas/evidence';
 import { agencies, agreements, documents, linkSigner, newId } from '../dependencies';
@@ -43,9 +62,22 @@ export const signOffRoutes = [
     auth: 'editor',
     headers: ZIfMatchHeader,
     params: ZAgreementIdParams,
-    responses: { ...transitionResponses('Awaiting signatures; the first routing group has been emailed'), 422: { description: 'Every failed rule, by field' }, ...LIMITED },
+    responses: {
+      ...transitionResponses('Awaiting signatures; the first routing group has been emailed'),
+      422: { description: 'Every failed rule, by field' },
+      ...LIMITED,
+    },
     handle: async ({ params, user, headers }) => {
-      const submitted = await submitAgreement({ id: params.id, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements, agencies, linkSigner: await linkSigner() });
+      const submitted = await submitAgreement({
+        id: params.id,
+        user,
+        ifMatch: headers['if-match'],
+        now: new Date(),
+        newId,
+        agreements,
+        agencies,
+        linkSigner: await linkSigner(),
+      });
       countMetric('AgreementsSubmitted');
       return withEtag(200, submitted);
     },
@@ -119,7 +151,18 @@ export const signOffRoutes = [
     handle: async ({ params, body, user, headers }) =>
       withEtag(
         200,
-        await replaceSignatory({ id: params.id, signatoryId: params.signatoryId, ...body, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements, agencies, linkSigner: await linkSigner() }),
+        await replaceSignatory({
+          id: params.id,
+          signatoryId: params.signatoryId,
+          ...body,
+          user,
+          ifMatch: headers['if-match'],
+          now: new Date(),
+          newId,
+          agreements,
+          agencies,
+          linkSigner: await linkSigner(),
+        }),
       ),
   }),
   defineRoute({
@@ -135,7 +178,17 @@ export const signOffRoutes = [
     handle: async ({ params, user, headers }) =>
       withEtag(
         200,
-        await resendSigningLink({ id: params.id, signatoryId: params.signatoryId, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements, agencies, linkSigner: await linkSigner() }),
+        await resendSigningLink({
+          id: params.id,
+          signatoryId: params.signatoryId,
+          user,
+          ifMatch: headers['if-match'],
+          now: new Date(),
+          newId,
+          agreements,
+          agencies,
+          linkSigner: await linkSigner(),
+        }),
       ),
   }),
   defineRoute({
@@ -149,13 +202,26 @@ export const signOffRoutes = [
     params: ZAgreementIdParams,
     body: ZRecordReviewRequest,
     responses: {
-      200: { description: 'The reviewed agreement, and the variation draft for `vary`', schema: z.object({ agreement: ZAgreement, variation: z.union([ZAgreement, z.null()]) }) },
+      200: {
+        description: 'The reviewed agreement, and the variation draft for `vary`',
+        schema: z.object({ agreement: ZAgreement, variation: z.union([ZAgreement, z.null()]) }),
+      },
       409: { description: 'Not in force' },
       412: { description: 'If-Match (optional) does not match the current revision: someone recorded a review meanwhile' },
     },
     handle: async ({ params, body, user, headers }) => ({
       status: 200,
-      body: await recordReview({ id: params.id, input: body, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements, agencies, linkSigner: await linkSigner() }),
+      body: await recordReview({
+        id: params.id,
+        input: body,
+        user,
+        ifMatch: headers['if-match'],
+        now: new Date(),
+        newId,
+        agreements,
+        agencies,
+        linkSigner: await linkSigner(),
+      }),
     }),
   }),
   defineRoute({
@@ -170,7 +236,20 @@ export const signOffRoutes = [
     body: ZTerminationRequest,
     responses: { ...transitionResponses('The termination round is open; every signatory has been emailed a link'), ...LIMITED },
     handle: async ({ params, body, user, headers }) =>
-      withEtag(200, await requestTermination({ id: params.id, ...body, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements, agencies, linkSigner: await linkSigner() })),
+      withEtag(
+        200,
+        await requestTermination({
+          id: params.id,
+          ...body,
+          user,
+          ifMatch: headers['if-match'],
+          now: new Date(),
+          newId,
+          agreements,
+          agencies,
+          linkSigner: await linkSigner(),
+        }),
+      ),
   }),
   defineRoute({
     method: 'DELETE',
@@ -196,8 +275,7 @@ export const signOffRoutes = [
     params: ZAgreementIdParams,
     body: ZTerminateRequest,
     responses: transitionResponses('Terminated'),
-    handle: async ({ params, body, user }) =>
-      withEtag(200, await terminateAgreement({ id: params.id, ...body, user, now: new Date(), newId, agreements })),
+    handle: async ({ params, body, user }) => withEtag(200, await terminateAgreement({ id: params.id, ...body, user, now: new Date(), newId, agreements })),
   }),
   defineRoute({
     method: 'GET',
@@ -231,7 +309,7 @@ export const signOffRoutes = [
     method: 'PUT',
     path: '/agreements/{id}/parties/{agencyId}/publication',
     operationId: 'recordPublication',
-    summary: "Record how a party publishes the agreement in force (PA 1996 s.23E): in full, a summary, or withheld, with where and why; the register shows it",
+    summary: 'Record how a party publishes the agreement in force (PA 1996 s.23E): in full, a summary, or withheld, with where and why; the register shows it',
     tags: ['sign-off'],
     auth: 'editor',
     headers: ZIfMatchHeader,
@@ -245,13 +323,26 @@ export const signOffRoutes = [
       412: { description: 'If-Match (optional) does not match the current revision' },
     },
     handle: async ({ params, body, user, headers }) =>
-      withEtag(200, await recordPublication({ id: params.id, agencyId: params.agencyId, publication: body, user, ifMatch: headers['if-match'], now: new Date(), newId, agreements })),
+      withEtag(
+        200,
+        await recordPublication({
+          id: params.id,
+          agencyId: params.agencyId,
+          publication: body,
+          user,
+          ifMatch: headers['if-match'],
+          now: new Date(),
+          newId,
+          agreements,
+        }),
+      ),
   }),
   defineRoute({
     method: 'POST',
     path: '/agreements/{id}/withdrawals',
     operationId: 'giveWithdrawalNotice',
-    summary: "A party's notice that it leaves under the withdrawal terms (PCA 2017 s.4(7)); on the day the rest carry on as a new version, or the agreement ends",
+    summary:
+      "A party's notice that it leaves under the withdrawal terms (PCA 2017 s.4(7)); on the day the rest carry on as a new version, or the agreement ends",
     tags: ['sign-off'],
     auth: 'editor',
     headers: ZIfMatchHeader,

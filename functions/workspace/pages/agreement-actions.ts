@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { recordReview, terminateAgreement } from '../../../shared/domain/agreement/after-signature';
 import { canPerform } from '../../../shared/domain/agreement/lifecycle';
 import { startNextVersion } from '../../../shared/domain/agreement/new-version';
@@ -26,8 +26,13 @@ import type { TLayoutBase, TPage } from '../page-route';
 import { doneQuery, type TNotice } from '../notices';
 import { defineView } from '../view';
 
-
-type TFormContext = { agreement: TAgreement; values: TFormValues; dates: Record<string, TDateParts>; errors: Record<string, { text: string }>; extra: Record<string, unknown> };
+type TFormContext = {
+  agreement: TAgreement;
+  values: TFormValues;
+  dates: Record<string, TDateParts>;
+  errors: Record<string, { text: string }>;
+  extra: Record<string, unknown>;
+};
 
 /** The dates a form posted, as their parts, to put back in its date fields. */
 const datesOf = (values: TFormValues): Record<string, TDateParts> =>
@@ -42,7 +47,7 @@ const datesOf = (values: TFormValues): Record<string, TDateParts> =>
  * A form that changes an agreement: a page that asks, and a POST that checks what was typed
  * with the API's own schema, makes the change, and goes back to the agreement saying what was done.
  */
-type TAgreementForm<TSchema extends z.ZodType> = {
+type TAgreementForm<TSchema extends z.ZodMiniType> = {
   path: string;
   role: TRole;
   heading: (agreement: TAgreement) => string;
@@ -55,10 +60,18 @@ type TAgreementForm<TSchema extends z.ZodType> = {
   request: (values: TFormValues, extra: Record<string, unknown>) => { input: Record<string, unknown>; errors: TFieldError[] };
   /** What the template needs beyond the agreement (an agency's list of signatories, say). */
   extra?: (agreement: TAgreement, params: Record<string, string | undefined>, user: TUser) => Promise<Record<string, unknown>> | Record<string, unknown>;
-  perform: (options: { agreement: TAgreement; input: z.output<TSchema>; user: TUser; params: Record<string, string | undefined>; ifMatch: string | undefined; base: string; values: TFormValues }) => Promise<{ to?: string; notice: TNotice }>;
+  perform: (options: {
+    agreement: TAgreement;
+    input: z.output<TSchema>;
+    user: TUser;
+    params: Record<string, string | undefined>;
+    ifMatch: string | undefined;
+    base: string;
+    values: TFormValues;
+  }) => Promise<{ to?: string; notice: TNotice }>;
 };
 
-const agreementForm = <TSchema extends z.ZodType>(name: string, form: TAgreementForm<TSchema>): TPage[] => {
+const agreementForm = <TSchema extends z.ZodMiniType>(name: string, form: TAgreementForm<TSchema>): TPage[] => {
   const view = defineView<TFormContext & { heading: string; hint?: string; button: TAgreementForm<TSchema>['button'] }>(
     `accord/${name}.njk`,
     `{% block page %}
@@ -129,7 +142,17 @@ ${form.fields}
 };
 
 /** A button on the agreement's page that makes one change, with nothing to ask. */
-const agreementButton = (path: string, role: TRole, perform: (options: { agreement: TAgreement; user: TUser; params: Record<string, string | undefined>; ifMatch: string | undefined; base: string }) => Promise<{ to?: string; notice: TNotice }>): TPage => ({
+const agreementButton = (
+  path: string,
+  role: TRole,
+  perform: (options: {
+    agreement: TAgreement;
+    user: TUser;
+    params: Record<string, string | undefined>;
+    ifMatch: string | undefined;
+    base: string;
+  }) => Promise<{ to?: string; notice: TNotice }>,
+): TPage => ({
   method: 'POST',
   path,
   role,
@@ -184,14 +207,27 @@ export const agreementActionPages: TPage[] = [
     labels: { outcome: 'Outcome', notes: 'What the review found', nextReviewDate: 'Next review date' },
     request: (values) => {
       const errors: TFieldError[] = [];
-      const input: Record<string, unknown> = { outcome: (REVIEW_OUTCOMES as readonly string[]).includes(values.outcome ?? '') ? values.outcome : undefined, notes: values.notes ?? '' };
+      const input: Record<string, unknown> = {
+        outcome: (REVIEW_OUTCOMES as readonly string[]).includes(values.outcome ?? '') ? values.outcome : undefined,
+        notes: values.notes ?? '',
+      };
       withDate(values, 'nextReviewDate', input, errors);
       return { input, errors };
     },
     // Guarded by the reviews the form showed, not the revision: the executed copy sealed meanwhile is no reason to refuse it.
     perform: async ({ agreement, input, user, base, values }) => {
       const reviewsSeen = /^\d+$/.test(values.reviewsSeen ?? '') ? Number(values.reviewsSeen) : agreement.reviews.length;
-      const { variation } = await recordReview({ id: agreement.id, input, user, reviewsSeen, now: now(), newId, agreements, agencies, linkSigner: await linkSigner() });
+      const { variation } = await recordReview({
+        id: agreement.id,
+        input,
+        user,
+        reviewsSeen,
+        now: now(),
+        newId,
+        agreements,
+        agencies,
+        linkSigner: await linkSigner(),
+      });
       return variation ? { to: `${base}/agreements/${variation.id}/edit`, notice: 'review-variation' } : { notice: 'review-recorded' };
     },
   }),
@@ -278,10 +314,24 @@ ${REASON_FIELD('Why?', 'For the audit trail')}`,
     request: (values, extra) => {
       const person = (extra.people as { name: string; role: string; email: string }[]).find((candidate) => candidate.email === values.email);
       const errors: TFieldError[] = person ? [] : [{ path: 'email', message: 'choose who signs instead' }];
-      return { input: { name: person?.name ?? '', role: person?.role ?? '', email: values.email ?? '', kind: values.kind, reason: values.reason ?? '' }, errors };
+      return {
+        input: { name: person?.name ?? '', role: person?.role ?? '', email: values.email ?? '', kind: values.kind, reason: values.reason ?? '' },
+        errors,
+      };
     },
     perform: async ({ agreement, input, user, params, ifMatch }) => {
-      await replaceSignatory({ id: agreement.id, signatoryId: params.signatoryId!, ...input, user, ifMatch, now: now(), newId, agreements, agencies, linkSigner: await linkSigner() });
+      await replaceSignatory({
+        id: agreement.id,
+        signatoryId: params.signatoryId!,
+        ...input,
+        user,
+        ifMatch,
+        now: now(),
+        newId,
+        agreements,
+        agencies,
+        linkSigner: await linkSigner(),
+      });
       return { notice: 'replaced' };
     },
   }),
@@ -303,7 +353,11 @@ ${REASON_FIELD('Why?', 'For the audit trail')}`,
       return { agencyName: party.agencyName };
     },
     request: (values) => ({
-      input: { mode: ['full', 'summary', 'withheld'].includes(values.mode ?? '') ? values.mode : undefined, ...(values.where?.trim() ? { where: values.where } : {}), ...(values.reason?.trim() ? { reason: values.reason } : {}) },
+      input: {
+        mode: ['full', 'summary', 'withheld'].includes(values.mode ?? '') ? values.mode : undefined,
+        ...(values.where?.trim() ? { where: values.where } : {}),
+        ...(values.reason?.trim() ? { reason: values.reason } : {}),
+      },
       errors: [],
     }),
     perform: async ({ agreement, input, user, params, ifMatch }) => {
@@ -322,7 +376,9 @@ ${REASON_FIELD('Why it leaves', 'Every party reads this')}`,
     button: { text: 'Give notice', classes: 'govuk-button--warning' },
     schema: ZWithdrawalNoticeRequest,
     labels: { agencyId: 'Which party leaves', effectiveDate: 'The day it leaves', reason: 'Reason' },
-    extra: (agreement) => ({ parties: agreement.parties.filter((party) => !party.leaving).map((party) => ({ value: party.agencyId, text: party.agencyName })) }),
+    extra: (agreement) => ({
+      parties: agreement.parties.filter((party) => !party.leaving).map((party) => ({ value: party.agencyId, text: party.agencyName })),
+    }),
     request: (values) => {
       const errors: TFieldError[] = [];
       const input: Record<string, unknown> = { agencyId: values.agencyId ?? '', reason: values.reason ?? '' };
@@ -337,7 +393,17 @@ ${REASON_FIELD('Why it leaves', 'Every party reads this')}`,
     },
   }),
   agreementButton('/agreements/{id}/signatories/{signatoryId}/resend', 'editor', async ({ agreement, user, params, ifMatch }) => {
-    await resendSigningLink({ id: agreement.id, signatoryId: params.signatoryId!, user, ifMatch, now: now(), newId, agreements, agencies, linkSigner: await linkSigner() });
+    await resendSigningLink({
+      id: agreement.id,
+      signatoryId: params.signatoryId!,
+      user,
+      ifMatch,
+      now: now(),
+      newId,
+      agreements,
+      agencies,
+      linkSigner: await linkSigner(),
+    });
     return { notice: 'resent' };
   }),
   // A second version cannot start twice (the status guard refuses it), so no revision is asked for.

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { createDraft } from '../../../shared/domain/agreement/create-draft';
 import { editDraft } from '../../../shared/domain/agreement/edit-draft';
 import { getAgreement } from '../../../shared/domain/agreement/read-agreements';
@@ -71,7 +71,23 @@ export const describeDraftField = (path: string) => {
   return FIELD_LABELS[path] ?? 'The draft';
 };
 
-const FORM_ORDER = ['ownerAgencyId', 'title', 'summary', 'legalBasis', 'functions', 'body', 'withdrawalTerms', 'effectiveDate', 'reviewIntervalMonths', 'nextReviewDate', 'expiryDate', 'publish', 'publishExemptionReason', 'legalContacts', 'parties'];
+const FORM_ORDER = [
+  'ownerAgencyId',
+  'title',
+  'summary',
+  'legalBasis',
+  'functions',
+  'body',
+  'withdrawalTerms',
+  'effectiveDate',
+  'reviewIntervalMonths',
+  'nextReviewDate',
+  'expiryDate',
+  'publish',
+  'publishExemptionReason',
+  'legalContacts',
+  'parties',
+];
 const PARTY_ORDER = ['agencyId', 'leaving', 'assessment', 'consultation', 'signatories', 'requiredApprovals'];
 const SIGNATORY_ORDER = ['name', 'role', 'email', 'order'];
 
@@ -79,7 +95,9 @@ const SIGNATORY_ORDER = ['name', 'role', 'email', 'order'];
 const positionOf = (path: string) => {
   const [field = '', p, partyField = '', s, signatoryField = ''] = path.split('.');
   const rank = (list: string[], name: string) => (list.includes(name) ? list.indexOf(name) : list.length);
-  return (((rank(FORM_ORDER, field) * 100 + Number(p ?? 0)) * 10 + rank(PARTY_ORDER, partyField)) * 10 + Number(s ?? 0)) * 10 + rank(SIGNATORY_ORDER, signatoryField);
+  return (
+    (((rank(FORM_ORDER, field) * 100 + Number(p ?? 0)) * 10 + rank(PARTY_ORDER, partyField)) * 10 + Number(s ?? 0)) * 10 + rank(SIGNATORY_ORDER, signatoryField)
+  );
 };
 
 const DRAFT_ERROR_OPTIONS = {
@@ -89,7 +107,6 @@ const DRAFT_ERROR_OPTIONS = {
   fieldOf: (path: string) => path.replace(/^(functions|legalContacts)\.\d+$/, '$1').replace(/^\(body\)$/, 'title'),
   firstPartOf: (field: string) => (DATE_PATHS.test(field) ? '-day' : null),
 };
-
 
 type TDraftView = {
   heading: string;
@@ -204,7 +221,10 @@ const agencyChoices = async () => (await agencies.list()).map((agency) => ({ val
 const ownerChoices = (user: TUser, all: { value: string; text: string }[], chosen: string) => {
   const own = user.role === 'admin' ? all : all.filter((agency) => user.agencies.includes(agency.value));
   if (own.length <= 1 && user.role !== 'admin') return null;
-  return [{ value: '', text: user.role === 'admin' ? 'None (an administrator’s draft)' : 'Choose an agency' }, ...own].map((item) => ({ ...item, selected: item.value === chosen }));
+  return [{ value: '', text: user.role === 'admin' ? 'None (an administrator’s draft)' : 'Choose an agency' }, ...own].map((item) => ({
+    ...item,
+    selected: item.value === chosen,
+  }));
 };
 
 const STALE_FIELDS: { key: keyof TDraftForm; label: string }[] = [
@@ -224,7 +244,7 @@ const STALE_FIELDS: { key: keyof TDraftForm; label: string }[] = [
   { key: 'parties', label: 'Parties and signatories' },
 ];
 
-const ZBasis = deferred(() => z.record(z.string(), z.string()).catch({}));
+const ZBasis = deferred(() => z.catch(z.record(z.string(), z.string()), {}));
 
 const fingerprint = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 12);
 
@@ -232,7 +252,12 @@ const fingerprint = (value: unknown) => createHash('sha256').update(JSON.stringi
 const basisOf = (form: TDraftForm) => Object.fromEntries(STALE_FIELDS.map(({ key }) => [key, fingerprint(form[key])]));
 
 const asText = (agreement: TAgreement, form: TDraftForm, key: keyof TDraftForm): string => {
-  if (key === 'parties') return agreement.parties.map((party) => `${party.agencyName} (${party.signatories.map((signatory) => signatory.name).join(', ') || 'no signatories'})`).join('; ') || 'None';
+  if (key === 'parties')
+    return (
+      agreement.parties
+        .map((party) => `${party.agencyName} (${party.signatories.map((signatory) => signatory.name).join(', ') || 'no signatories'})`)
+        .join('; ') || 'None'
+    );
   const value = form[key];
   if (typeof value === 'string') return (key === 'body' ? `${value.slice(0, 200)}${value.length > 200 ? '…' : ''}` : value) || 'Blank';
   if ('day' in value) return value.year ? `${value.day}/${value.month}/${value.year}` : 'Blank';
@@ -253,17 +278,28 @@ const changedSince = (basisText: string | undefined, current: TAgreement) => {
   }
   const form = draftFormOf(current);
   const now = basisOf(form);
-  return { stale: STALE_FIELDS.filter(({ key }) => basis[key] !== now[key]).map(({ key, label }) => ({ field: label, now: asText(current, form, key) })), basis: JSON.stringify(now) };
+  return {
+    stale: STALE_FIELDS.filter(({ key }) => basis[key] !== now[key]).map(({ key, label }) => ({ field: label, now: asText(current, form, key) })),
+    basis: JSON.stringify(now),
+  };
 };
 
 const renderForm = async (
   layout: TLayoutBase,
   user: TUser,
-  input: Omit<TDraftView, 'agencyItems' | 'ownerItems' | 'legalBases' | 'errors'> & { errors?: TFieldError[]; title: string; owner: boolean; filesHref?: string },
+  input: Omit<TDraftView, 'agencyItems' | 'ownerItems' | 'legalBases' | 'errors'> & {
+    errors?: TFieldError[];
+    title: string;
+    owner: boolean;
+    filesHref?: string;
+  },
 ) => {
   const agencyItems = await agencyChoices();
   // A draft's files are not on this form: their errors link to where they are kept.
-  const { errorList, byField } = errorsForForm(input.errors ?? [], { ...DRAFT_ERROR_OPTIONS, hrefOf: (field) => (field.startsWith('attachments') ? (input.filesHref ?? null) : null) });
+  const { errorList, byField } = errorsForForm(input.errors ?? [], {
+    ...DRAFT_ERROR_OPTIONS,
+    hrefOf: (field) => (field.startsWith('attachments') ? (input.filesHref ?? null) : null),
+  });
   const form = input.form.parties.length ? input.form : { ...input.form, parties: [emptyParty()] };
   return view({
     ...layout,
@@ -279,8 +315,6 @@ const renderForm = async (
 };
 
 const newDraftKey = () => randomBytes(16).toString('base64url');
-
-
 
 const editView = (agreement: TAgreement) => ({
   caption: `${agreement.reference}, version ${agreement.version}`,
@@ -311,7 +345,15 @@ export const draftPages: TPage[] = [
     path: '/agreements/new',
     role: 'editor',
     handle: async ({ layout, user }) => ({
-      html: await renderForm(layout, user, { title: 'New draft agreement', heading: 'New draft agreement', action: `${layout.base}/agreements/new`, form: emptyDraftForm(), isVariation: false, owner: true, draftKey: newDraftKey() }),
+      html: await renderForm(layout, user, {
+        title: 'New draft agreement',
+        heading: 'New draft agreement',
+        action: `${layout.base}/agreements/new`,
+        form: emptyDraftForm(),
+        isVariation: false,
+        owner: true,
+        draftKey: newDraftKey(),
+      }),
     }),
   },
   {
@@ -322,20 +364,43 @@ export const draftPages: TPage[] = [
       const form = readDraftForm(values);
       const draftKey = values.draftKey && /^[\w-]{22}$/.test(values.draftKey) ? values.draftKey : newDraftKey();
       const again = (errors: TFieldError[] = [], key = draftKey) =>
-        renderForm(layout, user, { title: 'New draft agreement', heading: 'New draft agreement', action: `${layout.base}/agreements/new`, form, isVariation: false, owner: true, errors, draftKey: key });
+        renderForm(layout, user, {
+          title: 'New draft agreement',
+          heading: 'New draft agreement',
+          action: `${layout.base}/agreements/new`,
+          form,
+          isVariation: false,
+          owner: true,
+          errors,
+          draftKey: key,
+        });
       if (isFormAction(values)) return { html: await again() };
       const { request, errors } = createRequestOf(form);
       const parsed = ZCreateAgreementRequest.safeParse(request);
       const all = [...errors, ...(parsed.success ? [] : fieldErrorsOf(parsed.error))];
       if (!parsed.success || all.length) return { status: 400, html: await again(all) };
       try {
-        const draft = await createDraft({ input: parsed.data, user, now: new Date(), newId, agencies, agreements, idempotencyKey: `${user.email}|workspace|${draftKey}` });
+        const draft = await createDraft({
+          input: parsed.data,
+          user,
+          now: new Date(),
+          newId,
+          agencies,
+          agreements,
+          idempotencyKey: `${user.email}|workspace|${draftKey}`,
+        });
         return { redirect: `${layout.base}/agreements/${draft.id}${doneQuery('draft-created')}` };
       } catch (error) {
         const fieldErrors = formErrorsOf(error);
         // The same form, changed after it made a draft: saving it again makes a new one, on purpose.
         if (fieldErrors?.some((fieldError) => fieldError.path === 'Idempotency-Key')) {
-          return { status: 409, html: await again([{ path: '(body)', message: 'this form already made a draft, which is in your agreements. Save again to make another draft from what is below' }], newDraftKey()) };
+          return {
+            status: 409,
+            html: await again(
+              [{ path: '(body)', message: 'this form already made a draft, which is in your agreements. Save again to make another draft from what is below' }],
+              newDraftKey(),
+            ),
+          };
         }
         if (fieldErrors) return { status: 400, html: await again(fieldErrors) };
         throw error;
@@ -350,7 +415,14 @@ export const draftPages: TPage[] = [
       const agreement = await getAgreement({ id: params.id!, user, agreements });
       const form = draftFormOf(agreement);
       return {
-        html: await renderForm({ ...layout, ...noticeOf(query) }, user, { ...editView(agreement), title: `Edit ${agreement.reference}`, heading: 'Edit draft', form, revision: agreement.revision, basis: JSON.stringify(basisOf(form)) }),
+        html: await renderForm({ ...layout, ...noticeOf(query) }, user, {
+          ...editView(agreement),
+          title: `Edit ${agreement.reference}`,
+          heading: 'Edit draft',
+          form,
+          revision: agreement.revision,
+          basis: JSON.stringify(basisOf(form)),
+        }),
       };
     },
   },
@@ -362,7 +434,15 @@ export const draftPages: TPage[] = [
       const form = readDraftForm(values);
       const again = async (extra: { errors?: TFieldError[]; revision?: number; basis?: string; stale?: TDraftView['stale'] } = {}) => {
         const agreement = await getAgreement({ id: params.id!, user, agreements });
-        return renderForm(layout, user, { ...editView(agreement), title: `Edit ${agreement.reference}`, heading: 'Edit draft', form, revision: Number(values.revision) || agreement.revision, basis: values.basis, ...extra });
+        return renderForm(layout, user, {
+          ...editView(agreement),
+          title: `Edit ${agreement.reference}`,
+          heading: 'Edit draft',
+          form,
+          revision: Number(values.revision) || agreement.revision,
+          basis: values.basis,
+          ...extra,
+        });
       };
       if (isFormAction(values)) return { html: await again() };
       const { request, errors } = patchRequestOf(form);
@@ -370,7 +450,16 @@ export const draftPages: TPage[] = [
       const all = [...errors, ...(parsed.success ? [] : fieldErrorsOf(parsed.error))];
       if (!parsed.success || all.length) return { status: 400, html: await again({ errors: all }) };
       try {
-        const saved = await editDraft({ id: params.id!, patch: parsed.data, ifMatch: ifMatchOf(values.revision), user, now: new Date(), newId, agencies, agreements });
+        const saved = await editDraft({
+          id: params.id!,
+          patch: parsed.data,
+          ifMatch: ifMatchOf(values.revision),
+          user,
+          now: new Date(),
+          newId,
+          agencies,
+          agreements,
+        });
         return { redirect: `${layout.base}/agreements/${saved.id}${doneQuery('draft-saved')}` };
       } catch (error) {
         if (isAppError(error) && error.code === 'precondition_failed') {
@@ -389,7 +478,16 @@ export const draftPages: TPage[] = [
     role: 'editor',
     handle: async ({ params, layout, user, form: values }) => {
       try {
-        const submitted = await submitAgreement({ id: params.id!, user, ifMatch: ifMatchOf(values.revision), now: new Date(), newId, agreements, agencies, linkSigner: await linkSigner() });
+        const submitted = await submitAgreement({
+          id: params.id!,
+          user,
+          ifMatch: ifMatchOf(values.revision),
+          now: new Date(),
+          newId,
+          agreements,
+          agencies,
+          linkSigner: await linkSigner(),
+        });
         return { redirect: `${layout.base}/agreements/${submitted.id}${doneQuery('submitted')}` };
       } catch (error) {
         const fieldErrors = formErrorsOf(error);

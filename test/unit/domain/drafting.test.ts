@@ -4,7 +4,7 @@ import { createDraft } from '../../../shared/domain/agreement/create-draft';
 import { editDraft } from '../../../shared/domain/agreement/edit-draft';
 import type { TUser } from '../../../shared/domain/user';
 import { AppError } from '../../../shared/errors';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { ZAgency } from '../../../shared/schemas/agency';
 import { inMemoryAgencies, inMemoryAgreements } from '../../fixtures/in-memory-stores';
 
@@ -52,7 +52,7 @@ describe('drafting', () => {
     expect((await create({ title: 'Second' })).reference).toBe('CA-2026-0002');
   });
 
-  it('lets a signatory count of k approvals default to all of a party\'s signatories', async () => {
+  it("lets a signatory count of k approvals default to all of a party's signatories", async () => {
     const draft = await create({
       title: 'k of n',
       parties: [
