@@ -43,6 +43,7 @@ export const ZDeploySettings = z
       message: 'set both -c domainName=… and -c certificateArn=… for a custom domain, or neither',
       path: ['domainName'],
     }),
+    // A regional API's certificate lives in the API's own region.
     z.refine((settings) => !settings.certificateArn || settings.certificateArn.split(':')[3] === settings.region, {
       message: 'the certificate must be in the region Accord deploys to',
       path: ['certificateArn'],

@@ -1,3 +1,4 @@
+import '../../shared/schemas/zod-settings';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,4 +1,3 @@
-import '../../shared/schemas/zod-settings';
 import { startLocalStack } from './local-stack';
 
 /** `npm start`: runs the local stack until Ctrl-C, then stops every part of it. */

@@ -1,3 +1,7 @@
+// Every schema module imports this one, so zod's settings hold for each schema whatever loaded
+// first: a function's entry, a stack, a script or a test.
+import './zod-settings';
+
 let buildOnDefinition = false;
 
 /**

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
+import { en } from 'zod/locales';
 
 // zod/mini carries no error messages of its own: every issue would read "Invalid input". The
 // English ones name what was expected ("Too big: expected string to have <=300 characters"),
@@ -10,5 +10,5 @@ z.config(en());
 // and a function parses each schema only a few times an invocation: the compiling was cold-start
 // cost (20 object schemas' first parse: 21 ms compiled, 4 ms not; warm parses no slower). The
 // setting holds for schemas built after it, so each function's entry imports this module first,
-// as do the stacks' entries and the tests' setup.
+// before any module that builds a schema as it loads; `deferred.ts` imports it for the rest.
 z.config({ jitless: true });
