@@ -19,6 +19,7 @@ import { startDynamoDbProxy } from '../test/fixtures/dynamodb-recorder';
 import { freePort } from '../test/setup/dynamodb-local';
 import { percentile } from './percentile';
 import { ensureWorkspaceAssets } from '../infra/workspace-assets.mjs';
+import { matchRoute, toHttpApiEvent } from '../infra/local/lambda-http';
 
 const OUT_DIR = resolve('.bench');
 const SIGNING_KEYS = JSON.stringify({ currentKeyId: 'bench-1', 'bench-1': 'YmVuY2gtc2lnbmluZy1rZXktb2YtdGhpcnR5LXR3by1ieXRlcw' });
@@ -54,33 +55,57 @@ const countingProxy = async (target: string) => {
   };
 };
 
-/** Milliseconds to load a bundle in a fresh Node process, with Lambda's variables set so tracing and metrics are on. */
+/** Lambda's variables for a bundle run by the bench, with tracing and metrics on. */
+const lambdaEnvironment = (): NodeJS.ProcessEnv => ({
+  ...process.env,
+  AWS_LAMBDA_FUNCTION_NAME: 'accord-bench',
+  AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
+  POWERTOOLS_TRACE_ENABLED: 'true',
+  POWERTOOLS_METRICS_NAMESPACE: 'Accord',
+  TABLE_NAME: 'bench',
+  AWS_REGION: 'eu-west-2',
+  PUBLIC_BASE_URL: 'http://localhost:3000',
+  LOCAL_AUTH_ISSUER: TEST_ISSUER,
+  LOCAL_AUTH_JWKS: TEST_JWKS,
+  LOCAL_SIGN_IN_URL: 'http://localhost:3000/_local',
+  LOCAL_SIGN_IN_CLIENT_SECRET: 'bench-workspace-client-secret-0000000000',
+  COGNITO_USER_POOL_ID: 'eu-west-2_bench',
+  SIGNING_KEYS,
+  MAIL_FROM: 'Accord <accord@accord.test>',
+  DOCUMENTS_BUCKET: 'accord-documents',
+  SEAL_KEY_ID: 'arn:aws:kms:eu-west-2:123456789012:key/5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+});
+
+/** Milliseconds to load a bundle in a fresh Node process. */
 const loadTime = (file: string) =>
   Number(
     execFileSync(process.execPath, ['--input-type=module', '-e', `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`], {
-      env: {
-        ...process.env,
-        AWS_LAMBDA_FUNCTION_NAME: 'accord-bench',
-        AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
-        POWERTOOLS_TRACE_ENABLED: 'true',
-        POWERTOOLS_METRICS_NAMESPACE: 'Accord',
-        TABLE_NAME: 'bench',
-        AWS_REGION: 'eu-west-2',
-        PUBLIC_BASE_URL: 'http://localhost:3000',
-        LOCAL_AUTH_ISSUER: TEST_ISSUER,
-        LOCAL_AUTH_JWKS: TEST_JWKS,
-        LOCAL_SIGN_IN_URL: 'http://localhost:3000/_local',
-        LOCAL_SIGN_IN_CLIENT_SECRET: 'bench-workspace-client-secret-0000000000',
-        COGNITO_USER_POOL_ID: 'eu-west-2_bench',
-        SIGNING_KEYS,
-        MAIL_FROM: 'Accord <accord@accord.test>',
-        DOCUMENTS_BUCKET: 'accord-documents',
-        SEAL_KEY_ID: 'arn:aws:kms:eu-west-2:123456789012:key/5a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d',
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      },
+      env: lambdaEnvironment(),
       encoding: 'utf8',
     }),
   );
+
+/** In a fresh Node process: milliseconds to load the workspace's bundle, then to serve a page, twice. */
+const firstPageTimes = (file: string) => {
+  const route = FUNCTIONS.workspace.routes.find((candidate) => candidate.path === '/app/{proxy+}')!;
+  const path = '/app/accessibility';
+  const event = toHttpApiEvent({ method: 'GET', url: path, headers: { host: 'localhost:3000' }, body: Buffer.alloc(0), sourceIp: '203.0.113.7' }, route, matchRoute(route, 'GET', path)!);
+  const script = `
+    const context = { functionName: 'accord-bench', awsRequestId: 'bench', getRemainingTimeInMillis: () => 10000 };
+    let t = performance.now();
+    const { handler } = await import(${JSON.stringify(file)});
+    const load = performance.now() - t;
+    const event = JSON.parse(process.env.BENCH_EVENT);
+    t = performance.now();
+    const first = await handler(event, context);
+    const firstPage = performance.now() - t;
+    t = performance.now();
+    await handler(event, context);
+    if (first.statusCode !== 200) throw new Error('the page answered ' + first.statusCode);
+    console.log(JSON.stringify([load, firstPage, performance.now() - t]));`;
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: { ...lambdaEnvironment(), BENCH_EVENT: JSON.stringify(event) }, encoding: 'utf8' }).trim().split('\n').pop()!) as [number, number, number];
+};
 
 /** Each function beside its floor (only the AWS SDK clients it calls): sizes, and load times taken in alternation. */
 const benchBundles = async () => {
@@ -103,10 +128,16 @@ const benchBundles = async () => {
       `| ${name} | ${kib(bytes)} | ${kib(floor.bytes)} | ${(bytes / floor.bytes).toFixed(2)}× (budget ${BUNDLE_BUDGETS[name].toFixed(2)}×) | ${ms(ownInit)} | ${ms(floorInit)} | ${(ownInit / floorInit).toFixed(2)}× |`,
     );
   }
+  const pages = Array.from({ length: LOAD_RUNS }, () => firstPageTimes(join(OUT_DIR, 'workspace.mjs')));
+  const median = (index: number) => ms(percentile(pages.map((times) => times[index]!), 50));
   return [
     `| function | bundle | floor | size ÷ floor | cold init (median of ${LOAD_RUNS}) | floor init | init ÷ floor |`,
     '|---|---|---|---|---|---|---|',
     ...rows,
+    '',
+    `| workspace, fresh process (median of ${LOAD_RUNS}) | load | first page | the same page again |`,
+    '|---|---|---|---|',
+    `| GET /app/accessibility | ${median(0)} | ${median(1)} | ${median(2)} |`,
   ].join('\n');
 };
 

@@ -79,7 +79,7 @@ export const FUNCTIONS = {
       indexes: ['byScope', 'byScopeStatus', 'byScopeReviewDate'],
       deletesUnder: SESSION_PARTITION,
     },
-    // GOV.UK Frontend's templates, the compiled style sheet and the scripts.
+    // GOV.UK Frontend's templates (compiled), the compiled style sheet and the scripts.
     buildsBeside: 'infra/workspace-assets.mjs',
     routes: [
       { method: 'ANY', path: '/app' },

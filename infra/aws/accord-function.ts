@@ -2,7 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { type Charset, NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { dirname, resolve } from 'node:path';
@@ -69,10 +69,10 @@ export class AccordFunction extends NodejsFunction {
         target: BUNDLE_SETTINGS.target,
         minify: BUNDLE_SETTINGS.minify,
         sourceMap: BUNDLE_SETTINGS.sourcemap,
-        charset: BUNDLE_SETTINGS.charset as Charset,
         mainFields: [...BUNDLE_SETTINGS.mainFields],
         banner: BUNDLE_SETTINGS.banner,
-        esbuildArgs: Object.fromEntries(Object.entries(BUNDLE_SETTINGS.alias).map(([from, to]) => [`--alias:${from}`, to])),
+        // This version of the construct ignores its own `charset` option; esbuild takes it as an argument.
+        esbuildArgs: { ...Object.fromEntries(Object.entries(BUNDLE_SETTINGS.alias).map(([from, to]) => [`--alias:${from}`, to])), '--charset': BUNDLE_SETTINGS.charset },
         // Bundle the AWS SDK too: the deployed version is then the tested one, tree-shaken.
         externalModules: [],
         // Files read at run time go beside the bundle, where Node's resolution finds them as it does in the repository.

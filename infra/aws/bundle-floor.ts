@@ -34,7 +34,7 @@ export const floorSource = (name: TFunctionName): string =>
 export const BUNDLE_BUDGETS: Record<TFunctionName, number> = {
   api: 1.54,
   signing: 1.29,
-  // Server-rendered pages: Nunjucks (its compiler included; templates are compiled on first use) and the page modules.
+  // Server-rendered pages: Nunjucks (its compiler included: GOV.UK Frontend's templates are compiled at build time, Accord's own on first use) and the page modules.
   workspace: 1.60,
   outboxSender: 1.11,
   dailyJob: 1.23,
