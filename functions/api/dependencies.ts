@@ -27,6 +27,8 @@ export const authenticate = createAuthenticator(config.auth);
 export const linkSigner = loadLinkSigner(config.signingKeys);
 /** Monotonic, so ids made in the same millisecond still sort in the order they were made. */
 export const newId = monotonicFactory();
+/** What each verb that sends signing links takes besides its own input. */
+export const signingLinkDependencies = async () => ({ newId, agreements, agencies, linkSigner: await linkSigner() });
 export const webhooks = createWebhookRepository(table);
 export const proposals = createProposalRepository(table);
 /** Registration resolves the host as a delivery would, so an endpoint that could never receive is refused at once. */

@@ -28,6 +28,8 @@ export const files = createS3FileStore(config.documents);
 /** Read on first use, so a cold start that serves no lifecycle action does not fetch the keyring. */
 export const linkSigner = loadLinkSigner(config.signingKeys);
 export const newId = monotonicFactory();
+/** What each verb that sends signing links takes besides its own input. */
+export const signingLinkDependencies = async () => ({ newId, agreements, agencies, linkSigner: await linkSigner() });
 export const proposals = createProposalRepository(table);
 export const webhooks = createWebhookRepository(table);
 /** An endpoint's address is resolved as a delivery would resolve it, as the API does, so one that could never receive is refused at once. */

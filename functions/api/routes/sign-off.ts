@@ -32,7 +32,7 @@ import {
 } from '../../../shared/schemas/agreement';
 import { ZUlid } from '../../../shared/schemas/common';
 import { ZCertificate, ZVerification, ZVerifyParams } from '../../../shared/schemas/evidence';
-import { agencies, agreements, documents, linkSigner, newId } from '../dependencies';
+import { agreements, documents, newId, signingLinkDependencies } from '../dependencies';
 import { deferred } from '../../../shared/schemas/deferred';
 
 const ZSignatoryParams = deferred(() => z.object({ id: ZUlid, signatoryId: ZUlid }));
@@ -73,10 +73,7 @@ export const signOffRoutes = [
         user,
         ifMatch: headers['if-match'],
         now: new Date(),
-        newId,
-        agreements,
-        agencies,
-        linkSigner: await linkSigner(),
+        ...(await signingLinkDependencies()),
       });
       countMetric('AgreementsSubmitted');
       return withEtag(200, submitted);
@@ -158,10 +155,7 @@ export const signOffRoutes = [
           user,
           ifMatch: headers['if-match'],
           now: new Date(),
-          newId,
-          agreements,
-          agencies,
-          linkSigner: await linkSigner(),
+          ...(await signingLinkDependencies()),
         }),
       ),
   }),
@@ -184,10 +178,7 @@ export const signOffRoutes = [
           user,
           ifMatch: headers['if-match'],
           now: new Date(),
-          newId,
-          agreements,
-          agencies,
-          linkSigner: await linkSigner(),
+          ...(await signingLinkDependencies()),
         }),
       ),
   }),
@@ -217,10 +208,7 @@ export const signOffRoutes = [
         user,
         ifMatch: headers['if-match'],
         now: new Date(),
-        newId,
-        agreements,
-        agencies,
-        linkSigner: await linkSigner(),
+        ...(await signingLinkDependencies()),
       }),
     }),
   }),
@@ -244,10 +232,7 @@ export const signOffRoutes = [
           user,
           ifMatch: headers['if-match'],
           now: new Date(),
-          newId,
-          agreements,
-          agencies,
-          linkSigner: await linkSigner(),
+          ...(await signingLinkDependencies()),
         }),
       ),
   }),

@@ -19,7 +19,7 @@ import {
   ZWithdrawalNoticeRequest,
   type TAgreement,
 } from '../../../shared/schemas/agreement';
-import { agencies, agreements, linkSigner, newId } from '../dependencies';
+import { agencies, agreements, newId, signingLinkDependencies } from '../dependencies';
 import { DATE_PATHS, NOT_A_DATE, readDate, readIsoDate, type TDateParts } from '../draft-form-values';
 import { errorsForForm, formErrorsOf, ifMatchOf, type TFormValues } from '../form';
 import type { TLayoutBase, TPage } from '../page-route';
@@ -223,10 +223,7 @@ export const agreementActionPages: TPage[] = [
         user,
         reviewsSeen,
         now: now(),
-        newId,
-        agreements,
-        agencies,
-        linkSigner: await linkSigner(),
+        ...(await signingLinkDependencies()),
       });
       return variation ? { to: `${base}/agreements/${variation.id}/edit`, notice: 'review-variation' } : { notice: 'review-recorded' };
     },
@@ -248,7 +245,7 @@ export const agreementActionPages: TPage[] = [
       return { input, errors };
     },
     perform: async ({ agreement, input, user, ifMatch }) => {
-      await requestTermination({ id: agreement.id, ...input, user, ifMatch, now: now(), newId, agreements, agencies, linkSigner: await linkSigner() });
+      await requestTermination({ id: agreement.id, ...input, user, ifMatch, now: now(), ...(await signingLinkDependencies()) });
       return { notice: 'termination-requested' };
     },
   }),
@@ -327,10 +324,7 @@ ${REASON_FIELD('Why?', 'For the audit trail')}`,
         user,
         ifMatch,
         now: now(),
-        newId,
-        agreements,
-        agencies,
-        linkSigner: await linkSigner(),
+        ...(await signingLinkDependencies()),
       });
       return { notice: 'replaced' };
     },
@@ -399,10 +393,7 @@ ${REASON_FIELD('Why it leaves', 'Every party reads this')}`,
       user,
       ifMatch,
       now: now(),
-      newId,
-      agreements,
-      agencies,
-      linkSigner: await linkSigner(),
+      ...(await signingLinkDependencies()),
     });
     return { notice: 'resent' };
   }),
