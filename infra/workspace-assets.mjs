@@ -21,7 +21,7 @@ const compiledGovukTemplates = async () => {
   const { default: nunjucks } = await import('nunjucks');
   const { transform } = await import('esbuild');
   const source = nunjucks.precompile(govukDist, {
-    include: [/^govuk\/.*\.njk$/],
+    include: [/^govuk[\\/].*\.njk$/],
     wrapper: (templates) => templates.map(({ name, template }) => `exports[${JSON.stringify(name)}] = (function () {\n${template}\n})();`).join('\n'),
   });
   return (await transform(source, { format: 'cjs', minify: true, target: 'node20' })).code;
@@ -52,7 +52,7 @@ const STAMP = '.built-from';
 /** What the build is made from: when none of it changed, the build in place stands. */
 const sourcesHash = () => {
   const hash = createHash('sha256');
-  for (const file of [fileURLToPath(import.meta.url), join(repositoryRoot, 'functions/workspace/styles/accord.scss'), join(repositoryRoot, 'functions/workspace/styles/accord.mjs'), join(govukDist, '..', 'package.json')]) {
+  for (const file of [fileURLToPath(import.meta.url), join(repositoryRoot, 'functions/workspace/styles/accord.scss'), join(repositoryRoot, 'functions/workspace/styles/accord.mjs'), join(govukDist, '..', 'package.json'), require.resolve('nunjucks/package.json')]) {
     hash.update(readFileSync(file));
   }
   return hash.digest('hex');

@@ -7,7 +7,7 @@ import { submitAgreement } from '../../../shared/domain/signing/sign-off';
 import { fieldErrorsOf, isAppError, type TFieldError } from '../../../shared/errors';
 import { LEGAL_BASES, ZCreateAgreementRequest, ZPatchAgreementRequest, type TAgreement } from '../../../shared/schemas/agreement';
 import type { TUser } from '../../../shared/domain/user';
-import { agencies, agreements, linkSigner, newId, WORKSPACE_BASE } from '../dependencies';
+import { agencies, agreements, newId, signingLinkDependencies, WORKSPACE_BASE } from '../dependencies';
 import {
   createRequestOf,
   DATE_PATHS,
@@ -483,10 +483,7 @@ export const draftPages: TPage[] = [
           user,
           ifMatch: ifMatchOf(values.revision),
           now: new Date(),
-          newId,
-          agreements,
-          agencies,
-          linkSigner: await linkSigner(),
+          ...(await signingLinkDependencies()),
         });
         return { redirect: `${layout.base}/agreements/${submitted.id}${doneQuery('submitted')}` };
       } catch (error) {
