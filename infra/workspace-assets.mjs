@@ -12,6 +12,9 @@ const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const govukDist = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
 
+/** Where functions/workspace/view.ts finds GOV.UK Frontend's compiled templates. */
+const GOVUK_TEMPLATES_FILE = 'govuk-templates.cjs';
+
 /**
  * GOV.UK Frontend's templates compiled to one CommonJS module, `{ "govuk/template.njk": … }`, for
  * Nunjucks' PrecompiledLoader. Compiling them on a cold start's first page took about 100 ms;
@@ -43,9 +46,6 @@ export const buildWorkspaceAssets = async (outputDir) => {
   copyFileSync(join(repositoryRoot, 'functions/workspace/styles/accord.mjs'), join(publicDir, 'accord.mjs'));
   writeFileSync(join(outputDir, GOVUK_TEMPLATES_FILE), await compiledGovukTemplates());
 };
-
-/** Where functions/workspace/view.ts finds them. */
-const GOVUK_TEMPLATES_FILE = 'govuk-templates.cjs';
 
 const STAMP = '.built-from';
 

@@ -6,8 +6,8 @@ import type { TUser } from '../../shared/domain/user';
 
 /**
  * What the workspace reads beside its code: GOV.UK Frontend's templates, compiled, and the built
- * style sheet and scripts (infra/workspace-assets.mjs). In the Lambda asset they sit beside the bundle; in the
- * repository, beside this module, where the local stack builds them.
+ * style sheet and scripts (infra/workspace-assets.mjs). In the Lambda asset they sit beside the
+ * bundle; in the repository, beside this module, where the local stack builds them.
  */
 export const BUILD_DIR = fileURLToPath(new URL('./build/', import.meta.url));
 
